@@ -1,0 +1,1 @@
+"""Records in, files out: Excel workbooks and PDF documents. No Qt here."""

@@ -1,0 +1,69 @@
+"""社区活动助手 — start here.
+
+    python main.py [--db FILE]                 open the window
+    python main.py SUBCOMMAND --db FILE ...    work without a window (see --help)
+
+Bootstrap only: parse the command line, then hand over to ui.app (the window) or to one of the
+ui.cli modules (commands, which never import Qt).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Each module registers its subcommands; order is the order of --help.
+CLI_MODULES: tuple[str, ...] = (
+    "ui.cli.plans_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ui.cli.common import add_db_option
+
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="社区活动助手：活动方案、居民、报名签到与台账（离线）。不带子命令时打开窗口。",
+    )
+    add_db_option(parser)
+    parser.add_argument("--screenshot", metavar="PNG", help="打开主窗口，绘制完成后保存截图并退出")
+    parser.add_argument("--open-plan", metavar="N", type=int, help="启动时打开编号为 N 的方案")
+    parser.add_argument("--tab", metavar="NAME", help="启动时切换到指定标签页（用于截图）")
+    sub = parser.add_subparsers(dest="command", metavar="子命令")
+    for name in CLI_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    # A Chinese Windows console may not be UTF-8: never die on a character it cannot show.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ui.app import run_gui
+
+        return run_gui(args)
+    return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from models.db import close_database
+    from models.errors import UserError
+
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+    finally:
+        close_database()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
