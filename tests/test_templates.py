@@ -84,6 +84,9 @@ def test_template_is_complete_and_valid(key: str, db_path: Path) -> None:
     for part in NEEDS[key]:
         assert getattr(rec, part), f"{key}: {part} is empty"
     assert agenda_problems(rec) == []
+    # Built-in agendas run one slot after another.
+    for prev, slot in zip(rec.agenda, rec.agenda[1:]):
+        assert prev.end and slot.start and prev.end <= slot.start, f"{key}: {slot.what}"
     # Dates that belong to the day of the activity fall inside it.
     assert rec.start.date() <= rec.end.date()
     # save_plan accepts it and the data file gives it back unchanged.
