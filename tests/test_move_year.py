@@ -63,8 +63,8 @@ def test_festival_plan_moves_onto_the_festival_with_offsets_kept(db_path: Path) 
 
 
 def test_plain_plan_moves_by_whole_years_and_feb_29_becomes_feb_28() -> None:
-    rec = PlanRecord(title="2024年亲子活动", start=datetime(2024, 2, 29, 9), end=datetime(2024, 2, 29, 11),
-                     reg_end=date(2024, 2, 20), issue_date=date(2023, 12, 28))
+    rec = PlanRecord(title="2024年亲子活动", start=datetime(2024, 2, 29, 9),
+                     end=datetime(2024, 2, 29, 11), reg_end=date(2024, 2, 20), issue_date=date(2023, 12, 28))
     moved = move_to_year(rec, 2025)
     assert moved.start == datetime(2025, 2, 28, 9) and moved.end == datetime(2025, 2, 28, 11)
     assert moved.reg_end == date(2025, 2, 20) and moved.issue_date == date(2024, 12, 28)

@@ -87,8 +87,31 @@ def test_template_is_complete_and_valid(key: str, db_path: Path) -> None:
     # Built-in agendas run one slot after another.
     for prev, slot in zip(rec.agenda, rec.agenda[1:]):
         assert prev.end and slot.start and prev.end <= slot.start, f"{key}: {slot.what}"
-    # Dates that belong to the day of the activity fall inside it.
-    assert rec.start.date() <= rec.end.date()
+    # Dates agree with one another, as a clerk would check before printing.
+    assert rec.start <= rec.end and rec.issue_date <= rec.start.date()
+    one_day = rec.start.date() == rec.end.date()
+    if rec.reg_end:
+        # A one-day activity closes registration before the day; a campaign may take
+        # applications while it runs (the relief visits do).
+        last = rec.start.date() if one_day else rec.end.date()
+        assert rec.reg_end <= last and rec.reg_start and rec.reg_start <= rec.reg_end
+    if rec.feedback_due:
+        assert rec.feedback_due >= rec.start.date()
+    for item in rec.publicity:
+        assert item.deadline, f"{key}: {item.channel}"
+        if not one_day:
+            assert rec.start.date() <= item.deadline <= rec.end.date(), f"{key}: {item.channel}"
+        elif item.stage == "活动前":
+            assert item.deadline <= rec.start.date(), f"{key}: {item.channel}"
+        elif item.stage == "活动后":
+            assert item.deadline >= rec.end.date(), f"{key}: {item.channel}"
+    for phase in rec.phases:
+        assert phase.start and phase.end and phase.start <= phase.end
+        assert phase.report_due and phase.report_due >= phase.start
+        for task in phase.tasks:
+            assert task.deadline and phase.start <= task.deadline <= phase.report_due
+    for line in rec.budget:
+        assert line.quantity > 0 and line.unit_price_fen >= 0 and line.unit
     # save_plan accepts it and the data file gives it back unchanged.
     plan_id = save_plan(rec)
     back = load_plan(plan_id)
