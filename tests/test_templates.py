@@ -142,6 +142,19 @@ def test_plan_from_template_is_a_draft_in_the_asked_year(key: str) -> None:
     assert rec.start.time() == tpl.start.time()
 
 
+@pytest.mark.parametrize("key", [k for k in KEYS if load_template(k).festival])
+def test_festival_templates_fall_on_their_festival(key: str) -> None:
+    rec = load_template(key)
+    assert rec.start and rec.end
+    year = plan_year(rec)
+    assert year is not None
+    day = festival_date(rec.festival, year)
+    if rec.start.date() == rec.end.date():
+        assert rec.start.date() == day
+    else:  # a campaign: the festival falls inside it
+        assert rec.start.date() <= day <= rec.end.date()
+
+
 def test_unknown_template_is_refused() -> None:
     with pytest.raises(TemplateError, match="找不到模板"):
         load_template("no_such")
