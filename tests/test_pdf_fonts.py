@@ -49,3 +49,32 @@ def test_environment_variable_names_a_font_folder(tmp_path: Path,
     shutil.copy(BUNDLED_FONT, tmp_path / "simkai.ttf")
     monkeypatch.setenv("CAA_FONT_DIR", str(tmp_path))
     assert font_set().choices["heading2"].path == tmp_path / "simkai.ttf"
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def test_character_missing_from_a_font_is_drawn_by_the_bundled_font(tmp_path: Path) -> None:
+    # A "仿宋" with no Chinese in it stands for an official font that lacks a rare character.
+    if not DEJAVU.exists():
+        pytest.skip("DejaVu Sans is not installed")
+    import io
+
+    import pdfplumber
+
+    from exporters.plan_pdf import build_plan_pdf_bytes
+    from tests.plan_factory import notice
+
+    shutil.copy(DEJAVU, tmp_path / "simfang.ttf")
+    fonts = font_set(tmp_path)
+    assert fonts.choices["body"].path == tmp_path / "simfang.ttf"
+    rec = notice()
+    data = build_plan_pdf_bytes(rec, fonts=fonts)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = [c for p in pdf.pages for c in p.chars]
+    text = "".join(c["text"] for c in chars)
+    assert rec.purpose[:20] in text
+    han = {c["fontname"].split("+")[-1] for c in chars if "\u4e00" <= c["text"] <= "\u9fff"}
+    latin = {c["fontname"].split("+")[-1] for c in chars if c["text"] == "2"}
+    assert han == {"WenQuanYiMicroHei-0"}
+    assert "DejaVuSans" in latin

@@ -23,6 +23,8 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.rl_config import _FUZZ
 
+from exporters.fonts import bundled_font_name, has_glyph
+
 # 点号, closing brackets, quotes and book-title marks, and their half-width cousins.
 CANNOT_START: frozenset[str] = frozenset(
     "，。、；：？！）》〉」』】〕〗］｝’”…‥·・～%％‰℃°"
@@ -83,6 +85,7 @@ _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 
 def _units(frags: list[Any]) -> list[Any]:
     units: list[Any] = []
+    stand_in: Any = None
     for f in frags:
         text = f.text
         if isinstance(text, bytes):
@@ -90,13 +93,21 @@ def _units(frags: list[Any]) -> list[Any]:
         if hasattr(f, "cbDefn") or not text:
             units.append(cjkU(text or "", f, "utf8"))  # an image or a line break: keep as is
             continue
-        cache = _WIDTHS.setdefault((f.fontName, f.fontSize), {})
         for ch in text:
+            frag = f
+            if not has_glyph(f.fontName, ch) and not ch.isspace():
+                # A rare character (生僻字 in a name) the official font lacks: the bundled font
+                # draws it rather than an empty box.
+                if stand_in is None or stand_in._of is not f:
+                    stand_in = f.clone(fontName=bundled_font_name())
+                    stand_in._of = f
+                frag = stand_in
+            cache = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
             u = _Unit(ch)
-            u.frag = f
+            u.frag = frag
             w = cache.get(ch)
             if w is None:
-                w = cache[ch] = stringWidth(ch, f.fontName, f.fontSize)
+                w = cache[ch] = stringWidth(ch, frag.fontName, frag.fontSize)
             u.width = w
             units.append(u)
     return units
