@@ -104,6 +104,7 @@ class PlanEditor(QWidget):
         self._dirty = False
         self._forms: list[PlanForm] = []
         self._grids: list[RowsGrid] = []
+        self._grid_by_attr: dict[str, RowsGrid] = {}
         self.setStyleSheet(STYLE)
 
         self.sections = QListWidget(self)
@@ -215,6 +216,25 @@ class PlanEditor(QWidget):
             return True
         return False
 
+    # --- for the window and the tests -------------------------------------------------------
+    def field_widget(self, name: str) -> QWidget:
+        """The editor of a scalar field (e.g. to focus the title of a new plan)."""
+        for form in self._forms:
+            if form.has_field(name):
+                return form.widget(name)
+        raise KeyError(name)
+
+    def grid(self, attr: str) -> RowsGrid:
+        """The grid of a list of rows (for content and phases: the upper grid)."""
+        return self._grid_by_attr[attr]
+
+    def show_section(self, title: str) -> None:
+        for position, (name, _what) in enumerate(SECTIONS):
+            if name == title:
+                self.sections.setCurrentRow(position)
+                return
+        raise KeyError(title)
+
     # --- pages ------------------------------------------------------------------------------
     def _build_page(self, title: str, what: list[str] | str) -> QWidget:
         page = QWidget(self)
@@ -283,6 +303,7 @@ class PlanEditor(QWidget):
             grid = RowsGrid(PART_ROWS[attr], rows, computed, parent)
             grids = [grid]
             widget = grid
+        self._grid_by_attr[attr] = grids[0]
         for grid in grids:
             grid.changed.connect(lambda a=attr: self._on_rows_changed(a))
             self._grids.append(grid)

@@ -87,6 +87,9 @@ class PlanForm(QWidget):
         edit = widget.findChild(QDateTimeEdit)
         return edit if isinstance(edit, QDateTimeEdit) else widget
 
+    def has_field(self, name: str) -> bool:
+        return name in self._widgets
+
     def set_row_visible(self, name: str, visible: bool) -> None:
         self.layout_.setRowVisible(self._widgets[name], visible)
 
