@@ -303,3 +303,26 @@ def test_dirty_changed_is_announced_once_each_way(qtbot, editor) -> None:
     assert seen == [True]
     assert editor.save()
     assert seen == [True, False]
+
+
+def test_festival_is_picked_from_the_list_when_there_is_one(qtbot, db_path, monkeypatch) -> None:
+    monkeypatch.setattr(plan_editor_module, "FESTIVALS", {"chongyang": "重阳节", "spring": "春节"})
+    widget = PlanEditor(make_plan())
+    qtbot.addWidget(widget)
+    festival = widget.field_widget("festival")
+    assert isinstance(festival, QComboBox)
+    assert [festival.itemText(i) for i in range(festival.count())][1:] == ["重阳节", "春节"]
+    festival.setCurrentIndex(festival.findData("chongyang"))
+    assert widget.record().festival == "chongyang"
+    assert widget.save()
+    assert load_plan(widget.plan_id()).festival == "chongyang"
+
+
+def test_festival_is_typed_when_there_is_no_list(qtbot, db_path, monkeypatch) -> None:
+    monkeypatch.setattr(plan_editor_module, "FESTIVALS", {})
+    widget = PlanEditor(make_plan())
+    qtbot.addWidget(widget)
+    festival = widget.field_widget("festival")
+    assert isinstance(festival, QLineEdit)
+    festival.setText("重阳节")
+    assert widget.record().festival == "重阳节"
