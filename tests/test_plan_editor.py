@@ -129,9 +129,9 @@ def test_edits_through_the_widgets_are_saved_and_reopen_intact(qtbot, editor, no
 
 
 def test_budget_totals_follow_a_unit_price_edit(qtbot, editor) -> None:
+    budget = editor.grid("budget")
     assert "计划合计 690.00 元" in editor.budget_label.text()
     assert "赞助 600.00 元" in editor.budget_label.text()
-    budget = editor.grid("budget")
     price = open_cell_editor(budget, 1, "unit_price_fen")
     price.setText("20")
     budget.view.commitData(price)
@@ -266,6 +266,7 @@ def test_choices_booleans_and_notices(qtbot, editor) -> None:
 
 
 def test_sub_items_and_phase_tasks_are_edited_under_their_parent(qtbot, editor) -> None:
+    editor.show_section("活动内容")
     nested = editor.findChildren(MasterDetailGrid)
     content = next(n for n in nested if n.master is editor.grid("content"))
     assert not content.detail.isEnabled()  # nothing selected yet
@@ -274,6 +275,8 @@ def test_sub_items_and_phase_tasks_are_edited_under_their_parent(qtbot, editor) 
     assert content.detail.model.rowCount() == 1
     content.detail.add_button.click()
     content.detail.model.setData(content.detail.model.index(1, 0), "医护人员随行")
+    editor.show_section("阶段安排")
+    nested = editor.findChildren(MasterDetailGrid)
     phases = next(n for n in nested if n.master is editor.grid("phases"))
     phases.master.select_row(0)
     phases.detail.add_button.click()
@@ -326,3 +329,13 @@ def test_festival_is_typed_when_there_is_no_list(qtbot, db_path, monkeypatch) ->
     assert isinstance(festival, QLineEdit)
     festival.setText("重阳节")
     assert widget.record().festival == "重阳节"
+
+
+def test_pages_are_built_on_demand_and_soon_after_opening(qtbot, editor) -> None:
+    assert editor.findChildren(MasterDetailGrid) == []  # only the first page at first
+    editor.show_section("费用预算")
+    assert editor.pages.currentWidget().isAncestorOf(editor.budget_grid)
+    assert "计划合计 690.00 元" in editor.budget_label.text()
+    qtbot.waitUntil(lambda: len(editor.findChildren(MasterDetailGrid)) == 2)
+    assert editor.sections.currentRow() == editor.pages.currentIndex()
+    assert editor.pages.currentWidget().isAncestorOf(editor.budget_grid)
