@@ -339,3 +339,19 @@ def test_pages_are_built_on_demand_and_soon_after_opening(qtbot, editor) -> None
     qtbot.waitUntil(lambda: len(editor.findChildren(MasterDetailGrid)) == 2)
     assert editor.sections.currentRow() == editor.pages.currentIndex()
     assert editor.pages.currentWidget().isAncestorOf(editor.budget_grid)
+
+
+def test_reload_shows_a_change_made_elsewhere_but_never_drops_edits(qtbot, editor) -> None:
+    from models.plans import set_status
+
+    set_status(editor.plan_id(), "已批准")
+    status = editor.field_widget("status")
+    assert status.currentText() == "草稿"
+    assert editor.reload() is True
+    assert status.currentText() == "已批准"
+    assert editor.grid("budget").model.rowCount() == 2
+    assert not editor.is_dirty()
+    editor.field_widget("theme").setText("没保存的主题")
+    set_status(editor.plan_id(), "进行中")
+    assert editor.reload() is False
+    assert editor.record().theme == "没保存的主题"

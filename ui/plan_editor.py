@@ -132,6 +132,7 @@ class PlanEditor(QWidget):
         self._forms: list[PlanForm] = []
         self._grids: list[RowsGrid] = []
         self._grid_by_attr: dict[str, RowsGrid] = {}
+        self._row_widgets: dict[str, RowsGrid | MasterDetailGrid] = {}
         self.setStyleSheet(STYLE)
 
         self.sections = QListWidget(self)
@@ -246,6 +247,24 @@ class PlanEditor(QWidget):
             self._autosave_timer.stop()
             return True
         return False
+
+    def reload(self) -> bool:
+        """Show the plan as stored (after a change made elsewhere, e.g. its status set from the
+        list). Refused, keeping the edits, while there are unsaved changes."""
+        if self._dirty:
+            return False
+        self._record = load_plan(self._plan_id)
+        for form in self._forms:
+            form.set_record(self._record)
+        for attr, widget in self._row_widgets.items():
+            widget.set_rows(getattr(self._record, attr))
+        self._update_title()
+        self._update_counts()
+        self._update_agenda()
+        self._update_budget()
+        self._update_kind()
+        self.titleChanged.emit(self._record.title)
+        return True
 
     # --- for the window and the tests -------------------------------------------------------
     def field_widget(self, name: str) -> QWidget:
@@ -364,7 +383,7 @@ class PlanEditor(QWidget):
 
     def _rows_widget(self, attr: str, parent: QWidget) -> QWidget:
         rows = getattr(self._record, attr)
-        widget: QWidget
+        widget: RowsGrid | MasterDetailGrid
         if attr == "content":
             nested = MasterDetailGrid(ContentRow, ContentRow, "children", rows, self.tr("子项"), parent)
             grids = [nested.master, nested.detail]
@@ -379,6 +398,7 @@ class PlanEditor(QWidget):
             grids = [grid]
             widget = grid
         self._grid_by_attr[attr] = grids[0]
+        self._row_widgets[attr] = widget
         for grid in grids:
             grid.changed.connect(lambda a=attr: self._on_rows_changed(a))
             self._grids.append(grid)
