@@ -36,7 +36,9 @@ def make_plan() -> int:
             min_age=60,
             capacity=50,
             agenda=[
-                AgendaRow(datetime(2026, 10, 18, 8, 30), datetime(2026, 10, 18, 9, 0), "签到", "广场", "王丽")
+                AgendaRow(
+                    datetime(2026, 10, 18, 8, 30), datetime(2026, 10, 18, 9, 0), "签到", "广场", "王丽"
+                )
             ],
             budget=[BudgetRow("矿泉水", 60, "瓶", 150, "社区提供"), BudgetRow("遮阳帽", 50, "顶", 1200, "赞助")],
             content=[ContentRow("登山", "沿步道登山", [ContentRow("分三组出发")])],
@@ -198,7 +200,9 @@ def test_autosave_fires_after_a_quiet_spell(qtbot, db_path, monkeypatch) -> None
     assert not widget.is_dirty()
 
 
-def test_autosave_skips_an_invalid_plan_and_says_why(qtbot, db_path, monkeypatch, no_dialogs) -> None:
+def test_autosave_skips_an_invalid_plan_and_says_why(
+    qtbot, db_path, monkeypatch, no_dialogs
+) -> None:
     monkeypatch.setattr(plan_editor_module, "AUTOSAVE_MS", 100)
     widget = PlanEditor(make_plan())
     qtbot.addWidget(widget)

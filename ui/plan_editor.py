@@ -105,9 +105,13 @@ LEADERSHIP_FIELDS = ["first_responsible", "leadership_note"]
 AMOUNT = FieldSpec("amount_fen", "金额（元）", "money", read_only=True)
 
 STYLE = """
-QListWidget#sections { border: none; outline: 0; background: #f3f5f7; font-size: 14px; padding-top: 6px; }
+QListWidget#sections {
+    border: none; outline: 0; background: #f3f5f7; font-size: 14px; padding-top: 6px;
+}
 QListWidget#sections::item { padding: 7px 12px; }
-QListWidget#sections::item:selected { background: #dce8f5; color: #1d3f66; border-left: 3px solid #2f6db5; }
+QListWidget#sections::item:selected {
+    background: #dce8f5; color: #1d3f66; border-left: 3px solid #2f6db5;
+}
 QLabel#sectionTitle { font-size: 17px; font-weight: bold; color: #22313f; }
 QLabel#planTitle { font-size: 15px; font-weight: bold; color: #22313f; }
 QLabel#problems { color: #b03a2e; }
@@ -385,7 +389,9 @@ class PlanEditor(QWidget):
         rows = getattr(self._record, attr)
         widget: RowsGrid | MasterDetailGrid
         if attr == "content":
-            nested = MasterDetailGrid(ContentRow, ContentRow, "children", rows, self.tr("子项"), parent)
+            nested = MasterDetailGrid(
+                ContentRow, ContentRow, "children", rows, self.tr("子项"), parent
+            )
             grids = [nested.master, nested.detail]
             widget = nested
         elif attr == "phases":
