@@ -359,3 +359,18 @@ def test_reload_shows_a_change_made_elsewhere_but_never_drops_edits(qtbot, edito
     set_status(editor.plan_id(), "进行中")
     assert editor.reload() is False
     assert editor.record().theme == "没保存的主题"
+
+
+def test_ctrl_s_saves(qtbot, editor) -> None:
+    from PySide6.QtCore import Qt
+
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: editor.isActiveWindow())  # a shortcut needs its window active
+    theme = editor.field_widget("theme")
+    theme.setFocus()
+    theme.setText("快捷键保存")
+    with qtbot.waitSignal(editor.saved, timeout=2000):
+        qtbot.keyClick(theme, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_plan(editor.plan_id()).theme == "快捷键保存"
