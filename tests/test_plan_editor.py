@@ -374,3 +374,27 @@ def test_ctrl_s_saves(qtbot, editor) -> None:
     with qtbot.waitSignal(editor.saved, timeout=2000):
         qtbot.keyClick(theme, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert load_plan(editor.plan_id()).theme == "快捷键保存"
+
+
+def test_removed_rows_can_be_taken_back(qtbot, editor) -> None:
+    budget = editor.grid("budget")
+    budget.select_row(0)
+    budget.remove_button.click()
+    assert [r.item for r in editor.record().budget] == ["遮阳帽"]
+    assert budget.undo_button.isVisibleTo(budget)
+    assert "1 行" in budget.undo_button.text()
+    budget.undo_button.click()
+    assert [r.item for r in editor.record().budget] == ["矿泉水", "遮阳帽"]
+    assert not budget.undo_button.isVisibleTo(budget)
+    assert "计划合计 690.00 元" in editor.budget_label.text()
+
+
+def test_a_new_agenda_slot_starts_where_the_last_one_ended(qtbot, editor) -> None:
+    agenda = editor.grid("agenda")
+    agenda.select_row(0)
+    agenda.add_button.click()
+    start = open_cell_editor(agenda, 1, "start")
+    assert start.text() == "未设置"
+    start.calendarWidget().clicked.emit(QDate(2026, 10, 18))
+    agenda.view.commitData(start)
+    assert editor.record().agenda[1].start == datetime(2026, 10, 18, 9, 0)

@@ -111,6 +111,11 @@ class RowsGrid(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("gridHint")
         buttons.addWidget(self.hint)
+        self.undo_button = QPushButton(self)
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.hide()
+        self._removed: list[tuple[int, Any]] = []
+        buttons.addWidget(self.undo_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +123,7 @@ class RowsGrid(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
 
+        self.undo_button.clicked.connect(self.undo_remove)
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
@@ -153,6 +159,8 @@ class RowsGrid(QWidget):
         self.model.set_rows(rows if rows is not None else [])
         self.setEnabled(rows is not None)
         self.hint.clear()
+        self._removed = []
+        self.undo_button.hide()
 
     def current_row(self) -> int:
         index = self.view.currentIndex()
@@ -179,8 +187,22 @@ class RowsGrid(QWidget):
             rows = {self.current_row()}
         if not rows:
             return
+        # Kept so the clerk can take the removal back (autosave may follow within seconds).
+        removed = [(row, self.model.row_at(row)) for row in sorted(rows)]
         self.model.remove_rows(sorted(rows))
+        self._removed = removed
+        self.undo_button.setText(self.tr("撤销删除（%1 行）").replace("%1", str(len(removed))))
+        self.undo_button.show()
         self.select_row(min(min(rows), self.model.rowCount() - 1))
+
+    def undo_remove(self) -> None:
+        """Put the rows removed last back where they were."""
+        removed, self._removed = self._removed, []
+        self.undo_button.hide()
+        for row, obj in removed:  # ascending, so each goes back to its old number
+            self.model.insert_row_object(min(row, self.model.rowCount()), obj)
+        if removed:
+            self.select_row(removed[0][0])
 
     def move_current(self, delta: int) -> None:
         row = self.current_row()

@@ -312,6 +312,13 @@ class RowsModel(QAbstractTableModel):
         self.changed.emit()
         return True
 
+    def insert_row_object(self, row: int, obj: Any) -> None:
+        """Put a given row record (e.g. one removed a moment ago) at `row`."""
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, obj)
+        self.endInsertRows()
+        self.changed.emit()
+
     def add_row(self, at: int | None = None) -> int:
         """Insert a blank row (at the end unless told) and return its number."""
         at = len(self._rows) if at is None else at
