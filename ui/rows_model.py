@@ -39,6 +39,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the column's kind, for the delegate
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2
 OPTIONAL_ROLE = Qt.ItemDataRole.UserRole + 3
 PROBLEM_BRUSH = QBrush(QColor("#fbe3e1"))
+COMPUTED_BRUSH = QBrush(QColor("#f1f4f7"))
 NUMERIC_KINDS = {"int", "float", "money"}
 
 
@@ -159,8 +160,12 @@ class RowsModel(QAbstractTableModel):
             if spec.kind in {"date", "datetime", "bool"}:
                 return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() in self._flagged:
-            return PROBLEM_BRUSH
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if index.row() in self._flagged:
+                return PROBLEM_BRUSH
+            if spec.read_only:
+                return COMPUTED_BRUSH  # worked out, not typed: looks set apart
+            return None
         if role == KIND_ROLE:
             return spec.kind
         if role == CHOICES_ROLE:
