@@ -1,0 +1,418 @@
+"""The editor of one plan (one tab): sections on the left, the section's form or grid on the right.
+
+Forms and grids edit one PlanRecord in place; saving hands it to models.plans.save_plan (one
+transaction). A few seconds after the last edit the plan saves itself if it is valid.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import UserError
+from models.plan_records import (
+    KINDS,
+    PART_ROWS,
+    ContentRow,
+    PhaseRow,
+    PhaseTaskRow,
+    PlanRecord,
+)
+from models.plan_rules import agenda_problems, budget_totals, yuan
+from models.plans import clone_record, load_plan, save_plan
+from ui.plan_form import PlanForm
+from ui.record_fields import FieldSpec, to_qdatetime
+from ui.rows_grid import MasterDetailGrid, RowsGrid
+
+try:  # the festival list arrives with the templates; until then 节日 is typed freely
+    from models.festivals import FESTIVALS
+except ImportError:  # pragma: no cover - depends on which branches are merged
+    FESTIVALS = {}
+
+AUTOSAVE_MS = 4000
+
+# (section title, what it holds): a list of scalar fields, or the name of a list of rows.
+SECTIONS: list[tuple[str, list[str] | str]] = [
+    ("基本信息", ["kind", "title", "category", "status", "theme", "slogan", "recipients"]),
+    ("背景与目的", ["background", "guiding_ideology", "purpose", "principles"]),
+    ("目标社区分析", ["target_analysis"]),
+    ("时间与地点", ["start", "end", "festival", "places", "time_note"]),
+    ("组织单位", "organisers"),
+    (
+        "参加对象与报名",
+        [
+            "participants", "min_age", "max_age", "required_tags", "companion_age", "capacity",
+            "capacity_counts_companions", "fee_fen", "reg_place", "reg_start", "reg_end",
+        ],
+    ),
+    ("活动内容", "content"),
+    ("活动流程", "agenda"),
+    ("分组与任务", "groups"),
+    ("人员安排", "staff"),
+    ("物资与现场布置", "materials"),
+    ("宣传安排", "publicity"),
+    ("活动亮点", "highlights"),
+    ("费用预算", "budget"),
+    ("风险及应急预案", "risks"),
+    ("阶段安排", "phases"),
+    ("组织领导", "leaders"),
+    ("相关要求", "requirements"),
+    ("评比表彰", "awards"),
+    ("反馈与总结", ["feedback", "feedback_due", "summary"]),
+    ("附件", "attachments"),
+    ("落款", ["issuer", "issue_date"]),
+]
+LEADERSHIP_FIELDS = ["first_responsible", "leadership_note"]
+AMOUNT = FieldSpec("amount_fen", "金额（元）", "money", read_only=True)
+
+STYLE = """
+QListWidget#sections { border: none; background: #f3f5f7; font-size: 14px; padding-top: 6px; }
+QListWidget#sections::item { padding: 7px 12px; }
+QListWidget#sections::item:selected { background: #dce8f5; color: #1d3f66; border-left: 3px solid #2f6db5; }
+QLabel#sectionTitle { font-size: 17px; font-weight: bold; color: #22313f; }
+QLabel#planTitle { font-size: 15px; font-weight: bold; color: #22313f; }
+QLabel#problems { color: #b03a2e; }
+QLabel#gridHint { color: #b03a2e; }
+QLabel#totals { color: #22313f; background: #f6f8fa; border: 1px solid #dde3ea; padding: 6px 10px; }
+QLabel#status { color: #5d6d7e; }
+QLabel#detailTitle { font-weight: bold; color: #34495e; }
+"""
+
+
+class PlanEditor(QWidget):
+    saved = Signal(int)
+    titleChanged = Signal(str)
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, plan_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan_id = plan_id
+        self._record: PlanRecord = load_plan(plan_id)  # PlanNotFound (a UserError) if gone
+        self._dirty = False
+        self._forms: list[PlanForm] = []
+        self._grids: list[RowsGrid] = []
+        self.setStyleSheet(STYLE)
+
+        self.sections = QListWidget(self)
+        self.sections.setObjectName("sections")
+        self.sections.setFixedWidth(190)
+        self.pages = QStackedWidget(self)
+        for title, what in SECTIONS:
+            self.sections.addItem(self.tr(title))
+            self.pages.addWidget(self._build_page(title, what))
+        self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("planTitle")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status")
+        self.save_button = QPushButton(self.tr("保存"), self)
+        self.save_button.setToolTip(self.tr("保存方案（Ctrl+S）"))
+        self.save_button.clicked.connect(self.save)
+        top = QHBoxLayout()
+        top.setContentsMargins(14, 8, 14, 8)
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.status_label)
+        top.addSpacing(12)
+        top.addWidget(self.save_button)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #dde3ea;")
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.sections)
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(line)
+        layout.addLayout(body, 1)
+
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self._autosave)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+
+        self.sections.setCurrentRow(0)
+        self._update_title()
+        self._update_counts()
+        self._update_agenda()
+        self._update_budget()
+        self._update_kind()
+
+    # --- the agreed interface -------------------------------------------------------------
+    def plan_id(self) -> int:
+        return self._plan_id
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def record(self) -> PlanRecord:
+        """A copy of the plan as edited so far (saved or not)."""
+        self._commit_open_editors()
+        copy = clone_record(self._record)
+        copy.id = self._plan_id
+        return copy
+
+    def save(self) -> bool:
+        """Save now; on a refusal show one message and keep every edit. True when saved."""
+        self._commit_open_editors()
+        problem = self._first_problem()
+        if problem is None:
+            try:
+                save_plan(self._record)
+            except UserError as exc:
+                problem = str(exc)
+        if problem is not None:
+            QMessageBox.warning(self, self.tr("无法保存"), problem)
+            self._show_status(self.tr("未保存：") + problem, error=True)
+            return False
+        self._after_save(self.tr("已保存"))
+        return True
+
+    def maybe_close(self) -> bool:
+        """True when the tab may close: nothing unsaved, saved now, or the clerk discards."""
+        if not self._dirty:
+            self._autosave_timer.stop()
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("保存修改"))
+        box.setText(self.tr("方案“%1”有尚未保存的修改，是否保存？").replace("%1", self._display_title()))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("保存"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("不保存"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._autosave_timer.stop()
+            return True
+        return False
+
+    # --- pages ------------------------------------------------------------------------------
+    def _build_page(self, title: str, what: list[str] | str) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(22, 16, 22, 16)
+        layout.setSpacing(10)
+        heading = QLabel(self.tr(title), page)
+        heading.setObjectName("sectionTitle")
+        layout.addWidget(heading)
+        if isinstance(what, list):
+            form = self._make_form(what)
+            scroll = QScrollArea(page)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            holder = QWidget(scroll)
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 8, 0)
+            holder_layout.addWidget(form)
+            holder_layout.addStretch(1)
+            scroll.setWidget(holder)
+            layout.addWidget(scroll, 1)
+            return page
+        layout.addWidget(self._rows_widget(what, page), 1)
+        if what == "agenda":
+            self.agenda_problems_label = QLabel(page)
+            self.agenda_problems_label.setObjectName("problems")
+            self.agenda_problems_label.setWordWrap(True)
+            layout.addWidget(self.agenda_problems_label)
+        elif what == "budget":
+            self.budget_label = QLabel(page)
+            self.budget_label.setObjectName("totals")
+            self.budget_label.setWordWrap(True)
+            layout.addWidget(self.budget_label)
+        elif what == "leaders":
+            layout.addWidget(self._make_form(LEADERSHIP_FIELDS))
+        return page
+
+    def _make_form(self, names: list[str]) -> PlanForm:
+        overrides = {}
+        labels: dict[str, dict[str, str]] = {"kind": dict(KINDS)}
+        if FESTIVALS and "festival" in names:
+            overrides["festival"] = FieldSpec(
+                "festival", "节日", "choice", ("", *FESTIVALS), optional=True
+            )
+            labels["festival"] = {"": self.tr("（不是节日活动）"), **FESTIVALS}
+        form = PlanForm(self._record, names, labels, {"status"}, overrides, self)
+        form.changed.connect(self._on_form_changed)
+        self._forms.append(form)
+        if "recipients" in names:
+            self.basic_form = form
+        return form
+
+    def _rows_widget(self, attr: str, parent: QWidget) -> QWidget:
+        rows = getattr(self._record, attr)
+        widget: QWidget
+        if attr == "content":
+            nested = MasterDetailGrid(ContentRow, ContentRow, "children", rows, self.tr("子项"), parent)
+            grids = [nested.master, nested.detail]
+            widget = nested
+        elif attr == "phases":
+            nested = MasterDetailGrid(PhaseRow, PhaseTaskRow, "tasks", rows, self.tr("任务"), parent)
+            grids = [nested.master, nested.detail]
+            widget = nested
+        else:
+            computed = [("unit_price_fen", AMOUNT)] if attr == "budget" else None
+            grid = RowsGrid(PART_ROWS[attr], rows, computed, parent)
+            grids = [grid]
+            widget = grid
+        for grid in grids:
+            grid.changed.connect(lambda a=attr: self._on_rows_changed(a))
+            self._grids.append(grid)
+        if attr == "agenda":
+            self.agenda_grid = grids[0]
+            self.agenda_grid.delegate.suggest_datetime = self._suggest_slot_time
+        elif attr == "budget":
+            self.budget_grid = grids[0]
+        return widget
+
+    # --- reactions ----------------------------------------------------------------------------
+    def _on_form_changed(self, name: str) -> None:
+        self._mark_dirty()
+        if name == "title":
+            self._update_title()
+            self.titleChanged.emit(self._record.title)
+        elif name in {"start", "end"}:
+            self._update_agenda()
+        elif name == "kind":
+            self._update_kind()
+
+    def _on_rows_changed(self, attr: str) -> None:
+        self._mark_dirty()
+        self._update_counts()
+        if attr == "agenda":
+            self._update_agenda()
+        elif attr == "budget":
+            self._update_budget()
+
+    def _mark_dirty(self) -> None:
+        self._autosave_timer.start()  # restarted on every edit: saves after a quiet spell
+        if not self._dirty:
+            self._dirty = True
+            self.dirtyChanged.emit(True)
+            self._update_title()
+
+    def _update_title(self) -> None:
+        mark = self.tr(" ＊未保存") if self._dirty else ""
+        self.title_label.setText(self._display_title() + mark)
+
+    def _display_title(self) -> str:
+        return self._record.title.strip() or self.tr("（未命名方案）")
+
+    def _update_kind(self) -> None:
+        self.basic_form.set_row_visible("recipients", self._record.kind == "notice")
+
+    def _update_counts(self) -> None:
+        for position, (title, what) in enumerate(SECTIONS):
+            text = self.tr(title)
+            if isinstance(what, str):
+                count = len(getattr(self._record, what))
+                if count:
+                    text += f"（{count}）"
+            self.sections.item(position).setText(text)
+
+    def _update_agenda(self) -> None:
+        problems = agenda_problems(self._record)
+        self.agenda_grid.model.set_flagged({p.row for p in problems})
+        self.agenda_problems_label.setText("\n".join(p.message for p in problems))
+        self.agenda_problems_label.setVisible(bool(problems))
+
+    def _update_budget(self) -> None:
+        totals = budget_totals(self._record.budget)
+        text = self.tr("计划合计 %1 元").replace("%1", yuan(totals.planned_fen))
+        if totals.by_payer:
+            parts = [f"{payer} {yuan(fen)} 元" for payer, fen in totals.by_payer.items()]
+            text += self.tr("（其中：%1）").replace("%1", "，".join(parts))
+        text += self.tr("；实际支出 %1 元").replace("%1", yuan(totals.actual_fen))
+        if totals.actual_by_payer:
+            parts = [f"{payer} {yuan(fen)} 元" for payer, fen in totals.actual_by_payer.items()]
+            text += self.tr("（其中：%1）").replace("%1", "，".join(parts))
+        self.budget_label.setText(text + self.tr("。"))
+
+    def _suggest_slot_time(self, index: QModelIndex) -> QDateTime:
+        # A new slot starts where the previous one ended; an end proposes its own start.
+        rows = self._record.agenda
+        row = index.row()
+        name = self.agenda_grid.model.spec(index.column()).name
+        if 0 <= row < len(rows):
+            if name == "end" and rows[row].start is not None:
+                return to_qdatetime(rows[row].start + timedelta(minutes=30))
+            if row > 0 and rows[row - 1].end is not None:
+                return to_qdatetime(rows[row - 1].end)
+        return to_qdatetime(self._record.start)
+
+    # --- saving -------------------------------------------------------------------------------
+    def _first_problem(self) -> str | None:
+        for form in self._forms:
+            problems = form.problems()
+            if problems:
+                return problems[0]
+        return None
+
+    def _autosave(self) -> None:
+        if not self._dirty:
+            return
+        if any(g.view.state() == QAbstractItemView.State.EditingState for g in self._grids):
+            self._autosave_timer.start()  # a cell is being typed in: wait for it
+            return
+        problem = self._first_problem()
+        if problem is None:
+            try:
+                save_plan(self._record)
+            except UserError as exc:
+                problem = str(exc)
+        if problem is not None:
+            self._show_status(self.tr("未自动保存：") + problem, error=True)
+            return
+        self._after_save(self.tr("已自动保存"))
+
+    def _after_save(self, what: str) -> None:
+        self._autosave_timer.stop()
+        self._show_status(f"{what} {datetime.now():%H:%M:%S}")
+        if self._dirty:
+            self._dirty = False
+            self.dirtyChanged.emit(False)
+        self._update_title()
+        self.saved.emit(self._plan_id)
+
+    def _show_status(self, text: str, error: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #b03a2e;" if error else "")
+        self.status_label.setToolTip(text)
+
+    def _commit_open_editors(self) -> None:
+        """A cell still being typed in counts: hand its text to the model before saving."""
+        for grid in self._grids:
+            view = grid.view
+            if view.state() == QAbstractItemView.State.EditingState:
+                editor = view.indexWidget(view.currentIndex())
+                if editor is not None:
+                    view.commitData(editor)
+
