@@ -228,3 +228,50 @@ def test_unknown_plan_shows_one_message(qtbot, area: PlansArea, monkeypatch) -> 
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     assert area.open_plan(99999) is None
     assert shown == ["找不到编号为 99999 的活动方案。"] and area.tabs.count() == 0
+
+
+def test_template_dialog_lists_templates_and_returns_the_choice(qtbot) -> None:
+    from models.templates import list_templates
+    from ui.template_dialog import TemplateDialog
+
+    infos = list_templates()
+    dialog = TemplateDialog(infos, year=2027)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == len(infos) >= 2
+    dialog.list.setCurrentRow(1)
+    assert infos[1].category in dialog.list.item(1).text()
+    assert infos[1].description[:10] in dialog.description.text()
+    assert dialog.choice() == (infos[1].key, 2027)
+    plain = TemplateDialog(infos)
+    qtbot.addWidget(plain)
+    assert plain.year.value() == datetime.now().year  # default: this year
+
+
+def test_new_from_template_and_copy_to_year(qtbot, area: PlansArea, monkeypatch) -> None:
+    import ui.copy_dialog
+    import ui.template_dialog
+    from models.templates import list_templates
+
+    key = list_templates()[0].key
+    monkeypatch.setattr(ui.template_dialog, "choose_template", lambda parent: (key, 2027))
+    new_id = area.new_from_template()
+    rec = load_plan(new_id)
+    assert rec.start is not None and rec.start.year == 2027
+    assert area.tabs.currentWidget().plan_id() == new_id and area.current_id() == new_id
+    assert 2027 in [area.year_filter.itemData(i) for i in range(area.year_filter.count())]
+
+    monkeypatch.setattr(ui.copy_dialog, "choose_year", lambda parent, title, year: year + 1)
+    copy_id = area.copy_to_year()
+    copy = load_plan(copy_id)
+    assert copy_id != new_id and copy.start.year == 2028 and copy.category == rec.category
+    assert area.tabs.count() == 2 and area.tabs.currentWidget().plan_id() == copy_id
+
+
+def test_new_blank_plan_asks_its_title(qtbot, area: PlansArea, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("端午包粽子活动", True))
+    pid = area.new_plan()
+    assert load_plan(pid).title == "端午包粽子活动" and area.tabs.currentWidget().plan_id() == pid
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    assert area.new_plan() is None

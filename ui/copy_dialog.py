@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QVBoxLayout,
@@ -25,6 +25,7 @@ class CopyDialog(QDialog):
         # Usually last year's plan is reused for the next one.
         self.year.setValue(from_year + 1 if from_year else date.today().year)
         self.year.setSuffix(self.tr(" 年"))
+        self.year.setMinimumWidth(110)
         info = QLabel(
             self.tr("把“{0}”复制一份，日期移到所选年份。原方案不变。").format(title)
         )
@@ -35,8 +36,10 @@ class CopyDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("复制"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("复制到："), self.year)
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("复制到：")))
+        form.addWidget(self.year)
+        form.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(info)
         layout.addLayout(form)

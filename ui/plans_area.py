@@ -194,7 +194,7 @@ class PlansArea(QWidget):
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([560, 840])
+        splitter.setSizes([600, 800])
         self.splitter = splitter
         return splitter
 
@@ -350,7 +350,7 @@ class PlansArea(QWidget):
         if i < 0:
             return
         title = editor.record().title or self.tr("（无标题）")
-        short = title if len(title) <= 14 else title[:13] + "…"
+        short = title if len(title) <= 18 else title[:17] + "…"
         self.tabs.setTabText(i, short + (" *" if editor.is_dirty() else ""))
         self.tabs.setTabToolTip(i, title)
 

@@ -65,10 +65,13 @@ class PlansListModel(QAbstractTableModel):
                 return p.status
             if col == COL_START:
                 return _when(p.start) or QCoreApplication.translate("PlansListModel", "未定")
+            if col == COL_UPDATED:  # the day is enough in the list; the tooltip has the time
+                return p.updated.strftime("%Y-%m-%d") if p.updated else ""
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_TITLE:
+                return p.title
             if col == COL_UPDATED:
                 return _when(p.updated)
-        elif role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
-            return p.title
         elif role == ID_ROLE:
             return p.id
         elif role == SORT_ROLE:

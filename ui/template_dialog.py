@@ -1,6 +1,7 @@
 """Pick a plan template and the year to place it in (从模板新建)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -8,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,8 +33,11 @@ class TemplateDialog(QDialog):
 
         self.list = QListWidget()
         self.list.setMinimumWidth(300)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for t in templates:
-            item = QListWidgetItem(self.tr("{0}（{1}）").format(t.title, t.category))
+            item = QListWidgetItem(self.tr("【{0}】{1}").format(t.category, _without_year(t.title)))
             item.setData(KEY_ROLE, t.key)
             item.setToolTip(t.description)
             self.list.addItem(item)
@@ -42,11 +45,14 @@ class TemplateDialog(QDialog):
         self.description.setWordWrap(True)
         self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.description.setMinimumWidth(280)
+        self.description.setMargin(8)
+        self.description.setStyleSheet("background: palette(base); border: 1px solid palette(mid);")
 
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(year or date.today().year)
         self.year.setSuffix(self.tr(" 年"))
+        self.year.setMinimumWidth(110)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -58,8 +64,10 @@ class TemplateDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.list, 3)
         body.addWidget(self.description, 2)
-        form = QFormLayout()
-        form.addRow(self.tr("活动年份："), self.year)
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("活动年份：")))
+        form.addWidget(self.year)
+        form.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("选择一个模板，新方案会按所选年份填好日期，之后可以随意修改。")))
         layout.addLayout(body, 1)
@@ -79,7 +87,7 @@ class TemplateDialog(QDialog):
         else:
             self.description.setText(
                 self.tr("<b>{0}</b><br>类别：{1}<br><br>{2}").format(
-                    _html(t.title), _html(t.category), _html(t.description)
+                    _html(_without_year(t.title)), _html(t.category), _html(t.description)
                 )
             )
         self._update_ok()
@@ -96,6 +104,11 @@ class TemplateDialog(QDialog):
     def choice(self) -> tuple[str, int] | None:
         key = self.selected_key()
         return (key, self.year.value()) if key else None
+
+
+def _without_year(title: str) -> str:
+    # A template's title carries its sample year; the new plan gets the year chosen below.
+    return re.sub(r"^\s*\d{4}\s*年\s*", "", title)
 
 
 def _html(text: str) -> str:
