@@ -75,11 +75,37 @@ SECTIONS: list[tuple[str, list[str] | str]] = [
     ("附件", "attachments"),
     ("落款", ["issuer", "issue_date"]),
 ]
+GRID_HINT = "双击单元格或直接打字即可编辑，按 Delete 清空所选单元格。"
+# One line under a section's title: what belongs here, in the clerk's words.
+HINTS: dict[str, str] = {
+    "基本信息": "标题会出现在打印件的最上方；文种选“通知”时可填写主送单位。",
+    "背景与目的": "可分段填写，每段一行；打印时按段落排版。",
+    "目标社区分析": "社区和目标人群的基本情况，如人口、老年人数、儿童数等。",
+    "时间与地点": "开始、结束时间用于检查活动流程；多个地点可分行填写。",
+    "组织单位": "主办、承办、协办和媒体支持单位。" + GRID_HINT,
+    "参加对象与报名": "年龄、名额和费用会用于报名时的资格检查；不限制的项目保持“不限”。",
+    "活动内容": "上方为活动内容的各项，选中一项后可在下方编辑它的子项。",
+    "活动流程": "每行一个时段。时间有误或互相重叠的行会标红，原因写在表格下方。",
+    "分组与任务": "各小组的组长、成员、任务和目标。" + GRID_HINT,
+    "人员安排": "各岗位所需人数、来源和职责。" + GRID_HINT,
+    "物资与现场布置": "需要准备的物品，备好后勾选“已备好”。",
+    "宣传安排": "宣传渠道、内容和时间（活动前、活动中、活动后）。" + GRID_HINT,
+    "活动亮点": GRID_HINT,
+    "费用预算": "金额＝数量×单价，自动计算；合计随输入即时更新。金额按元填写，如 120 或 120.50。",
+    "风险及应急预案": "可能出现的风险、应对措施和责任人。" + GRID_HINT,
+    "阶段安排": "上方为各阶段，选中一个阶段后可在下方编辑它的任务。",
+    "组织领导": "领导小组成员，以及第一责任人和领导小组的职责。",
+    "相关要求": "每行一条要求，打印时自动编号。",
+    "评比表彰": GRID_HINT,
+    "反馈与总结": "活动结束后填写反馈和总结。",
+    "附件": "随方案一起印发的表格和名单，打印时按顺序编号。",
+    "落款": "落款单位和成文日期印在正文右下方。",
+}
 LEADERSHIP_FIELDS = ["first_responsible", "leadership_note"]
 AMOUNT = FieldSpec("amount_fen", "金额（元）", "money", read_only=True)
 
 STYLE = """
-QListWidget#sections { border: none; background: #f3f5f7; font-size: 14px; padding-top: 6px; }
+QListWidget#sections { border: none; outline: 0; background: #f3f5f7; font-size: 14px; padding-top: 6px; }
 QListWidget#sections::item { padding: 7px 12px; }
 QListWidget#sections::item:selected { background: #dce8f5; color: #1d3f66; border-left: 3px solid #2f6db5; }
 QLabel#sectionTitle { font-size: 17px; font-weight: bold; color: #22313f; }
@@ -88,6 +114,7 @@ QLabel#problems { color: #b03a2e; }
 QLabel#gridHint { color: #b03a2e; }
 QLabel#totals { color: #22313f; background: #f6f8fa; border: 1px solid #dde3ea; padding: 6px 10px; }
 QLabel#status { color: #5d6d7e; }
+QLabel#sectionHint { color: #6b7785; }
 QLabel#detailTitle { font-weight: bold; color: #34495e; }
 """
 
@@ -104,6 +131,7 @@ class PlanEditor(QWidget):
         self._dirty = False
         self._forms: list[PlanForm] = []
         self._grids: list[RowsGrid] = []
+        self._grid_by_attr: dict[str, RowsGrid] = {}
         self.setStyleSheet(STYLE)
 
         self.sections = QListWidget(self)
@@ -215,6 +243,25 @@ class PlanEditor(QWidget):
             return True
         return False
 
+    # --- for the window and the tests -------------------------------------------------------
+    def field_widget(self, name: str) -> QWidget:
+        """The editor of a scalar field (e.g. to focus the title of a new plan)."""
+        for form in self._forms:
+            if form.has_field(name):
+                return form.widget(name)
+        raise KeyError(name)
+
+    def grid(self, attr: str) -> RowsGrid:
+        """The grid of a list of rows (for content and phases: the upper grid)."""
+        return self._grid_by_attr[attr]
+
+    def show_section(self, title: str) -> None:
+        for position, (name, _what) in enumerate(SECTIONS):
+            if name == title:
+                self.sections.setCurrentRow(position)
+                return
+        raise KeyError(title)
+
     # --- pages ------------------------------------------------------------------------------
     def _build_page(self, title: str, what: list[str] | str) -> QWidget:
         page = QWidget(self)
@@ -224,6 +271,11 @@ class PlanEditor(QWidget):
         heading = QLabel(self.tr(title), page)
         heading.setObjectName("sectionTitle")
         layout.addWidget(heading)
+        if title in HINTS:
+            hint = QLabel(self.tr(HINTS[title]), page)
+            hint.setObjectName("sectionHint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         if isinstance(what, list):
             form = self._make_form(what)
             scroll = QScrollArea(page)
@@ -232,8 +284,9 @@ class PlanEditor(QWidget):
             holder = QWidget(scroll)
             holder_layout = QVBoxLayout(holder)
             holder_layout.setContentsMargins(0, 0, 8, 0)
-            holder_layout.addWidget(form)
-            holder_layout.addStretch(1)
+            holder_layout.addWidget(form, 1 if form.is_tall() else 0)
+            if not form.is_tall():
+                holder_layout.addStretch(1)
             scroll.setWidget(holder)
             layout.addWidget(scroll, 1)
             return page
@@ -283,6 +336,7 @@ class PlanEditor(QWidget):
             grid = RowsGrid(PART_ROWS[attr], rows, computed, parent)
             grids = [grid]
             widget = grid
+        self._grid_by_attr[attr] = grids[0]
         for grid in grids:
             grid.changed.connect(lambda a=attr: self._on_rows_changed(a))
             self._grids.append(grid)

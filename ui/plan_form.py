@@ -36,7 +36,9 @@ from ui.record_fields import (
     tr_label,
 )
 
-LONG_HEIGHT = 110
+LONG_HEIGHT = 90
+LONG_MAX_HEIGHT = 170
+FORM_MAX_WIDTH = 900
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdf0ef;"
 
 
@@ -66,6 +68,10 @@ class PlanForm(QWidget):
         self._readers: dict[str, Callable[[], None]] = {}
         self._problems: dict[str, str] = {}
         self._loading = False
+        # A page holding one long text (目标社区分析) lets it take the whole height.
+        long_fields = [s for s in self._specs if s.kind == "long"]
+        self._tall = long_fields[0].name if len(self._specs) == 1 and long_fields else None
+        self.setMaximumWidth(FORM_MAX_WIDTH)
         self.layout_ = QFormLayout(self)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -86,6 +92,13 @@ class PlanForm(QWidget):
         widget = self._widgets[name]
         edit = widget.findChild(QDateTimeEdit)
         return edit if isinstance(edit, QDateTimeEdit) else widget
+
+    def is_tall(self) -> bool:
+        """True when the form is one long text that should fill its page."""
+        return self._tall is not None
+
+    def has_field(self, name: str) -> bool:
+        return name in self._widgets
 
     def set_row_visible(self, name: str, visible: bool) -> None:
         self.layout_.setRowVisible(self._widgets[name], visible)
@@ -114,6 +127,8 @@ class PlanForm(QWidget):
             edit = QPlainTextEdit(self)
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(LONG_HEIGHT)
+            if self._tall is None:
+                edit.setMaximumHeight(LONG_MAX_HEIGHT)
             edit.textChanged.connect(lambda: self._store(spec, edit.toPlainText()))
             return edit
         if kind == "bool":

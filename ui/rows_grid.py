@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.record_fields import FieldSpec
+from ui.record_fields import FieldSpec, specs_of
 from ui.rows_delegate import RowsDelegate
 from ui.rows_model import RowsModel
 
@@ -36,7 +36,20 @@ WIDTH_BY_KIND = {
 
 
 class _Table(QTableView):
-    """Delete clears the selected cells (when not editing), as in a spreadsheet."""
+    """Delete clears the selected cells (when not editing), as in a spreadsheet; an empty
+    table says how to start."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0 and self.isEnabled():
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#8a96a3"))
+            painter.drawText(
+                self.viewport().rect().adjusted(0, 24, 0, 0),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                self.tr("还没有内容。点“添加”新增一行。"),
+            )
+            painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
@@ -214,6 +227,7 @@ class MasterDetailGrid(QWidget):
     ) -> None:
         super().__init__(parent)
         self._child_attr = child_attr
+        self._name_attr = specs_of(row_type)[0].name  # what the detail's caption calls the row
         self._detail_title = detail_title
         self.master = RowsGrid(row_type, rows, parent=self)
         self.detail = RowsGrid(child_type, None, parent=self)
@@ -253,8 +267,10 @@ class MasterDetailGrid(QWidget):
             children = getattr(rows[row], self._child_attr)
             if self.detail.model.rows() is not children:
                 self.detail.set_rows(children)
+            name = str(getattr(rows[row], self._name_attr, "") or "").strip()
+            label = f"“{name}”" if name else self.tr("第 %1 项").replace("%1", str(row + 1))
             self.detail_label.setText(
-                self.tr("第 %1 项的%2").replace("%1", str(row + 1)).replace("%2", self._detail_title)
+                self.tr("%1的%2").replace("%1", label).replace("%2", self._detail_title)
             )
         else:
             self.detail.set_rows(None)
