@@ -275,3 +275,25 @@ def test_new_blank_plan_asks_its_title(qtbot, area: PlansArea, monkeypatch) -> N
     assert load_plan(pid).title == "端午包粽子活动" and area.tabs.currentWidget().plan_id() == pid
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
     assert area.new_plan() is None
+
+
+def test_export_pdf_runs_in_the_background_and_writes_the_file(
+    qtbot, area: PlansArea, plans, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "重阳.pdf"
+    suggested: list[str] = []
+
+    def save_as(parent, caption, proposed, filters):
+        suggested.append(proposed)
+        return str(out), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    done: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: done.append(box.text()) or 0)
+    area.select_plan(plans["重阳节敬老爱老活动方案"])
+    area.export_pdf()
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    assert suggested[0].endswith("重阳节敬老爱老活动方案.pdf")
+    assert out.read_bytes()[:5] == b"%PDF-" and str(out) in done[0]
