@@ -180,6 +180,8 @@ def move_to_year(rec: PlanRecord, year: int) -> PlanRecord:
         moved = _map_dates(rec, lambda d: _shift_years(d, years))
         from_year = ref.year
     moved.title = _shift_title_years(moved.title, year - from_year)
+    for attachment in moved.attachments:  # "2026年慰问对象花名册" follows the plan
+        attachment.title = _shift_title_years(attachment.title, year - from_year)
     return moved
 
 

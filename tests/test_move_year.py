@@ -5,6 +5,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.festivals import festival_date
 from models.plan_records import (
@@ -17,7 +19,15 @@ from models.plan_records import (
     PublicityRow,
 )
 from models.plans import list_plans, load_plan, save_plan
-from models.templates import TemplateError, copy_plan_to_year, move_to_year, plan_year
+from models.templates import (
+    TEMPLATE_DIR,
+    TemplateError,
+    _all_dates,
+    copy_plan_to_year,
+    load_template,
+    move_to_year,
+    plan_year,
+)
 
 
 def double_ninth_2025() -> PlanRecord:
@@ -63,8 +73,8 @@ def test_festival_plan_moves_onto_the_festival_with_offsets_kept(db_path: Path) 
 
 
 def test_plain_plan_moves_by_whole_years_and_feb_29_becomes_feb_28() -> None:
-    rec = PlanRecord(title="2024年亲子活动", start=datetime(2024, 2, 29, 9), end=datetime(2024, 2, 29, 11),
-                     reg_end=date(2024, 2, 20), issue_date=date(2023, 12, 28))
+    rec = PlanRecord(title="2024年亲子活动", start=datetime(2024, 2, 29, 9),
+                     end=datetime(2024, 2, 29, 11), reg_end=date(2024, 2, 20), issue_date=date(2023, 12, 28))
     moved = move_to_year(rec, 2025)
     assert moved.start == datetime(2025, 2, 28, 9) and moved.end == datetime(2025, 2, 28, 11)
     assert moved.reg_end == date(2025, 2, 20) and moved.issue_date == date(2024, 12, 28)
@@ -121,3 +131,29 @@ def test_copy_of_a_missing_plan_is_refused(db_path: Path) -> None:
     with pytest.raises(PlanNotFound):
         copy_plan_to_year(404, 2026)
     assert list_plans() == []
+
+
+# --- properties over every built-in template -------------------------------------------------
+
+TEMPLATES = {p.stem: load_template(p.stem) for p in sorted(TEMPLATE_DIR.glob("*.json"))}
+
+
+def _days(rec: PlanRecord) -> list[date]:
+    return [d.date() if isinstance(d, datetime) else d for d in _all_dates(rec)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(key=st.sampled_from(sorted(TEMPLATES)), year=st.integers(1950, 2090))
+def test_there_and_back_again(key: str, year: int) -> None:
+    rec = TEMPLATES[key]
+    home = plan_year(rec)
+    assert home is not None
+    moved = move_to_year(rec, year)
+    assert plan_year(moved) == year
+    assert move_to_year(moved, home) == rec
+    before, after = _days(rec), _days(moved)
+    if rec.festival:
+        # Every date keeps its distance from every other one.
+        assert [(b - before[0]) for b in before] == [(a - after[0]) for a in after]
+    else:
+        assert all((a.month, a.day) == (b.month, b.day) for a, b in zip(after, before))
