@@ -15,6 +15,7 @@ import sys
 # Each module registers its subcommands; order is the order of --help.
 CLI_MODULES: tuple[str, ...] = (
     "ui.cli.plans_cmd",
+    "ui.cli.backup_cmd",
 )
 
 
