@@ -65,6 +65,13 @@ class BackupInfo:
         return REASON_LABELS.get(self.reason, self.reason)
 
 
+def size_text(size: int) -> str:
+    """1.2 MB, 164 KB: a size a clerk reads at a glance."""
+    if size < 1024 * 1024:
+        return f"{max(size, 1) / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
 # --- where backups live and what they are called --------------------------------------------
 
 
@@ -111,14 +118,17 @@ def list_backups(db_path: Path | str) -> list[BackupInfo]:
     folder = backups_dir(db_path)
     if not folder.is_dir():
         return []
-    out = []
+    found = []
     for p in folder.iterdir():
         parsed = parse_backup_name(db_path.stem, p.name)
         if parsed is None or not p.is_file():
             continue
-        out.append(BackupInfo(path=p, created=parsed[0], size=p.stat().st_size, reason=parsed[1]))
-    out.sort(key=lambda b: (b.created, b.path.name), reverse=True)
-    return out
+        st = p.stat()
+        # Two backups in one second (backup, then restore): the later written is the newer.
+        found.append((parsed[0], st.st_mtime_ns,
+                      BackupInfo(path=p, created=parsed[0], size=st.st_size, reason=parsed[1])))
+    found.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [x[2] for x in found]
 
 
 def newest_backup_for(db_path: Path | str) -> BackupInfo | None:

@@ -27,12 +27,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_check)
 
 
-def size_text(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{max(size, 1) / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
-
-
 def _existing_db(args: argparse.Namespace) -> Path:
     path = db_path(args)
     if not path.is_file():
@@ -47,7 +41,7 @@ def run_backup(args: argparse.Namespace) -> int:
     if app_id != APPLICATION_ID:
         raise CommandError(f"“{path.name}”不是本软件的数据文件，未备份。")
     info = bk.backup_to(path, Path(args.out)) if args.out else bk.backup_now(path)
-    print(f"已备份到“{info.path}”（{size_text(info.size)}）。")
+    print(f"已备份到“{info.path}”（{bk.size_text(info.size)}）。")
     return 0
 
 
