@@ -2,8 +2,8 @@
 
 Opening checks the file before touching it: a file that is not ours, is damaged, or was written by
 a newer version is refused with a plain message and left byte for byte as it was. An older file is
-copied aside (SQLite's online backup) and then climbs the migration ladder, one atomic step per
-version.
+backed up first (models.backup: SQLite's online backup, into the backups folder) and then climbs
+the migration ladder, one atomic step per version.
 """
 from __future__ import annotations
 
@@ -144,7 +144,9 @@ def open_database(path: Path | str, *, create: bool = True) -> pw.SqliteDatabase
                 f"本程序支持到 {SCHEMA_VERSION}），为免损坏未打开，文件未作任何改动。请升级本软件。"
             )
         if version and version < SCHEMA_VERSION:
-            copy_aside(path, f"before-v{SCHEMA_VERSION}")
+            from models.backup import backup_before  # noqa: PLC0415 - backup imports this module
+
+            backup_before(path, "migration")
     elif not create:
         raise DataFileError(f"找不到数据文件“{path}”。")
     else:

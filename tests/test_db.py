@@ -133,4 +133,5 @@ def test_every_released_version_upgrades(version_file: Path, tmp_path: Path) -> 
     assert _indexes(old) == _indexes(fresh)
     version = int(version_file.stem.split("_v")[1])
     if version < SCHEMA_VERSION:
-        assert list(tmp_path.glob(f"schema_v{version}.before-v*")), "copied aside first"
+        backups = list((tmp_path / "backups").glob(f"schema_v{version}_*_before-migration.db"))
+        assert backups, "backed up first"
