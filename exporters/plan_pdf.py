@@ -231,9 +231,10 @@ def _budget(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     rows.append(["合计", "", "", "", yuan(totals.planned_fen), ""])
     if len(totals.by_payer) > 1:
         for payer, fen in totals.by_payer.items():
-            rows.append([f"其中：{payer}", "", "", "", yuan(fen), payer])
+            rows.append([f"其中：{payer}", "", "", "", yuan(fen), ""])
     table = o.data_table(w.s, ["项目", "数量", "单位", "单价（元）", "金额（元）", "承担方"], rows,
-                         [3.2, 1.0, 1.0, 1.6, 1.8, 1.6], align="LCCRRC", bold_rows=bold)
+                         [3.2, 1.0, 1.0, 1.6, 1.8, 1.6], align="LCCRRC", bold_rows=bold,
+                         label_rows=range(len(lines), len(rows)), label_span=4)
     out = o.table_block(table)
     if totals.planned_fen:
         parts = "，".join(f"{p}{yuan(f)}元" for p, f in totals.by_payer.items())
@@ -355,7 +356,7 @@ def _sections(rec: PlanRecord) -> list[tuple[str, Callable[[_Writer, PlanRecord]
         ("费用预算", _budget),
         ("风险及应急预案", lambda w, r: _table(
             w, ["风险", "应对措施", "责任人"],
-            [[x.risk, x.measure, x.owner] for x in r.risks], [2.4, 6.0, 1.6], align="LLC")),
+            [[x.risk, x.measure, x.owner] for x in r.risks], [2.8, 5.6, 1.6], align="LLC")),
         ("阶段安排", _phases),
         ("组织领导", _leadership),
         ("相关要求", lambda w, r: w.numbered([x.text.strip() for x in r.requirements

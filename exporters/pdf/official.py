@@ -218,11 +218,13 @@ def data_table(
     *,
     align: Sequence[str] = (),
     bold_rows: Sequence[int] = (),
+    label_rows: Sequence[int] = (),
+    label_span: int = 1,
 ) -> LongTable:
     """A full-width table whose header row repeats on every page; cells wrap by Chinese rules.
 
     widths are relative; align per column is "L", "C" or "R"; bold_rows index into rows
-    (e.g. a total line).
+    (e.g. a total line); label_rows have their first cell spread over label_span columns.
     """
     total = float(sum(widths))
     col_w = [TEXT_W * w / total for w in widths]
@@ -243,7 +245,8 @@ def data_table(
         data.append(cells)
     # No splitInRow: it can leave a repeated header and an empty sliver at a page foot.
     table = LongTable(data, colWidths=col_w, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
+    spans = [("SPAN", (0, r + 1), (label_span - 1, r + 1)) for r in label_rows if label_span > 1]
+    table.setStyle(TableStyle(spans + [
         # the cell font reportlab sets before drawing each cell: never its Helvetica default
         ("FONT", (0, 0), (-1, -1), s.fonts.body, TABLE_SIZE, TABLE_LEADING),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
