@@ -277,3 +277,9 @@ def test_content_too_long_for_a_page_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_write_plan_pdf_counts_pages(tmp_path: Path) -> None:
     assert write_plan_pdf(notice(), tmp_path / "n.pdf") == 1
+
+
+def test_bold_lead_phrases_are_drawn_filled_and_stroked(full_pdf: bytes) -> None:
+    # 仿宋 has no bold face: the "bold" runs switch to text render mode 2 and back to 0.
+    streams = b"".join(p.get_contents().get_data() for p in PdfReader(io.BytesIO(full_pdf)).pages)
+    assert b"2 Tr" in streams and b"0 Tr" in streams

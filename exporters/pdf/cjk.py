@@ -13,6 +13,7 @@ from typing import Any
 from unicodedata import category
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.paragraph import (
     FragLine,
     ParaLines,
@@ -23,7 +24,7 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.rl_config import _FUZZ
 
-from exporters.fonts import bundled_font_name, has_glyph
+from exporters.fonts import FAUX_BOLD, bundled_font_name, has_glyph
 
 # 点号, closing brackets, quotes and book-title marks, and their half-width cousins.
 CANNOT_START: frozenset[str] = frozenset(
@@ -193,8 +194,43 @@ def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool)
     return ParaLines(kind=1, lines=lines)
 
 
+class _Text(PDFTextObject):
+    """Text that draws runs in a FAUX_BOLD font filled and stroked, the rest filled only."""
+
+    def _bold(self, name: str) -> None:
+        self.setTextRenderMode(2 if name in FAUX_BOLD else 0)
+
+    def _setFont(self, psfontname: str, size: float) -> None:  # noqa: N802
+        super()._setFont(psfontname, size)
+        self._bold(psfontname)
+
+    def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:  # noqa: N802
+        super().setFont(psfontname, size, leading)
+        self._bold(psfontname)
+
+
+BOLD_STROKE = 0.03  # stroke width of faux bold, as a share of the font size
+
+
 class CJKParagraph(Paragraph):
-    """A Paragraph whose lines break by Chinese rules; its style must have wordWrap='CJK'."""
+    """A Paragraph whose lines break by Chinese rules; its style must have wordWrap='CJK'.
+
+    Runs in a FAUX_BOLD font (the "bold" role) are drawn filled and stroked: the bold Word gives
+    仿宋, which has no bold face. Each character is still drawn once, so text copies out as written.
+    """
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setLineWidth(self.style.fontSize * BOLD_STROKE)
+        canv.setStrokeColor(self.style.textColor)
+        try:
+            super().draw()
+        finally:
+            canv.restoreState()
+
+    def beginText(self, x: float, y: float) -> Any:  # noqa: N802 (reportlab's name)
+        return _Text(self.canv, x, y)
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (reportlab's name)
         if not isinstance(maxWidths, (list, tuple)):

@@ -114,7 +114,7 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
         body=body,
         h1=ParagraphStyle("h1", fontName=fonts.heading1, **heading),
         h2=ParagraphStyle("h2", fontName=fonts.heading2, **heading),
-        h3=ParagraphStyle("h3", fontName=fonts.bold, **heading),
+        h3=ParagraphStyle("h3", fontName=fonts.bold, **heading),  # 仿宋, drawn bold
         h4=ParagraphStyle("h4", **heading),
         cell=ParagraphStyle(
             "cell", fontName=fonts.body, fontSize=TABLE_SIZE, leading=TABLE_LEADING,
