@@ -152,41 +152,44 @@ def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool)
     """reportlab's cjkFragSplit with Chinese line-breaking rules and no hanging marks."""
     units = _units(frags)
     chars = [str(u) for u in units]
+    breaks = [hasattr(u.frag, "lineBreak") for u in units]
+    # Widths are plain numbers except for images sized in percent of the line.
+    fixed = [u.width if isinstance(u.width, (int, float)) else None for u in units]
     lines: list[Any] = []
     n = len(units)
     start = 0
 
-    def max_width_now() -> float:
-        return max_widths[min(len(lines), len(max_widths) - 1)]
+    def width_of(k: int, max_width: float) -> float:
+        w = fixed[k]
+        return w if w is not None else _width(units[k], max_width)
 
     while start < n:
-        max_width = max_width_now()
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        limit = max_width + _FUZZ
         used = 0.0
         i = start
         end = n
         forced = False
         while i < n:
-            u = units[i]
-            if hasattr(u.frag, "lineBreak"):
+            if breaks[i]:
                 end, forced = i + 1, True
                 break
-            w = _width(u, max_width)
-            if used + w > max_width + _FUZZ and used > 0:
+            w = width_of(i, max_width)
+            if used + w > limit and used > 0:
                 end = find_break(chars, start, i)
                 break
             used += w
             i += 1
-        line_units = units[start:end]
+        stop = end
         # Spaces at the end of a broken line take no room on paper.
-        while line_units and not forced and end < n and _is_space(str(line_units[-1])):
-            line_units = line_units[:-1]
-        width = sum(_width(u, max_width) for u in line_units if not hasattr(u.frag, "lineBreak"))
-        if end >= n and not forced:
-            lines.append(_make_line(line_units, max_width, width, max_width - width, False,
-                                    calc_bounds))
+        while stop > start and not forced and end < n and _is_space(chars[stop - 1]):
+            stop -= 1
+        width = sum(width_of(k, max_width) for k in range(start, stop) if not breaks[k])
+        last = end >= n and not forced
+        lines.append(_make_line(units[start:stop], max_width, width, max_width - width,
+                                forced, calc_bounds))
+        if last:
             break
-        lines.append(_make_line(line_units, max_width, width, max_width - width, forced,
-                                calc_bounds))
         start = end
         # ...nor at the start of the next one.
         while start < n and not forced and _is_space(chars[start]):
