@@ -9,6 +9,7 @@ import io
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
@@ -190,7 +191,8 @@ def _content_items(w: _Writer, items: list[ContentRow], level: int) -> list[Flow
             # no title: the number leads the first paragraph
             lines = _lines(item.body)
             label = ["", "", f"（{o.cn_number(n)}）", f"{n}.", f"（{n}）"][min(level, 4)]
-            out.extend(o.lead_paragraph(w.s, label if i == 0 else "", v) for i, v in enumerate(lines))
+            out.extend(o.lead_paragraph(w.s, label if i == 0 else "", v)
+                       for i, v in enumerate(lines))
         out.extend(_content_items(w, item.children, level + 1))
     return out
 
@@ -400,12 +402,12 @@ def build_plan_pdf_bytes(rec: PlanRecord, *, fonts: FontSet | None = None) -> by
     return buf.getvalue()
 
 
-def write_plan_pdf(rec: PlanRecord, out: io.BufferedIOBase | io.BytesIO | Path | str, *,
+def write_plan_pdf(rec: PlanRecord, out: BinaryIO | Path | str, *,
                    fonts: FontSet | None = None) -> int:
     """Lay the plan out into out (a file path or a binary stream); returns the page count."""
     fonts = fonts or font_set()
     styles = o.make_styles(fonts)
-    return o.build_pdf(plan_story(rec, styles), out, fonts=fonts, title=rec.title,  # type: ignore[arg-type]
+    return o.build_pdf(plan_story(rec, styles), out, fonts=fonts, title=rec.title,
                        author=rec.issuer)
 
 

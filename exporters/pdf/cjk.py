@@ -207,7 +207,9 @@ class _Text(PDFTextObject):
         super()._setFont(psfontname, size)
         self._bold(psfontname)
 
-    def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:  # noqa: N802
+    def setFont(  # noqa: N802
+        self, psfontname: str, size: float, leading: float | None = None
+    ) -> None:
         super().setFont(psfontname, size, leading)
         self._bold(psfontname)
 

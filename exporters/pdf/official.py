@@ -204,9 +204,11 @@ def signature_block(s: Styles, issuer: str, when: date | None) -> list[Flowable]
     right_issuer = max(0.0, right_date + (wd - wi) / 2)
     out: list[Flowable] = [Spacer(1, 2 * LINE)]
     if issuer:
-        out.append(text(issuer, ParagraphStyle("iss", parent=s.signature, rightIndent=right_issuer)))
+        style = ParagraphStyle("issuer", parent=s.signature, rightIndent=right_issuer)
+        out.append(text(issuer, style))
     if date_text:
-        out.append(text(date_text, ParagraphStyle("dt", parent=s.signature, rightIndent=right_date)))
+        style = ParagraphStyle("date", parent=s.signature, rightIndent=right_date)
+        out.append(text(date_text, style))
     return [KeepTogether(out)]
 
 
@@ -230,8 +232,8 @@ def data_table(
     col_w = [TEXT_W * w / total for w in widths]
     aligns = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
     col_styles = [
-        ParagraphStyle(f"c{i}", parent=s.cell, alignment=aligns[(align[i] if i < len(align) else "L")])
-        for i in range(len(header))
+        ParagraphStyle(f"c{i}", parent=s.cell, alignment=aligns[a])
+        for i, a in enumerate(list(align)[: len(header)] + ["L"] * (len(header) - len(align)))
     ]
     bold = set(bold_rows)
     data: list[list[Flowable]] = [[text(h, s.cell_head) for h in header]]
