@@ -283,3 +283,14 @@ def test_bold_lead_phrases_are_drawn_filled_and_stroked(full_pdf: bytes) -> None
     # 仿宋 has no bold face: the "bold" runs switch to text render mode 2 and back to 0.
     streams = b"".join(p.get_contents().get_data() for p in PdfReader(io.BytesIO(full_pdf)).pages)
     assert b"2 Tr" in streams and b"0 Tr" in streams
+
+
+def test_a_plan_with_only_a_title_is_one_page_without_headings() -> None:
+    from models.plan_records import PlanRecord
+
+    pages = R.read_pages(build_plan_pdf_bytes(PlanRecord(title="仅有标题的方案")))
+    assert len(pages) == 1
+    assert R.all_text(pages) == "仅有标题的方案"
+    assert _level1(pages) == []
+    empty = R.read_pages(build_plan_pdf_bytes(PlanRecord()))
+    assert len(empty) == 1 and R.page_label(empty[0])[0] == "—1—"

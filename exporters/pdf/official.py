@@ -316,7 +316,7 @@ def build_pdf(
                   topPadding=0, bottomPadding=0, id="text")
     doc.addPageTemplates([PageTemplate("official", [frame], onPage=_PageNumbers(fonts.song))])
     try:
-        doc.build(story)
+        doc.build(story or [Spacer(1, 1)])  # an empty document is still one numbered page
     except LayoutError as exc:
         raise ExportError(f"有一项内容太长，无法排进一页纸（{exc}）。请把它分成几段后再导出。") from exc
     return int(doc.page)
