@@ -294,3 +294,34 @@ def test_a_plan_with_only_a_title_is_one_page_without_headings() -> None:
     assert _level1(pages) == []
     empty = R.read_pages(build_plan_pdf_bytes(PlanRecord()))
     assert len(empty) == 1 and R.page_label(empty[0])[0] == "—1—"
+
+
+def test_body_lines_hold_28_characters_at_28_9_pt(tmp_path: Path) -> None:
+    from models.plan_records import PlanRecord
+
+    rec = PlanRecord(title="版心测试", background="社" * 100)
+    pages = R.read_pages(build_plan_pdf_bytes(rec))
+    lines = [s for s in R.segments(pages[0].chars) if s[0]["text"] == "社"]
+    assert [len(s) for s in lines] == [26, 28, 28, 18]  # two characters of indent first
+    assert abs(lines[1][0]["x0"] - R.AREA_LEFT) < 0.5
+    assert abs(lines[1][-1]["x1"] - R.AREA_RIGHT) < R.MM
+    baselines = [s[0]["bottom"] for s in lines]
+    assert all(abs((b - a) - 28.9) < 0.05 for a, b in zip(baselines, baselines[1:]))
+
+
+def test_poppler_sees_every_word_inside_the_text_area(long_pdf: bytes, tmp_path: Path) -> None:
+    # An independent reader of positions: poppler, as most viewers and printers draw the page.
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is not installed")
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(long_pdf)
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                         check=True).stdout.decode("utf-8")
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                       r"([^<]*)</word>", xml)
+    assert len(words) > 500
+    outside = [w for w in words
+               if not (float(w[0]) >= R.AREA_LEFT - R.TOL and float(w[2]) <= R.AREA_RIGHT + R.TOL
+                       and float(w[1]) >= R.AREA_TOP - R.TOL
+                       and float(w[3]) <= R.AREA_BOTTOM + R.TOL)]
+    assert outside and all(w[4] == "—" or w[4].isdigit() for w in outside)

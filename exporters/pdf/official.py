@@ -53,7 +53,11 @@ PAGE_NO_SIZE = 14.0  # 4号
 PAGE_NO_GAP = 7 * mm
 TABLE_SIZE = 12.0  # 小四
 TABLE_LEADING = 17.0
-INDENT = 2 * BODY_SIZE  # two characters
+# Word's document grid: 28 characters a line, so each advances 15.8 pt, a shade under its size.
+CHARS_PER_LINE = 28
+CHAR = TEXT_W / CHARS_PER_LINE
+BODY_CHAR_SPACE = CHAR - BODY_SIZE  # about -0.2 pt between characters
+INDENT = 2 * CHAR  # two characters
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -101,6 +105,7 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
     body = ParagraphStyle(
         "body", fontName=fonts.body, fontSize=BODY_SIZE, leading=LINE, firstLineIndent=INDENT,
         alignment=TA_JUSTIFY, wordWrap="CJK", allowWidows=0, allowOrphans=0,
+        charSpace=BODY_CHAR_SPACE,
     )
     heading = {"parent": body, "keepWithNext": 1}
     return Styles(
@@ -108,7 +113,7 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
         title=ParagraphStyle(
             "title", parent=body, fontName=fonts.title, fontSize=TITLE_SIZE,
             leading=TITLE_LEADING, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=LINE,
-            keepWithNext=1,
+            keepWithNext=1, charSpace=0,
         ),
         recipients=ParagraphStyle("recipients", parent=body, firstLineIndent=0, alignment=TA_LEFT),
         body=body,
@@ -174,7 +179,7 @@ def attachments_block(s: Styles, titles: Sequence[str]) -> list[Flowable]:
     titles = [t.strip() for t in titles if t.strip()]
     if not titles:
         return []
-    ch = BODY_SIZE
+    ch = CHAR
     out: list[Flowable] = [Spacer(1, LINE)]
     numbered = len(titles) > 1
     for i, title in enumerate(titles, 1):
@@ -198,9 +203,10 @@ def signature_block(s: Styles, issuer: str, when: date | None) -> list[Flowable]
     if not issuer and not date_text:
         return []
     font = s.body.fontName
-    wi = stringWidth(issuer, font, BODY_SIZE)
-    wd = stringWidth(date_text, font, BODY_SIZE) if date_text else wi
-    right_date = 4 * BODY_SIZE
+    wi = stringWidth(issuer, font, BODY_SIZE) + len(issuer) * BODY_CHAR_SPACE
+    wd = stringWidth(date_text, font, BODY_SIZE) + len(date_text) * BODY_CHAR_SPACE if date_text \
+        else wi
+    right_date = 4 * CHAR
     right_issuer = max(0.0, right_date + (wd - wi) / 2)
     out: list[Flowable] = [Spacer(1, 2 * LINE)]
     if issuer:
