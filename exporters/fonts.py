@@ -1,13 +1,15 @@
 """Fonts for every PDF, found once.
 
-The official-document roles (title, body 仿宋, heading1 黑体, heading2 楷体, bold) use the Windows
-fonts when present and otherwise the TrueType font shipped in resources/fonts, so a PDF never
-depends on the machine and never falls back to Helvetica (which prints boxes for Chinese).
+The official-document roles (title, body 仿宋, heading1 黑体, heading2 楷体, song 宋体) use the
+Windows fonts when present and otherwise the TrueType font shipped in resources/fonts, so a PDF
+never depends on the machine and never falls back to Helvetica (which prints boxes for Chinese).
+"bold" is the body font drawn filled and stroked (Chinese fonts have no bold face; see FAUX_BOLD).
 Every font is registered with reportlab as a subset-embedded TrueType font.
 
-Folder search order: the `font_dir` argument (tests), the CAA_FONT_DIR environment variable, then
-%WINDIR%\\Fonts (C:\\Windows\\Fonts). A file that reportlab cannot read (CFF outlines, damaged) is
-skipped and the next candidate tried.
+Folders searched, in order: the `font_dir` argument (tests), the CAA_FONT_DIR environment
+variable, %WINDIR%\\Fonts, then %LOCALAPPDATA%\\Microsoft\\Windows\\Fonts (where Windows 10+ puts a
+font installed for one user only, as 方正小标宋 often is). A file reportlab cannot read (CFF
+outlines, damaged) is skipped and the next candidate tried.
 """
 from __future__ import annotations
 
@@ -107,6 +109,9 @@ def search_dirs(font_dir: Path | str | None = None) -> list[Path]:
     if env:
         dirs.append(Path(env))
     dirs.append(windows_font_dir())
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
     return dirs
 
 

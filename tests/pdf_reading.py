@@ -37,6 +37,7 @@ PAGE_W, PAGE_H = 595.2756, 841.8898
 AREA_LEFT, AREA_TOP = 28 * MM, 37 * MM
 AREA_RIGHT, AREA_BOTTOM = AREA_LEFT + 156 * MM, AREA_TOP + 225 * MM  # from the top of the page
 TOL = 1 * MM
+CHAR = 156 * MM / 28  # one character of body text on the 28-a-line grid
 
 
 @dataclass

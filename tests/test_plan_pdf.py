@@ -229,6 +229,12 @@ def test_notice_has_recipients_line_flush_left_with_colon() -> None:
     text = R.all_text(pages)
     assert R.flat(rec.purpose) in text
     assert "附件：1．困难家庭慰问名单" in text and "2026年11月28日" in text
+    # 附件 one blank line below the body, two characters in; later items under the first number
+    att = next(k for k, t in enumerate(texts) if t.startswith("附件："))
+    assert abs((lines[att][0]["bottom"] - lines[att - 1][0]["bottom"]) - 2 * 28.9) < 0.5
+    assert abs(lines[att][0]["x0"] - (R.AREA_LEFT + 2 * R.CHAR)) < R.MM
+    number = next(c for c in lines[att] if c["text"] == "1")
+    assert abs(lines[att + 1][0]["x0"] - number["x0"]) < R.MM
 
 
 def test_signature_date_right_indented_four_characters(full_pages: list[R.Page]) -> None:
