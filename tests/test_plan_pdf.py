@@ -331,3 +331,16 @@ def test_poppler_sees_every_word_inside_the_text_area(long_pdf: bytes, tmp_path:
                        and float(w[1]) >= R.AREA_TOP - R.TOL
                        and float(w[3]) <= R.AREA_BOTTOM + R.TOL)]
     assert outside and all(w[4] == "—" or w[4].isdigit() for w in outside)
+
+
+def test_paragraph_lines_are_justified_to_the_right_edge() -> None:
+    from models.plan_records import PlanRecord
+
+    text = full_plan().background + "2026年10月18日9:00-11:00在“幸福里”社区（党群服务中心）举行。"
+    pages = R.read_pages(build_plan_pdf_bytes(PlanRecord(title="T", background=text)))
+    lines = [s for s in R.segments(pages[0].chars) if s[0]["size"] == 16][1:]  # after the heading
+    assert len(lines) >= 4
+    assert R.flat("".join(c["text"] for s in lines for c in s)) == R.flat(text)
+    for seg in lines[:-1]:
+        assert abs(seg[-1]["x1"] - R.AREA_RIGHT) < 0.5, "".join(c["text"] for c in seg)
+    assert lines[-1][-1]["x1"] < R.AREA_RIGHT - 2 * 16  # the last line is not stretched

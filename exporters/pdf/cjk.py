@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 from unicodedata import category
 
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.paragraph import (
@@ -126,8 +127,11 @@ def _width(u: Any, max_width: float) -> float:
 def _make_line(units: list[Any], max_width: float, width: float, extra: float, line_break: bool,
                calc_bounds: bool) -> Any:
     """makeCJKParaLine, grouping runs of one frag first (it asks the font's ascent per char)."""
+    n_chars = sum(1 for u in units if u)
     if calc_bounds or any(hasattr(u.frag, "cbDefn") for u in units):
-        return makeCJKParaLine(units, max_width, width, extra, line_break, calc_bounds)
+        line = makeCJKParaLine(units, max_width, width, extra, line_break, calc_bounds)
+        line.cjkChars = 0  # images in the line: never stretched
+        return line
     words = []
     max_size = max_ascent = min_descent = 0.0
     i = 0
@@ -146,7 +150,7 @@ def _make_line(units: list[Any], max_width: float, width: float, extra: float, l
         i = j
     return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=max_size,
                     ascent=max_ascent, descent=min_descent, maxWidth=max_width,
-                    currentWidth=width, lineBreak=line_break)
+                    currentWidth=width, lineBreak=line_break, cjkChars=n_chars)
 
 
 def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool,
@@ -201,7 +205,26 @@ def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool,
 
 
 class _Text(PDFTextObject):
-    """Text that draws runs in a FAUX_BOLD font filled and stroked, the rest filled only."""
+    """Text that draws runs in a FAUX_BOLD font filled and stroked, the rest filled only, and
+    gives each line its own character spacing (spacings, one per line) to justify it."""
+
+    def __init__(self, canvas: Any, x: float, y: float, spacings: list[float]) -> None:
+        super().__init__(canvas, x, y)
+        self._spacings = spacings
+        self._line = 0
+        self._space_line()
+
+    def _space_line(self) -> None:
+        if self._line < len(self._spacings):
+            cs = self._spacings[self._line]
+            if cs != getattr(self, "_charSpace", 0):
+                self.setCharSpace(cs)
+
+    def _textOut(self, text: str, TStar: Any = 0) -> None:  # noqa: N802,N803 (reportlab's)
+        super()._textOut(text, TStar)
+        if TStar:  # the line ended: the next one takes its own spacing
+            self._line += 1
+            self._space_line()
 
     def _bold(self, name: str) -> None:
         self.setTextRenderMode(2 if name in FAUX_BOLD else 0)
@@ -241,10 +264,29 @@ class CJKParagraph(Paragraph):
             canv.restoreState()
 
     def beginText(self, x: float, y: float) -> Any:  # noqa: N802 (reportlab's name)
-        tx = _Text(self.canv, x, y)
-        if self._char_space():
-            tx.setCharSpace(self._char_space())
-        return tx
+        return _Text(self.canv, x, y, self._line_spacings())
+
+    def _line_spacings(self) -> list[float]:
+        """Character spacing of each line: the style's, widened on a justified line so that its
+        last character meets the right edge (Chinese has no spaces to stretch)."""
+        base = self._char_space()
+        bl = getattr(self, "blPara", None)
+        if bl is None or bl.kind != 1:
+            return [base]
+        lines = bl.lines
+        justify = self.style.alignment == TA_JUSTIFY
+        last = len(lines) - 1
+        out = []
+        for k, line in enumerate(lines):
+            n = getattr(line, "cjkChars", 0)
+            extra = line.extraSpace
+            # Not the paragraph's last line (unless a split moved it), nor one ended by <br/>,
+            # nor one short by more than a few characters (stretched, it would look gappy).
+            stretch = (justify and n > 1 and not getattr(line, "lineBreak", False)
+                       and (k < last or getattr(self, "_JustifyLast", False))
+                       and -1 < extra < 4 * self.style.fontSize)
+            out.append(base + (extra + base) / (n - 1) if stretch else base)
+        return out
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (reportlab's name)
         if not isinstance(maxWidths, (list, tuple)):
