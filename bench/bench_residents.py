@@ -95,15 +95,20 @@ def mixed_queries(rng: random.Random, names: list[str], phones: list[str], ids: 
     return out
 
 
-def bench_search(folder: Path) -> None:
+def bench_search(folder: Path, reuse: Path | None = None) -> None:
     from models.db import close_database, database, open_database
     from models.demo_residents import make_demo_residents
-    from models.residents import search_residents
+    from models.residents import count_residents, search_residents
 
-    open_database(folder / "search.db")
-    t = time.perf_counter()
-    made = make_demo_residents(100_000, seed=7)
-    print(f"made {made} demo residents in {time.perf_counter() - t:.1f} s")
+    if reuse is not None and reuse.exists():
+        open_database(reuse)
+        made = count_residents()
+        print(f"reusing {reuse} with {made} residents")
+    else:
+        open_database(reuse or folder / "search.db")
+        t = time.perf_counter()
+        made = make_demo_residents(100_000, seed=7)
+        print(f"made {made} demo residents in {time.perf_counter() - t:.1f} s")
     db = database.obj
     names = [r[0] for r in db.execute_sql("SELECT name FROM resident ORDER BY random() LIMIT 3000")]
     phones = [r[0] for r in db.execute_sql(
@@ -132,12 +137,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--search-db", type=Path, help="keep the 100k demo file here and reuse it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_import:
             bench_import(Path(tmp))
         if not args.skip_search:
-            bench_search(Path(tmp))
+            bench_search(Path(tmp), args.search_db)
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def population_figures(on: date | None = None) -> PopulationFigures:
     if sexes.get("", 0):
         by_sex.append(CountRow("未填", sexes[""]))
     if no_birth or unborn:
-        bands.append(CountRow("出生日期未填", no_birth + unborn))
+        bands.append(CountRow("出生日期未填或晚于该日", no_birth + unborn))
     by_building = [CountRow(b or "未填楼栋", n) for b, n in
                    sorted(buildings, key=lambda bn: (bn[0] == "", natural_key(bn[0])))]
     by_tag = [CountRow(t.name, t.count) for t in list_tags() if t.count or t.builtin]

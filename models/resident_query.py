@@ -67,13 +67,19 @@ def _text_condition(text: str) -> tuple[str, list[object]]:
     return "(" + " OR ".join(conds) + ")", params
 
 
-def build_where(query: ResidentQuery, *, by_order: bool = False) -> tuple[str, list[object]]:
+def build_where(query: ResidentQuery, *, by_order: bool = False, bin_empty: bool = False,
+                ) -> tuple[str, list[object]]:
     """(SQL condition on "resident r", its parameters). by_order: keep SQLite from driving the
     query by the filters' indexes (a unary + hides a column from the planner), so that a page of
     a large result walks the order's index and stops at LIMIT instead of sorting everything."""
     plus = "+" if by_order else ""
-    conds = ["r.deleted = ?"]
-    params: list[object] = [1 if query.deleted else 0]
+    # With an empty recycle bin the deleted flag says nothing: leaving it out lets a count be
+    # answered from an index alone instead of visiting every matching row.
+    conds: list[str] = []
+    params: list[object] = []
+    if query.deleted or not bin_empty:
+        conds.append("r.deleted = ?")
+        params.append(1 if query.deleted else 0)
     text = normalise_text(query.text or "")
     if text:
         cond, more = _text_condition(text)
@@ -98,4 +104,4 @@ def build_where(query: ResidentQuery, *, by_order: bool = False) -> tuple[str, l
     if query.gender:
         conds.append("r.gender = ?")
         params.append(query.gender)
-    return " AND ".join(conds), params
+    return " AND ".join(conds) or "1", params

@@ -33,7 +33,7 @@ def test_figures_and_target_groups(db_path: Path) -> None:
     assert [(r.label, r.count) for r in fig.by_sex] == [("男", 2), ("女", 4), ("未填", 1)]
     assert [(r.label, r.count) for r in fig.by_age_band] == [
         ("0-6岁", 1), ("7-17岁", 2), ("18-59岁", 1), ("60-79岁", 2), ("80岁及以上", 0),
-        ("出生日期未填", 1)]
+        ("出生日期未填或晚于该日", 1)]
     assert [(r.label, r.count) for r in fig.by_building] == [
         ("1幢", 2), ("2幢", 2), ("10幢", 2), ("未填楼栋", 1)]
     assert {r.label: r.count for r in fig.by_tag}["孕妇"] == 1
