@@ -38,11 +38,29 @@ def normalise_text(text: str) -> str:
     return out
 
 
+def order_columns(query: ResidentQuery) -> list[tuple[str, bool]]:
+    """The query's order as (column, descending) pairs, ending with r.id so it is total."""
+    out = []
+    for part in [*_ORDERS.get(query.order, _ORDERS["name"]), "r.id"]:
+        desc = part.endswith(" DESC")
+        out.append((part[:-5] if desc else part, desc != query.descending))
+    return out
+
+
 def order_clause(query: ResidentQuery) -> str:
-    parts = list(_ORDERS.get(query.order, _ORDERS["name"])) + ["r.id"]
-    if query.descending:
-        parts = [p[:-5] if p.endswith(" DESC") else f"{p} DESC" for p in parts]
-    return ", ".join(parts)
+    return ", ".join(f"{c} DESC" if d else c for c, d in order_columns(query))
+
+
+def sort_like_sql(rows: list[tuple], query: ResidentQuery) -> list[tuple]:
+    """Sort rows (id, order columns...) as ORDER BY order_clause(query) would: SQLite puts NULL
+    first when ascending and compares text by code point, as Python does."""
+    cols = order_columns(query)[:-1]
+    out = sorted(rows, key=lambda r: r[0], reverse=order_columns(query)[-1][1])
+    for i in range(len(cols), 0, -1):  # stable sorts, last key first
+        desc = cols[i - 1][1]
+        out.sort(key=lambda r, i=i: (r[i] is not None, r[i] if r[i] is not None else ""),
+                 reverse=desc)
+    return out
 
 
 def birth_bound(day: date, years: int) -> date:
