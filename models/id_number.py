@@ -21,7 +21,7 @@ _ID15 = re.compile(r"^\d{15}$", re.ASCII)
 NUMBER_CELL_REASON = "身份证号被存成了数字，后几位已丢失，请在表格中改为文本后重新录入"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class IdCheck:
     """value: the 18-character ID (upper-case X) when ok; birth and gender read from it."""
 

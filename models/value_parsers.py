@@ -48,8 +48,10 @@ _LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})$")
 def parse_phone(raw: object) -> Parsed:
     """Mobile -> "13812345678"; landline -> "0571-88123456". Accepts spaces, dashes, full-width
     digits, brackets round the area code, +86 / 0086 / 86 in front, and number cells."""
-    if type(raw) is str and len(raw) == 11 and _MOBILE.match(raw):
-        return Parsed(raw)  # the usual case, typed cleanly
+    if type(raw) is str:  # the usual cases first: 13812345678, 138 1234 5678, 138-1234-5678
+        quick = raw.replace(" ", "").replace("-", "")
+        if len(quick) == 11 and _MOBILE.match(quick):
+            return Parsed(quick)
     if _blank(raw):
         return EMPTY
     if isinstance(raw, bool):
