@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import subprocess
 import sqlite3
 from pathlib import Path
 
@@ -218,3 +220,21 @@ def test_bulk_import_rebuilds_the_indexes_it_drops(db_path: Path, monkeypatch) -
     assert _index_sql(db_path) == before
     assert search_residents(ResidentQuery(building="2幢")).total == 10
     assert database.obj.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@needs_sample
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_sample_as_old_xls_comes_out_the_same(db_path: Path, tmp_path: Path) -> None:
+    """The same roster saved in the old .xls format (merged ranges read by calamine too)."""
+    shutil.copy(SAMPLE, tmp_path / "sample.xlsx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", str(tmp_path),
+                    str(tmp_path / "sample.xlsx")], check=True, capture_output=True, timeout=180)
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
+    report = import_residents(tmp_path / "sample.xls")
+    got = {(r.sheet, r.row): r for r in report.rows}
+    for t in truth["rows"]:
+        row = got[(t["sheet"], t["row"])]
+        assert OUTCOME[row.outcome] == t["outcome"], t
+        if t["outcome"] == "import":
+            assert _as_truth(row.record) == t["expect"], t
+    assert report.summary_lines()[-1] == "imported=516 rejected=62 duplicates=22"
