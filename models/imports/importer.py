@@ -218,9 +218,13 @@ def preview_import(path: Path | str, mappings: dict[str, SheetMapping] | None = 
     counts: dict[str, int] = {}
     with database.atomic():
         for sheet, mapping in zip(sheets, maps, strict=True):
-            cands = _candidates([sheet], [mapping], today)
-            counts[sheet.name] = len(cands)
-            rows[sheet.name] = _resolve(cands[:limit], lambda _n: None)
+            counter = [0]
+            cands: list[CandidateRow] = []
+            if mapping.header_row is not None and "name" in mapping.columns.values():
+                cands = evaluate_sheet(sheet, mapping.header_row - 1, mapping.columns, today,
+                                       limit=limit, counter=counter)
+            counts[sheet.name] = counter[0]
+            rows[sheet.name] = _resolve(cands, lambda _n: None)
     return ImportPreview(maps, rows, counts)
 
 

@@ -85,8 +85,10 @@ def is_data_row(raw: list[Any], columns: dict[int, str]) -> bool:
 
 
 def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
-                   today: date) -> list[CandidateRow]:
-    """Every data row of the sheet below header_index (0-based), in order.
+                   today: date, *, limit: int | None = None,
+                   counter: list[int] | None = None) -> list[CandidateRow]:
+    """Every data row of the sheet below header_index (0-based), in order; with limit, only the
+    first ones are evaluated, and counter (a one-item list) still receives how many there are.
 
     Written as one tight loop: it runs 100,000 times for a large roster (bench_residents.py)."""
     merged = merged_values(sheet, header_index + 1)
@@ -121,7 +123,10 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
                     break
         if filled == 0 or (filled <= 2 and not is_data_row(raw, columns)):
             continue
-        out.append(evaluate_row(sheet.name, i + 1, row, cols, building, today))
+        if counter is not None:
+            counter[0] += 1
+        if limit is None or len(out) < limit:
+            out.append(evaluate_row(sheet.name, i + 1, row, cols, building, today))
     return out
 
 
