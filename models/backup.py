@@ -157,9 +157,8 @@ def _copy_database(source: Path, target: Path, progress: Progress | None = None,
     under a temporary name and renamed, so a failure leaves nothing half-written."""
     tmp = target.with_name(f".{target.name}.part")
     tmp.unlink(missing_ok=True)
-    uri = source.resolve().as_uri() + ("?mode=ro" if read_only else "")
     try:
-        src = sqlite3.connect(uri, uri=True)
+        src = dbmod.connect_read_only(source) if read_only else sqlite3.connect(str(source))
         try:
             dst = sqlite3.connect(str(tmp))
             try:
@@ -337,7 +336,7 @@ def check_backup_file(source: Path | str) -> int:
 def integrity_problems(path: Path) -> list[str]:
     """PRAGMA integrity_check of a file opened read-only; [] when it is sound."""
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = dbmod.connect_read_only(path)
         try:
             rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
         finally:
