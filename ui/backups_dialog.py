@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QDir, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDir, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -217,3 +218,42 @@ class BackupsDialog(QDialog):
 
     def inform(self, text: str) -> None:
         QMessageBox.information(self, self.tr("备份与恢复"), text)
+
+
+def offer_newest_backup(parent: QWidget | None, db_path: Path, error: BaseException,
+                        ask: Callable[[str], bool] | None = None) -> bool:
+    """When the data file cannot be opened (damaged, or gone while backups remain), offer to
+    restore the newest backup. True when it was restored and opening may be tried again. The
+    refused file is kept in the backups folder, never lost."""
+    from models.safe_open import can_offer_backup  # noqa: PLC0415 - only needed on failure
+
+    newest = bk.newest_backup_for(db_path)
+    if newest is None or not can_offer_backup(error):
+        return False
+    text = QCoreApplication.translate(
+        "BackupsDialog",
+        "{0}\n\n最新的备份是 {1} 的{2}。要用它恢复数据吗？\n"
+        "该备份之后所做的修改将不再出现；现在的文件会另存一份，不会丢失。",
+    ).format(str(error), newest.created.strftime("%Y-%m-%d %H:%M"), newest.reason_label)
+    if ask is None:
+        ask = partial(_ask_restore, parent)
+    if not ask(text):
+        return False
+    try:
+        bk.restore_from(db_path, newest.path)
+    except UserError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("BackupsDialog", "未能恢复"),
+                            str(exc))
+        return False
+    return True
+
+
+def _ask_restore(parent: QWidget | None, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("BackupsDialog", "数据文件无法打开"), text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        QCoreApplication.translate("BackupsDialog", "从最新备份恢复"))
+    box.button(QMessageBox.StandardButton.No).setText(
+        QCoreApplication.translate("BackupsDialog", "退出"))
+    return box.exec() == QMessageBox.StandardButton.Yes
