@@ -30,6 +30,7 @@ from models import backup as bk
 from models.errors import UserError
 
 T = TypeVar("T")
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class BackupsDialog(QDialog):
@@ -111,7 +112,7 @@ class BackupsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(QDir.toNativeSeparators(str(info.path)))
                 if col == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(RIGHT)
                 self.table.setItem(row, col, item)
         self.empty_label.setVisible(not self.backups)
         self._update_buttons()
