@@ -250,9 +250,14 @@ def offer_newest_backup(parent: QWidget | None, db_path: Path, error: BaseExcept
 
 
 def _ask_restore(parent: QWidget | None, text: str) -> bool:
+    what, _sep, question = text.partition("\n\n")
     box = QMessageBox(QMessageBox.Icon.Warning,
-                      QCoreApplication.translate("BackupsDialog", "数据文件无法打开"), text,
+                      QCoreApplication.translate("BackupsDialog", "数据文件无法打开"), what,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setInformativeText(question)
+    # A message box sizes itself to its first line; give the question room to read as prose.
+    box.setStyleSheet("QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel"
+                      " { min-width: 26em; }")
     box.button(QMessageBox.StandardButton.Yes).setText(
         QCoreApplication.translate("BackupsDialog", "从最新备份恢复"))
     box.button(QMessageBox.StandardButton.No).setText(
