@@ -53,6 +53,13 @@ class BackupError(UserError):
     """A backup or restore that could not be done; str() is for the clerk."""
 
 
+class BackupCancelled(BackupError):
+    """Raised by a progress callback to stop a backup; nothing is left behind."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消，未保存备份。")
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
@@ -162,7 +169,7 @@ def _copy_database(source: Path, target: Path, progress: Progress | None = None,
         try:
             dst = sqlite3.connect(str(tmp))
             try:
-                pages = -1 if progress is None else 1024
+                pages = -1 if progress is None else 256  # 1 MB steps: a slow stick moves
                 src.backup(dst, pages=pages, progress=None if progress is None else
                            (lambda _status, remaining, total: progress(total - remaining, total)))
                 # The copy inherits WAL mode from the header; a backup must be one file.

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -146,8 +147,30 @@ class BackupsDialog(QDialog):
         self.warn(error)
         return None
 
+    def _progress(self, label: str) -> tuple[QProgressDialog, bk.Progress]:
+        """A progress window that appears when a copy takes over half a second (a big file, a
+        slow USB stick), and a callback for models.backup that updates it and can cancel."""
+        dialog = QProgressDialog(label, self.tr("取消"), 0, 100, self)
+        dialog.setWindowTitle(self.tr("备份与恢复"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoClose(False)
+        dialog.setValue(0)
+
+        def step(done: int, total: int) -> None:
+            dialog.setValue(int(done * 100 / total) if total else 100)
+            QApplication.processEvents()
+            if dialog.wasCanceled():
+                raise bk.BackupCancelled()
+
+        return dialog, step
+
     def backup_now(self) -> None:
-        info = self._run(lambda: bk.backup_now(self.db_path))
+        progress, step = self._progress(self.tr("正在备份…"))
+        try:
+            info = self._run(lambda: bk.backup_now(self.db_path, step))
+        finally:
+            progress.close()
         if info is not None:
             self.refresh()
             self.select_path(info.path)
@@ -157,7 +180,11 @@ class BackupsDialog(QDialog):
         target = self.choose_save_path(suggested)
         if not target:
             return
-        info = self._run(lambda: bk.backup_to(self.db_path, Path(target)))
+        progress, step = self._progress(self.tr("正在备份到所选位置…"))
+        try:
+            info = self._run(lambda: bk.backup_to(self.db_path, Path(target), step))
+        finally:
+            progress.close()
         if info is not None:
             self.inform(self.tr("已备份到：\n{0}\n（{1}）").format(
                 QDir.toNativeSeparators(str(info.path)), bk.size_text(info.size)))
