@@ -18,7 +18,7 @@ from models.errors import UserError
 
 # Marks a SQLite file as ours ("CAA1"), so a stranger's database is not taken for a data file.
 APPLICATION_ID = 0x43414131
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 database = pw.DatabaseProxy()
 
@@ -61,6 +61,16 @@ class ReadOnlyError(DataFileError):
 # their version, never today's model classes, so an old step keeps meaning what it meant.
 MigrationStep = Callable[[pw.SqliteDatabase], None]
 MIGRATIONS: dict[int, MigrationStep] = {}
+
+
+def _register_steps() -> None:
+    # Steps live in their own modules (literal SQL); imported here so the ladder is complete.
+    from models.migrations_v2 import migrate_1_to_2  # noqa: PLC0415
+
+    MIGRATIONS[1] = migrate_1_to_2
+
+
+_register_steps()
 
 
 def all_models() -> list[type[BaseModel]]:
