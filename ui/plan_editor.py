@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -106,14 +106,14 @@ AMOUNT = FieldSpec("amount_fen", "金额（元）", "money", read_only=True)
 
 STYLE = """
 QListWidget#sections {
-    border: none; outline: 0; background: #f3f5f7; font-size: 14px; padding-top: 6px;
+    border: none; outline: 0; background: #f3f5f7; padding-top: 6px;
 }
-QListWidget#sections::item { padding: 7px 12px; }
+QListWidget#sections::item { padding: 5px 12px; }
 QListWidget#sections::item:selected {
     background: #dce8f5; color: #1d3f66; border-left: 3px solid #2f6db5;
 }
-QLabel#sectionTitle { font-size: 17px; font-weight: bold; color: #22313f; }
-QLabel#planTitle { font-size: 15px; font-weight: bold; color: #22313f; }
+QLabel#sectionTitle { font-weight: bold; color: #22313f; }
+QLabel#planTitle { font-weight: bold; color: #22313f; }
 QLabel#problems { color: #b03a2e; }
 QLabel#gridHint { color: #b03a2e; }
 QLabel#totals { color: #22313f; background: #f6f8fa; border: 1px solid #dde3ea; padding: 6px 10px; }
@@ -141,7 +141,13 @@ class PlanEditor(QWidget):
 
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
-        self.sections.setFixedWidth(190)
+        # Sizes follow the clerk's font setting rather than fixed pixels.
+        self.sections.setFont(_scaled(self.font(), 1.12))
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = QFontMetrics(self.sections.font())
+        widest = max(metrics.horizontalAdvance(self.tr(t) + "（99）") for t, _w in SECTIONS)
+        # Room for the longest title with a count, the item padding and a scroll bar.
+        self.sections.setFixedWidth(widest + 56)
         self.pages = QStackedWidget(self)
         # Pages are built when first shown (or soon after the editor opens, one per event-loop
         # turn), so opening a plan stays quick.
@@ -156,6 +162,7 @@ class PlanEditor(QWidget):
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("planTitle")
+        self.title_label.setFont(_scaled(self.font(), 1.15))
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status")
         self.save_button = QPushButton(self.tr("保存"), self)
@@ -335,6 +342,7 @@ class PlanEditor(QWidget):
         layout.setSpacing(10)
         heading = QLabel(self.tr(title), page)
         heading.setObjectName("sectionTitle")
+        heading.setFont(_scaled(self.font(), 1.3))
         layout.addWidget(heading)
         if title in HINTS:
             hint = QLabel(self.tr(HINTS[title]), page)
@@ -545,3 +553,11 @@ class PlanEditor(QWidget):
                 if editor is not None:
                     view.commitData(editor)
 
+
+def _scaled(font: QFont, factor: float) -> QFont:
+    scaled = QFont(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        scaled.setPixelSize(round(font.pixelSize() * factor))
+    return scaled
