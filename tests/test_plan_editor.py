@@ -398,3 +398,23 @@ def test_a_new_agenda_slot_starts_where_the_last_one_ended(qtbot, editor) -> Non
     start.calendarWidget().clicked.emit(QDate(2026, 10, 18))
     agenda.view.commitData(start)
     assert editor.record().agenda[1].start == datetime(2026, 10, 18, 9, 0)
+
+
+def test_an_editor_closed_at_once_leaves_no_pending_work(qtbot, db_path) -> None:
+    widget = PlanEditor(make_plan())
+    widget.deleteLater()
+    qtbot.wait(50)  # the idle page building must not touch the deleted editor
+
+
+def test_text_still_in_a_cell_counts_when_closing(qtbot, editor, monkeypatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or Button.Save)
+    risks = editor.grid("risks")
+    risks.add_row()
+    assert editor.save()
+    cell = open_cell_editor(risks, 0, "risk")
+    cell.setText("下雨")
+    assert not editor.is_dirty()  # typed, but not yet handed to the model
+    assert editor.maybe_close() is True
+    assert asked  # it asked, because the cell's text is a change
+    assert [r.risk for r in load_plan(editor.plan_id()).risks] == ["下雨"]

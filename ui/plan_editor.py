@@ -201,7 +201,7 @@ class PlanEditor(QWidget):
         self.sections.setCurrentRow(0)
         self._update_title()
         self._update_counts()
-        QTimer.singleShot(0, self._build_next_page)
+        QTimer.singleShot(0, self, self._build_next_page)
 
     # --- the agreed interface -------------------------------------------------------------
     def plan_id(self) -> int:
@@ -235,6 +235,7 @@ class PlanEditor(QWidget):
 
     def maybe_close(self) -> bool:
         """True when the tab may close: nothing unsaved, saved now, or the clerk discards."""
+        self._commit_open_editors()  # text still in a cell counts as an edit
         if not self._dirty:
             self._autosave_timer.stop()
             return True
@@ -332,7 +333,7 @@ class PlanEditor(QWidget):
                 current = self.pages.currentIndex()
                 self._ensure_page(position)
                 self.pages.setCurrentIndex(current)
-                QTimer.singleShot(0, self._build_next_page)
+                QTimer.singleShot(0, self, self._build_next_page)
                 return
 
     def _build_page(self, title: str, what: list[str] | str) -> QWidget:
