@@ -1,0 +1,226 @@
+"""Chinese line breaking for reportlab paragraphs, in one place.
+
+reportlab's CJK wrap (paragraph.cjkFragSplit) knows only part of the closing marks (no ，；：？！》”
+in its ALL_CANNOT_START), never looks at ALL_CANNOT_END, and lets a forbidden mark hang past the
+right margin. CJKParagraph breaks lines with the rules of GB/T 15834 instead: no line starts with a
+closing mark (点号, closing brackets and quotes) or ends with an opening one, a dash or ellipsis
+pair is never split, a run of Latin letters and digits ("2026", "9:00-11:00") stays whole, and
+nothing hangs outside the text area: characters move down to the next line instead.
+"""
+from __future__ import annotations
+
+from typing import Any
+from unicodedata import category
+
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.platypus.paragraph import (
+    FragLine,
+    ParaLines,
+    Paragraph,
+    _handleBulletWidth,
+    cjkU,
+    makeCJKParaLine,
+)
+from reportlab.rl_config import _FUZZ
+
+from exporters.fonts import bundled_font_name, has_glyph
+
+# 点号, closing brackets, quotes and book-title marks, and their half-width cousins.
+CANNOT_START: frozenset[str] = frozenset(
+    "，。、；：？！）》〉」』】〕〗］｝’”…‥·・～%％‰℃°"
+    ",.;:?!)]}>"
+    "\u3005\u309b\u309c\u30fc"
+)
+# Opening brackets and quotes, and prefixes that belong to what follows.
+CANNOT_END: frozenset[str] = frozenset("（《〈「『【〔〖［｛‘“([{<￥$＄#＃@＠№")
+# Two of these side by side are one mark (破折号 ——, 省略号 ……): never split them.
+PAIRED: frozenset[str] = frozenset("—…─")
+# Characters that glue a Latin/number run together.
+_WORD_PUNCT = frozenset(".:-/_%+#&'")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in _WORD_PUNCT)
+
+
+def _is_space(ch: str) -> bool:
+    return bool(ch) and category(ch) == "Zs"
+
+
+def break_allowed(prev: str, nxt: str) -> bool:
+    """May a line end after prev and the next begin with nxt?"""
+    if nxt in CANNOT_START or prev in CANNOT_END:
+        return False
+    if prev == nxt and prev in PAIRED:
+        return False
+    if _is_word(prev) and _is_word(nxt):
+        return False
+    return True
+
+
+def find_break(chars: list[str], start: int, overflow: int) -> int:
+    """Index before which to break a line that runs from start and cannot hold chars[overflow].
+
+    Looks back at most half the line for a place the rules allow; a line with none breaks where
+    it overflows (a rule bent beats text outside the margin).
+    """
+    if overflow <= start:
+        return start + 1
+    limit = max(start + 1, start + (overflow - start) // 2)
+    for b in range(overflow, limit - 1, -1):
+        if _is_space(chars[b]) or break_allowed(chars[b - 1], chars[b]):
+            return b
+    return overflow
+
+
+class _Unit(str):
+    """One character with its frag and width (reportlab's cjkU, minus a stringWidth per char)."""
+
+    frag: Any
+    width: Any
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _units(frags: list[Any]) -> list[Any]:
+    units: list[Any] = []
+    stand_in: Any = None
+    for f in frags:
+        text = f.text
+        if isinstance(text, bytes):
+            text = text.decode("utf8")
+        if hasattr(f, "cbDefn") or not text:
+            units.append(cjkU(text or "", f, "utf8"))  # an image or a line break: keep as is
+            continue
+        for ch in text:
+            frag = f
+            if not has_glyph(f.fontName, ch) and not ch.isspace():
+                # A rare character (生僻字 in a name) the official font lacks: the bundled font
+                # draws it rather than an empty box.
+                if stand_in is None or stand_in._of is not f:
+                    stand_in = f.clone(fontName=bundled_font_name())
+                    stand_in._of = f
+                frag = stand_in
+            cache = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
+            u = _Unit(ch)
+            u.frag = frag
+            w = cache.get(ch)
+            if w is None:
+                w = cache[ch] = stringWidth(ch, frag.fontName, frag.fontSize)
+            u.width = w
+            units.append(u)
+    return units
+
+
+def _width(u: Any, max_width: float) -> float:
+    w = u.width
+    if hasattr(w, "normalizedValue"):
+        w._normalizer = max_width
+        w = w.normalizedValue(max_width)
+    return float(w)
+
+
+def _make_line(units: list[Any], max_width: float, width: float, extra: float, line_break: bool,
+               calc_bounds: bool) -> Any:
+    """makeCJKParaLine, grouping runs of one frag first (it asks the font's ascent per char)."""
+    if calc_bounds or any(hasattr(u.frag, "cbDefn") for u in units):
+        return makeCJKParaLine(units, max_width, width, extra, line_break, calc_bounds)
+    words = []
+    max_size = max_ascent = min_descent = 0.0
+    i = 0
+    while i < len(units):
+        f = units[i].frag
+        j = i
+        while j < len(units) and units[j].frag is f:
+            j += 1
+        ascent, descent = getAscentDescent(f.fontName, f.fontSize)
+        max_size = max(max_size, f.fontSize)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        word = f.clone()
+        word.text = "".join(units[i:j])
+        words.append(word)
+        i = j
+    return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=max_size,
+                    ascent=max_ascent, descent=min_descent, maxWidth=max_width,
+                    currentWidth=width, lineBreak=line_break)
+
+
+def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> ParaLines:
+    """reportlab's cjkFragSplit with Chinese line-breaking rules and no hanging marks."""
+    units = _units(frags)
+    chars = [str(u) for u in units]
+    lines: list[Any] = []
+    n = len(units)
+    start = 0
+
+    def max_width_now() -> float:
+        return max_widths[min(len(lines), len(max_widths) - 1)]
+
+    while start < n:
+        max_width = max_width_now()
+        used = 0.0
+        i = start
+        end = n
+        forced = False
+        while i < n:
+            u = units[i]
+            if hasattr(u.frag, "lineBreak"):
+                end, forced = i + 1, True
+                break
+            w = _width(u, max_width)
+            if used + w > max_width + _FUZZ and used > 0:
+                end = find_break(chars, start, i)
+                break
+            used += w
+            i += 1
+        line_units = units[start:end]
+        # Spaces at the end of a broken line take no room on paper.
+        while line_units and not forced and end < n and _is_space(str(line_units[-1])):
+            line_units = line_units[:-1]
+        width = sum(_width(u, max_width) for u in line_units if not hasattr(u.frag, "lineBreak"))
+        if end >= n and not forced:
+            lines.append(_make_line(line_units, max_width, width, max_width - width, False,
+                                    calc_bounds))
+            break
+        lines.append(_make_line(line_units, max_width, width, max_width - width, forced,
+                                calc_bounds))
+        start = end
+        # ...nor at the start of the next one.
+        while start < n and not forced and _is_space(chars[start]):
+            start += 1
+    return ParaLines(kind=1, lines=lines)
+
+
+class CJKParagraph(Paragraph):
+    """A Paragraph whose lines break by Chinese rules; its style must have wordWrap='CJK'."""
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (reportlab's name)
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara  # the first half of a split keeps the lines it was given
+        style = self.style
+        self.height = 0
+        maxWidths = list(maxWidths)
+        _handleBulletWidth(self.bulletText, style, maxWidths)
+        frags = self.frags
+        if not frags:
+            return ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName,
+                             textColor=style.textColor, lines=[], ascent=style.fontSize,
+                             descent=-0.2 * style.fontSize)
+        auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        return cjk_frag_split(frags, maxWidths, auto not in ("", "off"))
+
+
+def line_texts(para: Paragraph, width: float) -> list[str]:
+    """The text of each line the paragraph breaks into at this width (for tests and checks)."""
+    para.wrap(width, 1e9)
+    out = []
+    for line in para.blPara.lines:
+        if hasattr(line, "words"):
+            out.append("".join(getattr(w, "text", "") for w in line.words))
+        else:
+            out.append("".join(line[1]))
+    return out

@@ -1,0 +1,206 @@
+"""Start the window: the Qt application (Chinese translations, a CJK font), the data file, the main
+window; and, for checks and the README, --screenshot / --open-plan / --tab."""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+ROOT = Path(__file__).resolve().parent.parent
+FONT_FILE = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
+WINDOWS_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei")
+SCREENSHOT_SIZE = (1400, 860)
+SCREENSHOT_TIMEOUT_MS = 15000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def make_app() -> QApplication:
+    """The QApplication, set up once: names, Qt's own Chinese strings, a readable CJK font."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    if app.property("caa_ready"):
+        return app
+    from models.paths import APP_NAME
+
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(tr("社区活动助手"))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    install_qt_translation(app)
+    setup_font(app)
+    app.setProperty("caa_ready", True)
+    return app
+
+
+def install_qt_translation(app: QApplication) -> bool:
+    # Standard buttons (OK, Cancel, Save...) and Qt's own dialogs speak Chinese too.
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
+        return True
+    return False
+
+
+def _has_cjk(family: str) -> bool:
+    return QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+
+
+def setup_font(app: QApplication) -> str:
+    """Keep the system font when it can show Chinese (Microsoft YaHei on Windows), else use the
+    bundled WenQuanYi Micro Hei; a little larger than default for older eyes."""
+    font = QFont(app.font())
+    candidates = [font.family()]
+    if sys.platform == "win32":
+        candidates += list(WINDOWS_FONTS)
+    family = next((f for f in candidates if _has_cjk(f)), None)
+    if family is None:
+        font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = families[0] if families else font.family()
+    font.setFamily(family)
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+    font.setPointSizeF(max(size + 1.0, 10.5))
+    app.setFont(font)
+    return family
+
+
+class _FirstPaint(QObject):
+    """Calls back once the watched window has really been painted."""
+
+    def __init__(self, widget: QWidget, callback: object) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        self.fired = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.fired:
+            self.fired = True
+            obj.removeEventFilter(self)
+            # Let this paint finish (and the children paint in the same pass) before grabbing.
+            QTimer.singleShot(0, self.callback)
+        return False
+
+
+def save_screenshot(widget: QWidget, target: Path) -> Path:
+    from exporters.atomic import ExportError, atomic_output
+
+    pixmap = widget.grab()
+    with atomic_output(target) as tmp:
+        if not pixmap.save(str(tmp), "PNG"):
+            raise ExportError(f"无法保存截图“{target.name}”。")
+    return target
+
+
+def _install_excepthook(screenshot: bool) -> None:
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        # A bug must say something rather than vanish; the data file is committed per write.
+        traceback.print_exception(kind, exc, tb)
+        if screenshot or QApplication.instance() is None:
+            return
+        QMessageBox.critical(
+            None, tr("程序出错"),
+            tr("程序遇到了一个内部错误，已保存的数据不受影响。\n\n{0}: {1}").format(
+                kind.__name__, exc),
+        )
+
+    hook.previous = previous  # type: ignore[attr-defined]
+    sys.excepthook = hook
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from models.db import close_database, open_database
+    from models.errors import UserError
+    from models.paths import default_data_file
+
+    screenshot = getattr(args, "screenshot", None)
+    app = make_app()
+    path = Path(args.db) if getattr(args, "db", None) else default_data_file()
+    try:
+        open_database(path)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        if not screenshot:  # a screenshot run has nobody to click the box away
+            QMessageBox.critical(None, tr("无法打开数据文件"), str(exc))
+        return 2
+
+    previous_hook = sys.excepthook
+    _install_excepthook(bool(screenshot))
+    try:
+        return _run_window(app, args, path, screenshot)
+    finally:
+        sys.excepthook = previous_hook
+        close_database()
+
+
+def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
+                screenshot: str | None) -> int:
+    from models.errors import UserError
+    from models.plans import load_plan
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.operations import DataHub
+
+    hub = DataHub()
+    window = MainWindow(AppContext(hub=hub, data_file=path.resolve()),
+                        remember_geometry=not screenshot)
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+    tab = getattr(args, "tab", None)
+    if tab and not window.select_area(tab):
+        print(f"错误：没有名为“{tab}”的标签页（可用：{'、'.join(window.areas)}）。", file=sys.stderr)
+        return 2
+    plan_id = getattr(args, "open_plan", None)
+    if plan_id is not None:
+        try:
+            load_plan(plan_id)  # refuse here, so a screenshot run never blocks on a dialog
+        except UserError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            if not screenshot:
+                QMessageBox.warning(None, tr("无法打开方案"), str(exc))
+            return 2
+        window.open_plan(plan_id)
+
+    outcome = {"rc": 0}
+    if screenshot:
+        def grab() -> None:
+            if outcome.get("done"):
+                return
+            outcome["done"] = 1
+            try:
+                saved = save_screenshot(window, Path(screenshot))
+                print(f"截图已保存：{saved}")
+            except UserError as exc:
+                print(f"错误：{exc}", file=sys.stderr)
+                outcome["rc"] = 2
+            window.remember_geometry = False
+            app.quit()
+
+        _FirstPaint(window, grab)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, grab)  # never hang if no paint arrives
+    window.show()
+    rc = app.exec()
+    if screenshot:
+        window.close()
+        return outcome["rc"]
+    return int(rc)

@@ -1,0 +1,71 @@
+"""`demo`: fill a data file with demo content to try the program out or to train a colleague.
+
+A clerk runs this on a fresh file. A file that already holds plans is most likely real work, and
+demo plans mixed into it would have to be deleted one by one, so it is refused unless --force is
+given; --force adds the demo content beside what is there and never deletes anything.
+
+Each kind of demo content is one step: a step may add its own options (e.g. --residents N) and
+returns the lines to print. Adding content is appending one DemoStep to STEPS.
+"""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from models.demo import make_demo
+from models.plans import count_plans, load_plan
+from ui.cli.common import CommandError, add_db_option, db_path, open_db
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    name: str
+    run: Callable[[argparse.Namespace], list[str]]
+    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+
+
+def _plans_step(args: argparse.Namespace) -> list[str]:
+    ids = make_demo()
+    lines = [f"活动方案 {len(ids)} 个："]
+    for plan_id in ids:
+        rec = load_plan(plan_id)
+        start = rec.start.strftime("%Y-%m-%d %H:%M") if rec.start else "（未定）"
+        lines.append(f"  编号 {plan_id:<4} {start}  {rec.status:<4}  {rec.category}  {rec.title}")
+    return lines
+
+
+STEPS: list[DemoStep] = [DemoStep("活动方案", _plans_step)]
+
+# What counts as "the file already holds work": name -> counter, checked before anything is added.
+EXISTING: list[tuple[str, Callable[[], int]]] = [("活动方案", count_plans)]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "demo", help="生成演示数据（九个示例活动方案）",
+        description="在数据文件中生成演示数据；文件不存在时新建。文件中已有数据时不生成，除非加 --force。",
+    )
+    add_db_option(p)
+    p.add_argument("--force", action="store_true",
+                   help="文件中已有数据时仍然加入演示数据（不会删除原有数据）")
+    for step in STEPS:
+        if step.add_arguments:
+            step.add_arguments(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    open_db(args, create=True)
+    held = [f"{name} {n} 个" for name, count in EXISTING if (n := count())]
+    if held and not args.force:
+        raise CommandError(
+            f"数据文件“{path}”中已有{'、'.join(held)}，为免演示数据与真实数据混在一起，未作任何改动。"
+            f"请换一个新文件（例如 --db 演示数据.db）；确需加入时请加 --force（不会删除原有数据）。"
+        )
+    print(f"已在“{path}”中生成演示数据：")
+    for step in STEPS:
+        for line in step.run(args):
+            print(line)
+    return 0

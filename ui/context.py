@@ -1,0 +1,13 @@
+"""What every work area is built with: passed to its constructor, never reached globally."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ui.operations import DataHub
+
+
+@dataclass
+class AppContext:
+    hub: DataHub  # listen to hub.changed to refresh; operations emit it after every write
+    data_file: Path  # the open data file (for titles and default export names)

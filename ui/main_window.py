@@ -1,0 +1,137 @@
+"""The main window: one tab per work area, the 文件 and 帮助 menus, and a status bar.
+
+Another area joins with one line in AREAS: (title, factory), where factory(ctx, parent) builds
+its widget from the AppContext (hub + data file). An area widget may offer:
+  file_menu_actions() -> list[QAction | None]   listed in the 文件 menu (None: a separator)
+  maybe_close() -> bool                         asked before the window closes (unsaved work)
+  refresh()                                     re-read after the data changed
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from ui.context import AppContext
+
+AreaFactory = Callable[[AppContext, QWidget], QWidget]
+
+
+def _plans_area(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.plans_area import PlansArea
+
+    return PlansArea(ctx, parent)
+
+
+# (title, factory): the order is the order of the tabs. Titles are translated when shown.
+AREAS: list[tuple[str, AreaFactory]] = [
+    ("活动方案", _plans_area),
+]
+
+
+def settings_file() -> Path:
+    from models.paths import data_dir
+
+    return data_dir() / "window.ini"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, settings: QSettings | None = None,
+                 remember_geometry: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.remember_geometry = remember_geometry
+        self.settings = settings or QSettings(str(settings_file()), QSettings.Format.IniFormat)
+        self.setWindowTitle(self.tr("社区活动助手 — {0}").format(ctx.data_file.name))
+        self.setMinimumSize(900, 600)
+        self.resize(1400, 860)
+
+        self.tabs = QTabWidget()
+        self.areas: dict[str, QWidget] = {}
+        for title, factory in AREAS:
+            area = factory(ctx, self)
+            shown = QCoreApplication.translate("MainWindow", title)
+            self.areas[shown] = area
+            self.tabs.addTab(area, shown)
+        self.setCentralWidget(self.tabs)
+
+        self._build_menus()
+        self.file_label = QLabel(self.tr("数据文件：{0}").format(ctx.data_file))
+        self.file_label.setToolTip(str(ctx.data_file))
+        self.statusBar().addPermanentWidget(self.file_label)
+        ctx.hub.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if remember_geometry:
+            self._restore_geometry()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        for area in self.areas.values():
+            actions = getattr(area, "file_menu_actions", None)
+            if actions is None:
+                continue
+            for action in actions():
+                if action is None:
+                    file_menu.addSeparator()
+                else:
+                    file_menu.addAction(action)
+            file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("关于社区活动助手"),
+            self.tr("<h3>社区活动助手</h3><p>社区居委会、街道办的活动方案、居民名册、"
+                    "报名签到与台账工具。</p><p>所有数据只保存在本机的数据文件中，不联网。</p>"
+                    "<p>数据文件：{0}</p>").format(self.ctx.data_file),
+        )
+
+    # --- areas ----------------------------------------------------------------------------
+    def area(self, title: str) -> QWidget | None:
+        return self.areas.get(title)
+
+    def select_area(self, title: str) -> bool:
+        area = self.areas.get(title)
+        if area is None:
+            return False
+        self.tabs.setCurrentWidget(area)
+        return True
+
+    def open_plan(self, plan_id: int) -> bool:
+        plans = self.areas.get(QCoreApplication.translate("MainWindow", "活动方案"))
+        if plans is None:
+            return False
+        self.tabs.setCurrentWidget(plans)
+        return plans.open_plan(plan_id) is not None
+
+    # --- closing --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for area in self.areas.values():
+            ask = getattr(area, "maybe_close", None)
+            if ask is not None and not ask():
+                self.tabs.setCurrentWidget(area)
+                event.ignore()
+                return
+        if self.remember_geometry:
+            self.settings.setValue("main/geometry", self.saveGeometry())
+            self.settings.setValue("main/state", self.saveState())
+            self.settings.sync()
+        event.accept()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
