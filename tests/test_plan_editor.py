@@ -418,3 +418,14 @@ def test_text_still_in_a_cell_counts_when_closing(qtbot, editor, monkeypatch) ->
     assert editor.maybe_close() is True
     assert asked  # it asked, because the cell's text is a change
     assert [r.risk for r in load_plan(editor.plan_id()).risks] == ["下雨"]
+
+
+def test_the_festival_day_of_the_activity_year_is_shown(qtbot, editor) -> None:
+    festival = editor.field_widget("festival")
+    festival.setCurrentIndex(festival.findData("double_ninth"))
+    assert editor.festival_hint.text() == "2026年的重阳节是 10月18日（星期日）"
+    editor.field_widget("start").setDateTime(QDateTime(QDate(2026, 10, 17), QTime(9, 0)))
+    assert "不在同一天" in editor.festival_hint.text()
+    festival.setCurrentIndex(0)
+    assert editor.record().festival == ""
+    assert editor.festival_hint.text() == ""

@@ -37,12 +37,10 @@ from ui.plan_form import PlanForm
 from ui.record_fields import FieldSpec, to_qdatetime
 from ui.rows_grid import MasterDetailGrid, RowsGrid
 
-try:  # the festival list arrives with the templates; until then 节日 is typed freely
-    from models.festivals import FESTIVALS
-except ImportError:  # pragma: no cover - depends on which branches are merged
-    FESTIVALS = {}
+from models.festivals import FESTIVALS, festival_date
 
 AUTOSAVE_MS = 4000
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 # (section title, what it holds): a list of scalar fields, or the name of a list of rows.
 SECTIONS: list[tuple[str, list[str] | str]] = [
@@ -359,6 +357,12 @@ class PlanEditor(QWidget):
             holder_layout = QVBoxLayout(holder)
             holder_layout.setContentsMargins(0, 0, 8, 0)
             holder_layout.addWidget(form, 1 if form.is_tall() else 0)
+            if "festival" in what and FESTIVALS:
+                # Which day the festival falls on this year: lunar festivals move every year.
+                self.festival_hint = QLabel(page)
+                self.festival_hint.setObjectName("sectionHint")
+                holder_layout.addWidget(self.festival_hint)
+                self._update_festival()
             if not form.is_tall():
                 holder_layout.addStretch(1)
             scroll.setWidget(holder)
@@ -432,6 +436,9 @@ class PlanEditor(QWidget):
             self.titleChanged.emit(self._record.title)
         elif name in {"start", "end"}:
             self._update_agenda()
+            self._update_festival()
+        elif name == "festival":
+            self._update_festival()
         elif name == "kind":
             self._update_kind()
 
@@ -470,6 +477,26 @@ class PlanEditor(QWidget):
                 if count:
                     text += f"（{count}）"
             self.sections.item(position).setText(text)
+
+    def _update_festival(self) -> None:
+        hint = getattr(self, "festival_hint", None)
+        if hint is None:
+            return
+        key = self._record.festival
+        year = (self._record.start or datetime.now()).year
+        try:
+            day = festival_date(key, year) if key in FESTIVALS else None
+        except UserError:  # a year outside the calendar tables
+            day = None
+        if day is None:
+            hint.clear()
+            return
+        text = self.tr("%1年的%2是 %3月%4日（%5）").replace("%1", str(year))
+        text = text.replace("%2", FESTIVALS[key]).replace("%3", str(day.month))
+        text = text.replace("%4", str(day.day)).replace("%5", self.tr(WEEKDAYS[day.weekday()]))
+        if self._record.start and self._record.start.date() != day:
+            text += self.tr("；活动开始日期与节日不在同一天。")
+        hint.setText(text)
 
     def _update_agenda(self) -> None:
         if self.agenda_grid is None:
