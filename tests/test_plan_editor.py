@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QToolButton,
 )
@@ -429,3 +430,15 @@ def test_the_festival_day_of_the_activity_year_is_shown(qtbot, editor) -> None:
     festival.setCurrentIndex(0)
     assert editor.record().festival == ""
     assert editor.festival_hint.text() == ""
+
+
+def test_agenda_sorts_by_start_time(qtbot, editor) -> None:
+    agenda = editor.grid("agenda")
+    agenda.add_row()
+    agenda.model.setData(agenda.model.index(1, 0), QDateTime(QDate(2026, 10, 18), QTime(8, 0)))
+    agenda.model.setData(agenda.model.index(1, 2), "集合")
+    agenda.add_row()  # no time yet: goes last
+    sort = next(b for b in agenda.findChildren(QPushButton) if b.text() == "按时间排序")
+    sort.click()
+    assert [s.what for s in editor.record().agenda] == ["集合", "签到", ""]
+    assert editor.is_dirty()

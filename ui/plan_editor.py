@@ -353,6 +353,9 @@ class PlanEditor(QWidget):
         if attr == "agenda":
             self.agenda_grid = grids[0]
             self.agenda_grid.delegate.suggest_datetime = self._suggest_slot_time
+            sort = self.agenda_grid.add_button_after_moves(self.tr("按时间排序"))
+            sort.setToolTip(self.tr("按开始时间重新排列各时段；未填时间的排在最后"))
+            sort.clicked.connect(self._sort_agenda)
         elif attr == "budget":
             self.budget_grid = grids[0]
         return widget
@@ -425,6 +428,10 @@ class PlanEditor(QWidget):
         if self.budget_grid is None:
             return
         self.budget_label.setText(budget_summary(self._record.budget))
+
+    def _sort_agenda(self) -> None:
+        assert self.agenda_grid is not None
+        self.agenda_grid.model.sort_rows(lambda s: (s.start is None, s.start or datetime.min))
 
     def _suggest_slot_time(self, index: QModelIndex) -> QDateTime:
         # A new slot starts where the previous one ended; an end proposes its own start.

@@ -130,7 +130,7 @@ class RowsGrid(QWidget):
         self.down_button = QPushButton(self.tr("下移"), self)
         self.add_button.setToolTip(self.tr("在所选行之后添加一行"))
         self.remove_button.setToolTip(self.tr("删除所选的行"))
-        buttons = QHBoxLayout()
+        buttons = self._buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             button.setAutoDefault(False)
@@ -176,6 +176,13 @@ class RowsGrid(QWidget):
         self.hint.clear()
         self._removed = []
         self.undo_button.hide()
+
+    def add_button_after_moves(self, text: str) -> QPushButton:
+        """An extra button in the toolbar (e.g. 按时间排序 for the agenda)."""
+        button = QPushButton(text, self)
+        button.setAutoDefault(False)
+        self._buttons.insertWidget(4, button)
+        return button
 
     def current_row(self) -> int:
         index = self.view.currentIndex()

@@ -324,6 +324,21 @@ class RowsModel(QAbstractTableModel):
         self.endInsertRows()
         self.changed.emit()
 
+    def sort_rows(self, key: Callable[[Any], Any]) -> None:
+        """Reorder the rows by `key` (stable), keeping selections on the same rows."""
+        order = sorted(range(len(self._rows)), key=lambda i: key(self._rows[i]))
+        if order == list(range(len(self._rows))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_position = {old: new for new, old in enumerate(order)}
+        for index in self.persistentIndexList():
+            moved = self.index(new_position[index.row()], index.column())
+            self.changePersistentIndex(index, moved)
+        self._rows[:] = [self._rows[i] for i in order]
+        self._flagged = {new_position[r] for r in self._flagged}
+        self.layoutChanged.emit()
+        self.changed.emit()
+
     def add_row(self, at: int | None = None) -> int:
         """Insert a blank row (at the end unless told) and return its number."""
         at = len(self._rows) if at is None else at
