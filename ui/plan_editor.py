@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -42,6 +42,7 @@ from ui.plan_sections import (
     SECTIONS,
     STYLE,
     budget_summary,
+    scaled_font,
     festival_note,
 )
 from ui.record_fields import FieldSpec, to_qdatetime
@@ -69,7 +70,7 @@ class PlanEditor(QWidget):
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
         # Sizes follow the clerk's font setting rather than fixed pixels.
-        self.sections.setFont(_scaled(self.font(), 1.12))
+        self.sections.setFont(scaled_font(self.font(), 1.12))
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         metrics = QFontMetrics(self.sections.font())
         widest = max(metrics.horizontalAdvance(self.tr(t) + "（99）") for t, _w in SECTIONS)
@@ -89,7 +90,7 @@ class PlanEditor(QWidget):
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("planTitle")
-        self.title_label.setFont(_scaled(self.font(), 1.15))
+        self.title_label.setFont(scaled_font(self.font(), 1.15))
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status")
         self.save_button = QPushButton(self.tr("保存"), self)
@@ -270,7 +271,7 @@ class PlanEditor(QWidget):
         layout.setSpacing(10)
         heading = QLabel(self.tr(title), page)
         heading.setObjectName("sectionTitle")
-        heading.setFont(_scaled(self.font(), 1.3))
+        heading.setFont(scaled_font(self.font(), 1.3))
         layout.addWidget(heading)
         if title in HINTS:
             hint = QLabel(self.tr(HINTS[title]), page)
@@ -494,11 +495,3 @@ class PlanEditor(QWidget):
                 if editor is not None:
                     view.commitData(editor)
 
-
-def _scaled(font: QFont, factor: float) -> QFont:
-    scaled = QFont(font)
-    if font.pointSizeF() > 0:
-        scaled.setPointSizeF(font.pointSizeF() * factor)
-    else:
-        scaled.setPixelSize(round(font.pixelSize() * factor))
-    return scaled

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
 
 from models.errors import UserError
 from models.festivals import FESTIVALS, festival_date
@@ -131,3 +132,13 @@ def festival_note(rec: PlanRecord) -> str:
     if rec.start and rec.start.date() != day:
         text += _tr("；活动开始日期与节日不在同一天。")
     return text
+
+
+def scaled_font(font: QFont, factor: float) -> QFont:
+    """The font grown by `factor`: sizes follow the clerk's font setting, not pixels."""
+    scaled = QFont(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        scaled.setPixelSize(round(font.pixelSize() * factor))
+    return scaled
