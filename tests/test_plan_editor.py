@@ -442,3 +442,33 @@ def test_agenda_sorts_by_start_time(qtbot, editor) -> None:
     sort.click()
     assert [s.what for s in editor.record().agenda] == ["集合", "签到", ""]
     assert editor.is_dirty()
+
+
+def test_an_unset_end_opens_its_calendar_at_the_start(qtbot, editor) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    editor.field_widget("end").parentWidget().findChild(QToolButton).click()
+    assert editor.record().end is None
+    editor.show()
+    editor.show_section("时间与地点")
+    end = editor.field_widget("end")
+    qtbot.mouseClick(end, Qt.MouseButton.LeftButton, pos=QPoint(end.width() - 8, end.height() // 2))
+    calendar = end.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2026, 10)
+    calendar.clicked.emit(QDate(2026, 10, 18))
+    assert editor.record().end == datetime(2026, 10, 18, 8, 30)  # the start's time proposed
+    calendar.window().hide()
+
+
+def test_delete_key_clears_the_selected_cells(qtbot, editor) -> None:
+    from PySide6.QtCore import Qt
+
+    agenda = editor.grid("agenda")
+    agenda.select_row(0, agenda.model.column_of("place"))
+    qtbot.keyClick(agenda.view, Qt.Key.Key_Delete)
+    assert editor.record().agenda[0].place == ""
+    agenda.select_row(0, agenda.model.column_of("end"))
+    qtbot.keyClick(agenda.view, Qt.Key.Key_Delete)
+    assert editor.record().agenda[0].end is None
+    assert editor.is_dirty()
