@@ -477,3 +477,18 @@ def test_delete_key_clears_the_selected_cells(qtbot, editor) -> None:
     qtbot.keyClick(agenda.view, Qt.Key.Key_Delete)
     assert editor.record().agenda[0].end is None
     assert editor.is_dirty()
+
+
+def test_every_field_of_a_plan_has_a_home_in_the_editor(qtbot, editor) -> None:
+    from models.plan_records import PART_ROWS, scalar_fields
+    from ui.plan_sections import LEADERSHIP_FIELDS, SECTIONS
+
+    placed = [name for _title, what in SECTIONS if isinstance(what, list) for name in what]
+    placed += LEADERSHIP_FIELDS
+    row_parts = [what for _title, what in SECTIONS if isinstance(what, str)]
+    assert sorted(placed) == sorted(scalar_fields(PlanRecord))  # each once, none missing
+    assert sorted(row_parts) == sorted(PART_ROWS)
+    for name in placed:
+        assert editor.field_widget(name) is not None
+    for attr in row_parts:
+        assert editor.grid(attr).model.rowCount() == len(getattr(editor.record(), attr))
