@@ -283,6 +283,8 @@ class PlanEditor(QWidget):
             scroll = QScrollArea(page)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            # The page's own background shows through (no grey box inside a tab).
+            scroll.viewport().setAutoFillBackground(False)
             holder = QWidget(scroll)
             holder_layout = QVBoxLayout(holder)
             holder_layout.setContentsMargins(0, 0, 8, 0)
@@ -296,6 +298,7 @@ class PlanEditor(QWidget):
             if not form.is_tall():
                 holder_layout.addStretch(1)
             scroll.setWidget(holder)
+            holder.setAutoFillBackground(False)  # setWidget turned it on
             layout.addWidget(scroll, 1)
             return page
         layout.addWidget(self._rows_widget(what, page), 1)
