@@ -108,11 +108,11 @@ def budget_summary(lines: list[BudgetRow]) -> str:
     if totals.by_payer:
         parts = [f"{payer} {yuan(fen)} 元" for payer, fen in totals.by_payer.items()]
         text += _tr("（其中：%1）").replace("%1", "，".join(parts))
-    text += _tr("；实际支出 %1 元").replace("%1", yuan(totals.actual_fen))
+    text += "\n" + _tr("实际支出 %1 元").replace("%1", yuan(totals.actual_fen))
     if totals.actual_by_payer:
         parts = [f"{payer} {yuan(fen)} 元" for payer, fen in totals.actual_by_payer.items()]
         text += _tr("（其中：%1）").replace("%1", "，".join(parts))
-    return text + _tr("。")
+    return text
 
 
 def festival_note(rec: PlanRecord) -> str:

@@ -152,8 +152,8 @@ class RowsModel(QAbstractTableModel):
             return self._edit_value(spec, value)
         if role == Qt.ItemDataRole.CheckStateRole and spec.kind == "bool":
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and spec.kind == "long" and value:
-            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and spec.kind in {"text", "long"} and value:
+            return str(value)  # the whole text, when the column cuts it short
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in NUMERIC_KINDS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
