@@ -150,7 +150,9 @@ class PlanForm(QWidget):
             spin.setRange(-1 if spec.optional else 0, 100_000)
             spin.setMaximumWidth(140)
             if spec.optional:
-                spin.setSpecialValueText(self.tr("不限"))
+                # An empty age or capacity means no limit; an empty companion age, no escort.
+                empty = self.tr("不要求") if spec.name == "companion_age" else self.tr("不限")
+                spin.setSpecialValueText(empty)
             spin.valueChanged.connect(
                 lambda v: self._store(spec, None if spec.optional and v < 0 else v)
             )
