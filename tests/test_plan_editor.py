@@ -6,6 +6,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -493,3 +494,20 @@ def test_every_field_of_a_plan_has_a_home_in_the_editor(qtbot, editor) -> None:
         assert editor.field_widget(name) is not None
     for attr in row_parts:
         assert editor.grid(attr).model.rowCount() == len(getattr(editor.record(), attr))
+
+
+def test_autosave_waits_while_a_cell_is_being_typed_in(qtbot, db_path, monkeypatch) -> None:
+    monkeypatch.setattr(plan_editor_module, "AUTOSAVE_MS", 80)
+    widget = PlanEditor(make_plan())
+    qtbot.addWidget(widget)
+    agenda = widget.grid("agenda")
+    widget.field_widget("slogan").setText("先改一处")
+    cell = open_cell_editor(agenda, 0, "place")
+    cell.setText("活动室")
+    qtbot.wait(400)  # several autosave intervals
+    assert widget.is_dirty()
+    assert load_plan(widget.plan_id()).slogan == ""  # nothing saved under the clerk's cursor
+    agenda.view.commitData(cell)
+    agenda.view.closeEditor(cell, QAbstractItemDelegate.EndEditHint.NoHint)
+    qtbot.waitUntil(lambda: load_plan(widget.plan_id()).agenda[0].place == "活动室", timeout=3000)
+    assert load_plan(widget.plan_id()).slogan == "先改一处"
