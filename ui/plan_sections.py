@@ -101,16 +101,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PlanEditor", text)
 
 
+def _payer_part(payer: str, fen: int) -> str:
+    return _tr("%1 %2 元").replace("%1", payer).replace("%2", yuan(fen))
+
+
 def budget_summary(lines: list[BudgetRow]) -> str:
     """The line under the budget grid: planned and actual totals, each split by payer."""
     totals = budget_totals(lines)
     text = _tr("计划合计 %1 元").replace("%1", yuan(totals.planned_fen))
     if totals.by_payer:
-        parts = [f"{payer} {yuan(fen)} 元" for payer, fen in totals.by_payer.items()]
+        parts = [_payer_part(payer, fen) for payer, fen in totals.by_payer.items()]
         text += _tr("（其中：%1）").replace("%1", "，".join(parts))
     text += "\n" + _tr("实际支出 %1 元").replace("%1", yuan(totals.actual_fen))
     if totals.actual_by_payer:
-        parts = [f"{payer} {yuan(fen)} 元" for payer, fen in totals.actual_by_payer.items()]
+        parts = [_payer_part(payer, fen) for payer, fen in totals.actual_by_payer.items()]
         text += _tr("（其中：%1）").replace("%1", "，".join(parts))
     return text
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QDateTime,
     QModelIndex,
@@ -269,7 +270,8 @@ class RowsModel(QAbstractTableModel):
             try:
                 return cast(str(value).strip()) if isinstance(value, str) else cast(value)
             except ValueError:
-                raise ValueError(f"“{value}”不是有效的数字。") from None
+                message = _tr("“%1”不是有效的数字。").replace("%1", str(value))
+                raise ValueError(message) from None
         if kind == "bool":
             return bool(value)
         return "" if value is None else str(value)
@@ -362,4 +364,8 @@ def _empty_or_error(value: Any, spec: FieldSpec) -> None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     fmt = DATE_FORMAT if spec.kind == "date" else DATETIME_FORMAT
-    raise ValueError(f"“{value}”不是有效的日期，请按 {fmt} 填写。")
+    raise ValueError(_tr("“%1”不是有效的日期，请按 %2 填写。").replace("%1", str(value)).replace("%2", fmt))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RowsModel", text)
