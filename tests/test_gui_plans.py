@@ -297,3 +297,32 @@ def test_export_pdf_runs_in_the_background_and_writes_the_file(
     qtbot.waitUntil(lambda: bool(done), timeout=20000)
     assert suggested[0].endswith("重阳节敬老爱老活动方案.pdf")
     assert out.read_bytes()[:5] == b"%PDF-" and str(out) in done[0]
+
+
+def test_demo_from_the_empty_state_fills_the_list(qtbot, db_path: Path, monkeypatch) -> None:
+    hub = DataHub()
+    area = PlansArea(AppContext(hub, db_path))
+    qtbot.addWidget(area)
+    assert area.pages.currentIndex() == 1
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]))
+    area.empty_demo_button.click()  # an empty file: no question
+    qtbot.waitUntil(lambda: area.pages.currentIndex() == 0, timeout=20000)
+    n = area.model.rowCount()
+    assert n >= 5 and asked == []
+    # With plans present it asks first; answering No adds nothing.
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    area.make_demo()
+    assert asked and f"已有 {n} 个方案" in asked[0] and len(list_plans()) == n
+
+
+def test_window_remembers_its_geometry(qtbot, db_path: Path, tmp_path: Path) -> None:
+    first = _window(qtbot, db_path, tmp_path)
+    first.resize(900, 700)  # within the 800x800 offscreen screen's reach
+    first.close()
+    second = _window(qtbot, db_path, tmp_path)
+    assert (second.width(), second.height()) == (900, 700)  # not the default 1400x860
+    menu_texts = [a.text() for a in second.menuBar().actions()[0].menu().actions() if a.text()]
+    assert menu_texts == ["新建方案…", "从模板新建…", "复制方案到其他年份…", "导出 PDF…",
+                          "生成演示数据", "退出"]

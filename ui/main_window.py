@@ -35,7 +35,12 @@ AREAS: list[tuple[str, AreaFactory]] = [
 def settings_file() -> Path:
     from models.paths import data_dir
 
-    return data_dir() / "window.ini"
+    folder = data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # a read-only folder: the window simply forgets its size
+    return folder / "window.ini"
 
 
 class MainWindow(QMainWindow):
