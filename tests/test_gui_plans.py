@@ -326,3 +326,22 @@ def test_window_remembers_its_geometry(qtbot, db_path: Path, tmp_path: Path) -> 
     menu_texts = [a.text() for a in second.menuBar().actions()[0].menu().actions() if a.text()]
     assert menu_texts == ["新建方案…", "从模板新建…", "复制方案到其他年份…", "导出 PDF…",
                           "生成演示数据", "退出"]
+
+
+def test_window_stays_open_while_a_task_runs(qtbot, db_path: Path, tmp_path: Path,
+                                             monkeypatch) -> None:
+    import threading
+
+    from ui.operations import run_task
+
+    window = _window(qtbot, db_path, tmp_path)
+    release = threading.Event()
+    task = run_task(window, "导出", lambda progress: release.wait(10))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    window.close()
+    assert window.isVisible() and told and "正在进行" in told[0]
+    release.set()
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=5000)
+    window.close()
+    assert not window.isVisible()

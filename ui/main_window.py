@@ -121,6 +121,16 @@ class MainWindow(QMainWindow):
 
     # --- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        from ui.operations import running_tasks
+
+        if running_tasks():
+            # Quitting now would cut an export or import off half-way.
+            QMessageBox.information(
+                self, self.tr("请稍候"),
+                self.tr("还有操作正在进行（例如导出或导入）。请等它完成，或在进度窗口中点“取消”后再退出。"),
+            )
+            event.ignore()
+            return
         for area in self.areas.values():
             ask = getattr(area, "maybe_close", None)
             if ask is not None and not ask():

@@ -281,6 +281,11 @@ class BackgroundTask(QObject):
             self.hub.message.emit(QCoreApplication.translate("operations", "已取消。"))
 
 
+def running_tasks() -> list[BackgroundTask]:
+    """Tasks still working; the main window will not close while there are any."""
+    return [t for t in _RUNNING if t.is_running()]
+
+
 def run_task(
     parent: QWidget | None,
     title: str,

@@ -74,6 +74,7 @@ class PlansArea(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.addAction(self.act_delete)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for c in range(1, self.model.columnCount()):
@@ -146,6 +147,13 @@ class PlansArea(QWidget):
         self.act_copy = self._action(self.tr("复制方案到其他年份…"), self.copy_to_year)
         self.act_pdf = self._action(self.tr("导出 PDF…"), self.export_pdf, "Ctrl+P")
         self.act_delete = self._action(self.tr("删除"), self.delete_current)
+        self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # list only
+        self.act_find = self._action(self.tr("查找"), self._focus_search, "Ctrl+F")
+        self.act_close_tab = self._action(
+            self.tr("关闭方案"), lambda: self._close_tab_at(self.tabs.currentIndex()), "Ctrl+W")
+        self.addAction(self.act_find)
+        self.addAction(self.act_close_tab)
         self.act_demo = self._action(self.tr("生成演示数据"), self.make_demo, "",
                                      self.tr("填入几个示例方案，便于熟悉软件"))
         self.status_menu = QMenu(self.tr("修改状态"), self)
@@ -235,6 +243,10 @@ class PlansArea(QWidget):
         """Actions the main window lists in its 文件 menu (None: a separator)."""
         return [self.act_new, self.act_template, self.act_copy, None, self.act_pdf, None,
                 self.act_demo]
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     # --- list -----------------------------------------------------------------------------
     def apply_filters(self) -> None:
@@ -359,7 +371,7 @@ class PlansArea(QWidget):
         self.hub.message.emit(self.tr("方案已保存。"))
 
     def _close_tab_at(self, index: int) -> bool:
-        editor = self.tabs.widget(index)
+        editor = self.tabs.widget(index) if index >= 0 else None
         if editor is None or not editor.maybe_close():
             return False
         self._drop_editor(editor)
