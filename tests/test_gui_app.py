@@ -44,7 +44,8 @@ def test_screenshot_writes_a_png_of_the_window(tmp_path: Path, db_path: Path) ->
 
     assert (image.width(), image.height()) == SCREENSHOT_SIZE
     # Painted, not blank: many distinct colours.
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    colours = {image.pixel(x, y)
+               for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 20
     assert not list(tmp_path.glob(".shot*"))  # written atomically: no temporary left
 
@@ -69,7 +70,8 @@ def test_unopenable_file_gives_a_message_and_is_left_alone(
     bad.write_text("这不是数据文件，是一份会议记录。\n" * 50, encoding="utf-8")
     before = hashlib.sha256(bad.read_bytes()).hexdigest()
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text, *a: shown.append((title, text)))
     rc = run_gui(argparse.Namespace(db=str(bad), screenshot=None, open_plan=None, tab=None))
     assert rc != 0
     assert shown and shown[0][0] == "无法打开数据文件" and "不是本软件的数据文件" in shown[0][1]

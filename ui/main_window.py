@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -26,9 +26,10 @@ def _plans_area(ctx: AppContext, parent: QWidget) -> QWidget:
     return PlansArea(ctx, parent)
 
 
-# (title, factory): the order is the order of the tabs. Titles are translated when shown.
+# (title, factory): the order is the order of the tabs. Titles are translated when shown;
+# QT_TRANSLATE_NOOP marks them for lupdate.
 AREAS: list[tuple[str, AreaFactory]] = [
-    ("活动方案", _plans_area),
+    (QT_TRANSLATE_NOOP("MainWindow", "活动方案"), _plans_area),
 ]
 
 
