@@ -191,3 +191,13 @@ def test_main_py_without_arguments_uses_the_default_data_file(tmp_path: Path, na
                           env=_env(tmp_path), capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "data" / "activities.db").exists() and out.stat().st_size > 0
+
+
+def test_unknown_tab_is_refused_plainly(tmp_path: Path, db_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "--screenshot", str(tmp_path / "s.png"),
+         "--tab", "不存在的页"],
+        cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2 and "没有名为“不存在的页”的标签页" in proc.stderr
+    assert "活动方案" in proc.stderr  # the names that do exist
