@@ -12,11 +12,13 @@ import argparse
 import importlib
 import sys
 
-# Each module registers its subcommands; order is the order of --help.
-CLI_MODULES: tuple[str, ...] = (
-    "ui.cli.plans_cmd",
-    "ui.cli.demo_cmd",
-)
+def cli_modules() -> list[str]:
+    """Every ui/cli/*_cmd.py registers its own subcommands; found here so adding a command never
+    means editing a shared list. --help lists them in name order."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "ui" / "cli"
+    return [f"ui.cli.{p.stem}" for p in sorted(folder.glob("*_cmd.py"))]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--open-plan", metavar="N", type=int, help="启动时打开编号为 N 的方案")
     parser.add_argument("--tab", metavar="NAME", help="启动时切换到指定标签页（用于截图）")
     sub = parser.add_subparsers(dest="command", metavar="子命令")
-    for name in CLI_MODULES:
+    for name in cli_modules():
         importlib.import_module(name).register(sub)
     return parser
 

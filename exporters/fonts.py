@@ -130,6 +130,27 @@ def _register(path: Path, subfont: int) -> str | None:
     return name
 
 
+def bundled_font_name() -> str:
+    """The registered name of the bundled font, the stand-in for a character a font lacks."""
+    with _lock:
+        name = _register(BUNDLED_FONT, BUNDLED_SUBFONT)
+    if name is None:
+        raise ExportError(f"找不到打印所需的字体文件“{BUNDLED_FONT}”，请重新安装本程序。")
+    return name
+
+
+def has_glyph(font_name: str, ch: str) -> bool:
+    """Whether a registered TrueType font draws ch (standard fonts: assume yes)."""
+    table = _glyphs.get(font_name)
+    if table is None:
+        face = getattr(pdfmetrics.getFont(font_name), "face", None)
+        table = _glyphs[font_name] = getattr(face, "charToGlyph", None) or {}
+    return not table or ord(ch) in table
+
+
+_glyphs: dict[str, dict[int, int]] = {}
+
+
 def font_set(font_dir: Path | str | None = None) -> FontSet:
     """The fonts for official documents, registered with reportlab (cached per search path)."""
     dirs = search_dirs(font_dir)
@@ -158,7 +179,5 @@ def _choose(role: str, indexes: list[dict[str, Path]]) -> FontChoice:
                 return FontChoice(role, name, path, subfont, bundled=False)
     name = _register(BUNDLED_FONT, BUNDLED_SUBFONT)
     if name is None:
-        raise ExportError(
-            f"找不到打印所需的字体文件“{BUNDLED_FONT}”，请重新安装本程序。"
-        )
+        raise ExportError(f"找不到打印所需的字体文件“{BUNDLED_FONT}”，请重新安装本程序。")
     return FontChoice(role, name, BUNDLED_FONT, BUNDLED_SUBFONT, bundled=True)

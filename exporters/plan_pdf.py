@@ -209,9 +209,10 @@ def _agenda(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     rows = []
     for row in rec.agenda:
         when = time_range(row.start, row.end, with_date=False)
-        if not one_day and row.start:
-            when = f"{row.start.month}月{row.start.day}日 {when}" if row.end and \
-                row.start.date() == row.end.date() else when
+        same_day = row.start and (not row.end or row.end.date() == row.start.date())
+        if not one_day and row.start and same_day:
+            # an agenda over several days names the day of each slot
+            when = f"{row.start.month}月{row.start.day}日 {when}"
         rows.append([when, row.what, row.place, row.who])
     return _table(w, ["时间", "内容", "地点", "负责人"], rows, [2.2, 4.2, 2.2, 1.6],
                   align="CLLC")

@@ -2,8 +2,8 @@
 
 Opening checks the file before touching it: a file that is not ours, is damaged, or was written by
 a newer version is refused with a plain message and left byte for byte as it was. An older file is
-copied aside (SQLite's online backup) and then climbs the migration ladder, one atomic step per
-version.
+backed up first (models.backup: SQLite's online backup, into the backups folder) and then climbs
+the migration ladder, one atomic step per version.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from models.errors import UserError
 
 # Marks a SQLite file as ours ("CAA1"), so a stranger's database is not taken for a data file.
 APPLICATION_ID = 0x43414131
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 database = pw.DatabaseProxy()
 
@@ -61,6 +61,16 @@ class ReadOnlyError(DataFileError):
 # their version, never today's model classes, so an old step keeps meaning what it meant.
 MigrationStep = Callable[[pw.SqliteDatabase], None]
 MIGRATIONS: dict[int, MigrationStep] = {}
+
+
+def _register_steps() -> None:
+    # Steps live in their own modules (literal SQL); imported here so the ladder is complete.
+    from models.migrations_v2 import migrate_1_to_2  # noqa: PLC0415
+
+    MIGRATIONS[1] = migrate_1_to_2
+
+
+_register_steps()
 
 
 def all_models() -> list[type[BaseModel]]:
@@ -134,7 +144,9 @@ def open_database(path: Path | str, *, create: bool = True) -> pw.SqliteDatabase
                 f"本程序支持到 {SCHEMA_VERSION}），为免损坏未打开，文件未作任何改动。请升级本软件。"
             )
         if version and version < SCHEMA_VERSION:
-            copy_aside(path, f"before-v{SCHEMA_VERSION}")
+            from models.backup import backup_before  # noqa: PLC0415 - backup imports this module
+
+            backup_before(path, "migration")
     elif not create:
         raise DataFileError(f"找不到数据文件“{path}”。")
     else:

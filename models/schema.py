@@ -188,4 +188,7 @@ PLAN_PART_MODELS: list[type[_Part]] = [
     Attachment,
 ]
 
-ALL_MODELS: list[type[BaseModel]] = [Plan, *PLAN_PART_MODELS, PhaseTask]
+# Imported last: resident_schema needs BaseModel only, and keeps the residents' tables apart.
+from models.resident_schema import RESIDENT_MODELS  # noqa: E402
+
+ALL_MODELS: list[type[BaseModel]] = [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS]

@@ -39,6 +39,20 @@ def _columns(path: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
+def _indexes(path: Path) -> dict[str, str | None]:
+    """Every index and trigger with its SQL (None for SQLite's automatic ones)."""
+    con = sqlite3.connect(path)
+    try:
+        return {
+            f"{kind}:{tbl}:{name}": sql
+            for kind, name, tbl, sql in con.execute(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                "WHERE type IN ('index', 'trigger')")
+        }
+    finally:
+        con.close()
+
+
 def test_fresh_file_has_pragmas_and_version(db_path: Path) -> None:
     db = dbmod.database.obj
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -116,6 +130,8 @@ def test_every_released_version_upgrades(version_file: Path, tmp_path: Path) -> 
     close_database()
     # An upgraded file has exactly the tables and columns of a fresh one.
     assert _columns(old) == _columns(fresh)
+    assert _indexes(old) == _indexes(fresh)
     version = int(version_file.stem.split("_v")[1])
     if version < SCHEMA_VERSION:
-        assert list(tmp_path.glob(f"schema_v{version}.before-v*")), "copied aside first"
+        backups = list((tmp_path / "backups").glob(f"schema_v{version}_*_before-migration.db"))
+        assert backups, "backed up first"

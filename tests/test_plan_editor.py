@@ -36,7 +36,9 @@ def make_plan() -> int:
             min_age=60,
             capacity=50,
             agenda=[
-                AgendaRow(datetime(2026, 10, 18, 8, 30), datetime(2026, 10, 18, 9, 0), "签到", "广场", "王丽")
+                AgendaRow(
+                    datetime(2026, 10, 18, 8, 30), datetime(2026, 10, 18, 9, 0), "签到", "广场", "王丽"
+                )
             ],
             budget=[BudgetRow("矿泉水", 60, "瓶", 150, "社区提供"), BudgetRow("遮阳帽", 50, "顶", 1200, "赞助")],
             content=[ContentRow("登山", "沿步道登山", [ContentRow("分三组出发")])],
@@ -129,9 +131,9 @@ def test_edits_through_the_widgets_are_saved_and_reopen_intact(qtbot, editor, no
 
 
 def test_budget_totals_follow_a_unit_price_edit(qtbot, editor) -> None:
+    budget = editor.grid("budget")
     assert "计划合计 690.00 元" in editor.budget_label.text()
     assert "赞助 600.00 元" in editor.budget_label.text()
-    budget = editor.grid("budget")
     price = open_cell_editor(budget, 1, "unit_price_fen")
     price.setText("20")
     budget.view.commitData(price)
@@ -198,7 +200,9 @@ def test_autosave_fires_after_a_quiet_spell(qtbot, db_path, monkeypatch) -> None
     assert not widget.is_dirty()
 
 
-def test_autosave_skips_an_invalid_plan_and_says_why(qtbot, db_path, monkeypatch, no_dialogs) -> None:
+def test_autosave_skips_an_invalid_plan_and_says_why(
+    qtbot, db_path, monkeypatch, no_dialogs
+) -> None:
     monkeypatch.setattr(plan_editor_module, "AUTOSAVE_MS", 100)
     widget = PlanEditor(make_plan())
     qtbot.addWidget(widget)
@@ -266,6 +270,7 @@ def test_choices_booleans_and_notices(qtbot, editor) -> None:
 
 
 def test_sub_items_and_phase_tasks_are_edited_under_their_parent(qtbot, editor) -> None:
+    editor.show_section("活动内容")
     nested = editor.findChildren(MasterDetailGrid)
     content = next(n for n in nested if n.master is editor.grid("content"))
     assert not content.detail.isEnabled()  # nothing selected yet
@@ -274,6 +279,8 @@ def test_sub_items_and_phase_tasks_are_edited_under_their_parent(qtbot, editor) 
     assert content.detail.model.rowCount() == 1
     content.detail.add_button.click()
     content.detail.model.setData(content.detail.model.index(1, 0), "医护人员随行")
+    editor.show_section("阶段安排")
+    nested = editor.findChildren(MasterDetailGrid)
     phases = next(n for n in nested if n.master is editor.grid("phases"))
     phases.master.select_row(0)
     phases.detail.add_button.click()
@@ -326,3 +333,68 @@ def test_festival_is_typed_when_there_is_no_list(qtbot, db_path, monkeypatch) ->
     assert isinstance(festival, QLineEdit)
     festival.setText("重阳节")
     assert widget.record().festival == "重阳节"
+
+
+def test_pages_are_built_on_demand_and_soon_after_opening(qtbot, editor) -> None:
+    assert editor.findChildren(MasterDetailGrid) == []  # only the first page at first
+    editor.show_section("费用预算")
+    assert editor.pages.currentWidget().isAncestorOf(editor.budget_grid)
+    assert "计划合计 690.00 元" in editor.budget_label.text()
+    qtbot.waitUntil(lambda: len(editor.findChildren(MasterDetailGrid)) == 2)
+    assert editor.sections.currentRow() == editor.pages.currentIndex()
+    assert editor.pages.currentWidget().isAncestorOf(editor.budget_grid)
+
+
+def test_reload_shows_a_change_made_elsewhere_but_never_drops_edits(qtbot, editor) -> None:
+    from models.plans import set_status
+
+    set_status(editor.plan_id(), "已批准")
+    status = editor.field_widget("status")
+    assert status.currentText() == "草稿"
+    assert editor.reload() is True
+    assert status.currentText() == "已批准"
+    assert editor.grid("budget").model.rowCount() == 2
+    assert not editor.is_dirty()
+    editor.field_widget("theme").setText("没保存的主题")
+    set_status(editor.plan_id(), "进行中")
+    assert editor.reload() is False
+    assert editor.record().theme == "没保存的主题"
+
+
+def test_ctrl_s_saves(qtbot, editor) -> None:
+    from PySide6.QtCore import Qt
+
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: editor.isActiveWindow())  # a shortcut needs its window active
+    theme = editor.field_widget("theme")
+    theme.setFocus()
+    theme.setText("快捷键保存")
+    with qtbot.waitSignal(editor.saved, timeout=2000):
+        qtbot.keyClick(theme, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_plan(editor.plan_id()).theme == "快捷键保存"
+
+
+def test_removed_rows_can_be_taken_back(qtbot, editor) -> None:
+    budget = editor.grid("budget")
+    budget.select_row(0)
+    budget.remove_button.click()
+    assert [r.item for r in editor.record().budget] == ["遮阳帽"]
+    assert budget.undo_button.isVisibleTo(budget)
+    assert "1 行" in budget.undo_button.text()
+    budget.undo_button.click()
+    assert [r.item for r in editor.record().budget] == ["矿泉水", "遮阳帽"]
+    assert not budget.undo_button.isVisibleTo(budget)
+    assert "计划合计 690.00 元" in editor.budget_label.text()
+
+
+def test_a_new_agenda_slot_starts_where_the_last_one_ended(qtbot, editor) -> None:
+    agenda = editor.grid("agenda")
+    agenda.select_row(0)
+    agenda.add_button.click()
+    start = open_cell_editor(agenda, 1, "start")
+    assert start.text() == "未设置"
+    start.calendarWidget().clicked.emit(QDate(2026, 10, 18))
+    agenda.view.commitData(start)
+    assert editor.record().agenda[1].start == datetime(2026, 10, 18, 9, 0)

@@ -105,9 +105,13 @@ LEADERSHIP_FIELDS = ["first_responsible", "leadership_note"]
 AMOUNT = FieldSpec("amount_fen", "金额（元）", "money", read_only=True)
 
 STYLE = """
-QListWidget#sections { border: none; outline: 0; background: #f3f5f7; font-size: 14px; padding-top: 6px; }
+QListWidget#sections {
+    border: none; outline: 0; background: #f3f5f7; font-size: 14px; padding-top: 6px;
+}
 QListWidget#sections::item { padding: 7px 12px; }
-QListWidget#sections::item:selected { background: #dce8f5; color: #1d3f66; border-left: 3px solid #2f6db5; }
+QListWidget#sections::item:selected {
+    background: #dce8f5; color: #1d3f66; border-left: 3px solid #2f6db5;
+}
 QLabel#sectionTitle { font-size: 17px; font-weight: bold; color: #22313f; }
 QLabel#planTitle { font-size: 15px; font-weight: bold; color: #22313f; }
 QLabel#problems { color: #b03a2e; }
@@ -132,16 +136,23 @@ class PlanEditor(QWidget):
         self._forms: list[PlanForm] = []
         self._grids: list[RowsGrid] = []
         self._grid_by_attr: dict[str, RowsGrid] = {}
+        self._row_widgets: dict[str, RowsGrid | MasterDetailGrid] = {}
         self.setStyleSheet(STYLE)
 
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
         self.sections.setFixedWidth(190)
         self.pages = QStackedWidget(self)
-        for title, what in SECTIONS:
+        # Pages are built when first shown (or soon after the editor opens, one per event-loop
+        # turn), so opening a plan stays quick.
+        self._built = [False] * len(SECTIONS)
+        for title, _what in SECTIONS:
             self.sections.addItem(self.tr(title))
-            self.pages.addWidget(self._build_page(title, what))
-        self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
+            self.pages.addWidget(QWidget(self.pages))
+        self.sections.currentRowChanged.connect(self._show_page)
+        self.agenda_grid: RowsGrid | None = None
+        self.budget_grid: RowsGrid | None = None
+        self.basic_form: PlanForm | None = None
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("planTitle")
@@ -183,9 +194,7 @@ class PlanEditor(QWidget):
         self.sections.setCurrentRow(0)
         self._update_title()
         self._update_counts()
-        self._update_agenda()
-        self._update_budget()
-        self._update_kind()
+        QTimer.singleShot(0, self, self._build_next_page)  # dropped if the editor is gone
 
     # --- the agreed interface -------------------------------------------------------------
     def plan_id(self) -> int:
@@ -243,9 +252,28 @@ class PlanEditor(QWidget):
             return True
         return False
 
+    def reload(self) -> bool:
+        """Show the plan as stored (after a change made elsewhere, e.g. its status set from the
+        list). Refused, keeping the edits, while there are unsaved changes."""
+        if self._dirty:
+            return False
+        self._record = load_plan(self._plan_id)
+        for form in self._forms:
+            form.set_record(self._record)
+        for attr, widget in self._row_widgets.items():
+            widget.set_rows(getattr(self._record, attr))
+        self._update_title()
+        self._update_counts()
+        self._update_agenda()
+        self._update_budget()
+        self._update_kind()
+        self.titleChanged.emit(self._record.title)
+        return True
+
     # --- for the window and the tests -------------------------------------------------------
     def field_widget(self, name: str) -> QWidget:
         """The editor of a scalar field (e.g. to focus the title of a new plan)."""
+        self._build_all()
         for form in self._forms:
             if form.has_field(name):
                 return form.widget(name)
@@ -253,6 +281,7 @@ class PlanEditor(QWidget):
 
     def grid(self, attr: str) -> RowsGrid:
         """The grid of a list of rows (for content and phases: the upper grid)."""
+        self._build_all()
         return self._grid_by_attr[attr]
 
     def show_section(self, title: str) -> None:
@@ -263,6 +292,42 @@ class PlanEditor(QWidget):
         raise KeyError(title)
 
     # --- pages ------------------------------------------------------------------------------
+    def _show_page(self, position: int) -> None:
+        if position < 0:
+            return
+        self._ensure_page(position)
+        self.pages.setCurrentIndex(position)
+
+    def _ensure_page(self, position: int) -> None:
+        if self._built[position]:
+            return
+        self._built[position] = True
+        title, what = SECTIONS[position]
+        placeholder = self.pages.widget(position)
+        self.pages.insertWidget(position, self._build_page(title, what))
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        # Labels that live on this page show the current state.
+        if what == "agenda":
+            self._update_agenda()
+        elif what == "budget":
+            self._update_budget()
+        elif "recipients" in what:
+            self._update_kind()
+
+    def _build_all(self) -> None:
+        for position in range(len(SECTIONS)):
+            self._ensure_page(position)
+
+    def _build_next_page(self) -> None:
+        for position, built in enumerate(self._built):
+            if not built:
+                current = self.pages.currentIndex()
+                self._ensure_page(position)
+                self.pages.setCurrentIndex(current)
+                QTimer.singleShot(0, self, self._build_next_page)  # dropped if the editor is gone
+                return
+
     def _build_page(self, title: str, what: list[str] | str) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -322,9 +387,11 @@ class PlanEditor(QWidget):
 
     def _rows_widget(self, attr: str, parent: QWidget) -> QWidget:
         rows = getattr(self._record, attr)
-        widget: QWidget
+        widget: RowsGrid | MasterDetailGrid
         if attr == "content":
-            nested = MasterDetailGrid(ContentRow, ContentRow, "children", rows, self.tr("子项"), parent)
+            nested = MasterDetailGrid(
+                ContentRow, ContentRow, "children", rows, self.tr("子项"), parent
+            )
             grids = [nested.master, nested.detail]
             widget = nested
         elif attr == "phases":
@@ -337,6 +404,7 @@ class PlanEditor(QWidget):
             grids = [grid]
             widget = grid
         self._grid_by_attr[attr] = grids[0]
+        self._row_widgets[attr] = widget
         for grid in grids:
             grid.changed.connect(lambda a=attr: self._on_rows_changed(a))
             self._grids.append(grid)
@@ -381,6 +449,8 @@ class PlanEditor(QWidget):
         return self._record.title.strip() or self.tr("（未命名方案）")
 
     def _update_kind(self) -> None:
+        if self.basic_form is None:
+            return
         self.basic_form.set_row_visible("recipients", self._record.kind == "notice")
 
     def _update_counts(self) -> None:
@@ -393,12 +463,16 @@ class PlanEditor(QWidget):
             self.sections.item(position).setText(text)
 
     def _update_agenda(self) -> None:
+        if self.agenda_grid is None:
+            return
         problems = agenda_problems(self._record)
         self.agenda_grid.model.set_flagged({p.row for p in problems})
         self.agenda_problems_label.setText("\n".join(p.message for p in problems))
         self.agenda_problems_label.setVisible(bool(problems))
 
     def _update_budget(self) -> None:
+        if self.budget_grid is None:
+            return
         totals = budget_totals(self._record.budget)
         text = self.tr("计划合计 %1 元").replace("%1", yuan(totals.planned_fen))
         if totals.by_payer:
@@ -414,6 +488,7 @@ class PlanEditor(QWidget):
         # A new slot starts where the previous one ended; an end proposes its own start.
         rows = self._record.agenda
         row = index.row()
+        assert self.agenda_grid is not None  # the hook is set by the agenda grid itself
         name = self.agenda_grid.model.spec(index.column()).name
         if 0 <= row < len(rows):
             if name == "end" and rows[row].start is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,11 +33,39 @@ WIDTH_BY_KIND = {
     "bool": 70,
     "long": 240,
 }
+# How the spare width is shared out: text columns grow, long text grows three times as fast.
+SHARE_BY_KIND = {"text": 1, "long": 3}
+# Text fields that hold a word or two ("瓶", "3人") keep a small width.
+NARROW_FIELDS = {"unit": 70, "headcount": 80, "quantity": 90, "role": 100}
 
 
 class _Table(QTableView):
     """Delete clears the selected cells (when not editing), as in a spreadsheet; an empty
-    table says how to start."""
+    table says how to start; columns share the width by kind (long text gets the most)."""
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if not isinstance(model, RowsModel):
+            return
+        header = self.horizontalHeader()
+        specs = model.specs()
+        base = [
+            max(
+                NARROW_FIELDS.get(s.name) or WIDTH_BY_KIND.get(s.kind, 120),
+                self.fontMetrics().horizontalAdvance(s.label) + 28,
+            )
+            for s in specs
+        ]
+        weights = [0 if s.name in NARROW_FIELDS else SHARE_BY_KIND.get(s.kind, 0) for s in specs]
+        spare = self.viewport().width() - sum(base)
+        total = sum(weights)
+        for column, (width, weight) in enumerate(zip(base, weights)):
+            extra = spare * weight // total if spare > 0 and total else 0
+            header.resizeSection(column, width + extra)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -111,6 +139,11 @@ class RowsGrid(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("gridHint")
         buttons.addWidget(self.hint)
+        self.undo_button = QPushButton(self)
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.hide()
+        self._removed: list[tuple[int, Any]] = []
+        buttons.addWidget(self.undo_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +151,7 @@ class RowsGrid(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
 
+        self.undo_button.clicked.connect(self.undo_remove)
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
@@ -131,21 +165,8 @@ class RowsGrid(QWidget):
     def _size_columns(self) -> None:
         header = self.view.horizontalHeader()
         header.setMinimumSectionSize(56)
-        stretch = -1
-        first_text = -1
-        for column, spec in enumerate(self.model.specs()):
-            label_width = self.fontMetrics().horizontalAdvance(spec.label) + 28
-            header.resizeSection(column, max(WIDTH_BY_KIND.get(spec.kind, 120), label_width))
-            if spec.kind == "long":
-                stretch = column
-            elif spec.kind == "text" and first_text < 0:
-                first_text = column
-        # The long text takes the spare width; without one, the first text column (what).
-        stretch = stretch if stretch >= 0 else first_text
-        if stretch >= 0:
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        else:
-            header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        self.view.fit_columns()
 
     # --- actions ------------------------------------------------------------------------
     def set_rows(self, rows: list[Any] | None) -> None:
@@ -153,6 +174,8 @@ class RowsGrid(QWidget):
         self.model.set_rows(rows if rows is not None else [])
         self.setEnabled(rows is not None)
         self.hint.clear()
+        self._removed = []
+        self.undo_button.hide()
 
     def current_row(self) -> int:
         index = self.view.currentIndex()
@@ -179,8 +202,22 @@ class RowsGrid(QWidget):
             rows = {self.current_row()}
         if not rows:
             return
+        # Kept so the clerk can take the removal back (autosave may follow within seconds).
+        removed = [(row, self.model.row_at(row)) for row in sorted(rows)]
         self.model.remove_rows(sorted(rows))
+        self._removed = removed
+        self.undo_button.setText(self.tr("撤销删除（%1 行）").replace("%1", str(len(removed))))
+        self.undo_button.show()
         self.select_row(min(min(rows), self.model.rowCount() - 1))
+
+    def undo_remove(self) -> None:
+        """Put the rows removed last back where they were."""
+        removed, self._removed = self._removed, []
+        self.undo_button.hide()
+        for row, obj in removed:  # ascending, so each goes back to its old number
+            self.model.insert_row_object(min(row, self.model.rowCount()), obj)
+        if removed:
+            self.select_row(removed[0][0])
 
     def move_current(self, delta: int) -> None:
         row = self.current_row()

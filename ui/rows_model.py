@@ -39,6 +39,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the column's kind, for the delegate
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2
 OPTIONAL_ROLE = Qt.ItemDataRole.UserRole + 3
 PROBLEM_BRUSH = QBrush(QColor("#fbe3e1"))
+COMPUTED_BRUSH = QBrush(QColor("#f1f4f7"))
 NUMERIC_KINDS = {"int", "float", "money"}
 
 
@@ -62,7 +63,8 @@ class RowsModel(QAbstractTableModel):
         # each placed after the named column (a budget line's amount after its unit price).
         self._specs = specs_of(row_type)
         for after, spec in computed or []:
-            at = next((i + 1 for i, s in enumerate(self._specs) if s.name == after), len(self._specs))
+            names = [s.name for s in self._specs]
+            at = names.index(after) + 1 if after in names else len(names)
             self._specs.insert(at, spec)
         self._flagged: set[int] = set()
         self.new_row: Callable[[], Any] = row_type
@@ -158,8 +160,12 @@ class RowsModel(QAbstractTableModel):
             if spec.kind in {"date", "datetime", "bool"}:
                 return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() in self._flagged:
-            return PROBLEM_BRUSH
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if index.row() in self._flagged:
+                return PROBLEM_BRUSH
+            if spec.read_only:
+                return COMPUTED_BRUSH  # worked out, not typed: looks set apart
+            return None
         if role == KIND_ROLE:
             return spec.kind
         if role == CHOICES_ROLE:
@@ -222,7 +228,8 @@ class RowsModel(QAbstractTableModel):
             return True
         setattr(row, spec.name, new)
         # A change may move computed columns (a budget line's amount): refresh the whole row.
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self._specs) - 1))
+        last = len(self._specs) - 1
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), last))
         self.changed.emit()
         return True
 
@@ -283,7 +290,8 @@ class RowsModel(QAbstractTableModel):
             return False
         self.beginRemoveRows(QModelIndex(), row, row + count - 1)
         del self._rows[row : row + count]
-        self._flagged = {r if r < row else r - count for r in self._flagged if not row <= r < row + count}
+        kept = (r for r in self._flagged if not row <= r < row + count)
+        self._flagged = {r if r < row else r - count for r in kept}
         self.endRemoveRows()
         self.changed.emit()
         return True
@@ -298,7 +306,8 @@ class RowsModel(QAbstractTableModel):
             return False
         if source_row <= dest_child <= source_row + count:
             return False  # onto itself: nothing to do, and Qt refuses it too
-        if not self.beginMoveRows(QModelIndex(), source_row, source_row + count - 1, QModelIndex(), dest_child):
+        last = source_row + count - 1
+        if not self.beginMoveRows(QModelIndex(), source_row, last, QModelIndex(), dest_child):
             return False
         block = self._rows[source_row : source_row + count]
         del self._rows[source_row : source_row + count]
@@ -307,6 +316,13 @@ class RowsModel(QAbstractTableModel):
         self.endMoveRows()
         self.changed.emit()
         return True
+
+    def insert_row_object(self, row: int, obj: Any) -> None:
+        """Put a given row record (e.g. one removed a moment ago) at `row`."""
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, obj)
+        self.endInsertRows()
+        self.changed.emit()
 
     def add_row(self, at: int | None = None) -> int:
         """Insert a blank row (at the end unless told) and return its number."""

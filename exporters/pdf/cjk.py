@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import Any
 from unicodedata import category
 
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import (
+    FragLine,
     ParaLines,
     Paragraph,
     _handleBulletWidth,
@@ -20,6 +22,8 @@ from reportlab.platypus.paragraph import (
     makeCJKParaLine,
 )
 from reportlab.rl_config import _FUZZ
+
+from exporters.fonts import bundled_font_name, has_glyph
 
 # 点号, closing brackets, quotes and book-title marks, and their half-width cousins.
 CANNOT_START: frozenset[str] = frozenset(
@@ -69,7 +73,47 @@ def find_break(chars: list[str], start: int, overflow: int) -> int:
     return overflow
 
 
-def _width(u: cjkU, max_width: float) -> float:
+class _Unit(str):
+    """One character with its frag and width (reportlab's cjkU, minus a stringWidth per char)."""
+
+    frag: Any
+    width: Any
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _units(frags: list[Any]) -> list[Any]:
+    units: list[Any] = []
+    stand_in: Any = None
+    for f in frags:
+        text = f.text
+        if isinstance(text, bytes):
+            text = text.decode("utf8")
+        if hasattr(f, "cbDefn") or not text:
+            units.append(cjkU(text or "", f, "utf8"))  # an image or a line break: keep as is
+            continue
+        for ch in text:
+            frag = f
+            if not has_glyph(f.fontName, ch) and not ch.isspace():
+                # A rare character (生僻字 in a name) the official font lacks: the bundled font
+                # draws it rather than an empty box.
+                if stand_in is None or stand_in._of is not f:
+                    stand_in = f.clone(fontName=bundled_font_name())
+                    stand_in._of = f
+                frag = stand_in
+            cache = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
+            u = _Unit(ch)
+            u.frag = frag
+            w = cache.get(ch)
+            if w is None:
+                w = cache[ch] = stringWidth(ch, frag.fontName, frag.fontSize)
+            u.width = w
+            units.append(u)
+    return units
+
+
+def _width(u: Any, max_width: float) -> float:
     w = u.width
     if hasattr(w, "normalizedValue"):
         w._normalizer = max_width
@@ -77,17 +121,35 @@ def _width(u: cjkU, max_width: float) -> float:
     return float(w)
 
 
+def _make_line(units: list[Any], max_width: float, width: float, extra: float, line_break: bool,
+               calc_bounds: bool) -> Any:
+    """makeCJKParaLine, grouping runs of one frag first (it asks the font's ascent per char)."""
+    if calc_bounds or any(hasattr(u.frag, "cbDefn") for u in units):
+        return makeCJKParaLine(units, max_width, width, extra, line_break, calc_bounds)
+    words = []
+    max_size = max_ascent = min_descent = 0.0
+    i = 0
+    while i < len(units):
+        f = units[i].frag
+        j = i
+        while j < len(units) and units[j].frag is f:
+            j += 1
+        ascent, descent = getAscentDescent(f.fontName, f.fontSize)
+        max_size = max(max_size, f.fontSize)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        word = f.clone()
+        word.text = "".join(units[i:j])
+        words.append(word)
+        i = j
+    return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=max_size,
+                    ascent=max_ascent, descent=min_descent, maxWidth=max_width,
+                    currentWidth=width, lineBreak=line_break)
+
+
 def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> ParaLines:
     """reportlab's cjkFragSplit with Chinese line-breaking rules and no hanging marks."""
-    units: list[cjkU] = []
-    for f in frags:
-        text = f.text
-        if isinstance(text, bytes):
-            text = text.decode("utf8")
-        if text:
-            units.extend(cjkU(t, f, "utf8") for t in text)
-        else:
-            units.append(cjkU(text, f, "utf8"))
+    units = _units(frags)
     chars = [str(u) for u in units]
     lines: list[Any] = []
     n = len(units)
@@ -119,11 +181,11 @@ def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool)
             line_units = line_units[:-1]
         width = sum(_width(u, max_width) for u in line_units if not hasattr(u.frag, "lineBreak"))
         if end >= n and not forced:
-            lines.append(makeCJKParaLine(line_units, max_width, width, max_width - width, False,
-                                         calc_bounds))
+            lines.append(_make_line(line_units, max_width, width, max_width - width, False,
+                                    calc_bounds))
             break
-        lines.append(makeCJKParaLine(line_units, max_width, width, max_width - width, forced,
-                                     calc_bounds))
+        lines.append(_make_line(line_units, max_width, width, max_width - width, forced,
+                                calc_bounds))
         start = end
         # ...nor at the start of the next one.
         while start < n and not forced and _is_space(chars[start]):

@@ -191,24 +191,17 @@ def attachments_block(s: Styles, titles: Sequence[str]) -> list[Flowable]:
 
 
 def signature_block(s: Styles, issuer: str, when: date | None) -> list[Flowable]:
-    """Issuer centred over the date; the date right-indented four characters (two if the issuer
-    is longer), leaving two blank lines above for the seal."""
+    """The date right-indented four characters, the issuer centred over it (flush right at most
+    when it is much longer), two blank lines above for the seal."""
     issuer = issuer.strip()
     date_text = cn_date(when)
     if not issuer and not date_text:
         return []
-    ch = BODY_SIZE
     font = s.body.fontName
     wi = stringWidth(issuer, font, BODY_SIZE)
-    wd = stringWidth(date_text, font, BODY_SIZE)
-    if not date_text:
-        right_issuer, right_date = 2 * ch, 0.0
-    elif wi <= wd:
-        right_date = 4 * ch
-        right_issuer = right_date + (wd - wi) / 2
-    else:
-        right_issuer = 2 * ch
-        right_date = right_issuer + (wi - wd) / 2
+    wd = stringWidth(date_text, font, BODY_SIZE) if date_text else wi
+    right_date = 4 * BODY_SIZE
+    right_issuer = max(0.0, right_date + (wd - wi) / 2)
     out: list[Flowable] = [Spacer(1, 2 * LINE)]
     if issuer:
         out.append(text(issuer, ParagraphStyle("iss", parent=s.signature, rightIndent=right_issuer)))

@@ -1,0 +1,53 @@
+"""Time the plan PDF of a ~30-page plan (target: under 1 s), beside a baseline run of the same
+story with reportlab's own CJK wrap, so the cost of the Chinese line-breaking rules shows as a ratio.
+
+    /work/venv/bin/python bench/bench_plan_pdf.py [REPEAT]
+"""
+from __future__ import annotations
+
+import io
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from reportlab.platypus import Paragraph  # noqa: E402
+
+import exporters.pdf.official as official  # noqa: E402
+from exporters.fonts import font_set  # noqa: E402
+from exporters.plan_pdf import write_plan_pdf  # noqa: E402
+from tests.plan_factory import long_plan  # noqa: E402
+
+
+def best_of(runs: int, rec) -> tuple[float, int, int]:
+    best, pages, size = float("inf"), 0, 0
+    for _ in range(runs):
+        buf = io.BytesIO()
+        t = time.perf_counter()
+        pages = write_plan_pdf(rec, buf)
+        best = min(best, time.perf_counter() - t)
+        size = len(buf.getvalue())
+    return best, pages, size
+
+
+def main() -> None:
+    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 11
+    rec = long_plan(repeat)
+    t = time.perf_counter()
+    font_set()
+    print(f"fonts found and registered: {time.perf_counter() - t:.3f} s (once per process)")
+    ours, pages, size = best_of(3, rec)
+    original = official.CJKParagraph
+    official.CJKParagraph = Paragraph  # baseline: reportlab's own CJK wrap
+    try:
+        base, base_pages, _ = best_of(3, rec)
+    finally:
+        official.CJKParagraph = original
+    print(f"plan PDF: {pages} pages, {size / 1024:.0f} KiB, {ours:.3f} s "
+          f"({ours / pages * 1000:.1f} ms a page); target under 1 s: {'ok' if ours < 1 else 'SLOW'}")
+    print(f"baseline (reportlab CJK wrap): {base_pages} pages, {base:.3f} s; ratio {ours / base:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Importing residents from the office's own spreadsheets (.xlsx, .xls, .csv)."""

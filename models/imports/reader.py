@@ -1,0 +1,96 @@
+"""Reading a spreadsheet into plain rows of cell values, whatever its format.
+
+.xlsx and .xls through python-calamine (a Rust reader, ~14x faster than openpyxl's read-only
+mode, and it reports merged ranges for both formats); .csv decoded as UTF-8 (with or without BOM),
+UTF-16 with a BOM, or else GB18030 (a superset of GBK, which older systems export).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models.errors import UserError
+
+Merged = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first col), (last row, last col))
+
+
+class UnreadableFile(UserError):
+    """The file could not be read at all; str() tells the clerk why."""
+
+
+@dataclass
+class SheetData:
+    name: str
+    rows: list[list[Any]]  # rows[0] is the sheet's row 1
+    merged: list[Merged] = field(default_factory=list)
+
+
+def read_file(path: Path | str) -> list[SheetData]:
+    path = Path(path)
+    if not path.exists():
+        raise UnreadableFile(f"找不到文件“{path}”。")
+    if path.is_dir():
+        raise UnreadableFile(f"“{path}”是一个文件夹，不是表格文件。")
+    suffix = path.suffix.lower()
+    if suffix == ".csv" or suffix == ".txt":
+        return [SheetData(path.stem, read_csv_rows(path))]
+    if suffix in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
+        return _read_workbook(path)
+    raise UnreadableFile(
+        f"不支持“{path.suffix or '无扩展名'}”格式的文件，请选择 Excel 表格（.xlsx、.xls）或 .csv 文件。")
+
+
+def _read_workbook(path: Path) -> list[SheetData]:
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - heavy, only when importing
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types for damaged or locked files
+        raise UnreadableFile(
+            f"无法读取“{path.name}”：文件已损坏、被加密或并不是 Excel 表格（{exc}）。"
+            "如果文件正在 WPS 或 Excel 中打开，请先关闭再试。") from exc
+    sheets: list[SheetData] = []
+    for name in wb.sheet_names:
+        try:
+            sheet = wb.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise UnreadableFile(f"无法读取“{path.name}”中的工作表“{name}”：{exc}") from exc
+        merged = list(getattr(sheet, "merged_cell_ranges", None) or [])
+        sheets.append(SheetData(name, [list(r) for r in rows], merged))
+    return sheets
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile("无法识别 CSV 文件的文字编码（不是 UTF-8，也不是 GBK/GB18030）。") from exc
+
+
+def read_csv_rows(path: Path) -> list[list[Any]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+    text = decode_text(data)
+    sample = text[:4096]
+    delimiter = ","
+    counts = {d: sample.count(d) for d in (",", "\t", ";")}
+    if counts[","] == 0 and max(counts.values()) > 0:
+        delimiter = max(counts, key=lambda d: counts[d])
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise UnreadableFile(f"“{path.name}”不是有效的 CSV 文件：{exc}") from exc

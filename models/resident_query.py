@@ -1,0 +1,96 @@
+"""SQL for finding residents: one search text over every key, filters, an index-backed order.
+
+How the text is matched (chosen by measuring 100,000 residents, see bench/bench_residents.py):
+three characters or more go through resident_fts, an FTS5 trigram index over one line per resident
+(name, pinyin, initials, phone digits, ID, address), which answers "contains" without scanning;
+one or two characters, too short for trigrams, match the start of the name, the initials, the
+pinyin or the building through their indexes (zs finds 张三 and 赵四; 王 finds every 王).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from models.resident_records import SORT_ORDERS, ResidentQuery
+from models.text_norm import remove_spaces, to_halfwidth
+
+_ORDERS: dict[str, tuple[str, ...]] = {
+    "name": ("r.name_pinyin", "r.name"),
+    "strokes": ("r.stroke_key",),
+    "gender": ("r.gender", "r.name_pinyin"),
+    "birth": ("r.birth",),
+    "age": ("r.birth DESC",),
+    "id_number": ("r.id_number",),
+    "phone": ("r.phone",),
+    "building": ("r.building", "r.unit", "r.room"),
+    "created": ("r.id",),
+}
+assert set(_ORDERS) == set(SORT_ORDERS)
+
+_HIGH = "\U0010ffff"
+
+
+def normalise_text(text: str) -> str:
+    """What the user typed, as the keys are stored: half-width, lower case, no spaces or dashes
+    (so "138 1234" and "138-1234" find the phone 13812345678), LIKE wildcards dropped."""
+    out = remove_spaces(to_halfwidth(text)).lower()
+    for ch in "%_-()（）":
+        out = out.replace(ch, "")
+    return out
+
+
+def order_clause(query: ResidentQuery) -> str:
+    parts = list(_ORDERS.get(query.order, _ORDERS["name"])) + ["r.id"]
+    if query.descending:
+        parts = [p[:-5] if p.endswith(" DESC") else f"{p} DESC" for p in parts]
+    return ", ".join(parts)
+
+
+def birth_bound(day: date, years: int) -> date:
+    """The latest birth date of someone at least `years` old on day (29 Feb -> 28 Feb)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def _text_condition(text: str) -> tuple[str, list[object]]:
+    if len(text) >= 3:
+        return ("r.id IN (SELECT rowid FROM resident_fts WHERE search_text LIKE ?)",
+                [f"%{text}%"])
+    # Prefix ranges on indexed columns (x >= q AND x < q + highest character).
+    conds = ["(r.name >= ? AND r.name < ?)", "(r.building >= ? AND r.building < ?)"]
+    params: list[object] = [text, text + _HIGH, text, text + _HIGH]
+    if text.isascii() and text.isalpha():
+        conds += ["(r.name_initials >= ? AND r.name_initials < ?)",
+                  "(r.name_pinyin >= ? AND r.name_pinyin < ?)"]
+        params += [text, text + _HIGH, text, text + _HIGH]
+    return "(" + " OR ".join(conds) + ")", params
+
+
+def build_where(query: ResidentQuery) -> tuple[str, list[object]]:
+    """(SQL condition on "resident r", its parameters)."""
+    conds = ["r.deleted = ?"]
+    params: list[object] = [1 if query.deleted else 0]
+    text = normalise_text(query.text or "")
+    if text:
+        cond, more = _text_condition(text)
+        conds.append(cond)
+        params += more
+    for tag in query.tags:
+        conds.append("r.id IN (SELECT rt.resident_id FROM resident_tag rt JOIN tag t "
+                     "ON t.id = rt.tag_id WHERE t.name = ?)")
+        params.append(tag)
+    day = query.age_date or date.today()
+    if query.min_age is not None:
+        conds.append("r.birth <= ?")
+        params.append(birth_bound(day, query.min_age).isoformat())
+    if query.max_age is not None:
+        conds.append("r.birth > ?")
+        params.append(birth_bound(day, query.max_age + 1).isoformat())
+    if query.building:
+        conds.append("r.building = ?")
+        params.append(query.building)
+    if query.gender:
+        conds.append("r.gender = ?")
+        params.append(query.gender)
+    return " AND ".join(conds), params

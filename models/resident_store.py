@@ -1,0 +1,163 @@
+"""Low-level reads and writes of resident rows, their tags and their search line (used by
+models/residents.py and the importer; callers hold the transaction)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from models.db import database
+from models.name_keys import pinyin_keys, stroke_key
+from models.resident_records import ResidentRecord, ResidentRow
+from models.resident_schema import BUILTIN_TAGS
+from models.value_parsers import phone_digits
+
+COLUMNS = ("name", "gender", "birth", "id_number", "phone", "building", "unit", "room", "address",
+           "household", "notes", "deleted", "deleted_at", "created", "updated", "name_pinyin",
+           "name_initials", "phone_digits", "stroke_key")
+INSERT_SQL = (f"INSERT INTO resident ({', '.join(COLUMNS)}) "
+              f"VALUES ({', '.join('?' * len(COLUMNS))})")
+_CHUNK = 900  # SQLite allows 999 variables a statement by default on older builds
+
+
+def search_line(name: str, pinyin: str, initials: str, digits: str, id_number: str | None,
+                building: str, unit: str, room: str, address: str) -> str:
+    """The one line resident_fts indexes (trigram, so any 3+ character fragment finds it)."""
+    parts = [name, pinyin, initials, digits, (id_number or "").lower(),
+             f"{building}{unit}{room}", address.lower()]
+    return " ".join(p for p in parts if p)
+
+
+def row_values(rec: ResidentRecord, now: datetime) -> tuple[tuple, str]:
+    """(values for INSERT_SQL, search line) of a cleaned record."""
+    pinyin, initials = pinyin_keys(rec.name)
+    digits = phone_digits(rec.phone)
+    values = (rec.name, rec.gender, rec.birth.isoformat() if rec.birth else None, rec.id_number,
+              rec.phone, rec.building, rec.unit, rec.room, rec.address, rec.household, rec.notes,
+              int(rec.deleted), _dt(rec.deleted_at), _dt(rec.created or now), _dt(now), pinyin,
+              initials, digits, stroke_key(rec.name))
+    line = search_line(rec.name, pinyin, initials, digits, rec.id_number, rec.building, rec.unit,
+                       rec.room, rec.address)
+    return values, line
+
+
+def _dt(value: datetime | None) -> str | None:
+    return value.isoformat(sep=" ", timespec="seconds") if value else None
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start:start + _CHUNK]
+
+
+def write(rec: ResidentRecord, now: datetime) -> int:
+    """Insert (rec.id None) or update one cleaned record with its tags and search line."""
+    db = database.obj
+    values, line = row_values(rec, now)
+    if rec.id is None:
+        rid = db.execute_sql(INSERT_SQL, values).lastrowid
+    else:
+        rid = rec.id
+        keep = ("name", "gender", "birth", "id_number", "phone", "building", "unit", "room",
+                "address", "household", "notes", "updated", "name_pinyin", "name_initials",
+                "phone_digits", "stroke_key")
+        pairs = {c: v for c, v in zip(COLUMNS, values, strict=True) if c in keep}
+        db.execute_sql(f"UPDATE resident SET {', '.join(f'{c} = ?' for c in pairs)} WHERE id = ?",
+                       (*pairs.values(), rid))
+        db.execute_sql("DELETE FROM resident_fts WHERE rowid = ?", (rid,))
+        db.execute_sql("DELETE FROM resident_tag WHERE resident_id = ?", (rid,))
+    db.execute_sql("INSERT INTO resident_fts (rowid, search_text) VALUES (?, ?)", (rid, line))
+    ids = tag_ids(rec.tags)
+    if ids:
+        db.cursor().executemany("INSERT OR IGNORE INTO resident_tag (resident_id, tag_id) "
+                                "VALUES (?, ?)", [(rid, t) for t in ids])
+    return rid
+
+
+def tag_ids(names: Iterable[str], cache: dict[str, int] | None = None) -> list[int]:
+    """Ids of these tags, creating the missing ones (built-in tags keep their order first)."""
+    db = database.obj
+    out: list[int] = []
+    for name in names:
+        if cache is not None and name in cache:
+            out.append(cache[name])
+            continue
+        row = db.execute_sql("SELECT id FROM tag WHERE name = ?", (name,)).fetchone()
+        if row:
+            tid = row[0]
+        else:
+            builtin = name in BUILTIN_TAGS
+            position = BUILTIN_TAGS.index(name) if builtin else 1000
+            tid = db.execute_sql("INSERT INTO tag (name, position, builtin) VALUES (?, ?, ?)",
+                                 (name, position, int(builtin))).lastrowid
+        if cache is not None:
+            cache[name] = tid
+        out.append(tid)
+    return out
+
+
+def id_owner(id_number: str) -> tuple[int, str, bool] | None:
+    """(id, name, in recycle bin) of the resident holding this 18-character ID."""
+    row = database.obj.execute_sql(
+        "SELECT id, name, deleted FROM resident WHERE id_number = ?", (id_number,)).fetchone()
+    return (row[0], row[1], bool(row[2])) if row else None
+
+
+def purge(ids: Sequence[int]) -> None:
+    db = database.obj
+    for part in _chunks(list(ids)):
+        marks = ", ".join("?" * len(part))
+        db.execute_sql(f"DELETE FROM resident_fts WHERE rowid IN ({marks})", tuple(part))
+        db.execute_sql(f"DELETE FROM resident_tag WHERE resident_id IN ({marks})", tuple(part))
+        db.execute_sql(f"DELETE FROM resident WHERE id IN ({marks})", tuple(part))
+
+
+def _tags_of(ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for part in _chunks(list(ids)):
+        marks = ", ".join("?" * len(part))
+        for rid, name in database.obj.execute_sql(
+                f"SELECT rt.resident_id, t.name FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id "
+                f"WHERE rt.resident_id IN ({marks}) ORDER BY t.position, t.id", tuple(part)):
+            out.setdefault(rid, []).append(name)
+    return out
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _datetime(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def fetch_rows(ids: Sequence[int]) -> list[ResidentRow]:
+    """Grid rows for these ids, in the order given."""
+    if not ids:
+        return []
+    tags = _tags_of(ids)
+    by_id: dict[int, ResidentRow] = {}
+    for part in _chunks(list(ids)):
+        marks = ", ".join("?" * len(part))
+        for r in database.obj.execute_sql(
+                "SELECT id, name, gender, birth, id_number, phone, building, unit, room, address, "
+                f"deleted_at FROM resident WHERE id IN ({marks})", tuple(part)):
+            by_id[r[0]] = ResidentRow(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6], r[7], r[8],
+                                      r[9], "、".join(tags.get(r[0], [])), _datetime(r[10]))
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def fetch_records(ids: Sequence[int]) -> list[ResidentRecord]:
+    tags = _tags_of(ids)
+    out: list[ResidentRecord] = []
+    for part in _chunks(list(ids)):
+        marks = ", ".join("?" * len(part))
+        for r in database.obj.execute_sql(
+                "SELECT id, name, gender, birth, id_number, phone, building, unit, room, address, "
+                "household, notes, deleted, deleted_at, created, updated "
+                f"FROM resident WHERE id IN ({marks})", tuple(part)):
+            out.append(ResidentRecord(
+                id=r[0], name=r[1], gender=r[2], birth=_date(r[3]), id_number=r[4], phone=r[5],
+                building=r[6], unit=r[7], room=r[8], address=r[9], household=r[10], notes=r[11],
+                tags=tags.get(r[0], []), deleted=bool(r[12]), deleted_at=_datetime(r[13]),
+                created=_datetime(r[14]), updated=_datetime(r[15])))
+    return out

@@ -1,0 +1,38 @@
+"""How the plan PDF words dates, times, festivals and heading numbers."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from exporters.pdf.official import cn_date, cn_number
+from exporters.plan_pdf import date_range, festival_label, time_range
+
+
+def test_heading_numbers_in_chinese() -> None:
+    assert [cn_number(n) for n in (1, 9, 10, 11, 20, 23, 99)] == [
+        "一", "九", "十", "十一", "二十", "二十三", "九十九"]
+
+
+def test_dates_in_arabic_numerals_without_leading_zeros() -> None:
+    assert cn_date(date(2026, 11, 8)) == "2026年11月8日"
+    assert cn_date(None) == ""
+
+
+def test_time_ranges() -> None:
+    a, b = datetime(2026, 10, 18, 9, 0), datetime(2026, 10, 18, 11, 0)
+    assert time_range(a, b) == "2026年10月18日 9:00-11:00"
+    assert time_range(a, b, with_date=False) == "9:00-11:00"
+    assert time_range(a, datetime(2026, 10, 19, 17, 30)) == "2026年10月18日 9:00至10月19日 17:30"
+    assert time_range(a, None) == "2026年10月18日 9:00起"
+    assert time_range(None, None) == ""
+
+
+def test_date_ranges() -> None:
+    assert date_range(date(2026, 12, 1), date(2026, 12, 20)) == "2026年12月1日至12月20日"
+    assert date_range(date(2026, 12, 1), date(2027, 1, 10)) == "2026年12月1日至2027年1月10日"
+    assert date_range(None, date(2027, 3, 5)) == "2027年3月5日前"
+
+
+def test_festival_names_and_unknown_keys() -> None:
+    assert festival_label("double_ninth") == "重阳节"
+    assert festival_label("no_such_day") == ""
+    assert festival_label("") == ""
