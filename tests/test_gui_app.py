@@ -201,3 +201,17 @@ def test_unknown_tab_is_refused_plainly(tmp_path: Path, db_path: Path) -> None:
     )
     assert proc.returncode == 2 and "没有名为“不存在的页”的标签页" in proc.stderr
     assert "活动方案" in proc.stderr  # the names that do exist
+
+
+def test_background_bug_goes_to_the_error_hook_once(qtbot, db_path, monkeypatch) -> None:
+    reported: list[str] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: reported.append(str(exc)))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+
+    def work(progress: Progress) -> None:
+        raise ZeroDivisionError("除数为零")
+
+    result = run_task_blocking(None, "测试", work)
+    assert not result.ok and "除数为零" in result.error
+    assert reported == ["除数为零"] and shown == []

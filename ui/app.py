@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -110,24 +108,6 @@ def save_screenshot(widget: QWidget, target: Path) -> Path:
     return target
 
 
-def _install_excepthook(screenshot: bool) -> None:
-    previous = sys.excepthook
-
-    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        # A bug must say something rather than vanish; the data file is committed per write.
-        traceback.print_exception(kind, exc, tb)
-        if screenshot or QApplication.instance() is None:
-            return
-        QMessageBox.critical(
-            None, tr("程序出错"),
-            tr("程序遇到了一个内部错误，已保存的数据不受影响。\n\n{0}: {1}").format(
-                kind.__name__, exc),
-        )
-
-    hook.previous = previous  # type: ignore[attr-defined]
-    sys.excepthook = hook
-
-
 def run_gui(args: argparse.Namespace) -> int:
     from models.db import close_database, open_database
     from models.errors import UserError
@@ -144,12 +124,14 @@ def run_gui(args: argparse.Namespace) -> int:
             QMessageBox.critical(None, tr("无法打开数据文件"), str(exc))
         return 2
 
-    previous_hook = sys.excepthook
-    _install_excepthook(bool(screenshot))
+    from ui.error_hook import install_error_hook
+
+    # Uncaught errors go to the log in the data folder and a non-blocking Chinese message.
+    hook = install_error_hook(app)
     try:
         return _run_window(app, args, path, screenshot)
     finally:
-        sys.excepthook = previous_hook
+        hook.uninstall()
         close_database()
 
 
