@@ -76,7 +76,9 @@ def test_unopenable_file_gives_a_message_and_is_left_alone(
     assert rc != 0
     assert shown and shown[0][0] == "无法打开数据文件" and "不是本软件的数据文件" in shown[0][1]
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+    # Nothing beside it either, except the released one-copy lock (models.instance_lock).
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left in (["notes.db"], ["notes.db", "notes.db.lock"])
 
 
 def test_qt_standard_buttons_are_chinese(qapp) -> None:
@@ -215,3 +217,19 @@ def test_background_bug_goes_to_the_error_hook_once(qtbot, db_path, monkeypatch)
     result = run_task_blocking(None, "测试", work)
     assert not result.ok and "除数为零" in result.error
     assert reported == ["除数为零"] and shown == []
+
+
+def test_a_second_copy_on_the_same_file_is_refused(tmp_path: Path, db_path: Path) -> None:
+    from models.instance_lock import acquire_lock
+
+    lock = acquire_lock(db_path)  # this process stands for the first copy
+    try:
+        proc = subprocess.run(
+            [sys.executable, "main.py", "--db", str(db_path), "--screenshot",
+             str(tmp_path / "s.png")],
+            cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True, timeout=60,
+        )
+    finally:
+        lock.release()
+    assert proc.returncode == 2 and proc.stderr.startswith("错误：")
+    assert not (tmp_path / "s.png").exists()

@@ -325,7 +325,7 @@ def test_window_remembers_its_geometry(qtbot, db_path: Path, tmp_path: Path) -> 
     assert (second.width(), second.height()) == (900, 700)  # not the default 1400x860
     menu_texts = [a.text() for a in second.menuBar().actions()[0].menu().actions() if a.text()]
     assert menu_texts == ["新建方案…", "从模板新建…", "复制方案到其他年份…", "导出 PDF…",
-                          "生成演示数据", "退出"]
+                          "生成演示数据", "备份与恢复…", "退出"]
 
 
 def test_window_stays_open_while_a_task_runs(qtbot, db_path: Path, tmp_path: Path,
@@ -345,3 +345,21 @@ def test_window_stays_open_while_a_task_runs(qtbot, db_path: Path, tmp_path: Pat
     qtbot.waitUntil(lambda: not task.is_running(), timeout=5000)
     window.close()
     assert not window.isVisible()
+
+
+def test_restore_drops_open_editors_and_reloads(qtbot, plans, db_path: Path,
+                                                tmp_path: Path) -> None:
+    from models import backup as bk
+    from models.plans import delete_plan
+
+    window = _window(qtbot, db_path, tmp_path)
+    area = window.area("活动方案")
+    bk.backup_now(db_path)
+    pid = plans["社区义诊进万家"]
+    delete_plan(plans["亲子早教绘本课堂"])
+    area.refresh()
+    area.open_plan(pid)
+    assert area.model.rowCount() == 3
+    bk.restore_from(db_path, bk.list_backups(db_path)[0].path)
+    window.on_data_replaced()  # what the backups dialog's data_replaced triggers
+    assert area.tabs.count() == 0 and area.model.rowCount() == 4

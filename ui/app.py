@@ -109,30 +109,40 @@ def save_screenshot(widget: QWidget, target: Path) -> Path:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from models.db import close_database, open_database
-    from models.errors import UserError
+    from models.db import close_database
     from models.paths import default_data_file
+    from ui.error_hook import install_error_hook
+    from ui.open_data import open_data_file
 
     screenshot = getattr(args, "screenshot", None)
     app = make_app()
     path = Path(args.db) if getattr(args, "db", None) else default_data_file()
-    try:
-        open_database(path)
-    except UserError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        if not screenshot:  # a screenshot run has nobody to click the box away
-            QMessageBox.critical(None, tr("无法打开数据文件"), str(exc))
-        return 2
-
-    from ui.error_hook import install_error_hook
-
     # Uncaught errors go to the log in the data folder and a non-blocking Chinese message.
     hook = install_error_hook(app)
+
+    def refuse(parent: QWidget | None, text: str) -> None:
+        print(f"错误：{text}", file=sys.stderr)
+        if not screenshot:  # a screenshot run has nobody to click a box away
+            QMessageBox.critical(parent, tr("无法打开数据文件"), text)
+
+    def warn(parent: QWidget | None, text: str) -> None:
+        print(f"注意：{text}", file=sys.stderr)
+        if not screenshot:
+            QMessageBox.warning(parent, tr("备份未完成"), text)
+
     try:
-        return _run_window(app, args, path, screenshot)
+        # Location, the one-copy lock, the checks, the daily backup: refusals change nothing.
+        opened = open_data_file(path, refuse=refuse, warn=warn,
+                                ask=(lambda _text: False) if screenshot else None)
+        if opened is None:
+            return 2
+        try:
+            return _run_window(app, args, path, screenshot)
+        finally:
+            close_database()
+            opened.lock.release()
     finally:
         hook.uninstall()
-        close_database()
 
 
 def _run_window(app: QApplication, args: argparse.Namespace, path: Path,

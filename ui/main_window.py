@@ -4,7 +4,9 @@ Another area joins with one line in AREAS: (title, factory), where factory(ctx, 
 its widget from the AppContext (hub + data file). An area widget may offer:
   file_menu_actions() -> list[QAction | None]   listed in the 文件 menu (None: a separator)
   maybe_close() -> bool                         asked before the window closes (unsaved work)
-  refresh()                                     re-read after the data changed
+  data_replaced()                               the whole file was restored from a backup:
+                                                drop open editors (never save them over it)
+Views refresh by listening to ctx.hub.changed; writes go through ui.operations.
 """
 from __future__ import annotations
 
@@ -84,6 +86,11 @@ class MainWindow(QMainWindow):
                 else:
                     file_menu.addAction(action)
             file_menu.addSeparator()
+        backups = QAction(self.tr("备份与恢复…"), self)
+        backups.setStatusTip(self.tr("立即备份、备份到U盘、从备份恢复"))
+        backups.triggered.connect(self.show_backups)
+        file_menu.addAction(backups)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -101,6 +108,27 @@ class MainWindow(QMainWindow):
                     "报名签到与台账工具。</p><p>所有数据只保存在本机的数据文件中，不联网。</p>"
                     "<p>数据文件：{0}</p>").format(self.ctx.data_file),
         )
+
+    def show_backups(self) -> None:
+        from ui.backups_dialog import BackupsDialog
+
+        # A restore replaces everything: unsaved edits are saved (asked) before, not lost after.
+        for area in self.areas.values():
+            ask = getattr(area, "maybe_close", None)
+            if ask is not None and not ask():
+                return
+        dialog = BackupsDialog(self.ctx.data_file, self)
+        dialog.data_replaced.connect(self.on_data_replaced)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def on_data_replaced(self) -> None:
+        for area in self.areas.values():
+            drop = getattr(area, "data_replaced", None)
+            if drop is not None:
+                drop()
+        self.ctx.hub.changed.emit("")
+        self.ctx.hub.message.emit(self.tr("已从备份恢复数据。"))
 
     # --- areas ----------------------------------------------------------------------------
     def area(self, title: str) -> QWidget | None:

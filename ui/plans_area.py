@@ -336,6 +336,11 @@ class PlansArea(QWidget):
         self.hub.changed.emit("plans")
         self.hub.message.emit(self.tr("方案已保存。"))
 
+    def data_replaced(self) -> None:
+        """The data file was restored from a backup: open editors hold old content, drop them."""
+        for editor in list(self.editors.values()):
+            self.plan_tabs.drop(editor)
+
     def maybe_close(self) -> bool:
         """Asked by the main window before it closes: False keeps it open."""
         return self.plan_tabs.maybe_close()
