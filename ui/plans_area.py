@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -140,10 +140,13 @@ class PlansArea(QWidget):
         self.act_demo = self._action(self.tr("生成演示数据"), self.make_demo, "",
                                      self.tr("填入几个示例方案，便于熟悉软件"))
         self.status_menu = QMenu(self.tr("修改状态"), self)
+        group = QActionGroup(self)  # one status at a time: shown as radio marks
         for status in STATUSES:
-            self.status_menu.addAction(status).triggered.connect(
-                lambda _checked=False, s=status: self.change_status(s)
-            )
+            action = self.status_menu.addAction(status)
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, s=status: self.change_status(s))
+        self.status_menu.aboutToShow.connect(self._mark_current_status)
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("方案工具栏"))
@@ -226,6 +229,11 @@ class PlansArea(QWidget):
         """Actions the main window lists in its 文件 menu (None: a separator)."""
         return [self.act_new, self.act_template, self.act_copy, None, self.act_pdf, None,
                 self.act_demo]
+
+    def _mark_current_status(self) -> None:
+        p = self.model.plan_at(self.model.row_of(self.current_id() or -1))
+        for action in self.status_menu.actions():
+            action.setChecked(p is not None and action.text() == p.status)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
