@@ -161,17 +161,19 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
     tab = getattr(args, "tab", None)
     if tab and not window.select_area(tab):
         print(f"错误：没有名为“{tab}”的标签页（可用：{'、'.join(window.areas)}）。", file=sys.stderr)
-        return 2
+        if screenshot:
+            return 2
     plan_id = getattr(args, "open_plan", None)
-    if plan_id is not None:
+    if plan_id is not None and screenshot:
         try:
             load_plan(plan_id)  # refuse here, so a screenshot run never blocks on a dialog
         except UserError as exc:
             print(f"错误：{exc}", file=sys.stderr)
-            if not screenshot:
-                QMessageBox.warning(None, tr("无法打开方案"), str(exc))
             return 2
         window.open_plan(plan_id)
+    elif plan_id is not None:
+        # After the window shows, so a wrong number is a message over the window, not an exit.
+        QTimer.singleShot(0, lambda: window.open_plan(plan_id))
 
     outcome = {"rc": 0}
     if screenshot:
