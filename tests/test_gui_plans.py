@@ -363,3 +363,16 @@ def test_restore_drops_open_editors_and_reloads(qtbot, plans, db_path: Path,
     bk.restore_from(db_path, bk.list_backups(db_path)[0].path)
     window.on_data_replaced()  # what the backups dialog's data_replaced triggers
     assert area.tabs.count() == 0 and area.model.rowCount() == 4
+
+
+def test_status_change_of_a_background_tab_keeps_the_focused_tab(qtbot, area: PlansArea,
+                                                                   plans) -> None:
+    a, b = plans["社区义诊进万家"], plans["三八妇女节联谊会"]
+    area.open_plan(a)
+    editor_b = area.open_plan(b)
+    area.table.selectRow(area.model.row_of(a))  # list selection on a, tab b in front
+    area.tabs.setCurrentWidget(editor_b)
+    area.change_status("已取消")
+    assert area.tabs.currentWidget() is editor_b
+    assert [area.tabs.widget(i).plan_id() for i in range(area.tabs.count())] == [a, b]
+    assert area.editors[a].record().status == "已取消"
