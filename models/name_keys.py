@@ -46,6 +46,7 @@ def name_syllables(name: str) -> list[str]:
     return [first, *(char_pinyin(c) for c in name[1:])]
 
 
+@lru_cache(maxsize=200_000)
 def pinyin_keys(name: str) -> tuple[str, str]:
     """("zhangsan", "zs") for 张三: full pinyin and initials, lower case, no spaces."""
     syl = name_syllables(name)
@@ -88,6 +89,7 @@ def _char_stroke_key(ch: str) -> str:
     return f"{rank:06x}" if rank is not None else f"{0x200000 + ord(ch):06x}"
 
 
+@lru_cache(maxsize=200_000)
 def stroke_key(name: str) -> str:
     """Sort key for 姓氏笔画 order: the surname's stroke count, ties by the shape of the strokes in
     the order 横竖撇点折, the same surname kept together, then the next character, and so on.

@@ -129,7 +129,7 @@ class PlanEditor(QWidget):
         self.sections.setCurrentRow(0)
         self._update_title()
         self._update_counts()
-        QTimer.singleShot(0, self, self._build_next_page)
+        QTimer.singleShot(0, self, self._build_next_page)  # dropped if the editor is gone
 
     # --- the agreed interface -------------------------------------------------------------
     def plan_id(self) -> int:
@@ -261,7 +261,7 @@ class PlanEditor(QWidget):
                 current = self.pages.currentIndex()
                 self._ensure_page(position)
                 self.pages.setCurrentIndex(current)
-                QTimer.singleShot(0, self, self._build_next_page)
+                QTimer.singleShot(0, self, self._build_next_page)  # dropped if the editor is gone
                 return
 
     def _build_page(self, title: str, what: list[str] | str) -> QWidget:

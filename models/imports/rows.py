@@ -45,7 +45,10 @@ class CandidateRow:
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not remove_spaces(value))
+    if value is None or value == "":
+        return True
+    # str.strip() knows the ideographic and no-break spaces; the regex catches zero-width ones.
+    return isinstance(value, str) and (not value.strip() or not remove_spaces(value))
 
 
 def fill_merged(sheet: SheetData, first_data: int) -> list[list[Any]]:
@@ -66,15 +69,17 @@ def fill_merged(sheet: SheetData, first_data: int) -> list[list[Any]]:
 
 
 def is_data_row(raw: list[Any], columns: dict[int, str]) -> bool:
-    """Something in a mapped column (the 序号 column alone does not count), and not a total,
-    date or "made by" line."""
-    filled = [raw[c] for c in columns if c < len(raw) and not _blank(raw[c])]
+    """Something in a mapped column other than the building (a 序号 or a building cell alone,
+    e.g. the top of a merged building range over a blank row, is not a person), and not a
+    total, date or "made by" line."""
+    filled = [raw[c] for c, f in columns.items()
+              if f != "building" and c < len(raw) and not _blank(raw[c])]
     if not filled:
         return False
+    if len(filled) > 2:
+        return True
     texts = [remove_spaces(str(v)) for v in raw if not _blank(v)]
-    if texts and _NOT_DATA.match(texts[0]) and len(texts) <= 2:
-        return False
-    return True
+    return not (texts and _NOT_DATA.match(texts[0]) and len(texts) <= 2)
 
 
 def _cell(row: list[Any], col: int | None) -> Any:
@@ -92,8 +97,6 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
     last_building: Any = None
     for i in range(header_index + 1, len(sheet.rows)):
         raw = sheet.rows[i]
-        if not is_data_row(raw, columns):
-            continue
         row = filled[i]
         building = _cell(row, col_of.get("building"))
         # A building written once above "same as above" rows, merged or not.
@@ -101,6 +104,8 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
             building = last_building
         else:
             last_building = building
+        if not is_data_row(raw, columns):
+            continue
         out.append(evaluate_row(sheet.name, i + 1, row, col_of, building, today))
     return out
 
