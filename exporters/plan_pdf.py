@@ -6,6 +6,7 @@ numbers 一、二、… go to the parts actually present, in order.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -46,8 +47,17 @@ def festival_label(key: str) -> str:
     return FESTIVALS.get(key, "") or _FESTIVALS.get(key, "")
 
 
+# A clerk often types the numbers herself ("1.摸清…", "（2）…", "三、…"): drop them so the PDF's
+# own numbering is not doubled ("1.1.摸清").
+_OWN_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[）)]|[一二三四五六七八九十]{1,3}、"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)])\s*"
+)
+
+
 def _lines(value: str) -> list[str]:
-    return [line.strip() for line in value.splitlines() if line.strip()]
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    return [_OWN_NUMBER.sub("", line, count=1) or line for line in lines]
 
 
 def _hm(t: datetime) -> str:
