@@ -19,10 +19,11 @@ INSERT_SQL = (f"INSERT INTO resident ({', '.join(COLUMNS)}) "
 _CHUNK = 900  # SQLite allows 999 variables a statement by default on older builds
 
 
-def search_line(name: str, pinyin: str, initials: str, digits: str, id_number: str | None,
-                building: str, unit: str, room: str, address: str) -> str:
-    """The one line resident_fts indexes (trigram, so any 3+ character fragment finds it)."""
-    parts = [name, pinyin, initials, digits, (id_number or "").lower(),
+def search_line(name: str, digits: str, id_number: str | None, building: str, unit: str,
+                room: str, address: str) -> str:
+    """The one line resident_fts indexes (trigram, so any 3+ character fragment finds it).
+    Pinyin and initials are searched through their own indexes instead (from the start)."""
+    parts = [name, digits, (id_number or "").lower(),
              f"{building}{unit}{room}", address.lower()]
     return " ".join(p for p in parts if p)
 
@@ -39,8 +40,8 @@ def row_values(rec: ResidentRecord, now: datetime, stamp: str | None = None,
               phone, rec.building, rec.unit, rec.room, rec.address, rec.household, rec.notes,
               int(rec.deleted), _dt(rec.deleted_at), _dt(rec.created) if rec.created else stamp,
               stamp, pinyin, initials, digits, stroke_key(rec.name))
-    line = search_line(rec.name, pinyin, initials, digits, rec.id_number, rec.building, rec.unit,
-                       rec.room, rec.address)
+    line = search_line(rec.name, digits, rec.id_number, rec.building, rec.unit, rec.room,
+                       rec.address)
     return values, line
 
 
