@@ -132,6 +132,7 @@ def test_cancel_halfway_leaves_the_file_unchanged(db_path: Path) -> None:
 def test_csv_encodings(db_path: Path, tmp_path: Path, encoding: str) -> None:
     text = ("居民名单\n姓名,性别,身份证号码,手机号,楼号,房号,人员类别\n"
             "张三,男,11010519491231002X,138 1234 5678,1幢,101室,党员、志愿者\n"
+            "姓 名,性别,身份证号码,手机号,楼号,房号,人员类别\n"  # the header again, page 2
             "李四,女,,0571-88123456,,102室,\n合计：2人,,,,,,\n")
     src = tmp_path / "名单.csv"
     src.write_bytes(text.encode(encoding))

@@ -101,6 +101,10 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
     out: list[CandidateRow] = []
     last_building: Any = None
     rows = sheet.rows
+    name_col = col_of.get("name")
+    # A header repeated down the sheet (printed pages each with their header) is not a person.
+    header_name = (remove_spaces(str(rows[header_index][name_col]))
+                   if name_col is not None and name_col < len(rows[header_index]) else None)
     for i in range(header_index + 1, len(rows)):
         raw = rows[i]
         raw = raw + [None] * (max(0, width - len(raw)) + 1)
@@ -108,6 +112,9 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
         if merged:
             row = [merged.get((i, c), v) if (v is None or v == "") else v
                    for c, v in enumerate(raw)]
+        if header_name and type(raw[name_col]) is str and len(raw[name_col]) < 12 and (
+                remove_spaces(raw[name_col]) == header_name):
+            continue
         building = row[building_col] if building_col is not None else None
         # A building written once above "same as above" rows, merged or not.
         if _blank(building):
