@@ -86,7 +86,8 @@ def parse_id_number(raw: object, *, today: date | None = None) -> IdCheck:
         if raw >= 10**15:
             return _fail("number_cell", NUMBER_CELL_REASON)
         raw = str(raw)
-    text = _SPACES.sub("", to_halfwidth(str(raw))).upper()
+    # A leading apostrophe is how some people force a text cell; it is not part of the ID.
+    text = _SPACES.sub("", to_halfwidth(str(raw))).upper().lstrip("'`‘’")
     if not text:
         return _fail("empty", "身份证号为空")
     # "3.30105194410092E+17": a number cell exported to CSV or pasted as text.

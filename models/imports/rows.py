@@ -30,6 +30,9 @@ _NOT_DATA = re.compile(
     r"^(合计|总计|小计|共计|累计|总人数|制表|填表|填报|审核|审批|负责人|联系人|统计|日期|说明|注[:：])")
 
 
+_PHONE_LIST = re.compile(r"[/、,，;；]|\s{2,}")
+
+
 @dataclass
 class CandidateRow:
     sheet: str
@@ -201,6 +204,13 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
 
     raw_phone = row[c_phone]
     phone = parse_phone(raw_phone)
+    if not phone.ok and type(raw_phone) is str and _PHONE_LIST.search(raw_phone):
+        # "13812345678/13987654321": the first number is kept, the others go to the notes.
+        first, *rest = [p for p in _PHONE_LIST.split(raw_phone) if p.strip()]
+        if parse_phone(first).ok and rest:
+            phone = parse_phone(first)
+            cand.notes.append("表中有多个电话，第一个已导入，其余写入备注")
+            rec.notes = _append(rec.notes, "其他电话：" + "、".join(p.strip() for p in rest))
     if phone.ok:
         rec.phone = phone.value or ""
     else:
