@@ -33,7 +33,7 @@ _NOT_DATA = re.compile(
 _PHONE_LIST = re.compile(r"[/、,，;；]|\s{2,}")
 
 
-@dataclass
+@dataclass(slots=True)
 class CandidateRow:
     sheet: str
     row: int  # 1-based, as Excel shows it
@@ -95,6 +95,7 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
 
     Written as one tight loop: it runs 100,000 times for a large roster (bench_residents.py)."""
     merged = merged_values(sheet, header_index + 1)
+    merged_cols = sorted({c for (_r, c) in merged})
     col_of = {f: c for c, f in columns.items()}
     building_col = col_of.get("building")
     data_cols = [c for c, f in columns.items() if f != "building"]
@@ -112,9 +113,12 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
         raw = rows[i]
         raw = raw + [None] * (max(0, width - len(raw)) + 1)
         row = raw
-        if merged:
-            row = [merged.get((i, c), v) if (v is None or v == "") else v
-                   for c, v in enumerate(raw)]
+        if merged_cols:
+            for c in merged_cols:  # only the columns that have merged ranges
+                if (raw[c] is None or raw[c] == "") and (i, c) in merged:
+                    if row is raw:
+                        row = list(raw)
+                    row[c] = merged[(i, c)]
         if header_name and type(raw[name_col]) is str and len(raw[name_col]) < 12 and (
                 remove_spaces(raw[name_col]) == header_name):
             continue
@@ -218,10 +222,14 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
         rec.notes = _append(rec.notes, f"原电话：{clean_text(raw_phone)}")
 
     rec.building = cached_text(building) if _hashable(building) else ""
-    for attr, col in (("unit", c_unit), ("room", c_room), ("address", c_address),
-                      ("household", c_household)):
-        value = row[col]
-        setattr(rec, attr, cached_text(value) if _hashable(value) else "")
+    value = row[c_unit]
+    rec.unit = cached_text(value) if _hashable(value) else ""
+    value = row[c_room]
+    rec.room = cached_text(value) if _hashable(value) else ""
+    value = row[c_address]
+    rec.address = cached_text(value) if _hashable(value) else ""
+    value = row[c_household]
+    rec.household = cached_text(value) if _hashable(value) else ""
     raw_tags = row[c_tags]
     rec.tags = list(cached_tags(raw_tags)) if _hashable(raw_tags) else []
     rec.notes = _append(cached_text(row[c_notes]), rec.notes)
