@@ -13,11 +13,9 @@ from models.resident_rules import age_on
 from models.signup_records import SignupRecord
 from models.signup_rules import ATTENDED, NO_SHOW, REGISTERED, SEATED, WAITLIST
 
-# (label, lowest age, highest age); the bands statistics for the street office use.
-AGE_BANDS: tuple[tuple[str, int, int], ...] = (
-    ("0—17岁", 0, 17), ("18—34岁", 18, 34), ("35—59岁", 35, 59), ("60—69岁", 60, 69),
-    ("70—79岁", 70, 79), ("80岁及以上", 80, 200),
-)
+# The residents' figures' bands (models/figures.py), so an activity and the community compare.
+from models.figures import AGE_BANDS  # noqa: E402
+
 UNKNOWN = "未知"
 
 
@@ -25,7 +23,7 @@ def age_band(age: int | None) -> str:
     if age is None:
         return UNKNOWN
     for label, lo, hi in AGE_BANDS:
-        if lo <= age <= hi:
+        if lo <= age and (hi is None or age <= hi):
             return label
     return UNKNOWN
 

@@ -49,7 +49,7 @@ from models.signup_schema import Companion, Signup, SignupLog
 __all__ = [
     "ActivityNotFound", "SignupNotFound", "DuplicateSignup", "activity_rules", "check_signup",
     "sign_up", "cancel_signup", "change_status", "get_signup", "list_signups", "signup_counts",
-    "link_resident", "mark_phoned", "update_signup", "signup_log", "mark_no_shows",
+    "link_resident", "mark_phoned", "bulk_sign_up", "update_signup", "signup_log", "mark_no_shows",
     "count_signups",
 ]
 
@@ -192,6 +192,62 @@ def sign_up(plan_id: int, new: NewSignup, *, override_note: str = "",
         note = "现场签到" if chosen == ATTENDED else ("名额已满，进入候补" if chosen == WAITLIST else "")
         _log(sid, "", chosen, when, note)
         return SignupResult(True, _records([sid])[0], warnings)
+
+
+def bulk_sign_up(plan_id: int, entries: Sequence[tuple[NewSignup, datetime]]) -> int:
+    """Many sign-ups in one transaction without rule checks (demo data, benchmarks, imports of a
+    list the office already accepted): statuses follow capacity and the waitlist as sign_up
+    would; residents already signed up are skipped. Returns how many were added."""
+    cur = database.obj.cursor()
+    with database.atomic():
+        plan = _plan(plan_id)
+        parties = _parties(plan_id, plan.capacity_counts_companions)
+        used = seats_used(parties)
+        waiting = any(p.status == WAITLIST for p in parties)
+        position = cur.execute("SELECT coalesce(max(position), 0) FROM signup WHERE plan_id = ?",
+                               (plan_id,)).fetchone()[0]
+        taken = {r[0] for r in cur.execute(
+            "SELECT resident_id FROM signup WHERE plan_id = ? AND status != ? AND resident_id "
+            "IS NOT NULL", (plan_id, CANCELLED))}
+        ids = [e.resident_id for e, _w in entries if e.resident_id is not None]
+        people: dict[int, tuple[str, str]] = {}
+        for at in range(0, len(ids), 900):
+            chunk = ids[at:at + 900]
+            for rid, name, phone in cur.execute(
+                    f"SELECT id, name, phone FROM resident WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                people[rid] = (name, phone)
+        added = 0
+        for new, when in entries:
+            name, phone = new.name.strip(), new.phone.strip()
+            if new.resident_id is not None:
+                if new.resident_id in taken or new.resident_id not in people:
+                    continue
+                taken.add(new.resident_id)
+                name, phone = people[new.resident_id]
+            size = party_size(len(new.companions), plan.capacity_counts_companions)
+            if plan.capacity is None or (not waiting and used + size <= plan.capacity):
+                status, used = REGISTERED, used + size
+            else:
+                status, waiting = WAITLIST, True
+            position += 1
+            when = when.replace(microsecond=0)
+            sid = cur.execute(
+                "INSERT INTO signup (plan_id, resident_id, name, phone, status, position, "
+                "signed_up, fee_paid_fen, receipt_no, notes, override_note, warnings, promoted, "
+                "walk_in, name_initials, phone_digits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', "
+                "'', 0, ?, ?, ?)",
+                (plan_id, new.resident_id, name, phone, status, position, str(when),
+                 new.fee_paid_fen, new.receipt_no, new.notes, int(new.walk_in),
+                 pinyin_keys(name)[1], "".join(ch for ch in phone if ch.isdigit()))).lastrowid
+            cur.executemany(
+                "INSERT INTO companion (signup_id, position, name, relation, age, phone) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(sid, i, c.name, c.relation, c.age, c.phone) for i, c in enumerate(new.companions)])
+            cur.execute("INSERT INTO signup_log (signup_id, from_status, to_status, time, note) "
+                        "VALUES (?, '', ?, ?, '')", (sid, status, str(when)))
+            added += 1
+        return added
 
 
 def _write_companions(signup_id: int, companions: Sequence[CompanionRecord]) -> None:

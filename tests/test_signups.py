@@ -193,3 +193,19 @@ def test_walk_in_added_and_checked_in(db_path: Path) -> None:
     assert rec.status == ATTENDED and rec.walk_in
     assert checkin.attendance(plan) == checkin.Attendance(1, 2)
     assert checkin.undo_last_check_in(plan).status == REGISTERED
+
+
+def test_saved_v3_file_reads_its_signups(tmp_path: Path) -> None:
+    import shutil
+
+    from models.db import close_database, open_database
+
+    copy = tmp_path / "v3.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_v3.db", copy)
+    open_database(copy)
+    try:
+        counts = signup_counts(3)  # the Double Ninth outing: full, with a waitlist
+        assert counts.waitlist > 0 and counts.seats_used <= counts.capacity
+        assert any(r.companions for r in list_signups(3))
+    finally:
+        close_database()
