@@ -140,7 +140,9 @@ def make_demo_signups(*, big: int = 0, seed: int = 2026, today: date | None = No
         held = rec.start is not None and rec.start.date() < today
         if waiting and seated:
             # One cancellation: the head of the waitlist moved up and waits for a phone call.
-            cancel_signup(rng.choice(seated).id, "家中临时有事", now=seated[-1].signed_up)
+            # A party with companions frees enough seats for the head of the queue.
+            gone = max(seated, key=lambda r: (len(r.companions), -r.position))
+            cancel_signup(gone.id, "家中临时有事", now=seated[-1].signed_up)
         if held:
             _attend(p.id, rec.start or datetime.now(), rng)
         recs = list_signups(p.id)

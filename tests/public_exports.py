@@ -38,7 +38,41 @@ def _residents_masked(suffix: str) -> Callable[[Path, Path], Path]:
     return make
 
 
+def _signin(suffix: str) -> Callable[[Path, Path], Path]:
+    """The sign-in sheet passed round at the door: 50 residents with full IDs and mobiles, each
+    with a companion whose mobile is on record too."""
+
+    def make(db_path: Path, out_dir: Path) -> Path:
+        from datetime import datetime
+
+        from models.signup_records import CompanionRecord, NewSignup
+        from models.signups import bulk_sign_up
+        from tests.signup_factory import make_activity
+
+        _residents(db_path)
+        plan = make_activity(capacity=None, companion_age=70)
+        when = datetime(2026, 10, 10, 9, 0)
+        assert bulk_sign_up(plan, [
+            (NewSignup(resident_id=i, companions=[CompanionRecord("家属", "子女", None,
+                                                                  f"1390000{i:04d}")]), when)
+            for i in range(1, 51)]) == 50
+        path = out_dir / f"签到表{suffix}"
+        if suffix == ".pdf":
+            from exporters.signin_pdf import export_signin_pdf
+
+            export_signin_pdf(plan, path)
+        else:
+            from exporters.signup_sheets import export_signin_xlsx
+
+            assert export_signin_xlsx(plan, path) == 50
+        return path
+
+    return make
+
+
 PUBLIC_EXPORTS: list[PublicExport] = [
+    PublicExport("签到表 xlsx", _signin(".xlsx")),
+    PublicExport("签到表 PDF", _signin(".pdf")),
     PublicExport("居民名册（隐去部分信息）xlsx", _residents_masked(".xlsx")),
     PublicExport("居民名册（隐去部分信息）csv", _residents_masked(".csv")),
 ]
