@@ -155,8 +155,8 @@ def last_check_ins(plan_id: int, limit: int = 10) -> list[tuple[datetime, str]]:
         return [(t if isinstance(t, datetime) else datetime.fromisoformat(str(t)), n)
                 for t, n in database.obj.execute_sql(
                     "SELECT l.time, s.name FROM signup_log l JOIN signup s ON s.id = l.signup_id "
-                    "WHERE s.plan_id = ? AND l.to_status = ? ORDER BY l.id DESC LIMIT ?",
-                    (plan_id, ATTENDED, limit))]
+                    "WHERE s.plan_id = ? AND l.to_status = ? AND s.status = ? "
+                    "ORDER BY l.id DESC LIMIT ?", (plan_id, ATTENDED, ATTENDED, limit))]
 
 
 __all__ = ["CheckInResult", "Attendance", "find_people", "check_in", "check_in_signup",

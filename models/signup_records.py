@@ -20,6 +20,28 @@ class CompanionRecord:
         return self.name + (f"（{'，'.join(bits)}）" if bits else "")
 
 
+def parse_companions(text: str) -> list[CompanionRecord]:
+    """"王小明 子女 4岁、李芳 配偶" -> companions: name, then relation, then an age (digits).
+    Entries are separated by 、，,; or a new line; the clerk types them on one line."""
+    import re  # noqa: PLC0415
+
+    out = []
+    for part in re.split(r"[、，,;；\n]+", text):
+        bits = part.split()
+        if not bits:
+            continue
+        age = None
+        rest = []
+        for b in bits[1:]:
+            digits = b.rstrip("岁周")
+            if digits.isdigit():
+                age = int(digits)
+            else:
+                rest.append(b)
+        out.append(CompanionRecord(bits[0], " ".join(rest), age))
+    return out
+
+
 @dataclass
 class NewSignup:
     """What the clerk enters: a resident (resident_id), or a walk-in by name and phone."""
