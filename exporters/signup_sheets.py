@@ -26,6 +26,7 @@ from exporters.sheet import (
     LEFT as LEFT_WRAP,
     TITLE_FONT,
     Column,
+    display_width,
     fit_widths,
     header_cells,
     row_cells,
@@ -71,7 +72,18 @@ class ActivityHeader:
 def activity_header(plan_id: int) -> ActivityHeader:
     rec = load_plan(plan_id)
     place = "、".join(p.strip() for p in rec.places.splitlines() if p.strip())
-    return ActivityHeader(rec.title or "（未命名活动）", rec.start, rec.end, place)
+    return ActivityHeader(activity_name(rec.title), rec.start, rec.end, place)
+
+
+def activity_name(title: str) -> str:
+    """The activity as a sheet names it: "…敬老活动方案" -> "…敬老活动", "关于开展…的通知" -> "…"."""
+    title = title.strip() or "（未命名活动）"
+    if title.startswith("关于") and title.endswith("的通知"):
+        title = title[2:-3].removeprefix("开展").removeprefix("举办")
+    for tail in ("实施方案", "工作方案", "方案"):
+        if title.endswith(tail) and len(title) > len(tail) + 2:
+            return title[: -len(tail)]
+    return title
 
 
 class _Rows:
@@ -88,9 +100,19 @@ class _Rows:
         return self.cells
 
 
-def _title_row(ws: Any, text: str, ncols: int, height: float = 48) -> None:
-    ws.row_dimensions[1].height = height
-    ws.append(title_cells(ws, text, ncols))
+def title_height(text: str, widths: Sequence[float]) -> float:
+    """Points for the merged title row to show every wrapped line (the title font is about
+    1.5 times the width of the body font the column widths are measured in)."""
+    from math import ceil  # noqa: PLC0415
+
+    room = max(1.0, sum(widths) - 2)
+    lines = sum(max(1, ceil(display_width(line) * 1.5 / room)) for line in text.split("\n"))
+    return lines * 21 + 8
+
+
+def _title_row(ws: Any, text: str, widths: Sequence[float]) -> None:
+    ws.row_dimensions[1].height = title_height(text, widths)
+    ws.append(title_cells(ws, text, len(widths)))
 
 
 def _age(rec: SignupRecord, day: date | None) -> int | str:
@@ -134,9 +156,9 @@ def export_roster(plan_id: int, target: Path | str, *, order: str = "position",
     day = header.start.date() if header.start else None
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("报名名册")
-    setup_sheet(ws, ROSTER_COLUMNS, [c.width or 10 for c in ROSTER_COLUMNS],
-                title=header.line("报名名册"), landscape=True)
-    _title_row(ws, header.line("报名名册"), len(ROSTER_COLUMNS))
+    widths = [c.width or 10 for c in ROSTER_COLUMNS]
+    setup_sheet(ws, ROSTER_COLUMNS, widths, title=header.line("报名名册"), landscape=True)
+    _title_row(ws, header.line("报名名册"), widths)
     ws.append(header_cells(ws, ROSTER_COLUMNS))
     rows = _Rows(ws, ROSTER_COLUMNS)
     total = len(recs)
@@ -184,7 +206,7 @@ def export_signin_xlsx(plan_id: int, target: Path | str, *, order: str = "stroke
     widths = fit_widths(cols, ([r[0], r[1], r[2], *([r[3]] if with_comp else []), ""]
                                for r in rows))
     setup_sheet(ws, cols, widths, title=header.line("签到表"))
-    _title_row(ws, header.line("签到表"), len(cols))
+    _title_row(ws, header.line("签到表"), widths)
     ws.append(header_cells(ws, cols))
     cells = _Rows(ws, cols)
     blank = max(SIGNIN_BLANK_ROWS, 0)
@@ -254,10 +276,10 @@ def export_signup_form(plan_id: int, target: Path | str, *, blank_rows: int | No
     if plan.fee_fen:
         note.append(f"费用{plan.fee_fen / 100:g}元/人")
     title = header.line("报名表") + (("\n" + "；".join(note)) if note else "")
-    setup_sheet(ws, cols, [c.width or 10 for c in cols], title=title,
-                landscape=sum(c.width or 10 for c in cols) > 110)
+    widths = [c.width or 10 for c in cols]
+    setup_sheet(ws, cols, widths, title=title, landscape=sum(widths) > 110)
     ws.cell(row=1, column=1, value=title)
-    ws.row_dimensions[1].height = 66 if note else 48
+    ws.row_dimensions[1].height = title_height(title, widths)
     ws["A1"].font, ws["A1"].alignment = TITLE_FONT, CENTER
     for i, c in enumerate(cols, start=1):
         cell = ws.cell(row=2, column=i, value=c.title)
@@ -333,8 +355,9 @@ def _summary_sheet(wb: Workbook, header: ActivityHeader, fig: ActivityFigures) -
     """An 出勤统计 sheet in a write-only workbook."""
     ws = wb.create_sheet("出勤统计")
     title = header.line("出勤统计")
-    setup_sheet(ws, SUMMARY_COLUMNS, [c.width or 10 for c in SUMMARY_COLUMNS], title=title)
-    _title_row(ws, title, len(SUMMARY_COLUMNS), height=60)
+    widths = [c.width or 10 for c in SUMMARY_COLUMNS]
+    setup_sheet(ws, SUMMARY_COLUMNS, widths, title=title)
+    _title_row(ws, title, widths)
     ws.append(header_cells(ws, SUMMARY_COLUMNS))
     cells = _Rows(ws, SUMMARY_COLUMNS)
     for row in summary_rows(fig):

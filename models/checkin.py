@@ -156,7 +156,7 @@ def last_check_ins(plan_id: int, limit: int = 10) -> list[tuple[datetime, str]]:
                 for t, n in database.obj.execute_sql(
                     "SELECT l.time, s.name FROM signup_log l JOIN signup s ON s.id = l.signup_id "
                     "WHERE s.plan_id = ? AND l.to_status = ? AND s.status = ? "
-                    "ORDER BY l.id DESC LIMIT ?", (plan_id, ATTENDED, ATTENDED, limit))]
+                    "ORDER BY l.time DESC, l.id DESC LIMIT ?", (plan_id, ATTENDED, ATTENDED, limit))]
 
 
 __all__ = ["CheckInResult", "Attendance", "find_people", "check_in", "check_in_signup",

@@ -17,7 +17,6 @@ from models.signup_records import CompanionRecord, NewSignup
 from models.signup_rules import REGISTERED, split_tags
 from models.signups import bulk_sign_up, cancel_signup, list_signups
 
-CHILD_NAMES = "小宝贝乐乐豆豆果果欣怡子涵梓轩浩然一诺"
 
 
 @dataclass
@@ -73,21 +72,27 @@ def demo_signups_for(plan_id: int, count: int, rng: random.Random) -> int:
     day = rec.start.date()
     start = datetime.combine(rec.reg_start or day - timedelta(days=10), datetime.min.time())
     end = datetime.combine(rec.reg_end or day - timedelta(days=1), datetime.min.time())
-    span = max(1, int((end - start).total_seconds() // 60) + 17 * 60)
+    days = max(1, (end - start).days + 1)
     ids = _eligible_ids(plan_id, day, count, rng)
-    times = sorted(start + timedelta(minutes=8 * 60 + rng.randrange(span)) for _ in ids)
+    # Office hours: 8:30 to 17:30 on a day of the registration window.
+    times = sorted(start + timedelta(days=rng.randrange(days), minutes=510 + rng.randrange(540),
+                                     seconds=rng.randrange(60)) for _ in ids)
     kids = rec.max_age is not None and rec.max_age < 18
     entries = []
     for rid, when in zip(ids, times, strict=True):
         comps: list[CompanionRecord] = []
         if kids:
-            comps.append(CompanionRecord(rng.choice(CHILD_NAMES[::2]) + rng.choice("宝贝乐豆果"),
+            comps.append(CompanionRecord(rng.choice("王李张刘陈杨黄赵周吴") + rng.choice("子梓欣一浩雨")
+                                         + rng.choice("涵轩怡诺然萱"),
                                          "子女", rng.randint(max(0, rec.min_age or 0),
                                                              rec.max_age or 3)))
         elif rec.companion_age is not None:
             age = _birth_age(plan_id, rid, day)
             if age is not None and age >= rec.companion_age:
-                comps.append(CompanionRecord("家属", "子女", None,
+                name = database.obj.execute_sql("SELECT name FROM resident WHERE id = ?",
+                                                (rid,)).fetchone()[0]
+                comps.append(CompanionRecord(name[0] + rng.choice("建国秀英志强丽红文军海燕") +
+                                             rng.choice("华明平芳伟静"), "子女", None,
                                              f"139{rng.randrange(10**8):08d}"))
         fee = rec.fee_fen if rec.fee_fen else 0
         entries.append((NewSignup(resident_id=rid, companions=comps, fee_paid_fen=fee,

@@ -74,9 +74,8 @@ class CheckInMode(QDialog):
 
         self.recent = QListWidget()
         self.recent.setFont(_font(12))
-        self.recent.setMaximumHeight(180)
         layout.addWidget(QLabel(self.tr("最近签到：")))
-        layout.addWidget(self.recent)
+        layout.addWidget(self.recent, 1)  # takes the room the match list leaves when hidden
 
         buttons = QHBoxLayout()
         self.undo_button = QPushButton(self.tr("撤销上一次签到"))
