@@ -3,8 +3,8 @@ sheet passed round at the door, the blank sign-up form and the attendance summar
 
 All use exporters/sheet.py's print set-up (A4, fit to width, print titles, borders, text ID and
 phone columns, footer 第 X 页 共 Y 页). Rosters and sign-in sheets are written in openpyxl's
-write-only mode with one styled cell per column reused for every row, so 10,000 rows cost about
-what bare values cost.
+write-only mode, their table rows through exporters/fast_rows.py, so 10,000 rows cost less than
+the same values written bare by openpyxl.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from exporters.atomic import atomic_output
+from exporters.fast_rows import FastRows
 from exporters.sheet import (
     BORDER,
     CENTER,
@@ -160,15 +161,16 @@ def export_roster(plan_id: int, target: Path | str, *, order: str = "position",
     setup_sheet(ws, ROSTER_COLUMNS, widths, title=header.line("报名名册"), landscape=True)
     _title_row(ws, header.line("报名名册"), widths)
     ws.append(header_cells(ws, ROSTER_COLUMNS))
-    rows = _Rows(ws, ROSTER_COLUMNS)
+    rows = FastRows(ws, ROSTER_COLUMNS, first=3)
     total = len(recs)
     for n, r in enumerate(recs, start=1):
-        ws.append(rows.values(roster_values(n, r, day, masked)))
+        rows.add(roster_values(n, r, day, masked))
         if progress is not None and n % 500 == 0:
             progress(n, total)
     _summary_sheet(wb, header, activity_figures(recs, day))
     with atomic_output(target) as tmp:
         wb.save(tmp)
+        rows.splice(tmp)
     return total
 
 
@@ -208,21 +210,20 @@ def export_signin_xlsx(plan_id: int, target: Path | str, *, order: str = "stroke
     setup_sheet(ws, cols, widths, title=header.line("签到表"))
     _title_row(ws, header.line("签到表"), widths)
     ws.append(header_cells(ws, cols))
-    cells = _Rows(ws, cols)
-    blank = max(SIGNIN_BLANK_ROWS, 0)
-    total = len(rows) + blank
+    cells = FastRows(ws, cols, first=3)
+    total = len(rows) + SIGNIN_BLANK_ROWS
     for i in range(total):
-        ws.row_dimensions[i + 3].height = SIGNIN_ROW_HEIGHT
         if i < len(rows):
             r = rows[i]
             values = [r[0], r[1], r[2], *([r[3]] if with_comp else []), None]
         else:
             values = [str(i + 1)] + [None] * (len(cols) - 1)
-        ws.append(cells.values(values))
+        cells.add(values, height=SIGNIN_ROW_HEIGHT)
         if progress is not None and i % 500 == 0:
             progress(i, total)
     with atomic_output(target) as tmp:
         wb.save(tmp)
+        cells.splice(tmp)
     return len(rows)
 
 
