@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -113,7 +114,37 @@ def main() -> None:
             check=True, capture_output=True))
         print(f"sign-in PDF      ours {pdf:6.2f} s   LibreOffice xlsx->pdf {lo:6.2f} s   "
               f"ratio {pdf / lo:.2f}  (target <= 0.33)")
+        check_in_at_the_door()
         close_database()
+
+
+def check_in_at_the_door(n: int = 500) -> None:
+    """One look-up and check-in at the door for an activity of n people (the issue's 500): the
+    median time from Enter to the answer, beside a bare SELECT of the same sign-ups."""
+    import statistics
+
+    from models.checkin import check_in
+    from models.db import database
+    from models.signup_records import NewSignup
+    from models.signups import bulk_sign_up
+    from tests.signup_factory import make_activity
+
+    ids = [r[0] for r in database.obj.execute_sql(
+        "SELECT id FROM resident WHERE phone != '' ORDER BY id LIMIT ?", (n,))]
+    plan = make_activity("门口签到测速", capacity=None)
+    bulk_sign_up(plan, [(NewSignup(resident_id=i), datetime(2026, 10, 1, 9)) for i in ids])
+    phones = [r[0][-4:] for r in database.obj.execute_sql(
+        "SELECT phone FROM signup WHERE plan_id = ?", (plan,))]
+    ours, bare = [], []
+    for tail in phones[:100]:
+        t = time.perf_counter()
+        check_in(plan, tail)
+        ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        database.obj.execute_sql("SELECT * FROM signup WHERE plan_id = ?", (plan,)).fetchall()
+        bare.append(time.perf_counter() - t)
+    print(f"check-in ({n} people)  ours median {statistics.median(ours) * 1000:5.1f} ms a look-up"
+          f"   bare SELECT of the sign-ups {statistics.median(bare) * 1000:5.1f} ms")
 
 
 if __name__ == "__main__":

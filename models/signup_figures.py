@@ -9,12 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from models.figures import AGE_BANDS  # the register's bands: an activity and the community compare
 from models.resident_rules import age_on
 from models.signup_records import SignupRecord
 from models.signup_rules import ATTENDED, NO_SHOW, REGISTERED, SEATED, WAITLIST
-
-# The residents' figures' bands (models/figures.py), so an activity and the community compare.
-from models.figures import AGE_BANDS  # noqa: E402
 
 UNKNOWN = "未知"
 
