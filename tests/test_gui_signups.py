@@ -144,3 +144,18 @@ def test_main_window_has_the_area(qtbot, db_path: Path) -> None:
     from ui.main_window import AREAS
 
     assert "报名签到" in [title for title, _f in AREAS]
+
+
+def test_check_in_mode_several_matches_pick_one(qtbot, db_path: Path) -> None:
+    plan = make_activity(capacity=None)
+    for name in ("李明", "李敏"):
+        sign_up(plan, NewSignup(name=name, phone="13900000000"), now=NOW)
+    mode = CheckInMode(plan, "测试活动", DataHub())
+    qtbot.addWidget(mode)
+    mode.search.setText("lm")
+    qtbot.keyClick(mode.search, Qt.Key.Key_Return)
+    assert mode.matches.isVisibleTo(mode) and mode.matches.count() == 2
+    mode.matches.setCurrentRow(1)
+    mode.matches.itemActivated.emit(mode.matches.item(1))
+    assert "李敏 签到成功" in mode.message.text()
+    assert mode.counter.text() == "已签到 1 / 应到 2"

@@ -209,3 +209,40 @@ def test_saved_v3_file_reads_its_signups(tmp_path: Path) -> None:
         assert any(r.companions for r in list_signups(3))
     finally:
         close_database()
+
+
+def test_link_walk_in_and_update_details(db_path: Path) -> None:
+    from models.signups import link_resident, update_signup
+
+    plan = make_activity(capacity=None)
+    walk = _walk(plan, "张三")
+    rid = make_resident("张三", phone="13912345678")
+    linked = link_resident(walk.id, rid)
+    assert linked.resident_id == rid and linked.id_number  # the register's data now joins in
+    with pytest.raises(DuplicateSignup):
+        sign_up(plan, NewSignup(resident_id=rid), now=NOW)
+    done = update_signup(walk.id, fee_paid_fen=5000, receipt_no=" SJ001 ",
+                         companions=[CompanionRecord("张小", "子女", 4)])
+    assert (done.fee_paid_fen, done.receipt_no, done.companions_text()) == (
+        5000, "SJ001", "张小（子女，4岁）")
+
+
+def test_figures_on_the_activity_date(db_path: Path) -> None:
+    from models.signup_figures import activity_figures
+
+    plan = make_activity(capacity=None, start=datetime(2026, 10, 29, 9))
+    # 60 on the activity's day (born 1966-10-29), 59 the day before it.
+    old = make_resident("王老", date(1966, 10, 29), gender="男", seq=1, building="2幢")
+    young = make_resident("李青", date(1966, 10, 30), gender="女", seq=2, building="10幢")
+    for rid in (old, young):
+        sign_up(plan, NewSignup(resident_id=rid), now=NOW)
+    checkin.check_in(plan, "王老")
+    recs = list_signups(plan)
+    before = activity_figures(recs, date(2026, 10, 29), today=date(2026, 10, 29))
+    assert (before.registered, before.attended, before.no_show) == (2, 1, 0)  # may still come
+    after = activity_figures(recs, date(2026, 10, 29), today=date(2026, 11, 1))
+    assert after.no_show == 1 and after.no_show_rate == 0.5
+    assert [(b.group, b.registered, b.attended) for b in after.by_age] == [
+        ("18-59岁", 1, 0), ("60-79岁", 1, 1)]
+    assert [b.group for b in after.by_building] == ["2幢", "10幢"]  # natural order
+    assert [(b.group, b.attended) for b in after.by_sex] == [("男", 1), ("女", 0)]
