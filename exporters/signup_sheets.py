@@ -240,7 +240,7 @@ def form_columns(rules: Rules, fee: bool) -> list[Column]:
             Column("身份证号", 21, text=True), Column("联系电话", 14, text=True),
             Column("楼栋房号", 12)]
     if rules.for_children:
-        cols += [Column("幼儿姓名", 10, center=True), Column("幼儿年龄（岁）", 8, center=True)]
+        cols += [Column("幼儿姓名", 10, center=True), Column("幼儿年龄（岁）", 14, center=True)]
     if rules.companion_age is not None:
         cols += [Column("陪同家属", 10, center=True), Column("与本人关系", 10, center=True),
                  Column("家属电话", 14, text=True)]
