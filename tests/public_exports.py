@@ -19,37 +19,36 @@ class PublicExport:
     make: Callable[[Path, Path], Path]
 
 
-def _residents(db_path: Path) -> None:
-    """Residents with full ID and mobile numbers (made-up, valid in shape)."""
-    from models.demo_residents import make_demo_residents
+def residents_register(masked: bool, suffix: str) -> Callable[[Path, Path], Path]:
+    """居民名册 exported with --masked (the copy for outside use)."""
 
-    make_demo_residents(50, seed=11)
-
-
-def _residents_masked(suffix: str) -> Callable[[Path, Path], Path]:
     def make(db_path: Path, out_dir: Path) -> Path:
-        from exporters.residents_xlsx import export_residents
+        from exporters.residents_xlsx import export_residents  # noqa: PLC0415
+        from models.imports.importer import import_residents  # noqa: PLC0415
+        from tests.resident_factory import write_residents_csv  # noqa: PLC0415
 
-        _residents(db_path)
-        path = out_dir / f"居民名册（公示）{suffix}"
-        assert export_residents(path, masked=True) == 50
-        return path
+        source = write_residents_csv(out_dir.parent / "source.csv", 60)
+        assert import_residents(source).imported
+        target = out_dir / f"居民名册{suffix}"
+        assert export_residents(target, masked=masked) > 0
+        return target
 
     return make
 
 
-def _signin(suffix: str) -> Callable[[Path, Path], Path]:
+def signin_sheet(suffix: str) -> Callable[[Path, Path], Path]:
     """The sign-in sheet passed round at the door: 50 residents with full IDs and mobiles, each
     with a companion whose mobile is on record too."""
 
     def make(db_path: Path, out_dir: Path) -> Path:
-        from datetime import datetime
+        from datetime import datetime  # noqa: PLC0415
 
-        from models.signup_records import CompanionRecord, NewSignup
-        from models.signups import bulk_sign_up
-        from tests.signup_factory import make_activity
+        from models.demo_residents import make_demo_residents  # noqa: PLC0415
+        from models.signup_records import CompanionRecord, NewSignup  # noqa: PLC0415
+        from models.signups import bulk_sign_up  # noqa: PLC0415
+        from tests.signup_factory import make_activity  # noqa: PLC0415
 
-        _residents(db_path)
+        make_demo_residents(50, seed=11)
         plan = make_activity(capacity=None, companion_age=70)
         when = datetime(2026, 10, 10, 9, 0)
         assert bulk_sign_up(plan, [
@@ -58,11 +57,11 @@ def _signin(suffix: str) -> Callable[[Path, Path], Path]:
             for i in range(1, 51)]) == 50
         path = out_dir / f"签到表{suffix}"
         if suffix == ".pdf":
-            from exporters.signin_pdf import export_signin_pdf
+            from exporters.signin_pdf import export_signin_pdf  # noqa: PLC0415
 
             export_signin_pdf(plan, path)
         else:
-            from exporters.signup_sheets import export_signin_xlsx
+            from exporters.signup_sheets import export_signin_xlsx  # noqa: PLC0415
 
             assert export_signin_xlsx(plan, path) == 50
         return path
@@ -71,8 +70,8 @@ def _signin(suffix: str) -> Callable[[Path, Path], Path]:
 
 
 PUBLIC_EXPORTS: list[PublicExport] = [
-    PublicExport("签到表 xlsx", _signin(".xlsx")),
-    PublicExport("签到表 PDF", _signin(".pdf")),
-    PublicExport("居民名册（隐去部分信息）xlsx", _residents_masked(".xlsx")),
-    PublicExport("居民名册（隐去部分信息）csv", _residents_masked(".csv")),
+    PublicExport("签到表 xlsx", signin_sheet(".xlsx")),
+    PublicExport("签到表 PDF", signin_sheet(".pdf")),
+    PublicExport("居民名册（隐去部分信息）xlsx", residents_register(True, ".xlsx")),
+    PublicExport("居民名册（隐去部分信息）csv", residents_register(True, ".csv")),
 ]
