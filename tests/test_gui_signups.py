@@ -159,3 +159,37 @@ def test_check_in_mode_several_matches_pick_one(qtbot, db_path: Path) -> None:
     mode.matches.itemActivated.emit(mode.matches.item(1))
     assert "李敏 签到成功" in mode.message.text()
     assert mode.counter.text() == "已签到 1 / 应到 2"
+
+
+def test_details_link_and_figures(qtbot, area: SignupsArea, monkeypatch) -> None:
+    from ui.signup_details_dialog import SignupDetailsDialog
+
+    plan = make_activity(capacity=1)
+    sign_up(plan, NewSignup(name="张三", phone="13800001111"), now=NOW)
+    sign_up(plan, NewSignup(name="李四"), now=NOW)
+    rid = make_resident("张三", phone="13912345678")
+    area.load_activities()
+    area.select_activity(plan)
+    notes = [area.model.data(area.model.index(r, 7)) for r in range(2)]
+    assert "未关联居民" in notes[0] and "候补第 1 位" in notes[1]
+    area.table.selectRow(0)
+
+    def fill(dialog: SignupDetailsDialog) -> int:
+        dialog.companions.setText("张小 子女 4岁")
+        dialog.fee.setValue(30)
+        dialog.receipt.setText("SJ001")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SignupDetailsDialog, "exec", fill)
+    area.edit_selected()
+    rec = list_signups(plan)[0]
+    assert (rec.fee_paid_fen, rec.receipt_no, rec.companions_text()) == (3000, "SJ001",
+                                                                       "张小（子女，4岁）")
+    area.search.setText("张三")
+    area.run_search()
+    area.table.selectRow(0)
+    area.link_selected()
+    assert list_signups(plan)[0].resident_id == rid
+    area.show_figures()
+    assert "报名 1 人" in area.figures_box.text() and "候补 1 人" in area.figures_box.text()
+    area.figures_box.close()

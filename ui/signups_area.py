@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -132,6 +133,14 @@ class SignupsArea(QWidget):
         self.cancel_button.clicked.connect(lambda: self.cancel_selected())
         self.phoned_button = QPushButton(self.tr("已电话通知"))
         self.phoned_button.clicked.connect(self.mark_selected_phoned)
+        self.details_button = QPushButton(self.tr("详情…"))
+        self.details_button.clicked.connect(self.edit_selected)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.link_button = QPushButton(self.tr("关联到所选居民"))
+        self.link_button.setToolTip(self.tr("把选中的现场登记（未在名册中）与左侧选中的居民关联"))
+        self.link_button.clicked.connect(self.link_selected)
+        self.figures_button = QPushButton(self.tr("出勤统计"))
+        self.figures_button.clicked.connect(self.show_figures)
         self.checkin_button = QPushButton(self.tr("现场签到模式"))
         self.checkin_button.clicked.connect(self.open_check_in)
         self.export_button = QToolButton()
@@ -140,14 +149,15 @@ class SignupsArea(QWidget):
         menu = QMenu(self.export_button)
         for text, kind in ((self.tr("签到表（PDF）…"), "signin_pdf"),
                            (self.tr("签到表（Excel）…"), "signin_xlsx"),
+                           (self.tr("签到表（PDF，姓名也隐去）…"), "signin_pdf_masked"),
                            (self.tr("报名名册（Excel）…"), "roster"),
                            (self.tr("空白报名表（Excel）…"), "form"),
                            (self.tr("出勤统计（Excel）…"), "attendance")):
             menu.addAction(text).triggered.connect(lambda _c=False, k=kind: self.export(k))
         self.export_button.setMenu(menu)
         bar = QHBoxLayout()
-        for w in (self.order, self.cancel_button, self.phoned_button, self.checkin_button,
-                  self.export_button):
+        for w in (self.order, self.details_button, self.cancel_button, self.phoned_button,
+                  self.link_button, self.figures_button, self.checkin_button, self.export_button):
             bar.addWidget(w)
         bar.addStretch(1)
         right = QWidget()
@@ -207,7 +217,8 @@ class SignupsArea(QWidget):
         plan = self.plan_id()
         enabled = plan is not None
         for w in (self.add_button, self.walk_in_button, self.cancel_button, self.phoned_button,
-                  self.checkin_button, self.export_button, self.search):
+                  self.checkin_button, self.export_button, self.search, self.details_button,
+                  self.link_button, self.figures_button):
             w.setEnabled(enabled)
         if plan is None:
             self.model.set_rows([])
@@ -344,6 +355,52 @@ class SignupsArea(QWidget):
             if not any(r.promoted for r in self.model.rows):
                 self.banner.hide()
 
+    def edit_selected(self) -> None:
+        from models.signups import signup_log, update_signup  # noqa: PLC0415
+        from ui.signup_details_dialog import SignupDetailsDialog  # noqa: PLC0415
+
+        rec = self.selected()
+        if rec is None:
+            return
+        dialog = SignupDetailsDialog(rec, signup_log(rec.id), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            run_op(self, self.hub, update_signup, rec.id, **dialog.values(), changed="signups")
+            self.select_signup(rec.id)
+
+    def link_selected(self) -> None:
+        from models.signups import link_resident  # noqa: PLC0415
+
+        rec = self.selected()
+        item = self.results.currentItem()
+        rid = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if rec is None or rec.resident_id is not None or rid is None:
+            show_error(self, self.tr("请在列表中选中一条未关联居民的登记，并在左侧查找、选中对应的居民。"))
+            return
+        if run_op(self, self.hub, link_resident, rec.id, int(rid), changed="signups").ok:
+            self.select_signup(rec.id)
+
+    def show_figures(self) -> None:
+        from models.signup_figures import activity_figures  # noqa: PLC0415
+
+        plan = self.plan_id()
+        if plan is None:
+            return
+        day = activity_rules(plan).activity_day
+        fig = activity_figures(self.model.rows, day)
+        rate = "—" if fig.no_show_rate is None else f"{fig.no_show_rate * 100:.1f}%"
+        lines = [self.tr("报名 {0} 人，签到 {1} 人，未到 {2} 人（未到率 {3}）；陪同 {4} 人，"
+                         "现场报名 {5} 人，候补 {6} 人。").format(
+            fig.registered, fig.attended, fig.no_show, rate, fig.companions, fig.walk_ins,
+            fig.waitlist)]
+        for label, part in ((self.tr("年龄段"), fig.by_age), (self.tr("性别"), fig.by_sex),
+                            (self.tr("楼栋"), fig.by_building)):
+            lines.append(self.tr("按{0}（签到/报名）：").format(label) + "；".join(
+                f"{b.group} {b.attended}/{b.registered}" for b in part))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("出勤统计"), "\n\n".join(lines),
+                          QMessageBox.StandardButton.Close, self)
+        self.figures_box = box
+        box.open()
+
     def open_check_in(self) -> None:
         from ui.checkin_mode import CheckInMode  # noqa: PLC0415
 
@@ -365,6 +422,8 @@ class SignupsArea(QWidget):
         spec: dict[str, tuple[str, str, Callable[..., Any], dict[str, Any]]] = {
             "signin_pdf": (self.tr("签到表"), ".pdf", export_signin_pdf, order),
             "signin_xlsx": (self.tr("签到表"), ".xlsx", sheets.export_signin_xlsx, order),
+            "signin_pdf_masked": (self.tr("签到表"), ".pdf", export_signin_pdf,
+                                  {**order, "masked": True}),
             "roster": (self.tr("报名名册"), ".xlsx", sheets.export_roster, order),
             "form": (self.tr("报名表"), ".xlsx", sheets.export_signup_form, {"reports": False}),
             "attendance": (self.tr("出勤统计"), ".xlsx", sheets.export_attendance,

@@ -28,10 +28,14 @@ class SignupsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[SignupRecord] = []
+        self.queue: dict[int, int] = {}
 
     def set_rows(self, rows: list[SignupRecord]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        # Place in the queue (by sign-up order, whatever order the grid shows).
+        waiting = sorted((r for r in self.rows if r.status == WAITLIST), key=lambda r: r.position)
+        self.queue = {r.id: n for n, r in enumerate(waiting, start=1)}
         self.endResetModel()
 
     def record(self, row: int) -> SignupRecord | None:
@@ -57,10 +61,14 @@ class SignupsModel(QAbstractTableModel):
 
     def _note(self, r: SignupRecord) -> str:
         bits = []
+        if r.id in self.queue:
+            bits.append(_tr("候补第 {0} 位").format(self.queue[r.id]))
         if r.promoted:
             bits.append(_tr("候补递补，请电话通知"))
         if r.walk_in:
             bits.append(_tr("现场报名"))
+        if r.resident_id is None:
+            bits.append(_tr("未关联居民"))
         if r.override_note:
             bits.append(_tr("破例：{0}").format(r.override_note))
         if r.notes:
