@@ -288,6 +288,8 @@ class SignupsArea(QWidget):
         plan = self.plan_id()
         if plan is None:
             return
+        # sign_up is one transaction in models/; called directly rather than through run_op so
+        # that a duplicate can select the existing sign-up, and broken rules ask for a note.
         try:
             result = sign_up(plan, new, override_note=override_note)
         except DuplicateSignup as exc:
