@@ -15,7 +15,7 @@ from models.db import database
 from models.errors import UserError
 from models.id_number import parse_id_number
 from models.resident_check import check_record
-from models.resident_query import build_where, order_clause
+from models.resident_query import build_where, order_clause, order_columns, sort_like_sql
 from models.resident_records import (
     FieldProblem,
     ResidentQuery,
@@ -152,16 +152,37 @@ def _where(query: ResidentQuery, by_order: bool = False) -> tuple[str, list[obje
 
 
 def search_residents(query: ResidentQuery, offset: int = 0, limit: int = 100) -> SearchResult:
-    """One page of matches in the query's order, plus the total count of matches."""
+    """One page of matches in the query's order, plus the total count of matches.
+
+    Up to BY_ORDER_ABOVE matches are read in one pass (driven by the filters' indexes) with
+    their sort keys and sorted here, which gives the page and the count at once. Beyond that,
+    the count comes from its own query and the page walks the order's index to LIMIT."""
     db = database.obj
+    offset, limit = max(0, offset), max(0, limit)
     with database.atomic():
         where, params = _where(query)
-        total = db.execute_sql(f"SELECT count(*) FROM resident r WHERE {where}", params).fetchone()[0]
-        if total > BY_ORDER_ABOVE:  # many matches: walk the order's index, do not sort them all
+        keys = ", ".join(c for c, _d in order_columns(query)[:-1])
+        probe: list[tuple] = []
+        total = None
+        if not query.text.strip() and not query.tags:
+            # Only birth / building filters: their indexes count without visiting rows.
+            total = db.execute_sql(f"SELECT count(*) FROM resident r WHERE {where}",
+                                   params).fetchone()[0]
+        if total is None or total <= BY_ORDER_ABOVE:
+            probe = db.execute_sql(
+                f"SELECT r.id, {keys} FROM resident r WHERE {where} LIMIT {BY_ORDER_ABOVE + 1}",
+                params).fetchall()
+        if len(probe) <= BY_ORDER_ABOVE and (total is None or total <= BY_ORDER_ABOVE):
+            total = len(probe)
+            ids = [r[0] for r in sort_like_sql(probe, query)[offset:offset + limit]]
+        else:
+            if total is None:
+                total = db.execute_sql(f"SELECT count(*) FROM resident r WHERE {where}",
+                                       params).fetchone()[0]
             where, params = _where(query, by_order=True)
-        ids = [row[0] for row in db.execute_sql(
-            f"SELECT r.id FROM resident r WHERE {where} ORDER BY {order_clause(query)} "
-            "LIMIT ? OFFSET ?", [*params, max(0, limit), max(0, offset)])]
+            ids = [row[0] for row in db.execute_sql(
+                f"SELECT r.id FROM resident r WHERE {where} ORDER BY {order_clause(query)} "
+                "LIMIT ? OFFSET ?", [*params, limit, offset])]
         rows = store.fetch_rows(ids)
     return SearchResult(rows, total)
 

@@ -127,3 +127,46 @@ def test_export_xlsx_text_columns_print_setup_masking_and_strokes(db_path: Path,
     export_residents(csv_out)
     raw = csv_out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "11010519491231002X" in raw.decode("utf-8-sig")
+
+
+def test_pages_sorted_here_match_sql_order(db_path: Path) -> None:
+    """Up to 3,000 matches are sorted in Python: every order must equal SQLite's ORDER BY."""
+    import random
+
+    from models.db import database
+    from models.resident_query import order_clause
+    from models.resident_records import SORT_ORDERS
+
+    rng = random.Random(5)
+    for i in range(120):
+        _add(name=rng.choice(["张三", "赵四", "单丽", "王五", "欧阳娜娜", "丁一"]) + "甲乙"[i % 2],
+             gender=rng.choice(["男", "女", ""]),
+             birth=rng.choice([None, date(1950 + i % 60, 1 + i % 12, 1 + i % 28)]),
+             phone=rng.choice(["", f"138{i:08d}"]), building=rng.choice(["", "1幢", "10幢"]),
+             unit=rng.choice(["", "1单元"]), room=f"{i % 7}01室")
+    for order in SORT_ORDERS:
+        for descending in (False, True):
+            q = ResidentQuery(order=order, descending=descending)
+            want = [r[0] for r in database.obj.execute_sql(
+                f"SELECT r.id FROM resident r WHERE r.deleted = 0 ORDER BY {order_clause(q)}")]
+            got = [r.id for r in search_residents(q, limit=1000).rows]
+            assert got == want, (order, descending)
+            assert [r.id for r in search_residents(q, offset=50, limit=7).rows] == want[50:57]
+
+
+def test_large_results_take_the_index_path_with_the_same_answers(db_path: Path,
+                                                                 monkeypatch) -> None:
+    """Above BY_ORDER_ABOVE matches the page walks the order's index: same rows, same total."""
+    import models.residents as residents_mod
+    from models.demo_residents import make_demo_residents
+
+    make_demo_residents(400, seed=3)
+    queries = [ResidentQuery(order="strokes"), ResidentQuery(text="zh", order="age"),
+               ResidentQuery(min_age=20, max_age=70, age_date=DAY, order="birth"),
+               ResidentQuery(tags=("党员",), descending=True), ResidentQuery(text="138")]
+    small = [search_residents(q, offset=5, limit=30) for q in queries]
+    monkeypatch.setattr(residents_mod, "BY_ORDER_ABOVE", 3)
+    for q, want in zip(queries, small, strict=True):
+        got = search_residents(q, offset=5, limit=30)
+        assert got.total == want.total and got.total > 3, q
+        assert [r.id for r in got.rows] == [r.id for r in want.rows], q
