@@ -26,9 +26,16 @@ def _plans_area(ctx: AppContext, parent: QWidget) -> QWidget:
     return PlansArea(ctx, parent)
 
 
+def _residents_area(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.residents_area import ResidentsArea
+
+    return ResidentsArea(ctx, parent)
+
+
 # (title, factory): the order is the order of the tabs. Titles are translated when shown.
 AREAS: list[tuple[str, AreaFactory]] = [
     ("活动方案", _plans_area),
+    ("居民", _residents_area),
 ]
 
 

@@ -1,0 +1,182 @@
+"""The residents grid: a lazy table model over any number of residents.
+
+Only the count is known up front (the query's total); rows are fetched a page at a time through
+models.residents.search_residents(offset, limit) when the view asks for them, and a few pages are
+kept. Sorting re-queries with the database's ORDER BY (a proxy sort over 100,000 rows takes ~20 s).
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from models.residents import ResidentQuery, ResidentRow, search_residents
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200
+MAX_PAGES = 12  # ~2,400 rows kept: a few screens either side of where the clerk looks
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# (attribute, header, order key of ResidentQuery or None when the column cannot be sorted).
+COLUMNS: list[tuple[str, str, str | None]] = [
+    ("name", "姓名", "name"),
+    ("gender", "性别", "gender"),
+    ("birth", "出生日期", "birth"),
+    ("age", "年龄", "age"),
+    ("id_number", "身份证号", "id_number"),
+    ("phone", "联系电话", "phone"),
+    ("building", "楼栋", "building"),
+    ("address", "住址", "building"),  # unit and room sort with their building
+    ("tags", "标签", None),
+]
+BIN_COLUMN = ("deleted_at", "删除时间", None)
+COL_NAME, COL_GENDER, COL_BIRTH, COL_AGE, COL_ID = 0, 1, 2, 3, 4
+_CENTERED = {"gender", "birth", "age", "building", "deleted_at"}
+
+
+def address_text(row: ResidentRow) -> str:
+    """单元 + 房号 (the building has its own column), else the free-text address."""
+    return row.unit + row.room if (row.unit or row.room) else row.address
+
+
+class ResidentsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None, *, page_size: int = PAGE_SIZE,
+                 recycle_bin: bool = False) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self.columns = COLUMNS + ([BIN_COLUMN] if recycle_bin else [])
+        self._query = ResidentQuery(deleted=recycle_bin)
+        self._total = 0
+        self._pages: OrderedDict[int, list[ResidentRow]] = OrderedDict()
+        self.fetches = 0  # pages read from the database (tests check the model stays lazy)
+        self.reload()
+
+    # --- the query ------------------------------------------------------------------------
+    @property
+    def query(self) -> ResidentQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_query(self, query: ResidentQuery) -> None:
+        """Show what this query finds, keeping the current sort order."""
+        self._query = replace(query, order=self._query.order, descending=self._query.descending,
+                              deleted=self._query.deleted)
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read from the database (after a change): the count and the first page."""
+        self.beginResetModel()
+        self._pages.clear()
+        result = search_residents(self._query, 0, self.page_size)
+        self.fetches += 1
+        self._total = result.total
+        self._pages[0] = result.rows
+        self.endResetModel()
+
+    def _age_day(self) -> date:
+        return self._query.age_date or date.today()
+
+    # --- rows -----------------------------------------------------------------------------
+    def row_at(self, row: int) -> ResidentRow | None:
+        if not 0 <= row < self._total:
+            return None
+        page_no, at = divmod(row, self.page_size)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._fetch(page_no)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[at] if at < len(page) else None
+
+    def _fetch(self, page_no: int) -> list[ResidentRow]:
+        result = search_residents(self._query, page_no * self.page_size, self.page_size)
+        self.fetches += 1
+        self._pages[page_no] = result.rows
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return result.rows
+
+    def id_at(self, row: int) -> int | None:
+        found = self.row_at(row)
+        return found.id if found else None
+
+    # --- Qt model -------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.columns):
+                return QCoreApplication.translate("ResidentsModel", self.columns[section][1])
+            return None
+        return section + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self.columns[index.column()][0] in _CENTERED:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == ID_ROLE:
+            return row.id
+        text = self._text(row, self.columns[index.column()][0])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text or None
+        return text
+
+    def _text(self, row: ResidentRow, attr: str) -> str:
+        if attr == "birth":
+            return row.birth.isoformat() if row.birth else ""
+        if attr == "age":
+            age = row.age_on(self._age_day())
+            return "" if age is None else str(age)
+        if attr == "address":
+            return address_text(row)
+        if attr == "deleted_at":
+            return row.deleted_at.strftime("%Y-%m-%d %H:%M") if row.deleted_at else ""
+        return getattr(row, attr) or ""
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query in the database's order; a column without an order keeps the current one."""
+        if not 0 <= column < len(self.columns) or self.columns[column][2] is None:
+            return
+        key = self.columns[column][2]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._query.order, self._query.descending):
+            return
+        self._query = replace(self._query, order=key, descending=descending)
+        self.reload()
+
+    def sortable(self, column: int) -> bool:
+        return 0 <= column < len(self.columns) and self.columns[column][2] is not None
