@@ -16,6 +16,7 @@ from models.residents import (
     ResidentRecord,
     count_residents,
     delete_residents,
+    resident_ids,
     save_resident,
     search_residents,
 )
@@ -74,6 +75,10 @@ def test_model_is_lazy_and_agrees_with_the_query(residents: Path) -> None:
     expected = search_residents(ResidentQuery(), total - 1, 1).rows[0].name
     assert last == expected
     assert model.fetches == 2  # one page for the last row, not every page before it
+    assert len(model._pages) <= 12
+    # Top pages (read with OFFSET) and deep pages (read by id) join up into the query's order.
+    model.sort(COL_BIRTH, Qt.SortOrder.DescendingOrder)
+    assert [model.id_at(r) for r in range(total)] == resident_ids(model.query)
     assert len(model._pages) <= 12
 
 
