@@ -11,10 +11,28 @@ from collections.abc import Sequence
 
 from models import resident_store as store
 from models.db import database
-from models.resident_records import ResidentRow
+from models.resident_records import ResidentQuery, ResidentRow
+from models.residents import resident_ids
 
 
 def rows_by_ids(ids: Sequence[int]) -> list[ResidentRow]:
     """Grid rows for these ids in the order given (ids no longer in the file are left out)."""
     with database.atomic():
         return store.fetch_rows(list(ids))
+
+
+# A background reader's connection keeps a small page cache: the window's connection already
+# holds the hot pages, and a second 32 MB cache would only add to the app's peak memory.
+BACKGROUND_CACHE_KIB = 2000
+
+
+def ordered_ids_in_background(query: ResidentQuery) -> list[int]:
+    """resident_ids(query), for a thread other than the window's: on this thread's own
+    connection, with a small cache, which is closed afterwards."""
+    db = database.obj
+    try:
+        db.execute_sql(f"PRAGMA cache_size = -{BACKGROUND_CACHE_KIB}")
+        return resident_ids(query)
+    finally:
+        if not db.is_closed():
+            db.close()  # this thread's connection only (peewee keeps one per thread)

@@ -82,6 +82,18 @@ def test_model_is_lazy_and_agrees_with_the_query(residents: Path) -> None:
     assert len(model._pages) <= 12
 
 
+def test_ids_are_prefetched_off_the_ui_thread(qtbot, residents: Path) -> None:
+    model = ResidentsModel(page_size=50)
+    assert not model.ids_loaded  # 603 residents: below the prefetch threshold
+    model.prefetch_min = 100
+    model.sort(COL_BIRTH, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: model.ids_loaded, timeout=5000)
+    fetches = model.fetches
+    assert model.index(model.rowCount() - 1, COL_NAME).data()
+    assert model.fetches == fetches + 1  # the deep page, read by id; no ids query on the UI
+    assert [model.id_at(r) for r in range(model.rowCount())] == resident_ids(model.query)
+
+
 def test_sort_requeries_in_the_database(residents: Path) -> None:
     model = ResidentsModel(page_size=50)
     fetches = model.fetches

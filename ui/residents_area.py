@@ -196,6 +196,8 @@ class ResidentsArea(QWidget):
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
+        # A new search starts at the top (and the deep page the view was on is never read).
+        self.table.scrollToTop()
         self.model.set_query(self.current_query())
         self._update_count()
 
@@ -219,6 +221,7 @@ class ResidentsArea(QWidget):
             header.setSortIndicator(self._sorted_column(), self._sorted_order())
             header.blockSignals(False)
             return
+        self.table.scrollToTop()
         self.model.sort(column, order)
 
     def _sorted_column(self) -> int:

@@ -6,6 +6,7 @@ kept. Sorting re-queries with the database's ORDER BY (a proxy sort over 100,000
 """
 from __future__ import annotations
 
+import threading
 from array import array
 from collections import OrderedDict
 from dataclasses import replace
@@ -18,9 +19,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
-from models.resident_pages import rows_by_ids
+from models.resident_pages import ordered_ids_in_background, rows_by_ids
 from models.residents import ResidentQuery, ResidentRow, resident_ids, search_residents
 
 Index = QModelIndex | QPersistentModelIndex
@@ -30,6 +32,9 @@ MAX_PAGES = 12  # ~2,400 rows kept: a few screens either side of where the clerk
 # Pages below this are read with OFFSET (cheap near the top); deeper ones by id, from the
 # query's ordered ids read once (OFFSET 99,800 takes ~0.3 s, a page by id ~2 ms).
 OFFSET_PAGES = 3
+# With more matches than this, the ordered ids (~0.2 s for 100,000) are read off the UI thread
+# right after each query, so the first drag of the scroll bar does not stall the window.
+PREFETCH_MIN = 20_000
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,6 +61,8 @@ def address_text(row: ResidentRow) -> str:
 
 
 class ResidentsModel(QAbstractTableModel):
+    _ids_ready = Signal(int, object)  # (generation, ids) from the prefetch thread
+
     def __init__(self, parent: Any = None, *, page_size: int = PAGE_SIZE,
                  recycle_bin: bool = False) -> None:
         super().__init__(parent)
@@ -66,6 +73,9 @@ class ResidentsModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ResidentRow]] = OrderedDict()
         self._ids: array | None = None  # every matching id in order, read on the first deep page
         self.fetches = 0  # pages read from the database (tests check the model stays lazy)
+        self.prefetch_min = PREFETCH_MIN
+        self._generation = 0  # bumped by every reload, so a late prefetch is thrown away
+        self._ids_ready.connect(self._take_ids)
         self.reload()
 
     # --- the query ------------------------------------------------------------------------
@@ -92,7 +102,33 @@ class ResidentsModel(QAbstractTableModel):
         self.fetches += 1
         self._total = result.total
         self._pages[0] = result.rows
+        self._generation += 1
         self.endResetModel()
+        if self._total > max(self.prefetch_min, OFFSET_PAGES * self.page_size):
+            self._start_prefetch()
+
+    def _start_prefetch(self) -> None:
+        generation, query = self._generation, self._query
+
+        def work() -> None:
+            try:
+                ids = array("q", ordered_ids_in_background(query))
+            except Exception:  # noqa: BLE001 - the grid then reads the ids itself when needed
+                return
+            try:
+                self._ids_ready.emit(generation, ids)
+            except RuntimeError:  # the model was destroyed meanwhile (its dialog closed)
+                pass
+
+        threading.Thread(target=work, name="residents-ids", daemon=True).start()
+
+    def _take_ids(self, generation: int, ids: array) -> None:
+        if generation == self._generation and self._ids is None and len(ids) == self._total:
+            self._ids = ids
+
+    @property
+    def ids_loaded(self) -> bool:
+        return self._ids is not None
 
     def _age_day(self) -> date:
         return self._query.age_date or date.today()
