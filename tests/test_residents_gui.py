@@ -114,7 +114,7 @@ def test_search_narrows_and_count_updates(qtbot, area: ResidentsArea) -> None:
     qtbot.waitUntil(lambda: area.model.total < total, timeout=2000)
     names = [area.model.index(r, COL_NAME).data() for r in range(area.model.rowCount())]
     assert "张三" in names and "赵四" in names
-    assert area.count_label.text() == f"共 {area.model.total} 人"
+    assert area.count_label.text() == f"共 {area.model.total} 人（全部居民 {total} 人）"
     area.search.setText("88886666")  # phone digits
     qtbot.waitUntil(lambda: area.model.total == 1, timeout=2000)
     assert area.model.index(0, COL_NAME).data() == "单雄"
@@ -223,3 +223,17 @@ def test_demo_resident_helper_is_deterministic() -> None:
     # The fixture relies on made-up residents being valid: one check here keeps that honest.
     rec = demo_resident(random.Random(1), date(2026, 1, 1))
     assert rec.name and rec.id_number and len(rec.id_number) == 18
+
+
+def test_header_click_sorts_in_the_query_and_tags_column_does_not(qtbot,
+                                                                  area: ResidentsArea) -> None:
+    header = area.table.horizontalHeader()
+    fetches = area.model.fetches
+    header.setSortIndicator(COL_BIRTH, Qt.SortOrder.DescendingOrder)
+    assert (area.model.query.order, area.model.query.descending) == ("birth", True)
+    assert area.model.fetches == fetches + 1
+    first = search_residents(ResidentQuery(order="birth", descending=True), 0, 1).rows[0]
+    assert area.model.index(0, COL_NAME).data() == first.name
+    header.setSortIndicator(8, Qt.SortOrder.AscendingOrder)  # 标签: no order in the database
+    assert area.model.query.order == "birth"
+    assert header.sortIndicatorSection() == COL_BIRTH

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.residents import ResidentQuery, delete_residents, list_buildings, list_tags
+from models.residents import (
+    ResidentQuery,
+    count_residents,
+    delete_residents,
+    list_buildings,
+    list_tags,
+)
 from ui.context import AppContext
 from ui.operations import run_op
 from ui.residents_model import COL_NAME, ResidentsModel
@@ -35,6 +41,7 @@ class ResidentsArea(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.hub = ctx, ctx.hub
+        self._everyone: int | None = None  # residents not in the bin, for the count label
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(
@@ -202,9 +209,18 @@ class ResidentsArea(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("共 {0} 人").format(self.model.total))
+        found = self.model.total
+        if self.current_query() == ResidentQuery(age_date=self.age_date.date().toPython()):
+            self._everyone = found
+            self.count_label.setText(self.tr("共 {0} 人").format(found))
+        else:
+            if self._everyone is None:
+                self._everyone = count_residents()
+            self.count_label.setText(
+                self.tr("共 {0} 人（全部居民 {1} 人）").format(found, self._everyone))
 
     def refresh(self) -> None:
+        self._everyone = None
         self._fill_filter_choices()
         self.model.reload()
         self._update_count()
