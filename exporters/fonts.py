@@ -1,13 +1,15 @@
 """Fonts for every PDF, found once.
 
-The official-document roles (title, body 仿宋, heading1 黑体, heading2 楷体, bold) use the Windows
-fonts when present and otherwise the TrueType font shipped in resources/fonts, so a PDF never
-depends on the machine and never falls back to Helvetica (which prints boxes for Chinese).
+The official-document roles (title, body 仿宋, heading1 黑体, heading2 楷体, song 宋体) use the
+Windows fonts when present and otherwise the TrueType font shipped in resources/fonts, so a PDF
+never depends on the machine and never falls back to Helvetica (which prints boxes for Chinese).
+"bold" is the body font drawn filled and stroked (Chinese fonts have no bold face; see FAUX_BOLD).
 Every font is registered with reportlab as a subset-embedded TrueType font.
 
-Folder search order: the `font_dir` argument (tests), the CAA_FONT_DIR environment variable, then
-%WINDIR%\\Fonts (C:\\Windows\\Fonts). A file that reportlab cannot read (CFF outlines, damaged) is
-skipped and the next candidate tried.
+Folders searched, in order: the `font_dir` argument (tests), the CAA_FONT_DIR environment
+variable, %WINDIR%\\Fonts, then %LOCALAPPDATA%\\Microsoft\\Windows\\Fonts (where Windows 10+ puts a
+font installed for one user only, as 方正小标宋 often is). A file reportlab cannot read (CFF
+outlines, damaged) is skipped and the next candidate tried.
 """
 from __future__ import annotations
 
@@ -35,8 +37,8 @@ CANDIDATES: dict[str, list[tuple[str, int]]] = {
     "body": [("simfang.ttf", 0), ("仿宋_GB2312.ttf", 0), ("FangSong_GB2312.ttf", 0)],
     "heading1": [("simhei.ttf", 0)],
     "heading2": [("simkai.ttf", 0), ("楷体_GB2312.ttf", 0), ("KaiTi_GB2312.ttf", 0)],
-    # Chinese official fonts have no bold face: a bold lead phrase is set in 黑体.
-    "bold": [("simhei.ttf", 0)],
+    # "bold" has no file of its own: Chinese official fonts have no bold face, so it is the body
+    # font drawn filled and stroked, as Word's 仿宋加粗 (see FAUX_BOLD).
     "song": [("simsun.ttc", 0), ("simsun.ttf", 0)],
 }
 
@@ -91,6 +93,8 @@ class FontSet:
 _lock = threading.Lock()
 _sets: dict[tuple[str, ...], FontSet] = {}
 _registered: dict[tuple[str, int], str] = {}  # (file, subfont) -> registered name
+# Registered names to draw filled and stroked (exporters.pdf.cjk.CJKParagraph does it).
+FAUX_BOLD: set[str] = set()
 
 
 def windows_font_dir() -> Path:
@@ -105,6 +109,9 @@ def search_dirs(font_dir: Path | str | None = None) -> list[Path]:
     if env:
         dirs.append(Path(env))
     dirs.append(windows_font_dir())
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
     return dirs
 
 
@@ -162,10 +169,27 @@ def font_set(font_dir: Path | str | None = None) -> FontSet:
         indexes = [_index(d) for d in dirs]
         choices: dict[str, FontChoice] = {}
         for role in ROLES:
-            choices[role] = _choose(role, indexes)
+            if role != "bold":
+                choices[role] = _choose(role, indexes)
+        choices["bold"] = _faux_bold(choices["body"])
         result = FontSet(choices)
         _sets[key] = result
         return result
+
+
+def _faux_bold(body: FontChoice) -> FontChoice:
+    key = (str(body.path), body.subfont)
+    name = _bold_names.get(key)
+    if name is None:
+        # The same file under a second name, so the bold runs are told apart when drawn.
+        name = f"{body.name}-Bold"
+        pdfmetrics.registerFont(TTFont(name, str(body.path), subfontIndex=body.subfont))
+        _bold_names[key] = name
+        FAUX_BOLD.add(name)
+    return FontChoice("bold", name, body.path, body.subfont, body.bundled)
+
+
+_bold_names: dict[tuple[str, int], str] = {}
 
 
 def _choose(role: str, indexes: list[dict[str, Path]]) -> FontChoice:

@@ -6,9 +6,11 @@ numbers 一、二、… go to the parts actually present, in order.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
@@ -45,8 +47,17 @@ def festival_label(key: str) -> str:
     return FESTIVALS.get(key, "") or _FESTIVALS.get(key, "")
 
 
+# A clerk often types the numbers herself ("1.摸清…", "（2）…", "三、…"): drop them so the PDF's
+# own numbering is not doubled ("1.1.摸清").
+_OWN_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[）)]|[一二三四五六七八九十]{1,3}、"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)])\s*"
+)
+
+
 def _lines(value: str) -> list[str]:
-    return [line.strip() for line in value.splitlines() if line.strip()]
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    return [_OWN_NUMBER.sub("", line, count=1) or line for line in lines]
 
 
 def _hm(t: datetime) -> str:
@@ -190,7 +201,8 @@ def _content_items(w: _Writer, items: list[ContentRow], level: int) -> list[Flow
             # no title: the number leads the first paragraph
             lines = _lines(item.body)
             label = ["", "", f"（{o.cn_number(n)}）", f"{n}.", f"（{n}）"][min(level, 4)]
-            out.extend(o.lead_paragraph(w.s, label if i == 0 else "", v) for i, v in enumerate(lines))
+            out.extend(o.lead_paragraph(w.s, label if i == 0 else "", v)
+                       for i, v in enumerate(lines))
         out.extend(_content_items(w, item.children, level + 1))
     return out
 
@@ -231,9 +243,10 @@ def _budget(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     rows.append(["合计", "", "", "", yuan(totals.planned_fen), ""])
     if len(totals.by_payer) > 1:
         for payer, fen in totals.by_payer.items():
-            rows.append([f"其中：{payer}", "", "", "", yuan(fen), payer])
+            rows.append([f"其中：{payer}", "", "", "", yuan(fen), ""])
     table = o.data_table(w.s, ["项目", "数量", "单位", "单价（元）", "金额（元）", "承担方"], rows,
-                         [3.2, 1.0, 1.0, 1.6, 1.8, 1.6], align="LCCRRC", bold_rows=bold)
+                         [3.2, 1.0, 1.0, 1.6, 1.8, 1.6], align="LCCRRC", bold_rows=bold,
+                         label_rows=range(len(lines), len(rows)), label_span=4)
     out = o.table_block(table)
     if totals.planned_fen:
         parts = "，".join(f"{p}{yuan(f)}元" for p, f in totals.by_payer.items())
@@ -355,7 +368,7 @@ def _sections(rec: PlanRecord) -> list[tuple[str, Callable[[_Writer, PlanRecord]
         ("费用预算", _budget),
         ("风险及应急预案", lambda w, r: _table(
             w, ["风险", "应对措施", "责任人"],
-            [[x.risk, x.measure, x.owner] for x in r.risks], [2.4, 6.0, 1.6], align="LLC")),
+            [[x.risk, x.measure, x.owner] for x in r.risks], [2.8, 5.6, 1.6], align="LLC")),
         ("阶段安排", _phases),
         ("组织领导", _leadership),
         ("相关要求", lambda w, r: w.numbered([x.text.strip() for x in r.requirements
@@ -399,12 +412,12 @@ def build_plan_pdf_bytes(rec: PlanRecord, *, fonts: FontSet | None = None) -> by
     return buf.getvalue()
 
 
-def write_plan_pdf(rec: PlanRecord, out: io.BufferedIOBase | io.BytesIO | Path | str, *,
+def write_plan_pdf(rec: PlanRecord, out: BinaryIO | Path | str, *,
                    fonts: FontSet | None = None) -> int:
     """Lay the plan out into out (a file path or a binary stream); returns the page count."""
     fonts = fonts or font_set()
     styles = o.make_styles(fonts)
-    return o.build_pdf(plan_story(rec, styles), out, fonts=fonts, title=rec.title,  # type: ignore[arg-type]
+    return o.build_pdf(plan_story(rec, styles), out, fonts=fonts, title=rec.title,
                        author=rec.issuer)
 
 

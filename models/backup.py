@@ -17,7 +17,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from models import db as dbmod
@@ -51,6 +51,13 @@ Progress = Callable[[int, int], None]  # (pages done, pages total)
 
 class BackupError(UserError):
     """A backup or restore that could not be done; str() is for the clerk."""
+
+
+class BackupCancelled(BackupError):
+    """Raised by a progress callback to stop a backup; nothing is left behind."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消，未保存备份。")
 
 
 @dataclass(frozen=True)
@@ -157,13 +164,12 @@ def _copy_database(source: Path, target: Path, progress: Progress | None = None,
     under a temporary name and renamed, so a failure leaves nothing half-written."""
     tmp = target.with_name(f".{target.name}.part")
     tmp.unlink(missing_ok=True)
-    uri = source.resolve().as_uri() + ("?mode=ro" if read_only else "")
     try:
-        src = sqlite3.connect(uri, uri=True)
+        src = dbmod.connect_read_only(source) if read_only else sqlite3.connect(str(source))
         try:
             dst = sqlite3.connect(str(tmp))
             try:
-                pages = -1 if progress is None else 1024
+                pages = -1 if progress is None else 256  # 1 MB steps: a slow stick moves
                 src.backup(dst, pages=pages, progress=None if progress is None else
                            (lambda _status, remaining, total: progress(total - remaining, total)))
                 # The copy inherits WAL mode from the header; a backup must be one file.
@@ -337,7 +343,7 @@ def check_backup_file(source: Path | str) -> int:
 def integrity_problems(path: Path) -> list[str]:
     """PRAGMA integrity_check of a file opened read-only; [] when it is sound."""
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = dbmod.connect_read_only(path)
         try:
             rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
         finally:

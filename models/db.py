@@ -85,6 +85,24 @@ def _sqlite_header_ok(path: Path) -> bool:
         return fh.read(16) == b"SQLite format 3\x00"
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read path. A WAL file on a read-only medium (a write-protected
+    stick, a CD) cannot get its -shm file; it is then read as immutable, which needs none."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        con.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        con.close()
+        if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_CANTOPEN:
+            raise
+        con = sqlite3.connect(uri + "&immutable=1", uri=True)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def inspect_file(path: Path) -> tuple[int, int]:
     """Return (application_id, user_version) of an existing file without changing it."""
     if path.stat().st_size == 0:
@@ -93,7 +111,7 @@ def inspect_file(path: Path) -> tuple[int, int]:
         raise NotADataFileError(f"“{path.name}”不是本软件的数据文件，未作任何改动。")
     try:
         # mode=ro: the file is only read, so a refused file stays byte for byte as it was.
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = connect_read_only(path)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]

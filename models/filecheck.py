@@ -29,7 +29,10 @@ def check_file(path: Path | str) -> FileReport:
     app_id, version = dbmod.inspect_file(path)
     if app_id != dbmod.APPLICATION_ID:
         raise dbmod.NotADataFileError(f"“{path.name}”不是本软件的数据文件，未作任何改动。")
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        con = dbmod.connect_read_only(path)
+    except sqlite3.DatabaseError as exc:
+        raise dbmod.DamagedFileError(f"数据文件“{path.name}”无法读取，文件未作任何改动。（{exc}）") from exc
     try:
         problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
         tables = [r[0] for r in con.execute(

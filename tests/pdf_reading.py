@@ -6,13 +6,38 @@ import re
 from dataclasses import dataclass
 
 import pdfplumber
+from pdfminer import utils as pdfminer_utils
+from pdfminer.pdfdevice import PDFTextDevice
 from pypdf import PdfReader
+
+
+def _render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace,  # type: ignore[no-untyped-def]
+                              wordspace, rise, dxscale, ncs, graphicstate):
+    """pdfminer.six adds the character spacing (Tc) only between glyphs of one string, not after
+    the last (pdfminer.six issue #1128); the body text sets Tc, and its strings change with each
+    font subset, so positions drifted right. PDF 32000 9.4.4: Tc follows every glyph."""
+    x, y = pos
+    for obj in seq:
+        if isinstance(obj, (int, float)):
+            x -= obj * dxscale
+        elif isinstance(obj, bytes):
+            for cid in font.decode(obj):
+                x += self.render_char(pdfminer_utils.translate_matrix(matrix, (x, y)), font,
+                                      fontsize, scaling, rise, cid, ncs, graphicstate)
+                x += charspace
+                if cid == 32 and wordspace:
+                    x += wordspace
+    return x, y
+
+
+PDFTextDevice.render_string_horizontal = _render_string_horizontal  # type: ignore[method-assign]
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 595.2756, 841.8898
 AREA_LEFT, AREA_TOP = 28 * MM, 37 * MM
 AREA_RIGHT, AREA_BOTTOM = AREA_LEFT + 156 * MM, AREA_TOP + 225 * MM  # from the top of the page
 TOL = 1 * MM
+CHAR = 156 * MM / 28  # one character of body text on the 28-a-line grid
 
 
 @dataclass

@@ -154,7 +154,8 @@ def full_plan() -> PlanRecord:
             PhaseRow("宣传报名阶段", date(2026, 10, 8), date(2026, 10, 14), "报名名单", date(2026, 10, 15), [
                 PhaseTaskRow("发布通知，接受报名，核对报名人员身体状况", date(2026, 10, 14), "李晓梅"),
             ]),
-            PhaseRow("总结阶段", date(2026, 10, 19), date(2026, 10, 31), "活动总结、照片、签到表", date(2026, 10, 31), [
+            PhaseRow("总结阶段", date(2026, 10, 19), date(2026, 10, 31), "活动总结、照片、签到表",
+                     date(2026, 10, 31), [
                 PhaseTaskRow("整理活动资料，撰写总结并归档", date(2026, 10, 31), "李晓梅"),
             ]),
         ],
@@ -200,7 +201,7 @@ def notice() -> PlanRecord:
 
 
 def long_plan(repeat: int = 12) -> PlanRecord:
-    """The full plan with its repeating parts multiplied, for many pages (about 2.4 pages a repeat)."""
+    """The full plan with its repeating parts multiplied, for many pages (~2.4 pages a repeat)."""
     rec = full_plan()
     base_agenda = list(rec.agenda)
     rec.agenda = []

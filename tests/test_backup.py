@@ -292,3 +292,29 @@ def test_migration_backs_up_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     con = sqlite3.connect(backups[0].path)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
     con.close()
+
+
+def test_restore_from_wal_file_on_read_only_stick(db_path: Path, tmp_path: Path) -> None:
+    from tests.test_instance_lock import read_only
+
+    save_plan(plan("U盘上的方案"))
+    close_database()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    src = stick / "activities.db"
+    shutil.copy(db_path, src)  # a data file copied as it is: still in WAL mode, no -shm
+    con = sqlite3.connect(src)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+    for extra in ("-wal", "-shm"):
+        src.with_name(src.name + extra).unlink(missing_ok=True)
+    target = tmp_path / "new" / "activities.db"
+    target.parent.mkdir()
+    before = digest(src)
+    with read_only(stick):
+        assert bk.check_backup_file(src) == dbmod.SCHEMA_VERSION
+        assert bk.restore_from(target, src) is None  # there was no data file to keep aside
+    assert digest(src) == before
+    assert sorted(p.name for p in stick.iterdir()) == ["activities.db"]
+    open_database(target)
+    assert [p.title for p in list_plans()] == ["U盘上的方案"]

@@ -123,3 +123,33 @@ def test_screenshot(dialog, db_path: Path, qtbot, tmp_path: Path) -> None:
     out = os.environ.get("CAA_SCREENSHOT_DIR")
     png = Path(out) / "backups_dialog.png" if out else tmp_path / "backups_dialog.png"
     assert dialog.grab().save(str(png))
+
+
+def test_backup_to_can_be_cancelled_leaving_nothing(dialog, db_path: Path, tmp_path: Path,
+                                                    monkeypatch) -> None:
+    from models.plan_records import AgendaRow
+
+    for i in range(40):  # a file of several 1 MB steps
+        save_plan(PlanRecord(title=f"方案{i}", background="很长的背景" * 8000,
+                             agenda=[AgendaRow(what="x")]))
+    target = tmp_path / "usb" / "备份.db"
+    target.parent.mkdir()
+    monkeypatch.setattr(dialog, "choose_save_path", lambda suggested: str(target))
+    seen: list[int] = []
+    real = dialog._progress
+
+    def cancelling(label: str):
+        progress, step = real(label)
+
+        def step_then_cancel(done: int, total: int) -> None:
+            seen.append(done)
+            progress.cancel()
+            step(done, total)
+
+        return progress, step_then_cancel
+
+    monkeypatch.setattr(dialog, "_progress", cancelling)
+    dialog.backup_to_button.click()
+    assert seen, "the copy reported progress"
+    assert dialog.warned == ["已取消，未保存备份。"]
+    assert list(target.parent.iterdir()) == []  # no half-written file

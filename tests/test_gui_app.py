@@ -44,7 +44,8 @@ def test_screenshot_writes_a_png_of_the_window(tmp_path: Path, db_path: Path) ->
 
     assert (image.width(), image.height()) == SCREENSHOT_SIZE
     # Painted, not blank: many distinct colours.
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    colours = {image.pixel(x, y)
+               for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 20
     assert not list(tmp_path.glob(".shot*"))  # written atomically: no temporary left
 
@@ -69,12 +70,15 @@ def test_unopenable_file_gives_a_message_and_is_left_alone(
     bad.write_text("这不是数据文件，是一份会议记录。\n" * 50, encoding="utf-8")
     before = hashlib.sha256(bad.read_bytes()).hexdigest()
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text, *a: shown.append((title, text)))
     rc = run_gui(argparse.Namespace(db=str(bad), screenshot=None, open_plan=None, tab=None))
     assert rc != 0
     assert shown and shown[0][0] == "无法打开数据文件" and "不是本软件的数据文件" in shown[0][1]
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+    # Nothing beside it either, except the released one-copy lock (models.instance_lock).
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left in (["notes.db"], ["notes.db", "notes.db.lock"])
 
 
 def test_qt_standard_buttons_are_chinese(qapp) -> None:
@@ -189,3 +193,43 @@ def test_main_py_without_arguments_uses_the_default_data_file(tmp_path: Path, na
                           env=_env(tmp_path), capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "data" / "activities.db").exists() and out.stat().st_size > 0
+
+
+def test_unknown_tab_is_refused_plainly(tmp_path: Path, db_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "main.py", "--db", str(db_path), "--screenshot", str(tmp_path / "s.png"),
+         "--tab", "不存在的页"],
+        cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2 and "没有名为“不存在的页”的标签页" in proc.stderr
+    assert "活动方案" in proc.stderr  # the names that do exist
+
+
+def test_background_bug_goes_to_the_error_hook_once(qtbot, db_path, monkeypatch) -> None:
+    reported: list[str] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: reported.append(str(exc)))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+
+    def work(progress: Progress) -> None:
+        raise ZeroDivisionError("除数为零")
+
+    result = run_task_blocking(None, "测试", work)
+    assert not result.ok and "除数为零" in result.error
+    assert reported == ["除数为零"] and shown == []
+
+
+def test_a_second_copy_on_the_same_file_is_refused(tmp_path: Path, db_path: Path) -> None:
+    from models.instance_lock import acquire_lock
+
+    lock = acquire_lock(db_path)  # this process stands for the first copy
+    try:
+        proc = subprocess.run(
+            [sys.executable, "main.py", "--db", str(db_path), "--screenshot",
+             str(tmp_path / "s.png")],
+            cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True, timeout=60,
+        )
+    finally:
+        lock.release()
+    assert proc.returncode == 2 and proc.stderr.startswith("错误：")
+    assert not (tmp_path / "s.png").exists()

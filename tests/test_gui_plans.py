@@ -297,3 +297,82 @@ def test_export_pdf_runs_in_the_background_and_writes_the_file(
     qtbot.waitUntil(lambda: bool(done), timeout=20000)
     assert suggested[0].endswith("重阳节敬老爱老活动方案.pdf")
     assert out.read_bytes()[:5] == b"%PDF-" and str(out) in done[0]
+
+
+def test_demo_from_the_empty_state_fills_the_list(qtbot, db_path: Path, monkeypatch) -> None:
+    hub = DataHub()
+    area = PlansArea(AppContext(hub, db_path))
+    qtbot.addWidget(area)
+    assert area.pages.currentIndex() == 1
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]))
+    area.empty_demo_button.click()  # an empty file: no question
+    qtbot.waitUntil(lambda: area.pages.currentIndex() == 0, timeout=20000)
+    n = area.model.rowCount()
+    assert n >= 5 and asked == []
+    # With plans present it asks first; answering No adds nothing.
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    area.make_demo()
+    assert asked and f"已有 {n} 个方案" in asked[0] and len(list_plans()) == n
+
+
+def test_window_remembers_its_geometry(qtbot, db_path: Path, tmp_path: Path) -> None:
+    first = _window(qtbot, db_path, tmp_path)
+    first.resize(900, 700)  # within the 800x800 offscreen screen's reach
+    first.close()
+    second = _window(qtbot, db_path, tmp_path)
+    assert (second.width(), second.height()) == (900, 700)  # not the default 1400x860
+    menu_texts = [a.text() for a in second.menuBar().actions()[0].menu().actions() if a.text()]
+    assert menu_texts == ["新建方案…", "从模板新建…", "复制方案到其他年份…", "导出 PDF…",
+                          "生成演示数据", "备份与恢复…", "退出"]
+
+
+def test_window_stays_open_while_a_task_runs(qtbot, db_path: Path, tmp_path: Path,
+                                             monkeypatch) -> None:
+    import threading
+
+    from ui.operations import run_task
+
+    window = _window(qtbot, db_path, tmp_path)
+    release = threading.Event()
+    task = run_task(window, "导出", lambda progress: release.wait(10))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    window.close()
+    assert window.isVisible() and told and "正在进行" in told[0]
+    release.set()
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=5000)
+    window.close()
+    assert not window.isVisible()
+
+
+def test_restore_drops_open_editors_and_reloads(qtbot, plans, db_path: Path,
+                                                tmp_path: Path) -> None:
+    from models import backup as bk
+    from models.plans import delete_plan
+
+    window = _window(qtbot, db_path, tmp_path)
+    area = window.area("活动方案")
+    bk.backup_now(db_path)
+    pid = plans["社区义诊进万家"]
+    delete_plan(plans["亲子早教绘本课堂"])
+    area.refresh()
+    area.open_plan(pid)
+    assert area.model.rowCount() == 3
+    bk.restore_from(db_path, bk.list_backups(db_path)[0].path)
+    window.on_data_replaced()  # what the backups dialog's data_replaced triggers
+    assert area.tabs.count() == 0 and area.model.rowCount() == 4
+
+
+def test_status_change_of_a_background_tab_keeps_the_focused_tab(qtbot, area: PlansArea,
+                                                                   plans) -> None:
+    a, b = plans["社区义诊进万家"], plans["三八妇女节联谊会"]
+    area.open_plan(a)
+    editor_b = area.open_plan(b)
+    area.table.selectRow(area.model.row_of(a))  # list selection on a, tab b in front
+    area.tabs.setCurrentWidget(editor_b)
+    area.change_status("已取消")
+    assert area.tabs.currentWidget() is editor_b
+    assert [area.tabs.widget(i).plan_id() for i in range(area.tabs.count())] == [a, b]
+    assert area.editors[a].record().status == "已取消"

@@ -34,7 +34,7 @@ def test_override_folder_fonts_win_and_unreadable_files_are_skipped(tmp_path: Pa
     (tmp_path / "simfang.ttf").write_bytes(b"not a font at all")
     fonts = font_set(tmp_path)
     assert fonts.choices["heading1"].path == tmp_path / "SimHei.TTF"
-    assert fonts.choices["bold"].path == tmp_path / "SimHei.TTF"
+    assert fonts.choices["bold"].path == fonts.choices["body"].path  # 仿宋, drawn bold
     assert fonts.choices["title"].path == tmp_path / "SimHei.TTF"  # no 小标宋: 黑体
     assert fonts.choices["body"].path != tmp_path / "simfang.ttf"
     assert not fonts.choices["heading1"].bundled

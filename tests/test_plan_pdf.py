@@ -229,6 +229,12 @@ def test_notice_has_recipients_line_flush_left_with_colon() -> None:
     text = R.all_text(pages)
     assert R.flat(rec.purpose) in text
     assert "附件：1．困难家庭慰问名单" in text and "2026年11月28日" in text
+    # 附件 one blank line below the body, two characters in; later items under the first number
+    att = next(k for k, t in enumerate(texts) if t.startswith("附件："))
+    assert abs((lines[att][0]["bottom"] - lines[att - 1][0]["bottom"]) - 2 * 28.9) < 0.5
+    assert abs(lines[att][0]["x0"] - (R.AREA_LEFT + 2 * R.CHAR)) < R.MM
+    number = next(c for c in lines[att] if c["text"] == "1")
+    assert abs(lines[att + 1][0]["x0"] - number["x0"]) < R.MM
 
 
 def test_signature_date_right_indented_four_characters(full_pages: list[R.Page]) -> None:
@@ -277,3 +283,64 @@ def test_content_too_long_for_a_page_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_write_plan_pdf_counts_pages(tmp_path: Path) -> None:
     assert write_plan_pdf(notice(), tmp_path / "n.pdf") == 1
+
+
+def test_bold_lead_phrases_are_drawn_filled_and_stroked(full_pdf: bytes) -> None:
+    # 仿宋 has no bold face: the "bold" runs switch to text render mode 2 and back to 0.
+    streams = b"".join(p.get_contents().get_data() for p in PdfReader(io.BytesIO(full_pdf)).pages)
+    assert b"2 Tr" in streams and b"0 Tr" in streams
+
+
+def test_a_plan_with_only_a_title_is_one_page_without_headings() -> None:
+    from models.plan_records import PlanRecord
+
+    pages = R.read_pages(build_plan_pdf_bytes(PlanRecord(title="仅有标题的方案")))
+    assert len(pages) == 1
+    assert R.all_text(pages) == "仅有标题的方案"
+    assert _level1(pages) == []
+    empty = R.read_pages(build_plan_pdf_bytes(PlanRecord()))
+    assert len(empty) == 1 and R.page_label(empty[0])[0] == "—1—"
+
+
+def test_body_lines_hold_28_characters_at_28_9_pt(tmp_path: Path) -> None:
+    from models.plan_records import PlanRecord
+
+    rec = PlanRecord(title="版心测试", background="社" * 100)
+    pages = R.read_pages(build_plan_pdf_bytes(rec))
+    lines = [s for s in R.segments(pages[0].chars) if s[0]["text"] == "社"]
+    assert [len(s) for s in lines] == [26, 28, 28, 18]  # two characters of indent first
+    assert abs(lines[1][0]["x0"] - R.AREA_LEFT) < 0.5
+    assert abs(lines[1][-1]["x1"] - R.AREA_RIGHT) < R.MM
+    baselines = [s[0]["bottom"] for s in lines]
+    assert all(abs((b - a) - 28.9) < 0.05 for a, b in zip(baselines, baselines[1:]))
+
+
+def test_poppler_sees_every_word_inside_the_text_area(long_pdf: bytes, tmp_path: Path) -> None:
+    # An independent reader of positions: poppler, as most viewers and printers draw the page.
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is not installed")
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(long_pdf)
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                         check=True).stdout.decode("utf-8")
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                       r"([^<]*)</word>", xml)
+    assert len(words) > 500
+    outside = [w for w in words
+               if not (float(w[0]) >= R.AREA_LEFT - R.TOL and float(w[2]) <= R.AREA_RIGHT + R.TOL
+                       and float(w[1]) >= R.AREA_TOP - R.TOL
+                       and float(w[3]) <= R.AREA_BOTTOM + R.TOL)]
+    assert outside and all(w[4] == "—" or w[4].isdigit() for w in outside)
+
+
+def test_paragraph_lines_are_justified_to_the_right_edge() -> None:
+    from models.plan_records import PlanRecord
+
+    text = full_plan().background + "2026年10月18日9:00-11:00在“幸福里”社区（党群服务中心）举行。"
+    pages = R.read_pages(build_plan_pdf_bytes(PlanRecord(title="T", background=text)))
+    lines = [s for s in R.segments(pages[0].chars) if s[0]["size"] == 16][1:]  # after the heading
+    assert len(lines) >= 4
+    assert R.flat("".join(c["text"] for s in lines for c in s)) == R.flat(text)
+    for seg in lines[:-1]:
+        assert abs(seg[-1]["x1"] - R.AREA_RIGHT) < 0.5, "".join(c["text"] for c in seg)
+    assert lines[-1][-1]["x1"] < R.AREA_RIGHT - 2 * 16  # the last line is not stretched

@@ -36,3 +36,21 @@ def test_festival_names_and_unknown_keys() -> None:
     assert festival_label("double_ninth") == "重阳节"
     assert festival_label("no_such_day") == ""
     assert festival_label("") == ""
+
+
+def test_user_text_is_shown_as_typed_not_read_as_markup() -> None:
+    from exporters.plan_pdf import build_plan_pdf_bytes
+    from models.plan_records import PlanRecord
+    from tests import pdf_reading as R
+
+    rec = PlanRecord(title="<b>A&B</b> 活动", background="温度<5℃时改在室内 & 备热水")
+    text = R.all_text(R.read_pages(build_plan_pdf_bytes(rec)))
+    assert "<b>A&B</b>活动" in text
+    assert "温度<5℃时改在室内&备热水" in text
+
+
+def test_numbers_typed_by_the_clerk_are_not_doubled() -> None:
+    from exporters.plan_pdf import _lines
+
+    assert _lines("1.摸清底数；\n2．送到家中\n（3）了解需求\n四、其他\n2026年计划") == [
+        "摸清底数；", "送到家中", "了解需求", "其他", "2026年计划"]

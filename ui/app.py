@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -110,47 +108,41 @@ def save_screenshot(widget: QWidget, target: Path) -> Path:
     return target
 
 
-def _install_excepthook(screenshot: bool) -> None:
-    previous = sys.excepthook
-
-    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        # A bug must say something rather than vanish; the data file is committed per write.
-        traceback.print_exception(kind, exc, tb)
-        if screenshot or QApplication.instance() is None:
-            return
-        QMessageBox.critical(
-            None, tr("程序出错"),
-            tr("程序遇到了一个内部错误，已保存的数据不受影响。\n\n{0}: {1}").format(
-                kind.__name__, exc),
-        )
-
-    hook.previous = previous  # type: ignore[attr-defined]
-    sys.excepthook = hook
-
-
 def run_gui(args: argparse.Namespace) -> int:
-    from models.db import close_database, open_database
-    from models.errors import UserError
+    from models.db import close_database
     from models.paths import default_data_file
+    from ui.error_hook import install_error_hook
+    from ui.open_data import open_data_file
 
     screenshot = getattr(args, "screenshot", None)
     app = make_app()
     path = Path(args.db) if getattr(args, "db", None) else default_data_file()
-    try:
-        open_database(path)
-    except UserError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        if not screenshot:  # a screenshot run has nobody to click the box away
-            QMessageBox.critical(None, tr("无法打开数据文件"), str(exc))
-        return 2
+    # Uncaught errors go to the log in the data folder and a non-blocking Chinese message.
+    hook = install_error_hook(app)
 
-    previous_hook = sys.excepthook
-    _install_excepthook(bool(screenshot))
+    def refuse(parent: QWidget | None, text: str) -> None:
+        print(f"错误：{text}", file=sys.stderr)
+        if not screenshot:  # a screenshot run has nobody to click a box away
+            QMessageBox.critical(parent, tr("无法打开数据文件"), text)
+
+    def warn(parent: QWidget | None, text: str) -> None:
+        print(f"注意：{text}", file=sys.stderr)
+        if not screenshot:
+            QMessageBox.warning(parent, tr("备份未完成"), text)
+
     try:
-        return _run_window(app, args, path, screenshot)
+        # Location, the one-copy lock, the checks, the daily backup: refusals change nothing.
+        opened = open_data_file(path, refuse=refuse, warn=warn,
+                                ask=(lambda _text: False) if screenshot else None)
+        if opened is None:
+            return 2
+        try:
+            return _run_window(app, args, path, screenshot)
+        finally:
+            close_database()
+            opened.lock.release()
     finally:
-        sys.excepthook = previous_hook
-        close_database()
+        hook.uninstall()
 
 
 def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
@@ -170,17 +162,19 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
     tab = getattr(args, "tab", None)
     if tab and not window.select_area(tab):
         print(f"错误：没有名为“{tab}”的标签页（可用：{'、'.join(window.areas)}）。", file=sys.stderr)
-        return 2
+        if screenshot:
+            return 2
     plan_id = getattr(args, "open_plan", None)
-    if plan_id is not None:
+    if plan_id is not None and screenshot:
         try:
             load_plan(plan_id)  # refuse here, so a screenshot run never blocks on a dialog
         except UserError as exc:
             print(f"错误：{exc}", file=sys.stderr)
-            if not screenshot:
-                QMessageBox.warning(None, tr("无法打开方案"), str(exc))
             return 2
         window.open_plan(plan_id)
+    elif plan_id is not None:
+        # After the window shows, so a wrong number is a message over the window, not an exit.
+        QTimer.singleShot(0, lambda: window.open_plan(plan_id))
 
     outcome = {"rc": 0}
     if screenshot:

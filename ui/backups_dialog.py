@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QDir, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDir, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +31,7 @@ from models import backup as bk
 from models.errors import UserError
 
 T = TypeVar("T")
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class BackupsDialog(QDialog):
@@ -110,7 +113,7 @@ class BackupsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(QDir.toNativeSeparators(str(info.path)))
                 if col == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(RIGHT)
                 self.table.setItem(row, col, item)
         self.empty_label.setVisible(not self.backups)
         self._update_buttons()
@@ -144,8 +147,30 @@ class BackupsDialog(QDialog):
         self.warn(error)
         return None
 
+    def _progress(self, label: str) -> tuple[QProgressDialog, bk.Progress]:
+        """A progress window that appears when a copy takes over half a second (a big file, a
+        slow USB stick), and a callback for models.backup that updates it and can cancel."""
+        dialog = QProgressDialog(label, self.tr("取消"), 0, 100, self)
+        dialog.setWindowTitle(self.tr("备份与恢复"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoClose(False)
+        dialog.setValue(0)
+
+        def step(done: int, total: int) -> None:
+            dialog.setValue(int(done * 100 / total) if total else 100)
+            QApplication.processEvents()
+            if dialog.wasCanceled():
+                raise bk.BackupCancelled()
+
+        return dialog, step
+
     def backup_now(self) -> None:
-        info = self._run(lambda: bk.backup_now(self.db_path))
+        progress, step = self._progress(self.tr("正在备份…"))
+        try:
+            info = self._run(lambda: bk.backup_now(self.db_path, step))
+        finally:
+            progress.close()
         if info is not None:
             self.refresh()
             self.select_path(info.path)
@@ -155,7 +180,11 @@ class BackupsDialog(QDialog):
         target = self.choose_save_path(suggested)
         if not target:
             return
-        info = self._run(lambda: bk.backup_to(self.db_path, Path(target)))
+        progress, step = self._progress(self.tr("正在备份到所选位置…"))
+        try:
+            info = self._run(lambda: bk.backup_to(self.db_path, Path(target), step))
+        finally:
+            progress.close()
         if info is not None:
             self.inform(self.tr("已备份到：\n{0}\n（{1}）").format(
                 QDir.toNativeSeparators(str(info.path)), bk.size_text(info.size)))
@@ -217,3 +246,47 @@ class BackupsDialog(QDialog):
 
     def inform(self, text: str) -> None:
         QMessageBox.information(self, self.tr("备份与恢复"), text)
+
+
+def offer_newest_backup(parent: QWidget | None, db_path: Path, error: BaseException,
+                        ask: Callable[[str], bool] | None = None) -> bool:
+    """When the data file cannot be opened (damaged, or gone while backups remain), offer to
+    restore the newest backup. True when it was restored and opening may be tried again. The
+    refused file is kept in the backups folder, never lost."""
+    from models.safe_open import can_offer_backup  # noqa: PLC0415 - only needed on failure
+
+    newest = bk.newest_backup_for(db_path)
+    if newest is None or not can_offer_backup(error):
+        return False
+    text = QCoreApplication.translate(
+        "BackupsDialog",
+        "{0}\n\n最新的备份是 {1} 的{2}。要用它恢复数据吗？\n"
+        "该备份之后所做的修改将不再出现；现在的文件会另存一份，不会丢失。",
+    ).format(str(error), newest.created.strftime("%Y-%m-%d %H:%M"), newest.reason_label)
+    if ask is None:
+        ask = partial(_ask_restore, parent)
+    if not ask(text):
+        return False
+    try:
+        bk.restore_from(db_path, newest.path)
+    except UserError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("BackupsDialog", "未能恢复"),
+                            str(exc))
+        return False
+    return True
+
+
+def _ask_restore(parent: QWidget | None, text: str) -> bool:
+    what, _sep, question = text.partition("\n\n")
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("BackupsDialog", "数据文件无法打开"), what,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setInformativeText(question)
+    # A message box sizes itself to its first line; give the question room to read as prose.
+    box.setStyleSheet("QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel"
+                      " { min-width: 26em; }")
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        QCoreApplication.translate("BackupsDialog", "从最新备份恢复"))
+    box.button(QMessageBox.StandardButton.No).setText(
+        QCoreApplication.translate("BackupsDialog", "退出"))
+    return box.exec() == QMessageBox.StandardButton.Yes

@@ -4,14 +4,16 @@ Another area joins with one line in AREAS: (title, factory), where factory(ctx, 
 its widget from the AppContext (hub + data file). An area widget may offer:
   file_menu_actions() -> list[QAction | None]   listed in the 文件 menu (None: a separator)
   maybe_close() -> bool                         asked before the window closes (unsaved work)
-  refresh()                                     re-read after the data changed
+  data_replaced()                               the whole file was restored from a backup:
+                                                drop open editors (never save them over it)
+Views refresh by listening to ctx.hub.changed; writes go through ui.operations.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -32,17 +34,23 @@ def _residents_area(ctx: AppContext, parent: QWidget) -> QWidget:
     return ResidentsArea(ctx, parent)
 
 
-# (title, factory): the order is the order of the tabs. Titles are translated when shown.
+# (title, factory): the order is the order of the tabs. Titles are translated when shown;
+# QT_TRANSLATE_NOOP marks them for lupdate.
 AREAS: list[tuple[str, AreaFactory]] = [
-    ("活动方案", _plans_area),
-    ("居民", _residents_area),
+    (QT_TRANSLATE_NOOP("MainWindow", "活动方案"), _plans_area),
+    (QT_TRANSLATE_NOOP("MainWindow", "居民"), _residents_area),
 ]
 
 
 def settings_file() -> Path:
     from models.paths import data_dir
 
-    return data_dir() / "window.ini"
+    folder = data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # a read-only folder: the window simply forgets its size
+    return folder / "window.ini"
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +93,11 @@ class MainWindow(QMainWindow):
                 else:
                     file_menu.addAction(action)
             file_menu.addSeparator()
+        backups = QAction(self.tr("备份与恢复…"), self)
+        backups.setStatusTip(self.tr("立即备份、备份到U盘、从备份恢复"))
+        backups.triggered.connect(self.show_backups)
+        file_menu.addAction(backups)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -102,6 +115,27 @@ class MainWindow(QMainWindow):
                     "报名签到与台账工具。</p><p>所有数据只保存在本机的数据文件中，不联网。</p>"
                     "<p>数据文件：{0}</p>").format(self.ctx.data_file),
         )
+
+    def show_backups(self) -> None:
+        from ui.backups_dialog import BackupsDialog
+
+        # A restore replaces everything: unsaved edits are saved (asked) before, not lost after.
+        for area in self.areas.values():
+            ask = getattr(area, "maybe_close", None)
+            if ask is not None and not ask():
+                return
+        dialog = BackupsDialog(self.ctx.data_file, self)
+        dialog.data_replaced.connect(self.on_data_replaced)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def on_data_replaced(self) -> None:
+        for area in self.areas.values():
+            drop = getattr(area, "data_replaced", None)
+            if drop is not None:
+                drop()
+        self.ctx.hub.changed.emit("")
+        self.ctx.hub.message.emit(self.tr("已从备份恢复数据。"))
 
     # --- areas ----------------------------------------------------------------------------
     def area(self, title: str) -> QWidget | None:
@@ -123,6 +157,16 @@ class MainWindow(QMainWindow):
 
     # --- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        from ui.operations import running_tasks
+
+        if running_tasks():
+            # Quitting now would cut an export or import off half-way.
+            QMessageBox.information(
+                self, self.tr("请稍候"),
+                self.tr("还有操作正在进行（例如导出或导入）。请等它完成，或在进度窗口中点“取消”后再退出。"),
+            )
+            event.ignore()
+            return
         for area in self.areas.values():
             ask = getattr(area, "maybe_close", None)
             if ask is not None and not ask():

@@ -25,14 +25,15 @@ Slow work (an import, a large export) runs off the UI thread:
 The function gets a Progress as its first argument and runs in a QThread with its own database
 connection (peewee connections are per thread; the file is in WAL mode, so the window keeps
 reading). A QProgressDialog shows after a short delay and can be cancelled. The outcome comes back
-on the UI thread: on_success(value), one error dialog for a UserError, nothing for a cancel.
+on the UI thread: on_success(value), one error dialog for a UserError, nothing for a cancel; any
+other exception (a bug) goes to sys.excepthook, i.e. the error hook's log and message.
 run_task_blocking does the same but waits (keeping the window painted) and returns an OpResult.
 """
 from __future__ import annotations
 
+import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -160,8 +161,8 @@ class _Worker(QThread):
             self.was_cancelled.emit()
         except UserError as exc:
             self.failed.emit(str(exc), True)
-        except Exception as exc:  # a bug: say so on the UI thread instead of dying silently
-            traceback.print_exc()
+        except Exception as exc:  # a bug: logged and shown once by the error hook (ui.error_hook)
+            sys.excepthook(type(exc), exc, exc.__traceback__)
             self.failed.emit(f"{type(exc).__name__}: {exc}", False)
         else:
             if self.progress.cancelled():
@@ -265,12 +266,9 @@ class BackgroundTask(QObject):
             self.on_success(value)
 
     def _on_failed(self, message: str, is_user_error: bool) -> None:
-        if not is_user_error:
-            message = QCoreApplication.translate(
-                "operations", "程序内部出错，操作未完成：{0}"
-            ).format(message)
         self._finish(OpResult(False, error=message))
-        if self.show_errors:
+        # A bug was already reported by sys.excepthook in the worker: one message, not two.
+        if self.show_errors and is_user_error:
             show_error(self.parent_widget, message)
 
     def _on_cancelled(self) -> None:
@@ -279,6 +277,11 @@ class BackgroundTask(QObject):
             # Work done before the cancel may have been committed: let views re-read.
             self.hub.changed.emit(self.changed_what)
             self.hub.message.emit(QCoreApplication.translate("operations", "已取消。"))
+
+
+def running_tasks() -> list[BackgroundTask]:
+    """Tasks still working; the main window will not close while there are any."""
+    return [t for t in _RUNNING if t.is_running()]
 
 
 def run_task(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTabWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -32,16 +31,10 @@ from models.plan_records import CATEGORIES, STATUSES, PlanRecord
 from models.plans import count_plans, delete_plan, load_plan, plan_years, save_plan, set_status
 from ui.context import AppContext
 from ui.operations import run_op, run_task
+from ui.plan_tabs import EditorFactory, PlanTabs
 from ui.plans_list_model import COL_START, COL_TITLE, PlansListModel
 
-EditorFactory = Callable[[int, QWidget], QWidget]
 SEARCH_DELAY_MS = 250  # debounce: query once the clerk pauses typing
-
-
-def default_editor_factory(plan_id: int, parent: QWidget) -> QWidget:
-    from ui.plan_editor import PlanEditor
-
-    return PlanEditor(plan_id, parent)
 
 
 def safe_file_name(title: str) -> str:
@@ -54,8 +47,6 @@ class PlansArea(QWidget):
                  editor_factory: EditorFactory | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.hub = ctx, ctx.hub
-        self.editor_factory = editor_factory or default_editor_factory
-        self.editors: dict[int, QWidget] = {}
         self._make_actions()
 
         self.model = PlansListModel(self)
@@ -74,6 +65,7 @@ class PlansArea(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.addAction(self.act_delete)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for c in range(1, self.model.columnCount()):
@@ -84,17 +76,9 @@ class PlansArea(QWidget):
         header.sortIndicatorChanged.connect(self.model.sort)
         self.count_label = QLabel()
 
-        self.tabs = QTabWidget()
-        self.tabs.setTabsClosable(True)
-        self.tabs.setMovable(True)
-        self.tabs.setDocumentMode(True)
-        self.tabs.tabCloseRequested.connect(self._close_tab_at)
-        hint = QLabel(self.tr("双击左侧列表中的方案进行编辑，\n或点击“新建”“从模板新建”开始一个新方案。"))
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setStyleSheet("color: #666;")
-        self.right = QStackedWidget()
-        self.right.addWidget(hint)
-        self.right.addWidget(self.tabs)
+        self.plan_tabs = PlanTabs(editor_factory, self)
+        self.plan_tabs.saved.connect(self._on_editor_saved)
+        self.tabs = self.plan_tabs.tabs
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_main_page())
@@ -146,13 +130,23 @@ class PlansArea(QWidget):
         self.act_copy = self._action(self.tr("复制方案到其他年份…"), self.copy_to_year)
         self.act_pdf = self._action(self.tr("导出 PDF…"), self.export_pdf, "Ctrl+P")
         self.act_delete = self._action(self.tr("删除"), self.delete_current)
+        self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # list only
+        self.act_find = self._action(self.tr("查找"), self._focus_search, "Ctrl+F")
+        self.act_close_tab = self._action(
+            self.tr("关闭方案"), lambda: self.plan_tabs.close_current(), "Ctrl+W")
+        self.addAction(self.act_find)
+        self.addAction(self.act_close_tab)
         self.act_demo = self._action(self.tr("生成演示数据"), self.make_demo, "",
                                      self.tr("填入几个示例方案，便于熟悉软件"))
         self.status_menu = QMenu(self.tr("修改状态"), self)
+        group = QActionGroup(self)  # one status at a time: shown as radio marks
         for status in STATUSES:
-            self.status_menu.addAction(status).triggered.connect(
-                lambda _checked=False, s=status: self.change_status(s)
-            )
+            action = self.status_menu.addAction(status)
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, s=status: self.change_status(s))
+        self.status_menu.aboutToShow.connect(self._mark_current_status)
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("方案工具栏"))
@@ -191,7 +185,7 @@ class PlansArea(QWidget):
         box.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.right)
+        splitter.addWidget(self.plan_tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([600, 800])
@@ -235,6 +229,15 @@ class PlansArea(QWidget):
         """Actions the main window lists in its 文件 menu (None: a separator)."""
         return [self.act_new, self.act_template, self.act_copy, None, self.act_pdf, None,
                 self.act_demo]
+
+    def _mark_current_status(self) -> None:
+        p = self.model.plan_at(self.model.row_of(self.current_id() or -1))
+        for action in self.status_menu.actions():
+            action.setChecked(p is not None and action.text() == p.status)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     # --- list -----------------------------------------------------------------------------
     def apply_filters(self) -> None:
@@ -328,89 +331,27 @@ class PlansArea(QWidget):
         """Open plan_id in an editor tab, or bring its open tab to the front."""
         if plan_id is None:
             return None
-        editor = self.editors.get(plan_id)
-        if editor is None:
-            result = run_op(self, None, self.editor_factory, plan_id, self)
-            if not result.ok:
-                return None
-            editor = result.value
-            self.editors[plan_id] = editor
-            self.tabs.addTab(editor, "")
-            self._label_tab(editor)
-            editor.titleChanged.connect(lambda _t, e=editor: self._label_tab(e))
-            editor.dirtyChanged.connect(lambda _d, e=editor: self._label_tab(e))
-            editor.saved.connect(self._on_editor_saved)
-        self.right.setCurrentWidget(self.tabs)
-        self.tabs.setCurrentWidget(editor)
-        self.select_plan(plan_id)
+        editor = self.plan_tabs.open(plan_id)
+        if editor is not None:
+            self.select_plan(plan_id)
         return editor
 
-    def _label_tab(self, editor: QWidget) -> None:
-        i = self.tabs.indexOf(editor)
-        if i < 0:
-            return
-        title = editor.record().title or self.tr("（无标题）")
-        short = title if len(title) <= 18 else title[:17] + "…"
-        self.tabs.setTabText(i, short + (" *" if editor.is_dirty() else ""))
-        self.tabs.setTabToolTip(i, title)
+    @property
+    def editors(self) -> dict[int, QWidget]:
+        return self.plan_tabs.editors
 
     def _on_editor_saved(self, plan_id: int) -> None:
         self.hub.changed.emit("plans")
         self.hub.message.emit(self.tr("方案已保存。"))
 
-    def _close_tab_at(self, index: int) -> bool:
-        editor = self.tabs.widget(index)
-        if editor is None or not editor.maybe_close():
-            return False
-        self._drop_editor(editor)
-        return True
-
-    def _drop_editor(self, editor: QWidget) -> None:
-        self.tabs.removeTab(self.tabs.indexOf(editor))
-        self.editors = {k: v for k, v in self.editors.items() if v is not editor}
-        editor.deleteLater()
-        if self.tabs.count() == 0:
-            self.right.setCurrentIndex(0)
-
-    def close_plan(self, plan_id: int) -> bool:
-        editor = self.editors.get(plan_id)
-        return True if editor is None else self._close_tab_at(self.tabs.indexOf(editor))
+    def data_replaced(self) -> None:
+        """The data file was restored from a backup: open editors hold old content, drop them."""
+        for editor in list(self.editors.values()):
+            self.plan_tabs.drop(editor)
 
     def maybe_close(self) -> bool:
-        """Ask every editor with unsaved changes; False when the clerk cancels (keep open)."""
-        for editor in list(self.editors.values()):
-            if editor.is_dirty():
-                self.tabs.setCurrentWidget(editor)
-                if not editor.maybe_close():
-                    return False
-        return True
-
-    def _ensure_saved(self, plan_id: int, doing: str) -> bool:
-        """Before copying or exporting, the open editor's unsaved changes are saved (asked)."""
-        editor = self.editors.get(plan_id)
-        if editor is None or not editor.is_dirty():
-            return True
-        self.tabs.setCurrentWidget(editor)
-        answer = QMessageBox.question(
-            self, self.tr("有未保存的修改"),
-            self.tr("这个方案有未保存的修改。先保存，再{0}吗？").format(doing),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        return answer == QMessageBox.StandardButton.Save and bool(editor.save())
-
-    def _reload_editor(self, plan_id: int) -> None:
-        """After a write from the list, an open (saved) editor is replaced by a fresh one."""
-        editor = self.editors.get(plan_id)
-        if editor is None or editor.is_dirty():
-            return
-        index, current = self.tabs.indexOf(editor), self.tabs.currentWidget() is editor
-        self._drop_editor(editor)
-        fresh = self.open_plan(plan_id)
-        if fresh is not None:
-            self.tabs.tabBar().moveTab(self.tabs.indexOf(fresh), min(index, self.tabs.count() - 1))
-            if not current:
-                self.tabs.setCurrentIndex(max(self.tabs.currentIndex(), 0))
+        """Asked by the main window before it closes: False keeps it open."""
+        return self.plan_tabs.maybe_close()
 
     # --- commands -------------------------------------------------------------------------
     def new_plan(self) -> int | None:
@@ -441,7 +382,7 @@ class PlansArea(QWidget):
 
     def copy_to_year(self) -> int | None:
         plan_id = self.current_id()
-        if plan_id is None or not self._ensure_saved(plan_id, self.tr("复制")):
+        if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("复制")):
             return None
         p = self.model.plan_at(self.model.row_of(plan_id))
         from ui.copy_dialog import choose_year
@@ -460,12 +401,12 @@ class PlansArea(QWidget):
 
     def change_status(self, status: str) -> None:
         plan_id = self.current_id()
-        if plan_id is None or not self._ensure_saved(plan_id, self.tr("修改状态")):
+        if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("修改状态")):
             return
         result = run_op(self, self.hub, set_status, plan_id, status, changed="plans",
                         success_message=self.tr("状态已改为“{0}”。").format(status))
         if result.ok:
-            self._reload_editor(plan_id)
+            self.plan_tabs.reload(plan_id)
 
     def delete_current(self) -> None:
         plan_id = self.current_id()
@@ -482,13 +423,13 @@ class PlansArea(QWidget):
         if box.clickedButton() is not delete_button:
             return
         if plan_id in self.editors:
-            self._drop_editor(self.editors[plan_id])
+            self.plan_tabs.drop(self.editors[plan_id])
         run_op(self, self.hub, delete_plan, plan_id, changed="plans",
                success_message=self.tr("已删除方案“{0}”。").format(p.title))
 
     def export_pdf(self) -> None:
         plan_id = self.current_id()
-        if plan_id is None or not self._ensure_saved(plan_id, self.tr("导出")):
+        if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("导出")):
             return
         loaded = run_op(self, None, load_plan, plan_id)
         if not loaded.ok:

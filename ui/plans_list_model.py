@@ -6,13 +6,26 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from models.plan_records import STATUSES, PlanSummary
 from models.plans import list_plans
 
 COL_TITLE, COL_CATEGORY, COL_STATUS, COL_START, COL_UPDATED = range(5)
-HEADERS = ("标题", "类别", "状态", "开始时间", "修改时间")
+HEADERS = (
+    QT_TRANSLATE_NOOP("PlansListModel", "标题"),
+    QT_TRANSLATE_NOOP("PlansListModel", "类别"),
+    QT_TRANSLATE_NOOP("PlansListModel", "状态"),
+    QT_TRANSLATE_NOOP("PlansListModel", "开始时间"),
+    QT_TRANSLATE_NOOP("PlansListModel", "修改时间"),
+)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -45,7 +58,8 @@ class PlansListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(HEADERS):
                 return QCoreApplication.translate("PlansListModel", HEADERS[section])

@@ -112,7 +112,9 @@ def _without_year(title: str) -> str:
 
 
 def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+    from html import escape
+
+    return escape(text, quote=False).replace("\n", "<br>")
 
 
 def choose_template(parent: QWidget | None) -> tuple[str, int] | None:

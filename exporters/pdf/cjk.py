@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import Any
 from unicodedata import category
 
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.paragraph import (
     FragLine,
     ParaLines,
@@ -23,7 +25,7 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.rl_config import _FUZZ
 
-from exporters.fonts import bundled_font_name, has_glyph
+from exporters.fonts import FAUX_BOLD, bundled_font_name, has_glyph
 
 # 点号, closing brackets, quotes and book-title marks, and their half-width cousins.
 CANNOT_START: frozenset[str] = frozenset(
@@ -83,7 +85,8 @@ class _Unit(str):
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 
 
-def _units(frags: list[Any]) -> list[Any]:
+def _units(frags: list[Any], char_space: float = 0.0) -> list[Any]:
+    """One unit per character; each width includes the paragraph's character spacing."""
     units: list[Any] = []
     stand_in: Any = None
     for f in frags:
@@ -108,7 +111,7 @@ def _units(frags: list[Any]) -> list[Any]:
             w = cache.get(ch)
             if w is None:
                 w = cache[ch] = stringWidth(ch, frag.fontName, frag.fontSize)
-            u.width = w
+            u.width = w + char_space
             units.append(u)
     return units
 
@@ -124,8 +127,11 @@ def _width(u: Any, max_width: float) -> float:
 def _make_line(units: list[Any], max_width: float, width: float, extra: float, line_break: bool,
                calc_bounds: bool) -> Any:
     """makeCJKParaLine, grouping runs of one frag first (it asks the font's ascent per char)."""
+    n_chars = sum(1 for u in units if u)
     if calc_bounds or any(hasattr(u.frag, "cbDefn") for u in units):
-        return makeCJKParaLine(units, max_width, width, extra, line_break, calc_bounds)
+        line = makeCJKParaLine(units, max_width, width, extra, line_break, calc_bounds)
+        line.cjkChars = 0  # images in the line: never stretched
+        return line
     words = []
     max_size = max_ascent = min_descent = 0.0
     i = 0
@@ -144,48 +150,53 @@ def _make_line(units: list[Any], max_width: float, width: float, extra: float, l
         i = j
     return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=max_size,
                     ascent=max_ascent, descent=min_descent, maxWidth=max_width,
-                    currentWidth=width, lineBreak=line_break)
+                    currentWidth=width, lineBreak=line_break, cjkChars=n_chars)
 
 
-def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> ParaLines:
-    """reportlab's cjkFragSplit with Chinese line-breaking rules and no hanging marks."""
-    units = _units(frags)
+def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool,
+                   char_space: float = 0.0) -> ParaLines:
+    """reportlab's cjkFragSplit with Chinese line-breaking rules and no hanging marks; char_space
+    (the PDF's Tc) is added after every character, as the text object will draw it."""
+    units = _units(frags, char_space)
     chars = [str(u) for u in units]
+    breaks = [hasattr(u.frag, "lineBreak") for u in units]
+    # Widths are plain numbers except for images sized in percent of the line.
+    fixed = [u.width if isinstance(u.width, (int, float)) else None for u in units]
     lines: list[Any] = []
     n = len(units)
     start = 0
 
-    def max_width_now() -> float:
-        return max_widths[min(len(lines), len(max_widths) - 1)]
+    def width_of(k: int, max_width: float) -> float:
+        w = fixed[k]
+        return w if w is not None else _width(units[k], max_width)
 
     while start < n:
-        max_width = max_width_now()
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        limit = max_width + _FUZZ
         used = 0.0
         i = start
         end = n
         forced = False
         while i < n:
-            u = units[i]
-            if hasattr(u.frag, "lineBreak"):
+            if breaks[i]:
                 end, forced = i + 1, True
                 break
-            w = _width(u, max_width)
-            if used + w > max_width + _FUZZ and used > 0:
+            w = width_of(i, max_width)
+            if used + w > limit and used > 0:
                 end = find_break(chars, start, i)
                 break
             used += w
             i += 1
-        line_units = units[start:end]
+        stop = end
         # Spaces at the end of a broken line take no room on paper.
-        while line_units and not forced and end < n and _is_space(str(line_units[-1])):
-            line_units = line_units[:-1]
-        width = sum(_width(u, max_width) for u in line_units if not hasattr(u.frag, "lineBreak"))
-        if end >= n and not forced:
-            lines.append(_make_line(line_units, max_width, width, max_width - width, False,
-                                    calc_bounds))
+        while stop > start and not forced and end < n and _is_space(chars[stop - 1]):
+            stop -= 1
+        width = sum(width_of(k, max_width) for k in range(start, stop) if not breaks[k])
+        last = end >= n and not forced
+        lines.append(_make_line(units[start:stop], max_width, width, max_width - width,
+                                forced, calc_bounds))
+        if last:
             break
-        lines.append(_make_line(line_units, max_width, width, max_width - width, forced,
-                                calc_bounds))
         start = end
         # ...nor at the start of the next one.
         while start < n and not forced and _is_space(chars[start]):
@@ -193,8 +204,89 @@ def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool)
     return ParaLines(kind=1, lines=lines)
 
 
+class _Text(PDFTextObject):
+    """Text that draws runs in a FAUX_BOLD font filled and stroked, the rest filled only, and
+    gives each line its own character spacing (spacings, one per line) to justify it."""
+
+    def __init__(self, canvas: Any, x: float, y: float, spacings: list[float]) -> None:
+        super().__init__(canvas, x, y)
+        self._spacings = spacings
+        self._line = 0
+        self._space_line()
+
+    def _space_line(self) -> None:
+        if self._line < len(self._spacings):
+            cs = self._spacings[self._line]
+            if cs != getattr(self, "_charSpace", 0):
+                self.setCharSpace(cs)
+
+    def _textOut(self, text: str, TStar: Any = 0) -> None:  # noqa: N802,N803 (reportlab's)
+        super()._textOut(text, TStar)
+        if TStar:  # the line ended: the next one takes its own spacing
+            self._line += 1
+            self._space_line()
+
+    def _bold(self, name: str) -> None:
+        self.setTextRenderMode(2 if name in FAUX_BOLD else 0)
+
+    def _setFont(self, psfontname: str, size: float) -> None:  # noqa: N802
+        super()._setFont(psfontname, size)
+        self._bold(psfontname)
+
+    def setFont(  # noqa: N802
+        self, psfontname: str, size: float, leading: float | None = None
+    ) -> None:
+        super().setFont(psfontname, size, leading)
+        self._bold(psfontname)
+
+
+BOLD_STROKE = 0.03  # stroke width of faux bold, as a share of the font size
+
+
 class CJKParagraph(Paragraph):
-    """A Paragraph whose lines break by Chinese rules; its style must have wordWrap='CJK'."""
+    """A Paragraph whose lines break by Chinese rules; its style must have wordWrap='CJK'.
+
+    A style's charSpace (points, may be negative) spaces the characters as Word's document grid
+    does: the official body sets 28 characters of 16 pt in a 156 mm line.
+
+    Runs in a FAUX_BOLD font (the "bold" role) are drawn filled and stroked: the bold Word gives
+    仿宋, which has no bold face. Each character is still drawn once, so text copies out as written.
+    """
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setLineWidth(self.style.fontSize * BOLD_STROKE)
+        canv.setStrokeColor(self.style.textColor)
+        try:
+            super().draw()
+        finally:
+            canv.restoreState()
+
+    def beginText(self, x: float, y: float) -> Any:  # noqa: N802 (reportlab's name)
+        return _Text(self.canv, x, y, self._line_spacings())
+
+    def _line_spacings(self) -> list[float]:
+        """Character spacing of each line: the style's, widened on a justified line so that its
+        last character meets the right edge (Chinese has no spaces to stretch)."""
+        base = self._char_space()
+        bl = getattr(self, "blPara", None)
+        if bl is None or bl.kind != 1:
+            return [base]
+        lines = bl.lines
+        justify = self.style.alignment == TA_JUSTIFY
+        last = len(lines) - 1
+        out = []
+        for k, line in enumerate(lines):
+            n = getattr(line, "cjkChars", 0)
+            extra = line.extraSpace
+            # Not the paragraph's last line (unless a split moved it), nor one ended by <br/>,
+            # nor one short by more than a few characters (stretched, it would look gappy).
+            stretch = (justify and n > 1 and not getattr(line, "lineBreak", False)
+                       and (k < last or getattr(self, "_JustifyLast", False))
+                       and -1 < extra < 4 * self.style.fontSize)
+            out.append(base + (extra + base) / (n - 1) if stretch else base)
+        return out
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (reportlab's name)
         if not isinstance(maxWidths, (list, tuple)):
@@ -211,7 +303,10 @@ class CJKParagraph(Paragraph):
                              textColor=style.textColor, lines=[], ascent=style.fontSize,
                              descent=-0.2 * style.fontSize)
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return cjk_frag_split(frags, maxWidths, auto not in ("", "off"))
+        return cjk_frag_split(frags, maxWidths, auto not in ("", "off"), self._char_space())
+
+    def _char_space(self) -> float:
+        return float(getattr(self.style, "charSpace", 0) or 0)
 
 
 def line_texts(para: Paragraph, width: float) -> list[str]:

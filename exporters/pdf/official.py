@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -53,7 +54,11 @@ PAGE_NO_SIZE = 14.0  # 4号
 PAGE_NO_GAP = 7 * mm
 TABLE_SIZE = 12.0  # 小四
 TABLE_LEADING = 17.0
-INDENT = 2 * BODY_SIZE  # two characters
+# Word's document grid: 28 characters a line, so each advances 15.8 pt, a shade under its size.
+CHARS_PER_LINE = 28
+CHAR = TEXT_W / CHARS_PER_LINE
+BODY_CHAR_SPACE = CHAR - BODY_SIZE  # about -0.2 pt between characters
+INDENT = 2 * CHAR  # two characters
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -101,6 +106,7 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
     body = ParagraphStyle(
         "body", fontName=fonts.body, fontSize=BODY_SIZE, leading=LINE, firstLineIndent=INDENT,
         alignment=TA_JUSTIFY, wordWrap="CJK", allowWidows=0, allowOrphans=0,
+        charSpace=BODY_CHAR_SPACE,
     )
     heading = {"parent": body, "keepWithNext": 1}
     return Styles(
@@ -108,13 +114,13 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
         title=ParagraphStyle(
             "title", parent=body, fontName=fonts.title, fontSize=TITLE_SIZE,
             leading=TITLE_LEADING, alignment=TA_CENTER, firstLineIndent=0, spaceAfter=LINE,
-            keepWithNext=1,
+            keepWithNext=1, charSpace=0,
         ),
         recipients=ParagraphStyle("recipients", parent=body, firstLineIndent=0, alignment=TA_LEFT),
         body=body,
         h1=ParagraphStyle("h1", fontName=fonts.heading1, **heading),
         h2=ParagraphStyle("h2", fontName=fonts.heading2, **heading),
-        h3=ParagraphStyle("h3", fontName=fonts.bold, **heading),
+        h3=ParagraphStyle("h3", fontName=fonts.bold, **heading),  # 仿宋, drawn bold
         h4=ParagraphStyle("h4", **heading),
         cell=ParagraphStyle(
             "cell", fontName=fonts.body, fontSize=TABLE_SIZE, leading=TABLE_LEADING,
@@ -174,7 +180,7 @@ def attachments_block(s: Styles, titles: Sequence[str]) -> list[Flowable]:
     titles = [t.strip() for t in titles if t.strip()]
     if not titles:
         return []
-    ch = BODY_SIZE
+    ch = CHAR
     out: list[Flowable] = [Spacer(1, LINE)]
     numbered = len(titles) > 1
     for i, title in enumerate(titles, 1):
@@ -198,15 +204,18 @@ def signature_block(s: Styles, issuer: str, when: date | None) -> list[Flowable]
     if not issuer and not date_text:
         return []
     font = s.body.fontName
-    wi = stringWidth(issuer, font, BODY_SIZE)
-    wd = stringWidth(date_text, font, BODY_SIZE) if date_text else wi
-    right_date = 4 * BODY_SIZE
+    wi = stringWidth(issuer, font, BODY_SIZE) + len(issuer) * BODY_CHAR_SPACE
+    wd = stringWidth(date_text, font, BODY_SIZE) + len(date_text) * BODY_CHAR_SPACE if date_text \
+        else wi
+    right_date = 4 * CHAR
     right_issuer = max(0.0, right_date + (wd - wi) / 2)
     out: list[Flowable] = [Spacer(1, 2 * LINE)]
     if issuer:
-        out.append(text(issuer, ParagraphStyle("iss", parent=s.signature, rightIndent=right_issuer)))
+        style = ParagraphStyle("issuer", parent=s.signature, rightIndent=right_issuer)
+        out.append(text(issuer, style))
     if date_text:
-        out.append(text(date_text, ParagraphStyle("dt", parent=s.signature, rightIndent=right_date)))
+        style = ParagraphStyle("date", parent=s.signature, rightIndent=right_date)
+        out.append(text(date_text, style))
     return [KeepTogether(out)]
 
 
@@ -218,18 +227,20 @@ def data_table(
     *,
     align: Sequence[str] = (),
     bold_rows: Sequence[int] = (),
+    label_rows: Sequence[int] = (),
+    label_span: int = 1,
 ) -> LongTable:
     """A full-width table whose header row repeats on every page; cells wrap by Chinese rules.
 
     widths are relative; align per column is "L", "C" or "R"; bold_rows index into rows
-    (e.g. a total line).
+    (e.g. a total line); label_rows have their first cell spread over label_span columns.
     """
     total = float(sum(widths))
     col_w = [TEXT_W * w / total for w in widths]
     aligns = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
     col_styles = [
-        ParagraphStyle(f"c{i}", parent=s.cell, alignment=aligns[(align[i] if i < len(align) else "L")])
-        for i in range(len(header))
+        ParagraphStyle(f"c{i}", parent=s.cell, alignment=aligns[a])
+        for i, a in enumerate(list(align)[: len(header)] + ["L"] * (len(header) - len(align)))
     ]
     bold = set(bold_rows)
     data: list[list[Flowable]] = [[text(h, s.cell_head) for h in header]]
@@ -243,7 +254,8 @@ def data_table(
         data.append(cells)
     # No splitInRow: it can leave a repeated header and an empty sliver at a page foot.
     table = LongTable(data, colWidths=col_w, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
+    spans = [("SPAN", (0, r + 1), (label_span - 1, r + 1)) for r in label_rows if label_span > 1]
+    table.setStyle(TableStyle(spans + [
         # the cell font reportlab sets before drawing each cell: never its Helvetica default
         ("FONT", (0, 0), (-1, -1), s.fonts.body, TABLE_SIZE, TABLE_LEADING),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -310,8 +322,13 @@ def build_pdf(
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_W, TEXT_H, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="text")
     doc.addPageTemplates([PageTemplate("official", [frame], onPage=_PageNumbers(fonts.song))])
+    # ASCII85 makes streams a quarter bigger and, in pure Python, costs a tenth of the export.
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0
     try:
-        doc.build(story)
+        doc.build(story or [Spacer(1, 1)])  # an empty document is still one numbered page
     except LayoutError as exc:
         raise ExportError(f"有一项内容太长，无法排进一页纸（{exc}）。请把它分成几段后再导出。") from exc
+    finally:
+        rl_config.useA85 = a85
     return int(doc.page)

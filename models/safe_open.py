@@ -1,0 +1,54 @@
+"""Opening the data file for the window, with every safety check in the order a clerk needs:
+where it lives (network, read-only), whether another copy has it, whether it is sound, and the
+day's automatic backup.
+
+    opened = open_for_app(path)    # raises a UserError with a message to show as it is
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from models import backup as bk
+from models.db import DataFileError, DamagedFileError, open_database
+from models.instance_lock import InstanceLock, acquire_lock, check_location
+
+
+class MissingDataFileError(DataFileError):
+    """The data file is gone but its backups are still there: offer them, never start empty."""
+
+
+@dataclass
+class OpenedFile:
+    path: Path
+    lock: InstanceLock
+    backup: bk.BackupInfo | None  # today's automatic backup, when this opening made it
+    warning: str | None  # a backup that failed: shown once, work goes on
+
+
+def open_for_app(db_path: Path | str) -> OpenedFile:
+    db_path = Path(db_path)
+    check_location(db_path)
+    lock = acquire_lock(db_path)
+    try:
+        if not db_path.exists() and bk.newest_backup_for(db_path) is not None:
+            raise MissingDataFileError(
+                f"找不到数据文件“{db_path}”，但备份文件夹中还有它的备份。"
+                "为免从空白数据开始，请从备份恢复，或把数据文件放回原处。"
+            )
+        open_database(db_path)
+    except BaseException:
+        lock.release()
+        raise
+    backup, warning = None, None
+    try:
+        backup = bk.daily_backup(db_path)
+    except bk.BackupError as exc:
+        warning = str(exc)
+    return OpenedFile(path=db_path, lock=lock, backup=backup, warning=warning)
+
+
+def can_offer_backup(error: BaseException) -> bool:
+    """Whether restoring the newest backup is the right offer for this refusal. Not for a newer
+    version (upgrade instead) nor a file that is not ours (the wrong file was chosen)."""
+    return isinstance(error, DamagedFileError | MissingDataFileError)
