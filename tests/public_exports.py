@@ -19,6 +19,26 @@ class PublicExport:
     make: Callable[[Path, Path], Path]
 
 
+def _residents(db_path: Path) -> None:
+    """Residents with full ID and mobile numbers (made-up, valid in shape)."""
+    from models.demo_residents import make_demo_residents
+
+    make_demo_residents(50, seed=11)
+
+
+def _residents_masked(suffix: str) -> Callable[[Path, Path], Path]:
+    def make(db_path: Path, out_dir: Path) -> Path:
+        from exporters.residents_xlsx import export_residents
+
+        _residents(db_path)
+        path = out_dir / f"居民名册（公示）{suffix}"
+        assert export_residents(path, masked=True) == 50
+        return path
+
+    return make
+
+
 PUBLIC_EXPORTS: list[PublicExport] = [
-    # None yet: residents, sign-ups and their rosters land with their issues.
+    PublicExport("居民名册（隐去部分信息）xlsx", _residents_masked(".xlsx")),
+    PublicExport("居民名册（隐去部分信息）csv", _residents_masked(".csv")),
 ]
