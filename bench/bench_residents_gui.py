@@ -6,7 +6,8 @@ thread busy, against the same app on an empty data file, side by side.
 Without --db a temporary data file is filled with made-up residents (models.demo_residents).
 Each side is a fresh process: the main window on the 居民 tab, painted, then the grid scrolled to
 the middle and the bottom, sorted by 出生日期 and by 楼栋, a search typed ("wang", "王", "1381")
-and cleared, with a pause between steps as a clerk makes (not counted). The process's peak resident set (VmHWM) is read at the end. Target: < 250 MB.
+and cleared, with a pause between steps as a clerk makes (not counted). The process's peak
+resident set (VmHWM) is read at the end. Target: < 250 MB.
 """
 from __future__ import annotations
 

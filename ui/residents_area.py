@@ -140,10 +140,13 @@ class ResidentsArea(QWidget):
         self.act_delete = self._action(self.tr("删除"), self.delete_selected, "Del",
                                        self.tr("把选中的居民移到回收站，可以恢复"))
         self.act_bin = self._action(self.tr("回收站…"), self.open_recycle_bin)
-        self.act_import = self._action(self.tr("导入…"), self.import_file, "",
+        self.act_import = self._action(self.tr("导入居民名册…"), self.import_file, "",
                                        self.tr("从 Excel 或 CSV 名册导入居民"))
-        self.act_export = self._action(self.tr("导出…"), self.export_file, "",
+        self.act_export = self._action(self.tr("导出居民名册…"), self.export_file, "",
                                        self.tr("把全部或筛选出的居民导出为 Excel 或 CSV"))
+        # The toolbar shows the short text, the 文件 menu the full one.
+        self.act_import.setIconText(self.tr("导入…"))
+        self.act_export.setIconText(self.tr("导出…"))
         bar = QToolBar(self.tr("居民工具栏"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.act_add, self.act_edit, self.act_delete, None, self.act_bin, None,
@@ -282,7 +285,8 @@ class ResidentsArea(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        names = [self.model.row_at(r).name for r in self.selected_rows()[:3]]  # type: ignore[union-attr]
+        rows = [self.model.row_at(r) for r in self.selected_rows()[:3]]
+        names = [row.name for row in rows if row is not None]
         who = "、".join(names) + (self.tr(" 等 {0} 人").format(len(ids)) if len(ids) > 3 else "")
         answer = QMessageBox.question(
             self, self.tr("删除居民"),
