@@ -144,13 +144,15 @@ class ResidentsArea(QWidget):
                                        self.tr("从 Excel 或 CSV 名册导入居民"))
         self.act_export = self._action(self.tr("导出居民名册…"), self.export_file, "",
                                        self.tr("把全部或筛选出的居民导出为 Excel 或 CSV"))
+        self.act_figures = self._action(self.tr("人群统计…"), self.open_figures, "",
+                                        self.tr("按性别、年龄段、标签、楼栋统计，查看目标人群"))
         # The toolbar shows the short text, the 文件 menu the full one.
         self.act_import.setIconText(self.tr("导入…"))
         self.act_export.setIconText(self.tr("导出…"))
         bar = QToolBar(self.tr("居民工具栏"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.act_add, self.act_edit, self.act_delete, None, self.act_bin, None,
-                       self.act_import, self.act_export):
+                       self.act_import, self.act_export, None, self.act_figures):
             if action is None:
                 bar.addSeparator()
             else:
@@ -301,6 +303,11 @@ class ResidentsArea(QWidget):
         from ui.recycle_bin_dialog import RecycleBinDialog
 
         RecycleBinDialog(self.hub, self).exec()
+
+    def open_figures(self) -> None:
+        from ui.figures_dialog import FiguresDialog
+
+        FiguresDialog(self).exec()
 
     def import_file(self) -> None:
         from ui.import_dialog import ImportDialog
