@@ -44,7 +44,7 @@ def settle():
         app.processEvents()
 
 
-def pause(seconds=0.6):
+def pause(seconds=1.5):
     # A clerk looks at the screen between two actions: background work may finish meanwhile.
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -35,6 +36,7 @@ OFFSET_PAGES = 3
 # With more matches than this, the ordered ids (~0.2 s for 100,000) are read off the UI thread
 # right after each query, so the first drag of the scroll bar does not stall the window.
 PREFETCH_MIN = 20_000
+PREFETCH_DELAY_MS = 250
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -105,10 +107,15 @@ class ResidentsModel(QAbstractTableModel):
         self._generation += 1
         self.endResetModel()
         if self._total > max(self.prefetch_min, OFFSET_PAGES * self.page_size):
-            self._start_prefetch()
+            # After the view has painted the first page (the thread would compete for the GIL),
+            # and only if the clerk has not typed on meanwhile.
+            generation = self._generation
+            QTimer.singleShot(PREFETCH_DELAY_MS, self, lambda: self._start_prefetch(generation))
 
-    def _start_prefetch(self) -> None:
-        generation, query = self._generation, self._query
+    def _start_prefetch(self, generation: int) -> None:
+        if generation != self._generation or self._ids is not None:
+            return
+        query = self._query
 
         def work() -> None:
             try:
