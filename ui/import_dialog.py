@@ -343,7 +343,7 @@ class ImportDialog(QDialog):
             return
         folder = self.path.parent if self.path else Path.home()
         default = folder / self.tr("{0}_导入报告.xlsx").format(
-            self.path.stem if self.path else "居民")
+            self.path.stem if self.path else self.tr("居民"))
         target, _chosen = QFileDialog.getSaveFileName(
             self, self.tr("保存导入报告"), str(default), self.tr("Excel 工作簿 (*.xlsx)"))
         if not target:

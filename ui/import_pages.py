@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QT_TRANSLATE_NOOP,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -26,8 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.imports.importer import DUPLICATE, IMPORTED, OUTCOME_LABELS, REJECTED, RowOutcome
-from models.imports.importer import SheetMapping
+from models.imports.importer import (
+    DUPLICATE,
+    IMPORTED,
+    OUTCOME_LABELS,
+    REJECTED,
+    RowOutcome,
+    SheetMapping,
+)
 from models.imports.mapping import IMPORT_FIELDS, map_header
 
 Index = QModelIndex | QPersistentModelIndex
@@ -177,8 +184,20 @@ class SheetMappingEditor(QWidget):
 
 # --- outcomes ------------------------------------------------------------------------------
 # 说明 (why rejected, which row it repeats) comes right after the name: it is what the clerk reads.
-OUTCOME_COLUMNS = ["工作表", "行号", "结果", "姓名", "说明", "性别", "出生日期", "身份证号",
-                   "联系电话", "楼栋", "房号", "标签"]
+OUTCOME_COLUMNS = [
+    QT_TRANSLATE_NOOP("OutcomeModel", "工作表"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "行号"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "结果"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "姓名"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "说明"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "性别"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "出生日期"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "身份证号"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "联系电话"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "楼栋"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "房号"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "标签"),
+]
 COL_EXPLANATION = 4
 _COLORS = {REJECTED: QColor("#fde2e0"), DUPLICATE: QColor("#fff3cd")}
 

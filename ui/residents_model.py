@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QT_TRANSLATE_NOOP,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -42,17 +43,17 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # (attribute, header, order key of ResidentQuery or None when the column cannot be sorted).
 COLUMNS: list[tuple[str, str, str | None]] = [
-    ("name", "姓名", "name"),
-    ("gender", "性别", "gender"),
-    ("birth", "出生日期", "birth"),
-    ("age", "年龄", "age"),
-    ("id_number", "身份证号", "id_number"),
-    ("phone", "联系电话", "phone"),
-    ("building", "楼栋", "building"),
-    ("address", "住址", "building"),  # unit and room sort with their building
-    ("tags", "标签", None),
+    ("name", QT_TRANSLATE_NOOP("ResidentsModel", "姓名"), "name"),
+    ("gender", QT_TRANSLATE_NOOP("ResidentsModel", "性别"), "gender"),
+    ("birth", QT_TRANSLATE_NOOP("ResidentsModel", "出生日期"), "birth"),
+    ("age", QT_TRANSLATE_NOOP("ResidentsModel", "年龄"), "age"),
+    ("id_number", QT_TRANSLATE_NOOP("ResidentsModel", "身份证号"), "id_number"),
+    ("phone", QT_TRANSLATE_NOOP("ResidentsModel", "联系电话"), "phone"),
+    ("building", QT_TRANSLATE_NOOP("ResidentsModel", "楼栋"), "building"),
+    ("address", QT_TRANSLATE_NOOP("ResidentsModel", "住址"), "building"),  # unit and room sort with their building
+    ("tags", QT_TRANSLATE_NOOP("ResidentsModel", "标签"), None),
 ]
-BIN_COLUMN = ("deleted_at", "删除时间", None)
+BIN_COLUMN = ("deleted_at", QT_TRANSLATE_NOOP("ResidentsModel", "删除时间"), None)
 COL_NAME, COL_GENDER, COL_BIRTH, COL_AGE, COL_ID = 0, 1, 2, 3, 4
 _CENTERED = {"gender", "birth", "age", "building", "deleted_at"}
 
