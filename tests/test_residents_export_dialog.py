@@ -85,3 +85,26 @@ def test_cancelled_export_leaves_no_file(qtbot, people: Path, tmp_path: Path, mo
     qtbot.waitUntil(lambda: not task.is_running(), timeout=10000)
     assert task.result.cancelled
     assert list(folder.iterdir()) == []  # neither the file nor a half-written temporary
+
+
+def test_cancel_while_writing_the_workbook_leaves_no_file(qtbot, people: Path, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    import exporters.residents_xlsx as xlsx
+
+    dialog = ResidentsExportDialog(DataHub(), ResidentQuery(), count_residents())
+    qtbot.addWidget(dialog)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    original = xlsx.row_cells
+    written: list[int] = []
+
+    def cancel_after_first_row(ws, columns, values):  # noqa: ANN001
+        written.append(1)
+        dialog.task.worker.progress.cancel()  # every row was read; the file is being written
+        return original(ws, columns, values)
+
+    monkeypatch.setattr(xlsx, "row_cells", cancel_after_first_row)
+    task = dialog.export_to(folder / "名册.xlsx")
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=10000)
+    assert written and task.result.cancelled
+    assert list(folder.iterdir()) == []

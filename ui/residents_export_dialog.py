@@ -48,12 +48,29 @@ def export_work(progress: Progress, target: Path, query: ResidentQuery, masked: 
 
     if target.suffix.lower() == ".csv":
         return write_csv(target, rows())
-    values = list(rows())
-    progress.report(total, total, tr("正在写入 Excel 文件…"))
+    values = _WritingRows(rows(), progress, total)
     title = tr("居民名册（{0}）").format(date.today().isoformat())
     if masked:
         title += tr("（隐去部分信息）")
     return write_xlsx(target, values, title=title)
+
+
+class _WritingRows(list):
+    """The rows for write_xlsx, which styles every cell (~0.5 ms a row): iterating them reports
+    the writing progress and honours 取消 (the file is only renamed into place at the end)."""
+
+    def __init__(self, rows: object, progress: Progress, total: int) -> None:
+        super().__init__(rows)  # type: ignore[arg-type]
+        self.progress, self.total = progress, total
+        self.text = tr("正在写入 Excel 文件…")
+
+    def __iter__(self):  # noqa: ANN204
+        for n, row in enumerate(super().__iter__()):
+            if n % 200 == 0:
+                self.progress.check()
+                self.progress.report(n, self.total, self.text)
+            yield row
+        self.progress.check()  # before the workbook is saved and renamed into place
 
 
 class ResidentsExportDialog(QDialog):
