@@ -2,6 +2,7 @@
 or pinyin order, masked by default. Runs in the background with progress and 取消."""
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -52,12 +53,22 @@ def export_work(progress: Progress, target: Path, query: ResidentQuery, masked: 
     title = tr("居民名册（{0}）").format(date.today().isoformat())
     if masked:
         title += tr("（隐去部分信息）")
-    return write_xlsx(target, values, title=title)
+    # A cancel while the workbook is written stops the rows early (raising inside openpyxl's
+    # write-only writer leaves its generator to fail at exit): the shortened workbook goes to a
+    # hidden file beside the target, which is then removed; a finished one is moved into place.
+    partial = target.with_name(f".{target.stem}.exporting{target.suffix}")
+    try:
+        n = write_xlsx(partial, values, title=title)
+        progress.check()
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return n
 
 
 class _WritingRows(list):
     """The rows for write_xlsx, which styles every cell (~0.5 ms a row): iterating them reports
-    the writing progress and honours 取消 (the file is only renamed into place at the end)."""
+    the writing progress, and stops early when the clerk pressed 取消."""
 
     def __init__(self, rows: object, progress: Progress, total: int) -> None:
         super().__init__(rows)  # type: ignore[arg-type]
@@ -67,10 +78,10 @@ class _WritingRows(list):
     def __iter__(self):  # noqa: ANN204
         for n, row in enumerate(super().__iter__()):
             if n % 200 == 0:
-                self.progress.check()
+                if self.progress.cancelled():
+                    return
                 self.progress.report(n, self.total, self.text)
             yield row
-        self.progress.check()  # before the workbook is saved and renamed into place
 
 
 class ResidentsExportDialog(QDialog):
