@@ -237,3 +237,24 @@ def test_header_click_sorts_in_the_query_and_tags_column_does_not(qtbot,
     header.setSortIndicator(8, Qt.SortOrder.AscendingOrder)  # 标签: no order in the database
     assert area.model.query.order == "birth"
     assert header.sortIndicatorSection() == COL_BIRTH
+
+
+def test_delete_key_in_the_grid_asks_then_moves_to_the_bin(qtbot, area: ResidentsArea,
+                                                           monkeypatch) -> None:
+    asked: list[str] = []
+
+    def answer(parent, title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    area.show()
+    qtbot.waitExposed(area)
+    area.activateWindow()
+    qtbot.waitUntil(lambda: area.isActiveWindow())  # a shortcut needs its window active
+    area.table.setFocus()
+    area.table.selectRow(0)
+    name = area.model.index(0, COL_NAME).data()
+    qtbot.keyClick(area.table, Qt.Key.Key_Delete)
+    assert asked and name in asked[0]
+    assert count_residents(ResidentQuery(deleted=True)) == 0  # answered 否: nothing moved

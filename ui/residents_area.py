@@ -126,14 +126,17 @@ class ResidentsArea(QWidget):
         action = QAction(text, self)
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut:
+            # Active while the focus is in this area (e.g. Del in the grid), nowhere else.
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
         if tip:
             action.setToolTip(tip)
         return action
 
     def _build_toolbar(self) -> QToolBar:
-        self.act_add = self._action(self.tr("新增"), self.add_resident, "Ctrl+N",
+        # No Ctrl+N here: the plans area's 新建方案 holds it window-wide (in the 文件 menu).
+        self.act_add = self._action(self.tr("新增"), self.add_resident, "",
                                     self.tr("登记一位新居民"))
         self.act_edit = self._action(self.tr("编辑"), self.edit_current, "",
                                      self.tr("修改选中的居民（也可双击）"))
