@@ -115,3 +115,45 @@ def test_cancel_halfway_leaves_the_data_file_unchanged(qtbot, dialog: ImportDial
     assert dialog.pages.currentIndex() == PAGE_PREVIEW
     assert count_residents() == 0
     assert _dump_digest() == before
+
+
+def test_header_row_can_be_moved_and_mapping_follows(qtbot, dialog: ImportDialog) -> None:
+    dialog.path_edit.setText(str(SAMPLE))
+    dialog.go_next()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_MAPPING, timeout=10000)
+    editor = next(e for e in dialog.editors if e.header_row.value())
+    row = editor.header_row.value()
+    editor.header_row.setValue(1)  # the title line: no name column there
+    assert "name" not in editor.columns().values()
+    assert not dialog.next_button.isEnabled()
+    editor.header_row.setValue(row)
+    assert "name" in editor.columns().values() and dialog.next_button.isEnabled()
+    editor.header_row.setValue(0)  # 不导入此工作表
+    assert editor.mapping().header_row is None and dialog.next_button.isEnabled()
+
+
+def test_gbk_csv_with_a_title_line_and_a_corrected_column(qtbot, tmp_path: Path,
+                                                          db_path: Path) -> None:
+    csv_path = tmp_path / "名单.csv"
+    csv_path.write_bytes(("幸福社区居民名单\n"
+                          "名字,手机号,身份证号,住处\n"
+                          "张三,138-1234-5678,11010519491231002X,5幢101\n"
+                          "李四,13900001111,,6幢202\n").encode("gbk"))
+    dialog = ImportDialog(DataHub())
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(csv_path))
+    dialog.go_next()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_MAPPING, timeout=10000)
+    (editor,) = dialog.editors
+    assert editor.header_row.value() == 2
+    assert editor.columns().get(3) is None  # "住处" is not a known wording
+    editor.combos[3].setCurrentIndex(editor.combos[3].findData("address"))  # the clerk says so
+    dialog.go_next()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_PREVIEW, timeout=10000)
+    dialog.go_next()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_REPORT, timeout=10000)
+    assert (dialog.report.imported, dialog.report.rejected, dialog.report.duplicates) == (2, 0, 0)
+    from models.residents import ResidentQuery, search_residents
+
+    rows = search_residents(ResidentQuery(text="张三")).rows
+    assert rows[0].phone == "13812345678" and rows[0].address == "5幢101"
