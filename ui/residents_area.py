@@ -151,6 +151,8 @@ class ResidentsArea(QWidget):
                                         self.tr("按性别、年龄段、标签、楼栋统计，查看目标人群"))
         # The toolbar shows the short text, the 文件 menu the full one.
         self.act_import.setIconText(self.tr("导入…"))
+        self.act_bin.setIconText(self.tr("回收站…"))
+        self.act_figures.setIconText(self.tr("人群统计…"))
         self.act_export.setIconText(self.tr("导出…"))
         bar = QToolBar(self.tr("居民工具栏"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
