@@ -258,3 +258,17 @@ def test_delete_key_in_the_grid_asks_then_moves_to_the_bin(qtbot, area: Resident
     qtbot.keyClick(area.table, Qt.Key.Key_Delete)
     assert asked and name in asked[0]
     assert count_residents(ResidentQuery(deleted=True)) == 0  # answered 否: nothing moved
+
+
+def test_editing_someone_deleted_for_good_meanwhile_says_so(qtbot, area: ResidentsArea,
+                                                            monkeypatch) -> None:
+    from models.residents import empty_recycle_bin
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: told.append(text))
+    gone = area.model.id_at(0)
+    delete_residents([gone])
+    empty_recycle_bin()  # the grid has not re-read yet: row 0 still shows them
+    area.edit_resident(0)
+    assert told and "找不到" in told[0]
+    assert area.model.id_at(0) != gone  # re-read

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QSpinBox,
     QTableView,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.errors import UserError
 from models.residents import (
     ResidentQuery,
     count_residents,
@@ -30,7 +32,7 @@ from models.residents import (
     list_tags,
 )
 from ui.context import AppContext
-from ui.operations import run_op
+from ui.operations import run_op, show_error
 from ui.residents_model import COL_NAME, ResidentsModel
 
 SEARCH_DELAY_MS = 150  # debounce: one query once the clerk pauses typing
@@ -103,6 +105,8 @@ class ResidentsArea(QWidget):
             spin.valueChanged.connect(self._search_timer.start)
         self.age_date.dateChanged.connect(self._search_timer.start)
         self.table.doubleClicked.connect(lambda index: self.edit_resident(index.row()))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self.hub.changed.connect(self._on_data_changed)
@@ -270,6 +274,15 @@ class ResidentsArea(QWidget):
         self.act_edit.setEnabled(n == 1)
         self.act_delete.setEnabled(n > 0)
 
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for action in (self.act_edit, self.act_delete, None, self.act_add):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
     # --- actions --------------------------------------------------------------------------
     def add_resident(self) -> None:
         from ui.resident_dialog import ResidentDialog
@@ -285,8 +298,15 @@ class ResidentsArea(QWidget):
         from ui.resident_dialog import ResidentDialog
 
         resident_id = self.model.id_at(row)
-        if resident_id is not None:
-            ResidentDialog(self.hub, resident_id, self).exec()
+        if resident_id is None:
+            return
+        try:
+            dialog = ResidentDialog(self.hub, resident_id, self)
+        except UserError as exc:  # deleted for good meanwhile (e.g. from the recycle bin)
+            show_error(self, str(exc))
+            self.refresh()
+            return
+        dialog.exec()
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
