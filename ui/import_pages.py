@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -105,9 +105,21 @@ class SheetMappingEditor(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
 
+        self._combos: list[QComboBox] = []
+        self._built = False  # the column table is filled when first shown (41 sheets: 0.4 s)
         self.header_row.setValue(info.mapping.header_row or 0)
-        self._fill(info.mapping.columns)
         self.header_row.valueChanged.connect(self._header_moved)
+
+    @property
+    def combos(self) -> list[QComboBox]:
+        if not self._built:
+            self._fill(self.info.mapping.columns)
+        return self._combos
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._built:
+            self._fill(self.info.mapping.columns)
+        super().showEvent(event)
 
     def _header_moved(self, row: int) -> None:
         cells = self.info.rows[row - 1] if 0 < row <= len(self.info.rows) else []
@@ -115,12 +127,13 @@ class SheetMappingEditor(QWidget):
         self.changed.emit()
 
     def _fill(self, columns: dict[int, str]) -> None:
+        self._built = True
         row = self.header_row.value()
         header = self.info.rows[row - 1] if 0 < row <= len(self.info.rows) else []
         first = self.info.rows[row] if 0 < row < len(self.info.rows) else []
         width = max([len(header), len(first), *(c + 1 for c in columns)], default=0)
         self.table.setRowCount(width)
-        self.combos: list[QComboBox] = []
+        self._combos = []
         for col in range(width):
             self.table.setItem(col, 0, self._item(column_letter(col)))
             self.table.setItem(col, 1, self._item(header[col] if col < len(header) else ""))
@@ -132,10 +145,10 @@ class SheetMappingEditor(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(columns.get(col))))
             combo.currentIndexChanged.connect(self._combo_changed)
             self.table.setCellWidget(col, 2, combo)
-            self.combos.append(combo)
-        if self.combos:  # ResizeToContents does not see cell widgets
+            self._combos.append(combo)
+        if self._combos:  # ResizeToContents does not see cell widgets
             self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(2, self.combos[0].sizeHint().width() + 8)
+            self.table.setColumnWidth(2, self._combos[0].sizeHint().width() + 8)
         self.table.setEnabled(row > 0)
         self._update_note()
 
@@ -150,7 +163,9 @@ class SheetMappingEditor(QWidget):
         self.changed.emit()
 
     def columns(self) -> dict[int, str]:
-        return {col: combo.currentData() for col, combo in enumerate(self.combos)
+        if not self._built:  # never shown: as detected
+            return dict(self.info.mapping.columns)
+        return {col: combo.currentData() for col, combo in enumerate(self._combos)
                 if combo.currentData()}
 
     def mapping(self) -> SheetMapping:
