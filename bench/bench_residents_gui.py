@@ -60,8 +60,10 @@ def timed(label, fn):
     timings[label] = round((time.perf_counter() - t0) * 1000, 1)
 
 
+t0 = time.perf_counter()
 window = MainWindow(AppContext(DataHub(), Path(sys.argv[1])), remember_geometry=False)
 window.resize(1400, 860)
+timings["build window"] = round((time.perf_counter() - t0) * 1000, 1)
 timed("show window", lambda: (window.select_area("居民"), window.show()))
 area = window.area("居民")
 table, bar = area.table, area.table.verticalScrollBar()

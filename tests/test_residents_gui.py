@@ -123,6 +123,8 @@ def test_search_narrows_and_count_updates(qtbot, area: ResidentsArea) -> None:
 
 
 def test_filters_tag_age_building(qtbot, area: ResidentsArea) -> None:
+    area.tag_filter.ensure_loaded()  # what opening the list does
+    area.building_filter.ensure_loaded()
     area.tag_filter.setCurrentIndex(area.tag_filter.findData("志愿者"))
     assert area.model.total == count_residents(ResidentQuery(tags=("志愿者",)))
     assert "单雄" in [area.model.index(r, COL_NAME).data() for r in range(area.model.rowCount())]
@@ -134,6 +136,12 @@ def test_filters_tag_age_building(qtbot, area: ResidentsArea) -> None:
     area.max_age.setValue(-1)
     area.building_filter.setCurrentIndex(area.building_filter.findData("3幢"))
     assert area.model.total == count_residents(ResidentQuery(building="3幢")) >= 2
+    # A data change marks the lists stale; reopening keeps the choice.
+    save_resident(ResidentRecord(name="新来的", building="99幢"))
+    area.refresh()
+    area.building_filter.ensure_loaded()
+    assert area.building_filter.currentData() == "3幢"
+    assert area.building_filter.findData("99幢") > 0
 
 
 def test_delete_moves_to_recycle_bin_after_confirming(qtbot, area: ResidentsArea,

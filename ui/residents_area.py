@@ -39,6 +39,41 @@ SEARCH_DELAY_MS = 150  # debounce: one query once the clerk pauses typing
 NO_AGE = -1  # the age spin boxes' "不限"
 
 
+class ChoiceCombo(QComboBox):
+    """A filter box: "all" (data None) and the values load() gives, read when the list is first
+    opened after mark_stale(), keeping the current choice."""
+
+    def __init__(self, everything: str, load: Callable[[], list[str]]) -> None:
+        super().__init__()
+        self._load = load
+        self._stale = True
+        self.addItem(everything, None)
+
+    def mark_stale(self) -> None:
+        self._stale = True
+
+    def ensure_loaded(self) -> None:
+        if not self._stale:
+            return
+        self._stale = False
+        chosen = self.currentData()
+        self.blockSignals(True)
+        while self.count() > 1:
+            self.removeItem(1)
+        for value in self._load():
+            self.addItem(value, value)
+        at = self.findData(chosen) if chosen is not None else 0
+        if at < 0:  # the chosen value is gone (e.g. its last resident deleted): keep showing it
+            self.addItem(chosen, chosen)
+            at = self.count() - 1
+        self.setCurrentIndex(at)
+        self.blockSignals(False)
+
+    def showPopup(self) -> None:
+        self.ensure_loaded()
+        super().showPopup()
+
+
 class ResidentsArea(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,8 +84,8 @@ class ResidentsArea(QWidget):
         self.search.setPlaceholderText(
             self.tr("搜索：姓名、拼音或首字母（如 zs）、电话、身份证号片段、住址"))
         self.search.setClearButtonEnabled(True)
-        self.tag_filter = QComboBox()
-        self.building_filter = QComboBox()
+        self.tag_filter = ChoiceCombo(self.tr("全部标签"), lambda: [t.name for t in list_tags()])
+        self.building_filter = ChoiceCombo(self.tr("全部楼栋"), list_buildings)
         self.building_filter.setMinimumContentsLength(6)
         self.min_age = self._age_spin()
         self.max_age = self._age_spin()
@@ -189,19 +224,10 @@ class ResidentsArea(QWidget):
 
     # --- filters --------------------------------------------------------------------------
     def _fill_filter_choices(self) -> None:
-        """(Re)fill the tag and building boxes, keeping what was chosen."""
-        for combo, everything, values in (
-                (self.tag_filter, self.tr("全部标签"), [t.name for t in list_tags()]),
-                (self.building_filter, self.tr("全部楼栋"), list_buildings())):
-            chosen = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for value in values:
-                combo.addItem(value, value)
-            at = combo.findData(chosen) if chosen is not None else 0
-            combo.setCurrentIndex(max(at, 0))
-            combo.blockSignals(False)
+        """The tag and building lists are read when a box is next opened (counting tags and
+        buildings over 100,000 residents takes ~0.25 s: not after every save)."""
+        self.tag_filter.mark_stale()
+        self.building_filter.mark_stale()
 
     def current_query(self) -> ResidentQuery:
         tag = self.tag_filter.currentData()
