@@ -280,3 +280,27 @@ def test_editing_someone_deleted_for_good_meanwhile_says_so(qtbot, area: Residen
     area.edit_resident(0)
     assert told and "找不到" in told[0]
     assert area.model.id_at(0) != gone  # re-read
+
+
+def test_dialog_asks_before_dropping_what_was_typed(qtbot, db_path: Path, monkeypatch) -> None:
+    from ui.resident_dialog import ResidentDialog
+
+    asked: list[str] = []
+
+    def answer(parent, title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog = ResidentDialog(None, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()  # nothing typed: closes without asking
+    assert not asked and not dialog.isVisible()
+    dialog = ResidentDialog(None, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.phone.setText("13812345678")
+    dialog.reject()
+    assert asked and dialog.isVisible()  # 取消: the form stays with what was typed
+    assert dialog.phone.text() == "13812345678"

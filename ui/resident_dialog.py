@@ -112,6 +112,7 @@ class ResidentDialog(QDialog):
 
         self._fill_tags(self.record.tags)
         self._show_record(self.record)
+        self._shown = self.current_record()  # to tell whether anything was changed
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
@@ -198,6 +199,19 @@ class ResidentDialog(QDialog):
             problems = [p for p in problems if p.field != "name"]
         self.show_problems(problems)
         return problems
+
+    def has_changes(self) -> bool:
+        return self.saved_id is None and self.current_record() != self._shown
+
+    def reject(self) -> None:
+        if self.has_changes():
+            answer = QMessageBox.question(
+                self, self.tr("放弃修改"), self.tr("填写的内容还没有保存。确定放弃吗？"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     # --- saving ---------------------------------------------------------------------------
     def add_new_tag(self) -> None:
