@@ -2,9 +2,11 @@
 
 How the text is matched (chosen by measuring 100,000 residents, see bench/bench_residents.py):
 three characters or more go through resident_fts, an FTS5 trigram index over one line per resident
-(name, pinyin, initials, phone digits, ID, address), which answers "contains" without scanning;
-one or two characters, too short for trigrams, match the start of the name, the initials, the
-pinyin or the building through their indexes (zs finds 张三 and 赵四; 王 finds every 王).
+(name, phone digits, ID, address), which answers "contains" without scanning; letters also match
+the start of the full pinyin or of the initials through their indexes (zhangs finds 张三, zsm
+finds 张三明); one or two characters, too short for trigrams, match the start of the name, the
+initials, the pinyin or the building through their indexes (zs finds 张三 and 赵四; 王 finds
+every 王).
 """
 from __future__ import annotations
 
@@ -72,13 +74,21 @@ def birth_bound(day: date, years: int) -> date:
 
 
 def _text_condition(text: str) -> tuple[str, list[object]]:
+    letters = text.isascii() and text.isalpha()
     if len(text) >= 3:
-        return ("r.id IN (SELECT rowid FROM resident_fts WHERE search_text LIKE ?)",
-                [f"%{text}%"])
+        fts = "r.id IN (SELECT rowid FROM resident_fts WHERE search_text LIKE ?)"
+        if not letters:
+            return fts, [f"%{text}%"]
+        # Pinyin and initials match from the start of the name, through their indexes (the
+        # search line leaves them out, which keeps the trigram index a quarter smaller);
+        # letters elsewhere (an address, an ID's X) still go through the trigram index.
+        return (f"((r.name_pinyin >= ? AND r.name_pinyin < ?) OR "
+                f"(r.name_initials >= ? AND r.name_initials < ?) OR {fts})",
+                [text, text + _HIGH, text, text + _HIGH, f"%{text}%"])
     # Prefix ranges on indexed columns (x >= q AND x < q + highest character).
     conds = ["(r.name >= ? AND r.name < ?)", "(r.building >= ? AND r.building < ?)"]
     params: list[object] = [text, text + _HIGH, text, text + _HIGH]
-    if text.isascii() and text.isalpha():
+    if letters:
         conds += ["(r.name_initials >= ? AND r.name_initials < ?)",
                   "(r.name_pinyin >= ? AND r.name_pinyin < ?)"]
         params += [text, text + _HIGH, text, text + _HIGH]

@@ -40,7 +40,7 @@ def _blank(raw: object) -> bool:
 # ---- phones -------------------------------------------------------------------------------------
 
 _PHONE_JUNK = re.compile(r"[\s\-－—–()（）.．·/]+")
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
 # Area codes: 010 and 02x have three digits, the rest four (0571, 0755...).
 _LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})$")
 
@@ -48,6 +48,10 @@ _LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})$")
 def parse_phone(raw: object) -> Parsed:
     """Mobile -> "13812345678"; landline -> "0571-88123456". Accepts spaces, dashes, full-width
     digits, brackets round the area code, +86 / 0086 / 86 in front, and number cells."""
+    if type(raw) is str:  # the usual cases first: 13812345678, 138 1234 5678, 138-1234-5678
+        quick = raw.replace(" ", "").replace("-", "")
+        if len(quick) == 11 and _MOBILE.match(quick):
+            return Parsed(quick)
     if _blank(raw):
         return EMPTY
     if isinstance(raw, bool):

@@ -19,26 +19,25 @@ class PublicExport:
     make: Callable[[Path, Path], Path]
 
 
-def _residents(db_path: Path) -> None:
-    """Residents with full ID and mobile numbers (made-up, valid in shape)."""
-    from models.demo_residents import make_demo_residents
+def residents_register(masked: bool, suffix: str) -> Callable[[Path, Path], Path]:
+    """居民名册 exported with --masked (the copy for outside use)."""
 
-    make_demo_residents(50, seed=11)
-
-
-def _residents_masked(suffix: str) -> Callable[[Path, Path], Path]:
     def make(db_path: Path, out_dir: Path) -> Path:
-        from exporters.residents_xlsx import export_residents
+        from exporters.residents_xlsx import export_residents  # noqa: PLC0415
+        from models.imports.importer import import_residents  # noqa: PLC0415
+        from tests.resident_factory import write_residents_csv  # noqa: PLC0415
 
-        _residents(db_path)
-        path = out_dir / f"居民名册（公示）{suffix}"
-        assert export_residents(path, masked=True) == 50
-        return path
+        source = write_residents_csv(out_dir.parent / "source.csv", 60)
+        assert import_residents(source).imported
+        target = out_dir / f"居民名册{suffix}"
+        assert export_residents(target, masked=masked) > 0
+        return target
 
     return make
 
 
 PUBLIC_EXPORTS: list[PublicExport] = [
-    PublicExport("居民名册（隐去部分信息）xlsx", _residents_masked(".xlsx")),
-    PublicExport("居民名册（隐去部分信息）csv", _residents_masked(".csv")),
+    PublicExport("居民名册（隐去部分信息）xlsx", residents_register(True, ".xlsx")),
+    PublicExport("居民名册（隐去部分信息）csv", residents_register(True, ".csv")),
+    # Still to come with their issues: sign-up lists, sign-in sheets and rosters for the public.
 ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import subprocess
 import sqlite3
 from pathlib import Path
 
@@ -188,3 +190,51 @@ def test_report_workbook_and_command_line(db_path: Path, tmp_path: Path, capsys)
     assert sum(1 for r in rows if r[2] == "重复") == 22
     rc = main.main(["residents", "import", str(tmp_path / "无.xlsx"), "--db", str(db_path)])
     assert rc == 2
+
+
+def _index_sql(path: Path) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return sorted(con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
+    finally:
+        con.close()
+
+
+def test_bulk_import_rebuilds_the_indexes_it_drops(db_path: Path, monkeypatch) -> None:
+    import models.imports.importer as importer_mod
+    from models.id_number import check_digit
+
+    before = _index_sql(db_path)
+    monkeypatch.setattr(importer_mod, "REINDEX_ABOVE", 5)
+    src = db_path.parent / "多人.csv"
+    lines = ["姓名,身份证号,楼栋"]
+    for i in range(30):
+        first17 = f"3301051980{i % 12 + 1:02d}{i % 28 + 1:02d}{i:03d}"
+        lines.append(f"居民{chr(0x4E00 + i)},{first17 + check_digit(first17)},{i % 3 + 1}幢")
+    src.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ImportCancelled):  # cancelled after the indexes were dropped
+        import_residents(src, progress=lambda done, total: done < total)
+    assert _index_sql(db_path) == before
+    report = import_residents(src)
+    assert report.imported == 30
+    assert _index_sql(db_path) == before
+    assert search_residents(ResidentQuery(building="2幢")).total == 10
+    assert database.obj.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@needs_sample
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_sample_as_old_xls_comes_out_the_same(db_path: Path, tmp_path: Path) -> None:
+    """The same roster saved in the old .xls format (merged ranges read by calamine too)."""
+    shutil.copy(SAMPLE, tmp_path / "sample.xlsx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", str(tmp_path),
+                    str(tmp_path / "sample.xlsx")], check=True, capture_output=True, timeout=180)
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
+    report = import_residents(tmp_path / "sample.xls")
+    got = {(r.sheet, r.row): r for r in report.rows}
+    for t in truth["rows"]:
+        row = got[(t["sheet"], t["row"])]
+        assert OUTCOME[row.outcome] == t["outcome"], t
+        if t["outcome"] == "import":
+            assert _as_truth(row.record) == t["expect"], t
+    assert report.summary_lines()[-1] == "imported=516 rejected=62 duplicates=22"
