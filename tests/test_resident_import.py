@@ -201,11 +201,11 @@ def _index_sql(path: Path) -> list[tuple]:
 
 
 def test_bulk_import_rebuilds_the_indexes_it_drops(db_path: Path, monkeypatch) -> None:
-    import models.imports.importer as importer_mod
+    import models.resident_store as store_mod
     from models.id_number import check_digit
 
     before = _index_sql(db_path)
-    monkeypatch.setattr(importer_mod, "REINDEX_ABOVE", 5)
+    monkeypatch.setattr(store_mod, "REINDEX_ABOVE", 5)
     src = db_path.parent / "多人.csv"
     lines = ["姓名,身份证号,楼栋"]
     for i in range(30):
