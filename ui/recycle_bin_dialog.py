@@ -25,7 +25,7 @@ class RecycleBinDialog(QDialog):
         super().__init__(parent)
         self.hub = hub
         self.setWindowTitle(self.tr("居民回收站"))
-        self.resize(1000, 600)
+        self.resize(1200, 600)
         self.model = ResidentsModel(self, recycle_bin=True)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("在回收站中搜索姓名、拼音、电话、身份证号"))
@@ -39,6 +39,9 @@ class RecycleBinDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate(self.model.column_widths(self.fontMetrics().height())):
+            self.table.setColumnWidth(col, width)
+        self.table.setWordWrap(False)
         self.count_label = QLabel()
         hint = QLabel(self.tr("删除的居民先放在这里，可以恢复；“彻底删除”和“清空回收站”后无法恢复。"))
         hint.setWordWrap(True)

@@ -110,8 +110,8 @@ class ResidentsArea(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((90, 50, 100, 50, 180, 120, 70, 110, 200)):
-            header.resizeSection(col, int(width * max(1.0, self.fontMetrics().height() / 17)))
+        for col, width in enumerate(self.model.column_widths(self.fontMetrics().height())):
+            header.resizeSection(col, width)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)

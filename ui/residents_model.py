@@ -54,6 +54,9 @@ COLUMNS: list[tuple[str, str, str | None]] = [
     ("tags", QT_TRANSLATE_NOOP("ResidentsModel", "标签"), None),
 ]
 BIN_COLUMN = ("deleted_at", QT_TRANSLATE_NOOP("ResidentsModel", "删除时间"), None)
+# Column widths in pixels at a 17-pixel font height (scaled up with the font).
+WIDTHS = {"name": 90, "gender": 50, "birth": 100, "age": 50, "id_number": 180, "phone": 120,
+          "building": 70, "address": 110, "tags": 200, "deleted_at": 140}
 COL_NAME, COL_GENDER, COL_BIRTH, COL_AGE, COL_ID = 0, 1, 2, 3, 4
 _CENTERED = {"gender", "birth", "age", "building", "deleted_at"}
 
@@ -234,6 +237,10 @@ class ResidentsModel(QAbstractTableModel):
             return
         self._query = replace(self._query, order=key, descending=descending)
         self.reload()
+
+    def column_widths(self, font_height: int) -> list[int]:
+        scale = max(1.0, font_height / 17)
+        return [int(WIDTHS[attr] * scale) for attr, _title, _order in self.columns]
 
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(self.columns) and self.columns[column][2] is not None
