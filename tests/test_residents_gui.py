@@ -304,3 +304,24 @@ def test_dialog_asks_before_dropping_what_was_typed(qtbot, db_path: Path, monkey
     dialog.reject()
     assert asked and dialog.isVisible()  # 取消: the form stays with what was typed
     assert dialog.phone.text() == "13812345678"
+
+
+def test_main_window_has_the_residents_tab_and_search_from_the_context(qtbot,
+                                                                       residents: Path,
+                                                                       tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    import main
+    from ui.main_window import MainWindow
+
+    args = main.build_parser().parse_args(["--tab", "居民", "--search", "zs"])
+    assert args.search == "zs"
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(DataHub(), residents, initial_search=args.search),
+                        settings=settings, remember_geometry=False)
+    qtbot.addWidget(window)
+    assert window.select_area(args.tab)
+    area = window.area("居民")
+    assert isinstance(area, ResidentsArea)
+    assert area.search.text() == "zs" and area.model.query.text == "zs"
+    assert area.model.total == count_residents(ResidentQuery(text="zs")) >= 2
