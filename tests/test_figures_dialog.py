@@ -37,5 +37,6 @@ def test_figures_dialog_counts_and_lists(qtbot, db_path: Path) -> None:
     assert "王奶奶" in names
     assert dialog.people.rowCount() == count_residents(ResidentQuery(min_age=80, building="3幢"))
 
+    assert count_residents(dialog.group_query()) == dialog.people.rowCount()  # the export's rows
     dialog.copy_text()
     assert QGuiApplication.clipboard().text() == dialog.text.toPlainText()

@@ -32,8 +32,8 @@ from models.figures import (
     target_group,
     population_figures,
 )
-from models.residents import list_buildings
-from ui.operations import BackgroundTask, Progress, run_task
+from models.residents import ResidentQuery, count_residents, list_buildings
+from ui.operations import BackgroundTask, DataHub, Progress, run_task
 from ui.residents_model import address_text
 
 LIST_LIMIT = 1000  # people listed for a target group (the count is always complete)
@@ -45,8 +45,9 @@ def count_all(progress: Progress, on: date) -> tuple[PopulationFigures, str]:
 
 
 class FiguresDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, hub: DataHub | None = None) -> None:
         super().__init__(parent)
+        self.hub = hub
         self.setWindowTitle(self.tr("人群统计（目标社区分析）"))
         self.resize(1100, 760)
         self.task: BackgroundTask | None = None
@@ -97,7 +98,13 @@ class FiguresDialog(QDialog):
         pick.addWidget(self.group, 1)
         pick.addWidget(self.building)
         g_layout.addLayout(pick)
-        g_layout.addWidget(self.group_label)
+        export = QPushButton(self.tr("导出此名单…"))
+        export.setToolTip(self.tr("把这一人群导出为 Excel 或 CSV 名册（例如重阳节慰问名单）"))
+        export.clicked.connect(self.export_group)
+        label_row = QHBoxLayout()
+        label_row.addWidget(self.group_label, 1)
+        label_row.addWidget(export)
+        g_layout.addLayout(label_row)
         g_layout.addWidget(self.people, 1)
 
         self.text = QPlainTextEdit()
@@ -184,6 +191,19 @@ class FiguresDialog(QDialog):
             for c, value in enumerate((row.name, row.gender, "" if age is None else str(age),
                                        row.building, address_text(row), row.phone)):
                 self.people.setItem(r, c, QTableWidgetItem(value))
+
+    def group_query(self) -> ResidentQuery:
+        """The chosen group as a residents query (what the list and the export show)."""
+        g = TARGET_GROUPS[self.group.currentData()]
+        return ResidentQuery(tags=g.tags, min_age=g.min_age, max_age=g.max_age,
+                             age_date=self.day(), gender=g.gender,
+                             building=self.building.currentData())
+
+    def export_group(self) -> None:
+        from ui.residents_export_dialog import ResidentsExportDialog
+
+        query = self.group_query()
+        ResidentsExportDialog(self.hub, query, count_residents(query), None, self).exec()
 
     def copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())

@@ -358,7 +358,7 @@ class ResidentsArea(QWidget):
     def open_figures(self) -> None:
         from ui.figures_dialog import FiguresDialog
 
-        FiguresDialog(self).exec()
+        FiguresDialog(self, self.hub).exec()
 
     def import_file(self) -> None:
         from ui.import_dialog import ImportDialog
