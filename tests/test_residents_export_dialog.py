@@ -67,20 +67,20 @@ def test_all_unmasked_csv_in_pinyin_order(qtbot, people: Path, tmp_path: Path) -
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_cancelled_export_leaves_no_file(qtbot, people: Path, tmp_path: Path, monkeypatch,
                                          suffix: str) -> None:
-    from ui import residents_export_dialog as module
-
     dialog = ResidentsExportDialog(DataHub(), ResidentQuery(), count_residents())
     qtbot.addWidget(dialog)
     folder = tmp_path / "out"
     folder.mkdir()
-    original = module.resident_values
+    import exporters.residents_xlsx as xlsx
+
+    original = xlsx.resident_values
 
     def cancel_on_second_row(rec, masked):  # noqa: ANN001
         if rec.name == "王五":
             dialog.task.worker.progress.cancel()  # the clerk presses 取消 halfway
         return original(rec, masked)
 
-    monkeypatch.setattr(module, "resident_values", cancel_on_second_row)
+    monkeypatch.setattr(xlsx, "resident_values", cancel_on_second_row)
     task = dialog.export_to(folder / ("名册" + suffix))
     qtbot.waitUntil(lambda: not task.is_running(), timeout=10000)
     assert task.result.cancelled
@@ -95,15 +95,15 @@ def test_cancel_while_writing_the_workbook_leaves_no_file(qtbot, people: Path, t
     qtbot.addWidget(dialog)
     folder = tmp_path / "out"
     folder.mkdir()
-    original = xlsx.row_cells
+    original = xlsx.FastRows.add
     written: list[int] = []
 
-    def cancel_after_first_row(ws, columns, values):  # noqa: ANN001
+    def cancel_after_first_row(self, values, height=None):  # noqa: ANN001
         written.append(1)
         dialog.task.worker.progress.cancel()  # every row was read; the file is being written
-        return original(ws, columns, values)
+        return original(self, values, height)
 
-    monkeypatch.setattr(xlsx, "row_cells", cancel_after_first_row)
+    monkeypatch.setattr(xlsx.FastRows, "add", cancel_after_first_row)
     task = dialog.export_to(folder / "名册.xlsx")
     qtbot.waitUntil(lambda: not task.is_running(), timeout=10000)
     assert written and task.result.cancelled

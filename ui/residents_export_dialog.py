@@ -2,8 +2,6 @@
 or pinyin order, masked by default. Runs in the background with progress and 取消."""
 from __future__ import annotations
 
-import os
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -23,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporters.residents_xlsx import ORDERS, resident_values, write_csv, write_xlsx
-from models.residents import ResidentQuery, count_residents, iter_residents
+from exporters.residents_xlsx import export_residents
+from models.residents import ResidentQuery, count_residents
 from ui.operations import BackgroundTask, DataHub, Progress, run_task
 
 
@@ -34,54 +32,18 @@ def tr(text: str) -> str:
 
 def export_work(progress: Progress, target: Path, query: ResidentQuery, masked: bool,
                 order: str) -> int:
-    """Off the UI thread: read the residents with progress (cancel checked per row), then write
-    the file through the exporters (atomic: a cancel or a failure leaves no half file)."""
-    query = replace(query, order=ORDERS[order], descending=False)
-    total = count_residents(query)
-    progress.report(0, total, tr("正在读取居民…"))
+    """Off the UI thread, through the exporter (atomic: a cancel or a failure leaves no file)."""
+    text = tr("正在导出居民名册…")
 
-    def rows():  # noqa: ANN202
-        for rec in iter_residents(query):
-            progress.check()
-            progress.advance()
-            yield resident_values(rec, masked)
-        progress.check()  # a cancel on the last row still leaves no file
+    def report(done: int, total: int) -> None:
+        progress.check()  # raises when the clerk pressed 取消
+        progress.report(done, total, text)
 
-    if target.suffix.lower() == ".csv":
-        return write_csv(target, rows())
-    values = _WritingRows(rows(), progress, total)
     title = tr("居民名册（{0}）").format(date.today().isoformat())
     if masked:
         title += tr("（隐去部分信息）")
-    # A cancel while the workbook is written stops the rows early (raising inside openpyxl's
-    # write-only writer leaves its generator to fail at exit): the shortened workbook goes to a
-    # hidden file beside the target, which is then removed; a finished one is moved into place.
-    partial = target.with_name(f".{target.stem}.exporting{target.suffix}")
-    try:
-        n = write_xlsx(partial, values, title=title)
-        progress.check()
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return n
-
-
-class _WritingRows(list):
-    """The rows for write_xlsx, which styles every cell (~0.5 ms a row): iterating them reports
-    the writing progress, and stops early when the clerk pressed 取消."""
-
-    def __init__(self, rows: object, progress: Progress, total: int) -> None:
-        super().__init__(rows)  # type: ignore[arg-type]
-        self.progress, self.total = progress, total
-        self.text = tr("正在写入 Excel 文件…")
-
-    def __iter__(self):  # noqa: ANN204
-        for n, row in enumerate(super().__iter__()):
-            if n % 200 == 0:
-                if self.progress.cancelled():
-                    return
-                self.progress.report(n, self.total, self.text)
-            yield row
+    return export_residents(target, query, masked=masked, order=order, title=title,
+                            progress=report)
 
 
 class ResidentsExportDialog(QDialog):
