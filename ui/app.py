@@ -6,6 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+# The data side of the window, imported before PySide6 on purpose: once PySide6 is loaded, its
+# import hook reads the source of every newly imported module (looking for `from __feature__
+# import ...`), and peewee with the standard modules it pulls in is some 70 modules. Start-up
+# time only; these are needed before the first paint anyway.
+import models.plans  # noqa: F401, I001
+import models.safe_open  # noqa: F401
+
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -116,7 +123,14 @@ def run_gui(args: argparse.Namespace) -> int:
 
     screenshot = getattr(args, "screenshot", None)
     app = make_app()
-    path = Path(args.db) if getattr(args, "db", None) else default_data_file()
+    if getattr(args, "db", None):
+        path = Path(args.db)
+    else:
+        path = default_data_file()
+        try:  # the first start: the user's data folder is not there yet
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # open_data_file explains what is wrong with the place
     # Uncaught errors go to the log in the data folder and a non-blocking Chinese message.
     hook = install_error_hook(app)
 
