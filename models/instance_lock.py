@@ -69,6 +69,7 @@ class InstanceLock:
         self.db_path = Path(db_path)
         self.path = lock_path_for(self.db_path)
         self._fh: object | None = None
+        self.created = False
 
     @property
     def held(self) -> bool:
@@ -77,7 +78,10 @@ class InstanceLock:
     def acquire(self) -> None:
         if self._fh is not None:
             return
+        self.created = not self.path.exists()
         try:
+            # The first start: the data folder does not exist yet (open_database would make it).
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             # "a+": never truncate a lock another copy holds before we know we have it.
             fh = open(self.path, "a+b")  # noqa: SIM115 - held open on purpose
         except OSError as exc:
@@ -109,7 +113,9 @@ class InstanceLock:
         fh.flush()
         self._fh = fh
 
-    def release(self) -> None:
+    def release(self, *, remove_if_created: bool = False) -> None:
+        """Give the lock back. remove_if_created: also delete the lock file when this lock made
+        it, so a file that was refused leaves its folder exactly as it was."""
         fh, self._fh = self._fh, None
         if fh is None:
             return
@@ -119,6 +125,12 @@ class InstanceLock:
             fh.flush()
         except OSError:
             pass
+        if remove_if_created and self.created:
+            # Still holding the lock while deleting: no other copy can be half-way through it.
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
         _unlock(fh)
         fh.close()
         _HELD.pop(_key(self.db_path), None)

@@ -38,7 +38,7 @@ def open_for_app(db_path: Path | str) -> OpenedFile:
             )
         open_database(db_path)
     except BaseException:
-        lock.release()
+        lock.release(remove_if_created=True)  # a refused file's folder is left as it was
         raise
     backup, warning = None, None
     try:

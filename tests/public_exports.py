@@ -19,6 +19,25 @@ class PublicExport:
     make: Callable[[Path, Path], Path]
 
 
+def residents_register(masked: bool, suffix: str) -> Callable[[Path, Path], Path]:
+    """居民名册 exported with --masked (the copy for outside use)."""
+
+    def make(db_path: Path, out_dir: Path) -> Path:
+        from exporters.residents_xlsx import export_residents  # noqa: PLC0415
+        from models.imports.importer import import_residents  # noqa: PLC0415
+        from tests.resident_factory import write_residents_csv  # noqa: PLC0415
+
+        source = write_residents_csv(out_dir.parent / "source.csv", 60)
+        assert import_residents(source).imported
+        target = out_dir / f"居民名册{suffix}"
+        assert export_residents(target, masked=masked) > 0
+        return target
+
+    return make
+
+
 PUBLIC_EXPORTS: list[PublicExport] = [
-    # None yet: residents, sign-ups and their rosters land with their issues.
+    PublicExport("居民名册（隐去部分信息）xlsx", residents_register(True, ".xlsx")),
+    PublicExport("居民名册（隐去部分信息）csv", residents_register(True, ".csv")),
+    # Still to come with their issues: sign-up lists, sign-in sheets and rosters for the public.
 ]

@@ -32,6 +32,19 @@ def test_public_export_has_no_unmasked_numbers(export: PublicExport, db_path: Pa
     assert scan(path) == [], f"{export.name} shows personal numbers unmasked"
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_scan_catches_a_real_export_left_unmasked(suffix: str, db_path: Path,
+                                                  tmp_path: Path) -> None:
+    """The registry's scan is not blind on real exporter output: the internal, unmasked register
+    is full of finds."""
+    from tests.public_exports import residents_register
+
+    out = tmp_path / "out"
+    out.mkdir()
+    path = residents_register(False, suffix)(db_path, out)
+    assert len(scan(path)) >= 60
+
+
 def rows(masked: bool) -> list[list[str]]:
     if not masked:
         return [list(p) for p in PEOPLE]

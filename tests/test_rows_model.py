@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime
 
 from models.plan_records import (
     AgendaRow,
@@ -178,3 +178,15 @@ def test_rows_of_nested_records_hide_the_nested_list(qtbot) -> None:
     assert "tasks" not in names
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.rowCount(QModelIndex()) == 1
+
+
+def test_sorting_rows_keeps_qt_consistent_and_the_list_in_place(qtmodeltester) -> None:
+    rows = [AgendaRow(what="c"), AgendaRow(what="a"), AgendaRow(what="b")]
+    model = RowsModel(AgendaRow, rows)
+    qtmodeltester.check(model)
+    keep = QPersistentModelIndex(model.index(0, 2))  # the row "c"
+    model.set_flagged({0})
+    model.sort_rows(lambda r: r.what)
+    assert [r.what for r in rows] == ["a", "b", "c"]
+    assert keep.row() == 2
+    assert model.flagged() == {2}

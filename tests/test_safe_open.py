@@ -111,3 +111,24 @@ def test_no_offer_for_newer_or_foreign_files(tmp_path: Path) -> None:
     bk_dir.mkdir()
     (bk_dir / f"a_{datetime(2026, 1, 1):%Y-%m-%d_%H%M%S}_daily.db").write_bytes(b"")
     assert not offer_newest_backup(None, path, dbmod.NewerVersionError("新"), ask=lambda t: True)
+
+
+def test_refused_file_leaves_its_folder_as_it_was(tmp_path: Path) -> None:
+    from tests.test_backup import _text
+
+    bad = _text(tmp_path)
+    before = digest(bad)
+    with pytest.raises(dbmod.NotADataFileError):
+        open_for_app(bad)
+    assert digest(bad) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [bad.name]
+
+
+def test_first_start_makes_the_data_folder(tmp_path: Path) -> None:
+    path = tmp_path / "新文件夹" / "activities.db"
+    opened = open_for_app(path)
+    try:
+        assert path.exists() and opened.lock.held
+    finally:
+        close_database()
+        opened.lock.release()

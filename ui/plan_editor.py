@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import UserError
+from models.festivals import FESTIVALS
 from models.plan_records import (
     KINDS,
     PART_ROWS,
@@ -31,96 +32,23 @@ from models.plan_records import (
     PhaseTaskRow,
     PlanRecord,
 )
-from models.plan_rules import agenda_problems, budget_totals, yuan
+from models.plan_rules import agenda_problems
 from models.plans import clone_record, load_plan, save_plan
 from ui.plan_form import PlanForm
+from ui.plan_sections import (
+    AMOUNT,
+    HINTS,
+    LEADERSHIP_FIELDS,
+    SECTIONS,
+    STYLE,
+    budget_summary,
+    scaled_font,
+    festival_note,
+)
 from ui.record_fields import FieldSpec, to_qdatetime
 from ui.rows_grid import MasterDetailGrid, RowsGrid
 
-try:  # the festival list arrives with the templates; until then 节日 is typed freely
-    from models.festivals import FESTIVALS
-except ImportError:  # pragma: no cover - depends on which branches are merged
-    FESTIVALS = {}
-
 AUTOSAVE_MS = 4000
-
-# (section title, what it holds): a list of scalar fields, or the name of a list of rows.
-SECTIONS: list[tuple[str, list[str] | str]] = [
-    ("基本信息", ["kind", "title", "category", "status", "theme", "slogan", "recipients"]),
-    ("背景与目的", ["background", "guiding_ideology", "purpose", "principles"]),
-    ("目标社区分析", ["target_analysis"]),
-    ("时间与地点", ["start", "end", "festival", "places", "time_note"]),
-    ("组织单位", "organisers"),
-    (
-        "参加对象与报名",
-        [
-            "participants", "min_age", "max_age", "required_tags", "companion_age", "capacity",
-            "capacity_counts_companions", "fee_fen", "reg_place", "reg_start", "reg_end",
-        ],
-    ),
-    ("活动内容", "content"),
-    ("活动流程", "agenda"),
-    ("分组与任务", "groups"),
-    ("人员安排", "staff"),
-    ("物资与现场布置", "materials"),
-    ("宣传安排", "publicity"),
-    ("活动亮点", "highlights"),
-    ("费用预算", "budget"),
-    ("风险及应急预案", "risks"),
-    ("阶段安排", "phases"),
-    ("组织领导", "leaders"),
-    ("相关要求", "requirements"),
-    ("评比表彰", "awards"),
-    ("反馈与总结", ["feedback", "feedback_due", "summary"]),
-    ("附件", "attachments"),
-    ("落款", ["issuer", "issue_date"]),
-]
-GRID_HINT = "双击单元格或直接打字即可编辑，按 Delete 清空所选单元格。"
-# One line under a section's title: what belongs here, in the clerk's words.
-HINTS: dict[str, str] = {
-    "基本信息": "标题会出现在打印件的最上方；文种选“通知”时可填写主送单位。",
-    "背景与目的": "可分段填写，每段一行；打印时按段落排版。",
-    "目标社区分析": "社区和目标人群的基本情况，如人口、老年人数、儿童数等。",
-    "时间与地点": "开始、结束时间用于检查活动流程；多个地点可分行填写。",
-    "组织单位": "主办、承办、协办和媒体支持单位。" + GRID_HINT,
-    "参加对象与报名": "年龄、名额和费用会用于报名时的资格检查；不限制的项目保持“不限”。",
-    "活动内容": "上方为活动内容的各项，选中一项后可在下方编辑它的子项。",
-    "活动流程": "每行一个时段。时间有误或互相重叠的行会标红，原因写在表格下方。",
-    "分组与任务": "各小组的组长、成员、任务和目标。" + GRID_HINT,
-    "人员安排": "各岗位所需人数、来源和职责。" + GRID_HINT,
-    "物资与现场布置": "需要准备的物品，备好后勾选“已备好”。",
-    "宣传安排": "宣传渠道、内容和时间（活动前、活动中、活动后）。" + GRID_HINT,
-    "活动亮点": GRID_HINT,
-    "费用预算": "金额＝数量×单价，自动计算；合计随输入即时更新。金额按元填写，如 120 或 120.50。",
-    "风险及应急预案": "可能出现的风险、应对措施和责任人。" + GRID_HINT,
-    "阶段安排": "上方为各阶段，选中一个阶段后可在下方编辑它的任务。",
-    "组织领导": "领导小组成员，以及第一责任人和领导小组的职责。",
-    "相关要求": "每行一条要求，打印时自动编号。",
-    "评比表彰": GRID_HINT,
-    "反馈与总结": "活动结束后填写反馈和总结。",
-    "附件": "随方案一起印发的表格和名单，打印时按顺序编号。",
-    "落款": "落款单位和成文日期印在正文右下方。",
-}
-LEADERSHIP_FIELDS = ["first_responsible", "leadership_note"]
-AMOUNT = FieldSpec("amount_fen", "金额（元）", "money", read_only=True)
-
-STYLE = """
-QListWidget#sections {
-    border: none; outline: 0; background: #f3f5f7; font-size: 14px; padding-top: 6px;
-}
-QListWidget#sections::item { padding: 7px 12px; }
-QListWidget#sections::item:selected {
-    background: #dce8f5; color: #1d3f66; border-left: 3px solid #2f6db5;
-}
-QLabel#sectionTitle { font-size: 17px; font-weight: bold; color: #22313f; }
-QLabel#planTitle { font-size: 15px; font-weight: bold; color: #22313f; }
-QLabel#problems { color: #b03a2e; }
-QLabel#gridHint { color: #b03a2e; }
-QLabel#totals { color: #22313f; background: #f6f8fa; border: 1px solid #dde3ea; padding: 6px 10px; }
-QLabel#status { color: #5d6d7e; }
-QLabel#sectionHint { color: #6b7785; }
-QLabel#detailTitle { font-weight: bold; color: #34495e; }
-"""
 
 
 class PlanEditor(QWidget):
@@ -141,7 +69,13 @@ class PlanEditor(QWidget):
 
         self.sections = QListWidget(self)
         self.sections.setObjectName("sections")
-        self.sections.setFixedWidth(190)
+        # Sizes follow the clerk's font setting rather than fixed pixels.
+        self.sections.setFont(scaled_font(self.font(), 1.12))
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = QFontMetrics(self.sections.font())
+        widest = max(metrics.horizontalAdvance(self.tr(t) + "（99）") for t, _w in SECTIONS)
+        # Room for the longest title with a count, the item padding and a scroll bar.
+        self.sections.setFixedWidth(widest + 56)
         self.pages = QStackedWidget(self)
         # Pages are built when first shown (or soon after the editor opens, one per event-loop
         # turn), so opening a plan stays quick.
@@ -156,6 +90,7 @@ class PlanEditor(QWidget):
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("planTitle")
+        self.title_label.setFont(scaled_font(self.font(), 1.15))
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status")
         self.save_button = QPushButton(self.tr("保存"), self)
@@ -228,6 +163,7 @@ class PlanEditor(QWidget):
 
     def maybe_close(self) -> bool:
         """True when the tab may close: nothing unsaved, saved now, or the clerk discards."""
+        self._commit_open_editors()  # text still in a cell counts as an edit
         if not self._dirty:
             self._autosave_timer.stop()
             return True
@@ -335,6 +271,7 @@ class PlanEditor(QWidget):
         layout.setSpacing(10)
         heading = QLabel(self.tr(title), page)
         heading.setObjectName("sectionTitle")
+        heading.setFont(scaled_font(self.font(), 1.3))
         layout.addWidget(heading)
         if title in HINTS:
             hint = QLabel(self.tr(HINTS[title]), page)
@@ -346,13 +283,22 @@ class PlanEditor(QWidget):
             scroll = QScrollArea(page)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            # The page's own background shows through (no grey box inside a tab).
+            scroll.viewport().setAutoFillBackground(False)
             holder = QWidget(scroll)
             holder_layout = QVBoxLayout(holder)
             holder_layout.setContentsMargins(0, 0, 8, 0)
             holder_layout.addWidget(form, 1 if form.is_tall() else 0)
+            if "festival" in what and FESTIVALS:
+                # Which day the festival falls on this year: lunar festivals move every year.
+                self.festival_hint = QLabel(page)
+                self.festival_hint.setObjectName("sectionHint")
+                holder_layout.addWidget(self.festival_hint)
+                self._update_festival()
             if not form.is_tall():
                 holder_layout.addStretch(1)
             scroll.setWidget(holder)
+            holder.setAutoFillBackground(False)  # setWidget turned it on
             layout.addWidget(scroll, 1)
             return page
         layout.addWidget(self._rows_widget(what, page), 1)
@@ -411,6 +357,9 @@ class PlanEditor(QWidget):
         if attr == "agenda":
             self.agenda_grid = grids[0]
             self.agenda_grid.delegate.suggest_datetime = self._suggest_slot_time
+            sort = self.agenda_grid.add_button_after_moves(self.tr("按时间排序"))
+            sort.setToolTip(self.tr("按开始时间重新排列各时段；未填时间的排在最后"))
+            sort.clicked.connect(self._sort_agenda)
         elif attr == "budget":
             self.budget_grid = grids[0]
         return widget
@@ -423,6 +372,9 @@ class PlanEditor(QWidget):
             self.titleChanged.emit(self._record.title)
         elif name in {"start", "end"}:
             self._update_agenda()
+            self._update_festival()
+        elif name == "festival":
+            self._update_festival()
         elif name == "kind":
             self._update_kind()
 
@@ -462,6 +414,12 @@ class PlanEditor(QWidget):
                     text += f"（{count}）"
             self.sections.item(position).setText(text)
 
+    def _update_festival(self) -> None:
+        hint = getattr(self, "festival_hint", None)
+        if hint is None:
+            return
+        hint.setText(festival_note(self._record))
+
     def _update_agenda(self) -> None:
         if self.agenda_grid is None:
             return
@@ -473,16 +431,11 @@ class PlanEditor(QWidget):
     def _update_budget(self) -> None:
         if self.budget_grid is None:
             return
-        totals = budget_totals(self._record.budget)
-        text = self.tr("计划合计 %1 元").replace("%1", yuan(totals.planned_fen))
-        if totals.by_payer:
-            parts = [f"{payer} {yuan(fen)} 元" for payer, fen in totals.by_payer.items()]
-            text += self.tr("（其中：%1）").replace("%1", "，".join(parts))
-        text += self.tr("；实际支出 %1 元").replace("%1", yuan(totals.actual_fen))
-        if totals.actual_by_payer:
-            parts = [f"{payer} {yuan(fen)} 元" for payer, fen in totals.actual_by_payer.items()]
-            text += self.tr("（其中：%1）").replace("%1", "，".join(parts))
-        self.budget_label.setText(text + self.tr("。"))
+        self.budget_label.setText(budget_summary(self._record.budget))
+
+    def _sort_agenda(self) -> None:
+        assert self.agenda_grid is not None
+        self.agenda_grid.model.sort_rows(lambda s: (s.start is None, s.start or datetime.min))
 
     def _suggest_slot_time(self, index: QModelIndex) -> QDateTime:
         # A new slot starts where the previous one ended; an end proposes its own start.

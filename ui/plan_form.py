@@ -7,9 +7,10 @@ problems() until it is corrected.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +37,15 @@ from ui.record_fields import (
     tr_label,
 )
 
+# Where an unset date's calendar opens: the first of these fields that is filled in.
+SUGGEST_FROM: dict[str, tuple[str, ...]] = {
+    "end": ("start",),
+    "start": ("reg_end",),
+    "reg_start": ("issue_date",),
+    "reg_end": ("reg_start", "start"),
+    "feedback_due": ("end", "start"),
+    "issue_date": ("reg_start", "start"),
+}
 LONG_HEIGHT = 90
 LONG_MAX_HEIGHT = 170
 FORM_MAX_WIDTH = 900
@@ -140,7 +150,9 @@ class PlanForm(QWidget):
             spin.setRange(-1 if spec.optional else 0, 100_000)
             spin.setMaximumWidth(140)
             if spec.optional:
-                spin.setSpecialValueText(self.tr("不限"))
+                # An empty age or capacity means no limit; an empty companion age, no escort.
+                empty = self.tr("不要求") if spec.name == "companion_age" else self.tr("不限")
+                spin.setSpecialValueText(empty)
             spin.valueChanged.connect(
                 lambda v: self._store(spec, None if spec.optional and v < 0 else v)
             )
@@ -223,12 +235,15 @@ class PlanForm(QWidget):
         return box
 
     def _suggest_for(self, spec: FieldSpec) -> Callable[[], QDateTime]:
-        # An unset end proposes the start; anything else today at 9:00 (date_edits' default).
+        # An unset date opens its calendar near a related one (an end near its start), else on
+        # today at 9:00 (date_edits' default).
         def suggest() -> QDateTime:
-            for other in ("start",) if spec.name == "end" else ():
+            for other in SUGGEST_FROM.get(spec.name, ()):
                 value = getattr(self._record, other, None)
-                if value is not None:
+                if isinstance(value, datetime):
                     return to_qdatetime(value)
+                if isinstance(value, date):
+                    return QDateTime(to_qdate(value), QTime(9, 0))
             return QDateTime()
 
         return suggest

@@ -32,6 +32,16 @@ class RowsDelegate(QStyledItemDelegate):
         super().__init__(parent)
         # What an unset date editor proposes (e.g. the previous agenda slot's end).
         self.suggest_datetime: Callable[[QModelIndex], QDateTime] | None = None
+        self._live: QWidget | None = None  # the editor whose typing is being handed over
+
+    def _commit_live(self, editor: QWidget) -> None:
+        # The view answers a commit by refreshing open editors from the model; the editor being
+        # typed in must keep its text ("2" must not turn into "2.00" under the cursor).
+        self._live = editor
+        try:
+            self.commitData.emit(editor)
+        finally:
+            self._live = None
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
@@ -57,20 +67,26 @@ class RowsDelegate(QStyledItemDelegate):
             spin = QSpinBox(parent)
             spin.setRange(-1 if index.data(OPTIONAL_ROLE) else 0, 1_000_000)
             spin.setSpecialValueText(self.tr("未填") if index.data(OPTIONAL_ROLE) else "")
+            spin.valueChanged.connect(lambda _v: self._commit_live(spin))
             return spin
         if kind == "float":
             dspin = QDoubleSpinBox(parent)
             dspin.setRange(0, 1_000_000)
             dspin.setDecimals(2)
+            dspin.valueChanged.connect(lambda _v: self._commit_live(dspin))
             return dspin
         if kind == "money":
             money = QLineEdit(parent)
             money.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             money.setPlaceholderText(self.tr("元"))
+            # Numbers reach the model as they are typed, so totals follow every keystroke.
+            money.textEdited.connect(lambda _t: self._commit_live(money))
             return money
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if editor is self._live:
+            return
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QDateTimeEdit):
             set_value(editor, value)

@@ -24,10 +24,10 @@ from ui.rows_model import RowsModel
 # Starting column widths in pixels by kind; long text takes what is left.
 WIDTH_BY_KIND = {
     "text": 130,
-    "choice": 110,
+    "choice": 96,
     "int": 70,
     "float": 70,
-    "money": 100,
+    "money": 90,
     "date": 110,
     "datetime": 150,
     "bool": 70,
@@ -35,8 +35,9 @@ WIDTH_BY_KIND = {
 }
 # How the spare width is shared out: text columns grow, long text grows three times as fast.
 SHARE_BY_KIND = {"text": 1, "long": 3}
+MIN_TEXT_WIDTH = 72
 # Text fields that hold a word or two ("瓶", "3人") keep a small width.
-NARROW_FIELDS = {"unit": 70, "headcount": 80, "quantity": 90, "role": 100}
+NARROW_FIELDS = {"unit": 56, "headcount": 72, "quantity": 72, "role": 96}
 
 
 class _Table(QTableView):
@@ -52,16 +53,28 @@ class _Table(QTableView):
         base = [
             max(
                 NARROW_FIELDS.get(s.name) or WIDTH_BY_KIND.get(s.kind, 120),
-                self.fontMetrics().horizontalAdvance(s.label) + 28,
+                self.fontMetrics().horizontalAdvance(s.label) + 18,
             )
             for s in specs
         ]
         weights = [0 if s.name in NARROW_FIELDS else SHARE_BY_KIND.get(s.kind, 0) for s in specs]
         spare = self.viewport().width() - sum(base)
         total = sum(weights)
-        for column, (width, weight) in enumerate(zip(base, weights)):
-            extra = spare * weight // total if spare > 0 and total else 0
-            header.resizeSection(column, width + extra)
+        widths = list(base)
+        if spare >= 0:
+            for column, weight in enumerate(weights):
+                widths[column] += spare * weight // total if total else 0
+        else:
+            # Short of room, text columns from the right give width back (down to a floor)
+            # before the table scrolls sideways; the first one says what the row is and keeps.
+            growing = [c for c, weight in enumerate(weights) if weight]
+            for column in reversed(growing[1:]):
+                give = min(-spare, widths[column] - MIN_TEXT_WIDTH)
+                if give > 0:
+                    widths[column] -= give
+                    spare += give
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -130,7 +143,7 @@ class RowsGrid(QWidget):
         self.down_button = QPushButton(self.tr("下移"), self)
         self.add_button.setToolTip(self.tr("在所选行之后添加一行"))
         self.remove_button.setToolTip(self.tr("删除所选的行"))
-        buttons = QHBoxLayout()
+        buttons = self._buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             button.setAutoDefault(False)
@@ -176,6 +189,13 @@ class RowsGrid(QWidget):
         self.hint.clear()
         self._removed = []
         self.undo_button.hide()
+
+    def add_button_after_moves(self, text: str) -> QPushButton:
+        """An extra button in the toolbar (e.g. 按时间排序 for the agenda)."""
+        button = QPushButton(text, self)
+        button.setAutoDefault(False)
+        self._buttons.insertWidget(4, button)
+        return button
 
     def current_row(self) -> int:
         index = self.view.currentIndex()

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QDateTime,
     QModelIndex,
@@ -152,8 +153,8 @@ class RowsModel(QAbstractTableModel):
             return self._edit_value(spec, value)
         if role == Qt.ItemDataRole.CheckStateRole and spec.kind == "bool":
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and spec.kind == "long" and value:
-            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and spec.kind in {"text", "long"} and value:
+            return str(value)  # the whole text, when the column cuts it short
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in NUMERIC_KINDS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -269,7 +270,8 @@ class RowsModel(QAbstractTableModel):
             try:
                 return cast(str(value).strip()) if isinstance(value, str) else cast(value)
             except ValueError:
-                raise ValueError(f"“{value}”不是有效的数字。") from None
+                message = _tr("“%1”不是有效的数字。").replace("%1", str(value))
+                raise ValueError(message) from None
         if kind == "bool":
             return bool(value)
         return "" if value is None else str(value)
@@ -324,6 +326,21 @@ class RowsModel(QAbstractTableModel):
         self.endInsertRows()
         self.changed.emit()
 
+    def sort_rows(self, key: Callable[[Any], Any]) -> None:
+        """Reorder the rows by `key` (stable), keeping selections on the same rows."""
+        order = sorted(range(len(self._rows)), key=lambda i: key(self._rows[i]))
+        if order == list(range(len(self._rows))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_position = {old: new for new, old in enumerate(order)}
+        for index in self.persistentIndexList():
+            moved = self.index(new_position[index.row()], index.column())
+            self.changePersistentIndex(index, moved)
+        self._rows[:] = [self._rows[i] for i in order]
+        self._flagged = {new_position[r] for r in self._flagged}
+        self.layoutChanged.emit()
+        self.changed.emit()
+
     def add_row(self, at: int | None = None) -> int:
         """Insert a blank row (at the end unless told) and return its number."""
         at = len(self._rows) if at is None else at
@@ -347,4 +364,8 @@ def _empty_or_error(value: Any, spec: FieldSpec) -> None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     fmt = DATE_FORMAT if spec.kind == "date" else DATETIME_FORMAT
-    raise ValueError(f"“{value}”不是有效的日期，请按 {fmt} 填写。")
+    raise ValueError(_tr("“%1”不是有效的日期，请按 %2 填写。").replace("%1", str(value)).replace("%2", fmt))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RowsModel", text)
