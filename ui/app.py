@@ -174,7 +174,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
         window.resize(*SCREENSHOT_SIZE)
     tab = getattr(args, "tab", None)
     if tab and not window.select_area(tab):
-        print(f"错误：没有名为“{tab}”的标签页（可用：{'、'.join(window.areas)}）。", file=sys.stderr)
+        print(f"错误：没有名为“{tab}”的标签页（可用：{'、'.join(window.area_titles)}）。", file=sys.stderr)
         if screenshot:
             return 2
     plan_id = getattr(args, "open_plan", None)
