@@ -9,11 +9,15 @@ ui.cli modules (commands, which never import Qt).
 Start-up speed: opening the window must not pay for importing every command module (and what they
 import) just to register subcommands nobody asked for. So the window's own options are read first
 by a small parser (gui_args); only when anything else is on the line (a subcommand, --help, a
-mistake) is the full parser built, which then parses the whole line exactly as before.
+mistake) is the full parser built, which then parses the whole line exactly as before. And the
+cyclic garbage collector is off while the window starts (ui.app turns it back on after the first
+paint): start-up makes tens of thousands of long-lived objects (modules, classes, Qt wrappers)
+that it would otherwise scan again and again, for nothing.
 """
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -80,14 +84,22 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = gui_args(argv)
-    if args is None:
-        args = build_parser().parse_args(argv)
-    if args.command is None:
-        from ui.app import run_gui
+    collecting = gc.isenabled()
+    gc.disable()  # start-up only: see the module docstring
+    try:
+        args = gui_args(argv)
+        if args is None:
+            if collecting:
+                gc.enable()
+            args = build_parser().parse_args(argv)
+        if args.command is None:
+            from ui.app import run_gui
 
-        return run_gui(args)
-    return run_command(args)
+            return run_gui(args)
+        return run_command(args)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def run_command(args: argparse.Namespace) -> int:

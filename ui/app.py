@@ -3,6 +3,7 @@ window; and, for checks and the README, --screenshot / --open-plan / --tab."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -23,11 +24,15 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT_FILE = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
 WINDOWS_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei")
+# Installed Chinese fonts that read well on screen, preferred over registering the bundled copy
+# (a 5 MB file parsed at every start) when the default font cannot show Chinese.
+SYSTEM_CJK_FONTS = (*WINDOWS_FONTS, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+                    "WenQuanYi Micro Hei")
 SCREENSHOT_SIZE = (1400, 860)
 SCREENSHOT_TIMEOUT_MS = 15000
 
@@ -69,13 +74,17 @@ def _has_cjk(family: str) -> bool:
 
 
 def setup_font(app: QApplication) -> str:
-    """Keep the system font when it can show Chinese (Microsoft YaHei on Windows), else use the
-    bundled WenQuanYi Micro Hei; a little larger than default for older eyes."""
+    """Keep the system font when it can show Chinese (Microsoft YaHei on Windows), else a known
+    installed Chinese font, else the bundled WenQuanYi Micro Hei; a little larger than default
+    for older eyes."""
     font = QFont(app.font())
     candidates = [font.family()]
     if sys.platform == "win32":
         candidates += list(WINDOWS_FONTS)
     family = next((f for f in candidates if _has_cjk(f)), None)
+    if family is None:
+        installed = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+        family = next((f for f in SYSTEM_CJK_FONTS if f in installed), None)
     if family is None:
         font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
@@ -137,11 +146,15 @@ def run_gui(args: argparse.Namespace) -> int:
     def refuse(parent: QWidget | None, text: str) -> None:
         print(f"错误：{text}", file=sys.stderr)
         if not screenshot:  # a screenshot run has nobody to click a box away
+            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a refusal
+
             QMessageBox.critical(parent, tr("无法打开数据文件"), text)
 
     def warn(parent: QWidget | None, text: str) -> None:
         print(f"注意：{text}", file=sys.stderr)
         if not screenshot:
+            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a warning
+
             QMessageBox.warning(parent, tr("备份未完成"), text)
 
     try:
@@ -206,6 +219,9 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
 
         _FirstPaint(window, grab)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, grab)  # never hang if no paint arrives
+    # main.main switched the garbage collector off for start-up; on again once the window shows.
+    _FirstPaint(window, gc.enable)
+    QTimer.singleShot(3000, gc.enable)  # and surely soon, even if no paint comes (minimised)
     window.show()
     rc = app.exec()
     if screenshot:

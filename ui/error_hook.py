@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 from models.errors import UserError
 from models.paths import log_dir as default_log_dir
@@ -62,7 +62,7 @@ class ErrorHook(QObject):
         self._file: logging.Handler | None = None
         self._file_tried = False  # made on first use; a failure is not retried
         self._file_lock = threading.Lock()  # errors may come from two threads at once
-        self.box: QMessageBox | None = None
+        self.box: QWidget | None = None  # the QMessageBox on screen
         self.suppressed = 0
         self._prev_sys = sys.excepthook
         self._prev_thread = threading.excepthook
@@ -116,6 +116,8 @@ class ErrorHook(QObject):
 
     @Slot(str, str, bool)
     def _show(self, message: str, details: str, user_error: bool) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only once an error comes
+
         if self.box is not None:
             self.suppressed += 1
             return

@@ -31,7 +31,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShow
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -194,6 +193,8 @@ class MainWindow(QMainWindow):
                 self._area_actions.append(action)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+
         QMessageBox.about(
             self, self.tr("关于社区活动助手"),
             self.tr("<h3>社区活动助手</h3><p>社区居委会、街道办的活动方案、居民名册、"
@@ -247,6 +248,8 @@ class MainWindow(QMainWindow):
         from ui.operations import running_tasks
 
         if running_tasks():
+            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - rarely needed
+
             # Quitting now would cut an export or import off half-way.
             QMessageBox.information(
                 self, self.tr("请稍候"),

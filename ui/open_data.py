@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from models.errors import UserError
 from models.safe_open import OpenedFile, can_offer_backup, open_for_app
@@ -22,10 +22,14 @@ def tr(text: str) -> str:
 
 
 def _critical(parent: QWidget | None, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a refusal
+
     QMessageBox.critical(parent, tr("无法打开数据文件"), text)
 
 
 def _warning(parent: QWidget | None, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a warning
+
     QMessageBox.warning(parent, tr("备份未完成"), text)
 
 
