@@ -19,29 +19,41 @@ INSERT_SQL = (f"INSERT INTO resident ({', '.join(COLUMNS)}) "
 _CHUNK = 900  # SQLite allows 999 variables a statement by default on older builds
 
 
-def search_line(name: str, pinyin: str, initials: str, digits: str, id_number: str | None,
-                building: str, unit: str, room: str, address: str) -> str:
-    """The one line resident_fts indexes (trigram, so any 3+ character fragment finds it)."""
-    parts = [name, pinyin, initials, digits, (id_number or "").lower(),
+def search_line(name: str, digits: str, id_number: str | None, building: str, unit: str,
+                room: str, address: str) -> str:
+    """The one line resident_fts indexes (trigram, so any 3+ character fragment finds it).
+    Pinyin and initials are searched through their own indexes instead (from the start)."""
+    parts = [name, digits, (id_number or "").lower(),
              f"{building}{unit}{room}", address.lower()]
     return " ".join(p for p in parts if p)
 
 
-def row_values(rec: ResidentRecord, now: datetime) -> tuple[tuple, str]:
-    """(values for INSERT_SQL, search line) of a cleaned record."""
+def row_values(rec: ResidentRecord, now: datetime, stamp: str | None = None,
+               ) -> tuple[tuple, str]:
+    """(values for INSERT_SQL, search line) of a cleaned record; stamp: now as stored text
+    (given by bulk callers so it is formatted once)."""
     pinyin, initials = pinyin_keys(rec.name)
-    digits = phone_digits(rec.phone)
+    phone = rec.phone
+    digits = phone.replace("-", "") if phone.isascii() else phone_digits(phone)
+    stamp = stamp or _dt(now)
     values = (rec.name, rec.gender, rec.birth.isoformat() if rec.birth else None, rec.id_number,
-              rec.phone, rec.building, rec.unit, rec.room, rec.address, rec.household, rec.notes,
-              int(rec.deleted), _dt(rec.deleted_at), _dt(rec.created or now), _dt(now), pinyin,
-              initials, digits, stroke_key(rec.name))
-    line = search_line(rec.name, pinyin, initials, digits, rec.id_number, rec.building, rec.unit,
-                       rec.room, rec.address)
+              phone, rec.building, rec.unit, rec.room, rec.address, rec.household, rec.notes,
+              int(rec.deleted), _dt(rec.deleted_at), _dt(rec.created) if rec.created else stamp,
+              stamp, pinyin, initials, digits, stroke_key(rec.name))
+    line = search_line(rec.name, digits, rec.id_number, rec.building, rec.unit, rec.room,
+                       rec.address)
     return values, line
 
 
 def _dt(value: datetime | None) -> str | None:
     return value.isoformat(sep=" ", timespec="seconds") if value else None
+
+
+def secondary_indexes() -> list[tuple[str, str]]:
+    """(name, SQL) of the resident table's plain indexes (not the unique ID index)."""
+    return [(n, sql) for n, sql in database.obj.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'resident' "
+        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'")]
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:

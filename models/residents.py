@@ -15,7 +15,7 @@ from models.db import database
 from models.errors import UserError
 from models.id_number import parse_id_number
 from models.resident_check import check_record
-from models.resident_query import build_where, order_clause
+from models.resident_query import build_where, order_clause, order_columns, sort_like_sql
 from models.resident_records import (
     FieldProblem,
     ResidentQuery,
@@ -36,6 +36,10 @@ __all__ = [
     "FieldProblem", "ResidentQuery", "ResidentRecord", "ResidentRow", "SaveResult", "SearchResult",
     "TagInfo",
 ]
+
+
+# Above this many matches a page is read along the order's index (measured in the bench).
+BY_ORDER_ABOVE = 3000
 
 
 class ResidentNotFound(UserError, LookupError):
@@ -126,30 +130,74 @@ def empty_recycle_bin(ids: Iterable[int] | None = None) -> int:
         return len(doomed)
 
 
-def search_residents(query: ResidentQuery, offset: int = 0, limit: int = 100) -> SearchResult:
-    """One page of matches in the query's order, plus the total count of matches."""
-    where, params = build_where(query)
+_bin_state: dict[str, object] = {}
+
+
+def _bin_empty() -> bool:
+    """Whether no resident is in the recycle bin, remembered until the file changes (this
+    connection's total_changes, or another connection's commit seen through data_version)."""
     db = database.obj
+    con = db.connection()
+    key = (id(con), con.total_changes,
+           db.execute_sql("PRAGMA data_version").fetchone()[0])
+    if _bin_state.get("key") != key:
+        _bin_state["empty"] = db.execute_sql(
+            "SELECT NOT EXISTS (SELECT 1 FROM resident WHERE deleted = 1)").fetchone()[0] == 1
+        _bin_state["key"] = key
+    return bool(_bin_state["empty"])
+
+
+def _where(query: ResidentQuery, by_order: bool = False) -> tuple[str, list[object]]:
+    return build_where(query, by_order=by_order, bin_empty=_bin_empty())
+
+
+def search_residents(query: ResidentQuery, offset: int = 0, limit: int = 100) -> SearchResult:
+    """One page of matches in the query's order, plus the total count of matches.
+
+    Up to BY_ORDER_ABOVE matches are read in one pass (driven by the filters' indexes) with
+    their sort keys and sorted here, which gives the page and the count at once. Beyond that,
+    the count comes from its own query and the page walks the order's index to LIMIT."""
+    db = database.obj
+    offset, limit = max(0, offset), max(0, limit)
     with database.atomic():
-        total = db.execute_sql(f"SELECT count(*) FROM resident r WHERE {where}", params).fetchone()[0]
-        ids = [row[0] for row in db.execute_sql(
-            f"SELECT r.id FROM resident r WHERE {where} ORDER BY {order_clause(query)} "
-            "LIMIT ? OFFSET ?", [*params, max(0, limit), max(0, offset)])]
+        where, params = _where(query)
+        keys = ", ".join(c for c, _d in order_columns(query)[:-1])
+        probe: list[tuple] = []
+        total = None
+        if not query.text.strip() and not query.tags:
+            # Only birth / building filters: their indexes count without visiting rows.
+            total = db.execute_sql(f"SELECT count(*) FROM resident r WHERE {where}",
+                                   params).fetchone()[0]
+        if total is None or total <= BY_ORDER_ABOVE:
+            probe = db.execute_sql(
+                f"SELECT r.id, {keys} FROM resident r WHERE {where} LIMIT {BY_ORDER_ABOVE + 1}",
+                params).fetchall()
+        if len(probe) <= BY_ORDER_ABOVE and (total is None or total <= BY_ORDER_ABOVE):
+            total = len(probe)
+            ids = [r[0] for r in sort_like_sql(probe, query)[offset:offset + limit]]
+        else:
+            if total is None:
+                total = db.execute_sql(f"SELECT count(*) FROM resident r WHERE {where}",
+                                       params).fetchone()[0]
+            where, params = _where(query, by_order=True)
+            ids = [row[0] for row in db.execute_sql(
+                f"SELECT r.id FROM resident r WHERE {where} ORDER BY {order_clause(query)} "
+                "LIMIT ? OFFSET ?", [*params, limit, offset])]
         rows = store.fetch_rows(ids)
     return SearchResult(rows, total)
 
 
 def count_residents(query: ResidentQuery | None = None) -> int:
-    where, params = build_where(query or ResidentQuery())
     with database.atomic():
+        where, params = _where(query or ResidentQuery())
         return database.obj.execute_sql(
             f"SELECT count(*) FROM resident r WHERE {where}", params).fetchone()[0]
 
 
 def resident_ids(query: ResidentQuery) -> list[int]:
     """Every matching id in the query's order (for exporting "as filtered")."""
-    where, params = build_where(query)
     with database.atomic():
+        where, params = _where(query)
         return [r[0] for r in database.obj.execute_sql(
             f"SELECT r.id FROM resident r WHERE {where} ORDER BY {order_clause(query)}", params)]
 

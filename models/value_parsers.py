@@ -5,6 +5,7 @@ escapes for any input (the tests throw random text, numbers and dates at them).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -39,7 +40,7 @@ def _blank(raw: object) -> bool:
 # ---- phones -------------------------------------------------------------------------------------
 
 _PHONE_JUNK = re.compile(r"[\s\-－—–()（）.．·/]+")
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
 # Area codes: 010 and 02x have three digits, the rest four (0571, 0755...).
 _LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})$")
 
@@ -47,12 +48,16 @@ _LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})$")
 def parse_phone(raw: object) -> Parsed:
     """Mobile -> "13812345678"; landline -> "0571-88123456". Accepts spaces, dashes, full-width
     digits, brackets round the area code, +86 / 0086 / 86 in front, and number cells."""
+    if type(raw) is str:  # the usual cases first: 13812345678, 138 1234 5678, 138-1234-5678
+        quick = raw.replace(" ", "").replace("-", "")
+        if len(quick) == 11 and _MOBILE.match(quick):
+            return Parsed(quick)
     if _blank(raw):
         return EMPTY
     if isinstance(raw, bool):
         return _fail("invalid", "电话号码格式不对")
     if isinstance(raw, float):
-        if raw != raw or raw != int(raw) or abs(raw) > 1e15:
+        if not math.isfinite(raw) or raw != int(raw) or abs(raw) > 1e15:
             return _fail("invalid", "电话号码格式不对")
         raw = int(raw)
     text = _PHONE_JUNK.sub("", to_halfwidth(str(raw)))
@@ -114,7 +119,7 @@ def parse_date(raw: object) -> Parsed:
     if isinstance(raw, bool):
         return _fail("invalid", "出生日期格式不对")
     if isinstance(raw, int | float):
-        if raw != raw or raw != int(raw):
+        if not math.isfinite(raw) or raw != int(raw):
             return _fail("invalid", "出生日期格式不对")
         n = int(raw)
         if 19000101 <= n <= 21001231:  # 19500101 typed into a number cell
@@ -164,7 +169,7 @@ _FEMALE = {"女", "女性", "F", "FEMALE", "2", "0"}
 def parse_gender(raw: object) -> Parsed:
     if _blank(raw):
         return EMPTY
-    if isinstance(raw, float) and raw == int(raw):
+    if isinstance(raw, float) and math.isfinite(raw) and raw == int(raw):
         raw = int(raw)
     text = remove_spaces(to_halfwidth(str(raw))).upper()
     if text in _MALE:
@@ -192,7 +197,7 @@ def clean_text(raw: object) -> str:
     """A free-text cell as text: numbers without ".0", dates as ISO, spaces trimmed."""
     if raw is None:
         return ""
-    if isinstance(raw, float) and raw == int(raw):
+    if isinstance(raw, float) and math.isfinite(raw) and raw == int(raw):
         return str(int(raw))
     if isinstance(raw, datetime | date):
         return raw.isoformat()[:10]

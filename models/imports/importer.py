@@ -218,9 +218,13 @@ def preview_import(path: Path | str, mappings: dict[str, SheetMapping] | None = 
     counts: dict[str, int] = {}
     with database.atomic():
         for sheet, mapping in zip(sheets, maps, strict=True):
-            cands = _candidates([sheet], [mapping], today)
-            counts[sheet.name] = len(cands)
-            rows[sheet.name] = _resolve(cands[:limit], lambda _n: None)
+            counter = [0]
+            cands: list[CandidateRow] = []
+            if mapping.header_row is not None and "name" in mapping.columns.values():
+                cands = evaluate_sheet(sheet, mapping.header_row - 1, mapping.columns, today,
+                                       limit=limit, counter=counter)
+            counts[sheet.name] = counter[0]
+            rows[sheet.name] = _resolve(cands, lambda _n: None)
     return ImportPreview(maps, rows, counts)
 
 
@@ -251,19 +255,32 @@ def import_residents(path: Path | str, mappings: dict[str, SheetMapping] | None 
     return ImportReport(str(path), maps, outcomes)
 
 
+# A bulk import larger than this (and than the register) drops the plain indexes of the
+# resident table and builds them again afterwards, in the same transaction: building an index
+# once is cheaper than updating it row by row (measured in bench/bench_residents.py).
+REINDEX_ABOVE = 20_000
+
+
 def _write(rows: list[RowOutcome], check: Callable[[int], None], chunk: int = 5000) -> None:
     if not rows:
         return
     cur = database.obj.cursor()
     now = datetime.now().replace(microsecond=0)
+    stamp = now.isoformat(sep=" ", timespec="seconds")
     start = (cur.execute("SELECT max(id) FROM resident").fetchone()[0] or 0) + 1
+    existing = cur.execute("SELECT count(*) FROM resident").fetchone()[0]
+    dropped = []
+    if len(rows) > REINDEX_ABOVE and len(rows) > existing:
+        dropped = store.secondary_indexes()
+        for name, _sql in dropped:
+            cur.execute(f'DROP INDEX "{name}"')
     tag_cache: dict[str, int] = {}
     for at in range(0, len(rows), chunk):
         part = rows[at:at + chunk]
         values, lines = [], []
         for r in part:
             assert r.record is not None
-            v, line = store.row_values(r.record, now)
+            v, line = store.row_values(r.record, now, stamp)
             values.append(v)
             lines.append(line)
         cur.executemany(store.INSERT_SQL, values)
@@ -279,8 +296,11 @@ def _write(rows: list[RowOutcome], check: Callable[[int], None], chunk: int = 50
             r.resident_id = rid
             assert r.record is not None
             r.record.id = rid
-            links += [(rid, t) for t in store.tag_ids(r.record.tags, tag_cache)]
+            if r.record.tags:
+                links += [(rid, t) for t in store.tag_ids(r.record.tags, tag_cache)]
         if links:
             cur.executemany("INSERT OR IGNORE INTO resident_tag (resident_id, tag_id) "
                             "VALUES (?, ?)", links)
         check(at + len(part))
+    for _name, sql in dropped:
+        cur.execute(sql)

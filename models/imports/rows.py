@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from models.id_number import parse_id_number
@@ -47,25 +48,26 @@ class CandidateRow:
 def _blank(value: Any) -> bool:
     if value is None or value == "":
         return True
-    # str.strip() knows the ideographic and no-break spaces; the regex catches zero-width ones.
-    return isinstance(value, str) and (not value.strip() or not remove_spaces(value))
+    if type(value) is not str:
+        return False
+    # str.strip() knows the ideographic and no-break spaces; zero-width ones are stripped apart.
+    return not value.strip().strip("\u200b\u200c\u200d\ufeff")
 
 
-def fill_merged(sheet: SheetData, first_data: int) -> list[list[Any]]:
-    """Copy of the rows with every merged range below the header filled with its top-left value."""
-    rows = [list(r) for r in sheet.rows]
+def merged_values(sheet: SheetData, first_data: int) -> dict[tuple[int, int], Any]:
+    """(row, col) -> value for every cell of a merged range below the header but its top-left
+    one, which holds the value (the others read as empty)."""
+    out: dict[tuple[int, int], Any] = {}
+    rows = sheet.rows
     for (r0, c0), (r1, c1) in sheet.merged:
         if r1 < first_data or r0 >= len(rows) or c0 >= len(rows[r0]):
             continue
         value = rows[r0][c0]
         for r in range(max(r0, first_data), min(r1, len(rows) - 1) + 1):
-            row = rows[r]
-            if len(row) <= c1:
-                row.extend([""] * (c1 + 1 - len(row)))
             for c in range(c0, c1 + 1):
                 if (r, c) != (r0, c0):
-                    row[c] = value
-    return rows
+                    out[(r, c)] = value
+    return out
 
 
 def is_data_row(raw: list[Any], columns: dict[int, str]) -> bool:
@@ -82,44 +84,71 @@ def is_data_row(raw: list[Any], columns: dict[int, str]) -> bool:
     return not (texts and _NOT_DATA.match(texts[0]) and len(texts) <= 2)
 
 
-def _cell(row: list[Any], col: int | None) -> Any:
-    if col is None or col >= len(row):
-        return None
-    return row[col]
-
-
 def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
-                   today: date) -> list[CandidateRow]:
-    """Every data row of the sheet below header_index (0-based), in order."""
-    filled = fill_merged(sheet, header_index + 1)
+                   today: date, *, limit: int | None = None,
+                   counter: list[int] | None = None) -> list[CandidateRow]:
+    """Every data row of the sheet below header_index (0-based), in order; with limit, only the
+    first ones are evaluated, and counter (a one-item list) still receives how many there are.
+
+    Written as one tight loop: it runs 100,000 times for a large roster (bench_residents.py)."""
+    merged = merged_values(sheet, header_index + 1)
     col_of = {f: c for c, f in columns.items()}
+    building_col = col_of.get("building")
+    data_cols = [c for c, f in columns.items() if f != "building"]
+    width = max(columns) + 1 if columns else 0
+    # Column of each field, -1 when the sheet has none: rows get a trailing None for it.
+    cols = tuple(col_of.get(f, -1) for f in ROW_FIELDS)
     out: list[CandidateRow] = []
     last_building: Any = None
-    for i in range(header_index + 1, len(sheet.rows)):
-        raw = sheet.rows[i]
-        row = filled[i]
-        building = _cell(row, col_of.get("building"))
+    rows = sheet.rows
+    for i in range(header_index + 1, len(rows)):
+        raw = rows[i]
+        raw = raw + [None] * (max(0, width - len(raw)) + 1)
+        row = raw
+        if merged:
+            row = [merged.get((i, c), v) if (v is None or v == "") else v
+                   for c, v in enumerate(raw)]
+        building = row[building_col] if building_col is not None else None
         # A building written once above "same as above" rows, merged or not.
         if _blank(building):
             building = last_building
         else:
             last_building = building
-        if not is_data_row(raw, columns):
+        filled = 0
+        for c in data_cols:
+            v = raw[c]
+            if v is not None and v != "" and not _blank(v):
+                filled += 1
+                if filled > 2:
+                    break
+        if filled == 0 or (filled <= 2 and not is_data_row(raw, columns)):
             continue
-        out.append(evaluate_row(sheet.name, i + 1, row, col_of, building, today))
+        if counter is not None:
+            counter[0] += 1
+        if limit is None or len(out) < limit:
+            out.append(evaluate_row(sheet.name, i + 1, row, cols, building, today))
     return out
 
 
-def evaluate_row(sheet: str, row_no: int, row: list[Any], col_of: dict[str, int],
+ROW_FIELDS = ("name", "id_number", "gender", "birth", "phone", "unit", "room", "address",
+              "household", "tags", "notes")
+
+
+def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
                  building: Any, today: date) -> CandidateRow:
+    """One data row; row ends with a None that every absent field's column (-1) points at."""
+    (c_name, c_id, c_gender, c_birth, c_phone, c_unit, c_room, c_address, c_household, c_tags,
+     c_notes) = cols
     cand = CandidateRow(sheet, row_no)
-    name = clean_name(_cell(row, col_of.get("name")))
-    cand.raw_name = collapse_spaces(clean_text(_cell(row, col_of.get("name"))))
+    raw_name = row[c_name]
+    name = cached_name(raw_name) if _hashable(raw_name) else clean_name(raw_name)
     if not name.ok:
+        cand.raw_name = collapse_spaces(clean_text(raw_name))
         cand.code, cand.reason = name.code, name.reason
         return cand
+    cand.raw_name = name.value
     rec = ResidentRecord(name=name.value)
-    raw_id = _cell(row, col_of.get("id_number"))
+    raw_id = row[c_id]
     idc = None
     if not _blank(raw_id):
         idc = parse_id_number(raw_id, today=today)
@@ -130,7 +159,8 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], col_of: dict[str, int]
         if idc.converted_from_15:
             cand.notes.append("15位旧身份证号已转换为18位")
 
-    gender = parse_gender(_cell(row, col_of.get("gender")))
+    raw_gender = row[c_gender]
+    gender = cached_gender(raw_gender) if _hashable(raw_gender) else parse_gender(raw_gender)
     if gender.ok and gender.value:
         rec.gender = gender.value
         if idc and idc.gender != rec.gender:
@@ -141,8 +171,8 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], col_of: dict[str, int]
             cand.notes.append(f"{gender.reason}，已按身份证号填写" if idc else gender.reason)
         rec.gender = idc.gender if idc else ""
 
-    raw_birth = _cell(row, col_of.get("birth"))
-    birth = parse_date(raw_birth)
+    raw_birth = row[c_birth]
+    birth = cached_date(raw_birth) if _hashable(raw_birth) else parse_date(raw_birth)
     if birth.ok and birth.value:
         rec.birth = birth.value
         if idc and idc.birth and birth.partial and (birth.value.year, birth.value.month) == (
@@ -162,7 +192,7 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], col_of: dict[str, int]
             rec.notes = _append(rec.notes, f"原出生日期：{clean_text(raw_birth)}")
         rec.birth = idc.birth if idc else None
 
-    raw_phone = _cell(row, col_of.get("phone"))
+    raw_phone = row[c_phone]
     phone = parse_phone(raw_phone)
     if phone.ok:
         rec.phone = phone.value or ""
@@ -170,13 +200,40 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], col_of: dict[str, int]
         cand.notes.append(f"{phone.reason}；原号码已写入备注")
         rec.notes = _append(rec.notes, f"原电话：{clean_text(raw_phone)}")
 
-    rec.building = collapse_spaces(clean_text(building))
-    for attr in ("unit", "room", "address", "household"):
-        setattr(rec, attr, collapse_spaces(clean_text(_cell(row, col_of.get(attr)))))
-    rec.tags = parse_tags(_cell(row, col_of.get("tags")))
-    rec.notes = _append(clean_text(_cell(row, col_of.get("notes"))), rec.notes)
+    rec.building = cached_text(building) if _hashable(building) else ""
+    for attr, col in (("unit", c_unit), ("room", c_room), ("address", c_address),
+                      ("household", c_household)):
+        value = row[col]
+        setattr(rec, attr, cached_text(value) if _hashable(value) else "")
+    raw_tags = row[c_tags]
+    rec.tags = list(cached_tags(raw_tags)) if _hashable(raw_tags) else []
+    rec.notes = _append(cached_text(row[c_notes]), rec.notes)
     cand.record = rec
     return cand
+
+
+# bool is left out: True == 1 would share a cache entry with the number 1.
+_CACHEABLE = frozenset({type(None), str, int, float, date, datetime})
+
+
+def _hashable(value: Any) -> bool:
+    return type(value) in _CACHEABLE
+
+
+# Sheets repeat the same sexes, tags, rooms and many dates and names: parse each value once.
+cached_name = lru_cache(maxsize=1 << 16)(clean_name)
+cached_gender = lru_cache(maxsize=1024)(parse_gender)
+cached_date = lru_cache(maxsize=1 << 17)(parse_date)
+
+
+@lru_cache(maxsize=1 << 16)
+def cached_text(value: Any) -> str:
+    return collapse_spaces(clean_text(value))
+
+
+@lru_cache(maxsize=4096)
+def cached_tags(value: Any) -> tuple[str, ...]:
+    return tuple(parse_tags(value))
 
 
 def _append(text: str, more: str) -> str:

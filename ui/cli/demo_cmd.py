@@ -35,7 +35,24 @@ def _plans_step(args: argparse.Namespace) -> list[str]:
     return lines
 
 
-STEPS: list[DemoStep] = [DemoStep("活动方案", _plans_step)]
+def _residents_step(args: argparse.Namespace) -> list[str]:
+    from models.demo_residents import make_demo_residents
+
+    n = getattr(args, "residents", 0) or 0
+    if n <= 0:
+        return []
+    return [f"居民 {make_demo_residents(n)} 人（虚构的姓名、身份证号与电话）"]
+
+
+def _residents_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--residents", metavar="N", type=int, default=0,
+                   help="同时生成 N 位虚构居民（例如 100000，用于试用大名册）")
+
+
+STEPS: list[DemoStep] = [
+    DemoStep("活动方案", _plans_step),
+    DemoStep("居民", _residents_step, _residents_options),
+]
 
 # What counts as "the file already holds work": name -> counter, checked before anything is added.
 EXISTING: list[tuple[str, Callable[[], int]]] = [("活动方案", count_plans)]

@@ -32,6 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     find.add_argument("--limit", type=int, default=20, help="最多列出几人（默认 20）")
     find.set_defaults(func=run_search)
 
+    fig = rsub.add_parser("figures", help="目标社区分析：按性别、年龄段、标签、楼栋统计")
+    add_db_option(fig)
+    fig.add_argument("--on", metavar="YYYY-MM-DD", help="按哪一天计算年龄（默认今天）")
+    fig.set_defaults(func=run_figures)
+
 
 def run_import(args: argparse.Namespace) -> int:
     from exporters.import_report_xlsx import write_import_report
@@ -75,4 +80,23 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"{r.id:>6}  {r.name:<6}  {r.gender or ' ':<2}  {birth}  {r.id_number or '':<18}  "
               f"{r.phone:<13}  {place}  {r.tags}")
     print(f"共找到 {result.total} 人" + (f"，列出前 {len(result.rows)} 人" if result.total > len(result.rows) else ""))
+    return 0
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from models.figures import population_figures, target_analysis_text
+
+    try:
+        on = date.fromisoformat(args.on) if args.on else date.today()
+    except ValueError as exc:
+        raise CommandError(f"日期“{args.on}”看不懂，请写成 2026-10-01 的样子。") from exc
+    open_db(args, create=False)
+    fig = population_figures(on)
+    print(f"{on.isoformat()} 居民 {fig.total} 人")
+    for title, rows in (("性别", fig.by_sex), ("年龄段", fig.by_age_band), ("标签", fig.by_tag),
+                        ("楼栋", fig.by_building)):
+        print(f"{title}：" + "，".join(f"{r.label} {r.count}" for r in rows))
+    print(target_analysis_text(on))
     return 0
