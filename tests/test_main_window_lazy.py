@@ -67,3 +67,18 @@ def test_asking_for_an_area_builds_it_once(qtbot, built, db_path, tmp_path):
     assert sorted(built) == ["丙", "乙", "甲"]
     assert _menu_texts(window)[:3] == ["甲的动作", "乙的动作", "丙的动作"]
     assert len(window.file_menu.actions()) == len(set(window.file_menu.actions()))
+
+
+def test_plans_area_lists_at_once_and_fills_the_year_filter_right_after(qtbot, db_path):
+    from datetime import datetime
+
+    from models.plan_records import PlanRecord
+    from models.plans import save_plan
+    from ui.plans_area import PlansArea
+
+    save_plan(PlanRecord(title="重阳节敬老活动", start=datetime(2026, 10, 29, 9)))
+    area = PlansArea(AppContext(DataHub(), db_path))
+    qtbot.addWidget(area)
+    assert area.model.rowCount() == 1 and area.pages.currentIndex() == 0
+    qtbot.waitUntil(lambda: area.year_filter.count() == 2)
+    assert area.year_filter.itemData(1) == 2026

@@ -98,7 +98,10 @@ class PlansArea(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.hub.changed.connect(self._on_data_changed)
-        self.refresh()
+        # The list now (the first paint shows it); the year filter's choices, shown only when
+        # it is opened, right after (a query and a date parse per plan off the start-up path).
+        self._refresh_list(None)
+        QTimer.singleShot(0, self, self._refresh_years)
 
     # --- building -------------------------------------------------------------------------
     def _combo(self, values: tuple[str, ...]) -> QComboBox:
@@ -253,8 +256,13 @@ class PlansArea(QWidget):
         """Re-read everything the area shows from the data file."""
         keep = self.current_id()
         self._refresh_years()
+        self._refresh_list(keep)
+
+    def _refresh_list(self, keep: int | None) -> None:
         self.model.refresh()
-        self.pages.setCurrentIndex(1 if count_plans() == 0 else 0)
+        unfiltered = not any(self.model.filters().values())
+        total = self.model.rowCount() if unfiltered else count_plans()  # one query fewer
+        self.pages.setCurrentIndex(1 if total == 0 else 0)
         self._after_reload(keep)
 
     def _refresh_years(self) -> None:
