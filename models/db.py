@@ -18,7 +18,7 @@ from models.errors import UserError
 
 # Marks a SQLite file as ours ("CAA1"), so a stranger's database is not taken for a data file.
 APPLICATION_ID = 0x43414131
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 database = pw.DatabaseProxy()
 
@@ -66,8 +66,10 @@ MIGRATIONS: dict[int, MigrationStep] = {}
 def _register_steps() -> None:
     # Steps live in their own modules (literal SQL); imported here so the ladder is complete.
     from models.migrations_v2 import migrate_1_to_2  # noqa: PLC0415
+    from models.migrations_v3 import migrate_2_to_3  # noqa: PLC0415
 
     MIGRATIONS[1] = migrate_1_to_2
+    MIGRATIONS[2] = migrate_2_to_3
 
 
 _register_steps()

@@ -190,5 +190,7 @@ PLAN_PART_MODELS: list[type[_Part]] = [
 
 # Imported last: resident_schema needs BaseModel only, and keeps the residents' tables apart.
 from models.resident_schema import RESIDENT_MODELS  # noqa: E402
+from models.signup_schema import SIGNUP_MODELS  # noqa: E402
 
-ALL_MODELS: list[type[BaseModel]] = [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS]
+ALL_MODELS: list[type[BaseModel]] = [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS,
+                                   *SIGNUP_MODELS]

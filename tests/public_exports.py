@@ -36,8 +36,42 @@ def residents_register(masked: bool, suffix: str) -> Callable[[Path, Path], Path
     return make
 
 
+def signin_sheet(suffix: str) -> Callable[[Path, Path], Path]:
+    """The sign-in sheet passed round at the door: 50 residents with full IDs and mobiles, each
+    with a companion whose mobile is on record too."""
+
+    def make(db_path: Path, out_dir: Path) -> Path:
+        from datetime import datetime  # noqa: PLC0415
+
+        from models.demo_residents import make_demo_residents  # noqa: PLC0415
+        from models.signup_records import CompanionRecord, NewSignup  # noqa: PLC0415
+        from models.signups import bulk_sign_up  # noqa: PLC0415
+        from tests.signup_factory import make_activity  # noqa: PLC0415
+
+        make_demo_residents(50, seed=11)
+        plan = make_activity(capacity=None, companion_age=70)
+        when = datetime(2026, 10, 10, 9, 0)
+        assert bulk_sign_up(plan, [
+            (NewSignup(resident_id=i, companions=[CompanionRecord("家属", "子女", None,
+                                                                  f"1390000{i:04d}")]), when)
+            for i in range(1, 51)]) == 50
+        path = out_dir / f"签到表{suffix}"
+        if suffix == ".pdf":
+            from exporters.signin_pdf import export_signin_pdf  # noqa: PLC0415
+
+            export_signin_pdf(plan, path)
+        else:
+            from exporters.signup_sheets import export_signin_xlsx  # noqa: PLC0415
+
+            assert export_signin_xlsx(plan, path) == 50
+        return path
+
+    return make
+
+
 PUBLIC_EXPORTS: list[PublicExport] = [
+    PublicExport("签到表 xlsx", signin_sheet(".xlsx")),
+    PublicExport("签到表 PDF", signin_sheet(".pdf")),
     PublicExport("居民名册（隐去部分信息）xlsx", residents_register(True, ".xlsx")),
     PublicExport("居民名册（隐去部分信息）csv", residents_register(True, ".csv")),
-    # Still to come with their issues: sign-up lists, sign-in sheets and rosters for the public.
 ]

@@ -47,10 +47,17 @@ def _plans_area(ctx: AppContext, parent: QWidget) -> QWidget:
     return PlansArea(ctx, parent)
 
 
+def _signups_area(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.signups_area import SignupsArea
+
+    return SignupsArea(ctx, parent)
+
+
 # (title, factory): the order is the order of the tabs. Titles are translated when shown;
 # QT_TRANSLATE_NOOP marks them for lupdate.
 AREAS: list[tuple[str, AreaFactory]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "活动方案"), _plans_area),
+    (QT_TRANSLATE_NOOP("MainWindow", "报名签到"), _signups_area),
 ]
 
 

@@ -49,9 +49,35 @@ def _residents_options(p: argparse.ArgumentParser) -> None:
                    help="同时生成 N 位虚构居民（例如 100000，用于试用大名册）")
 
 
+def _signups_step(args: argparse.Namespace) -> list[str]:
+    from models.demo_residents import make_demo_residents
+    from models.demo_signups import make_demo_signups
+    from models.residents import count_residents
+
+    big = max(0, getattr(args, "signups", 0) or 0)
+    lines = []
+    have = count_residents()
+    # Sign-ups need people: without --residents, make enough (about three for every place).
+    wanted = max(600, big * 3)
+    if have < wanted and not (getattr(args, "residents", 0) or 0):
+        lines.append(f"居民 {make_demo_residents(wanted - have, seed=7)} 人（为报名生成的虚构居民）")
+    summary = make_demo_signups(big=big)
+    lines.append(f"报名 {len(summary)} 个活动：")
+    for s in summary:
+        lines.append(f"  编号 {s.plan_id:<4} 报名 {s.registered:>5} 人  候补 {s.waitlist:>3} 人  "
+                     f"签到 {s.attended:>5} 人  {s.title}")
+    return lines
+
+
+def _signups_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--signups", metavar="N", type=int, default=0,
+                   help="另让一个不限名额的活动有 N 人报名（例如 10000，用于试用大签到表）")
+
+
 STEPS: list[DemoStep] = [
     DemoStep("活动方案", _plans_step),
     DemoStep("居民", _residents_step, _residents_options),
+    DemoStep("报名", _signups_step, _signups_options),
 ]
 
 # What counts as "the file already holds work": name -> counter, checked before anything is added.
