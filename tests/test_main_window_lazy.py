@@ -34,9 +34,9 @@ def built(monkeypatch) -> list[str]:
     return names
 
 
-def _window(qtbot, db_path: Path, tmp_path: Path) -> mw.MainWindow:
+def _window(qtbot, db_path: Path, tmp_path: Path, **kw: bool) -> mw.MainWindow:
     settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
-    window = mw.MainWindow(AppContext(DataHub(), db_path), settings)
+    window = mw.MainWindow(AppContext(DataHub(), db_path), settings, **kw)
     qtbot.addWidget(window)
     return window
 
@@ -53,6 +53,14 @@ def test_only_the_shown_tab_is_built_before_the_first_paint(qtbot, built, db_pat
     qtbot.waitUntil(lambda: built == ["甲", "乙", "丙"])  # the rest after the first paint
     assert _menu_texts(window)[:3] == ["甲的动作", "乙的动作", "丙的动作"]  # in tab order
     assert "退出" in _menu_texts(window)
+
+
+def test_a_screenshot_run_builds_only_the_shown_tab(qtbot, built, db_path, tmp_path):
+    window = _window(qtbot, db_path, tmp_path, build_when_idle=False)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    assert built == ["甲"]
 
 
 def test_asking_for_an_area_builds_it_once(qtbot, built, db_path, tmp_path):

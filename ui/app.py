@@ -182,7 +182,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
 
     hub = DataHub()
     window = MainWindow(AppContext(hub=hub, data_file=path.resolve()),
-                        remember_geometry=not screenshot)
+                        remember_geometry=not screenshot, build_when_idle=not screenshot)
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)
     tab = getattr(args, "tab", None)

@@ -14,12 +14,15 @@ Areas are built lazily, so start-up pays only for the tab on screen. Each tab ho
   - area(title) / select_area(title) / open_plan(...) ask for it;
   - the 文件 menu is opened (it lists every area's actions, so every area is built first);
   - after the first paint, the areas not built yet are built one per event-loop turn, so their
-    shortcuts and hub listeners are there soon after start without delaying the first paint.
+    文件 menu actions and shortcuts are there soon after start without delaying the first paint
+    (not in a screenshot run, which exits after that paint: build_when_idle=False).
 An area is therefore never built twice, may be built before or after the window shows, and must
 read what it shows in its constructor (or on hub.changed), never assume it saw earlier changes.
 Code that walks the areas uses built_areas() (maybe_close, data_replaced: an area not built yet
 has nothing unsaved and will read the restored file when built). Keep factories cheap at import
-time: import the area's module inside the factory, as _plans_area does.
+time: import the area's module inside the factory, as _plans_area does. A build after the first
+paint still holds the window while it runs: keep an area's imports and constructor light (heavy
+modules such as pypinyin, ~0.2 s, inside the functions that need them).
 """
 from __future__ import annotations
 
@@ -93,10 +96,11 @@ class _AreaPage(QWidget):
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, settings: QSettings | None = None,
-                 remember_geometry: bool = True) -> None:
+                 remember_geometry: bool = True, build_when_idle: bool = True) -> None:
         super().__init__()
         self.ctx = ctx
         self.remember_geometry = remember_geometry
+        self.build_when_idle = build_when_idle  # off for a screenshot run: it exits at once
         self.settings = settings or QSettings(str(settings_file()), QSettings.Format.IniFormat)
         self.setWindowTitle(self.tr("社区活动助手 — {0}").format(ctx.data_file.name))
         self.setMinimumSize(900, 600)
@@ -148,7 +152,8 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._build_one_idle)
+            if self.build_when_idle:
+                QTimer.singleShot(0, self, self._build_one_idle)
 
     def _build_all(self) -> None:
         for page in self._pages.values():
@@ -158,7 +163,7 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             if page.area is None:
                 page.build()
-                QTimer.singleShot(0, self._build_one_idle)  # one per turn: input stays lively
+                QTimer.singleShot(0, self, self._build_one_idle)  # one a turn: input is handled
                 return
 
     def _build_menus(self) -> None:
