@@ -49,6 +49,7 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--screenshot", metavar="PNG", help="打开主窗口，绘制完成后保存截图并退出")
     parser.add_argument("--open-plan", metavar="N", type=int, help="启动时打开编号为 N 的方案")
     parser.add_argument("--tab", metavar="NAME", help="启动时切换到指定标签页（用于截图）")
+    parser.add_argument("--search", metavar="TEXT", help="启动时在居民搜索框中填入文字（用于截图）")
 
 
 class _NotJustWindow(Exception):

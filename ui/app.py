@@ -181,7 +181,8 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
     from ui.operations import DataHub
 
     hub = DataHub()
-    window = MainWindow(AppContext(hub=hub, data_file=path.resolve()),
+    window = MainWindow(AppContext(hub=hub, data_file=path.resolve(),
+                                   initial_search=getattr(args, "search", None) or ""),
                         remember_geometry=not screenshot, build_when_idle=not screenshot)
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)

@@ -50,6 +50,12 @@ def _plans_area(ctx: AppContext, parent: QWidget) -> QWidget:
     return PlansArea(ctx, parent)
 
 
+def _residents_area(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.residents_area import ResidentsArea
+
+    return ResidentsArea(ctx, parent)
+
+
 def _signups_area(ctx: AppContext, parent: QWidget) -> QWidget:
     from ui.signups_area import SignupsArea
 
@@ -60,6 +66,7 @@ def _signups_area(ctx: AppContext, parent: QWidget) -> QWidget:
 # QT_TRANSLATE_NOOP marks them for lupdate.
 AREAS: list[tuple[str, AreaFactory]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "活动方案"), _plans_area),
+    (QT_TRANSLATE_NOOP("MainWindow", "居民"), _residents_area),
     (QT_TRANSLATE_NOOP("MainWindow", "报名签到"), _signups_area),
 ]
 
