@@ -237,16 +237,24 @@ def daily_backup(db_path: Path | str, today: date | None = None) -> BackupInfo |
     A failure to back up never stops the clerk from working: it is raised as BackupError for the
     caller to show once."""
     db_path = Path(db_path)
-    if not db_path.is_file() or db_path.stat().st_size == 0:
-        return None
     today = today or date.today()
-    existing = list_backups(db_path)
-    if any(b.reason == "daily" and b.created.date() == today for b in existing):
+    if not daily_backup_due(db_path, today):
         return None
     now = datetime.combine(today, datetime.now().time())
     info = _make_backup(db_path, "daily", now=now)
     prune_backups(db_path, today)
     return info
+
+
+def daily_backup_due(db_path: Path | str, today: date | None = None) -> bool:
+    """Whether daily_backup would make a backup now: the file has data and today's daily backup
+    is not there yet."""
+    db_path = Path(db_path)
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return False
+    today = today or date.today()
+    return not any(b.reason == "daily" and b.created.date() == today
+                   for b in list_backups(db_path))
 
 
 # --- rotation -------------------------------------------------------------------------------

@@ -36,7 +36,10 @@ def open_for_app(db_path: Path | str) -> OpenedFile:
                 f"找不到数据文件“{db_path}”，但备份文件夹中还有它的备份。"
                 "为免从空白数据开始，请从备份恢复，或把数据文件放回原处。"
             )
-        open_database(db_path)
+        # The full check reads every page: done once a day, before the day's backup (so a
+        # damaged file is refused, never backed up and later offered); later opens that day
+        # check what a damaged file cannot hide (header, schema, root pages, length).
+        open_database(db_path, full_check=bk.daily_backup_due(db_path))
     except BaseException:
         lock.release(remove_if_created=True)  # a refused file's folder is left as it was
         raise
