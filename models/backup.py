@@ -99,8 +99,9 @@ def parse_backup_name(db_stem: str, name: str) -> tuple[datetime, str] | None:
     m = _NAME_RE.match(name[len(prefix):-len(SUFFIX)])
     if not m:
         return None
-    try:
-        created = datetime.strptime(f"{m['d']} {m['t']}", "%Y-%m-%d %H%M%S")
+    t = m["t"]
+    try:  # from the groups, not strptime (its first call alone costs some 10 ms of start-up)
+        created = datetime.fromisoformat(f"{m['d']}T{t[:2]}:{t[2:4]}:{t[4:]}")
     except ValueError:
         return None
     return created, m["reason"]

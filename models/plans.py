@@ -196,8 +196,10 @@ def list_plans(
 def plan_years() -> list[int]:
     """Years that hold at least one dated plan, newest first."""
     P = schema.Plan
-    rows = P.select(pw.fn.substr(P.start, 1, 4).alias("y")).where(P.start.is_null(False)).distinct()
-    return sorted({int(r.y) for r in rows if r.y and r.y.isdigit()}, reverse=True)
+    # coerce(False): the year is text, not a date for peewee to parse (and fail to) per row.
+    year = pw.fn.substr(P.start, 1, 4).coerce(False)
+    rows = P.select(year).where(P.start.is_null(False)).distinct().tuples()
+    return sorted({int(y) for (y,) in rows if y and y.isdigit()}, reverse=True)
 
 
 def delete_plan(plan_id: int) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from models.db import BaseModel
+from models.db import BaseModel, DateField, DateTimeField
 
 
 class Plan(BaseModel):
@@ -22,8 +22,8 @@ class Plan(BaseModel):
     purpose = pw.TextField(default="")
     principles = pw.TextField(default="")
     target_analysis = pw.TextField(default="")
-    start = pw.DateTimeField(null=True, index=True)
-    end = pw.DateTimeField(null=True)
+    start = DateTimeField(null=True, index=True)
+    end = DateTimeField(null=True)
     festival = pw.CharField(default="")  # key of a festival the date follows, e.g. "double_ninth"
     places = pw.TextField(default="")  # one place a line
     time_note = pw.TextField(default="")
@@ -37,17 +37,17 @@ class Plan(BaseModel):
     capacity_counts_companions = pw.BooleanField(default=False)
     fee_fen = pw.IntegerField(default=0)
     reg_place = pw.TextField(default="")
-    reg_start = pw.DateField(null=True)
-    reg_end = pw.DateField(null=True)
+    reg_start = DateField(null=True)
+    reg_end = DateField(null=True)
     leadership_note = pw.TextField(default="")
     first_responsible = pw.CharField(default="")
     feedback = pw.TextField(default="")
-    feedback_due = pw.DateField(null=True)
+    feedback_due = DateField(null=True)
     summary = pw.TextField(default="")
     issuer = pw.CharField(default="")
-    issue_date = pw.DateField(null=True)
-    created = pw.DateTimeField()
-    updated = pw.DateTimeField()
+    issue_date = DateField(null=True)
+    created = DateTimeField()
+    updated = DateTimeField()
 
 
 class _Part(BaseModel):
@@ -69,8 +69,8 @@ class ContentItem(_Part):
 
 
 class AgendaSlot(_Part):
-    start = pw.DateTimeField(null=True)
-    end = pw.DateTimeField(null=True)
+    start = DateTimeField(null=True)
+    end = DateTimeField(null=True)
     what = pw.TextField(default="")
     place = pw.TextField(default="")
     who = pw.TextField(default="")
@@ -105,7 +105,7 @@ class PublicityItem(_Part):
     stage = pw.CharField(default="活动前")  # 活动前 / 活动中 / 活动后
     when = pw.CharField(default="")
     who = pw.CharField(default="")
-    deadline = pw.DateField(null=True)
+    deadline = DateField(null=True)
 
 
 class Highlight(_Part):
@@ -133,17 +133,17 @@ class Risk(_Part):
 
 class Phase(_Part):
     name = pw.CharField(default="")
-    start = pw.DateField(null=True)
-    end = pw.DateField(null=True)
+    start = DateField(null=True)
+    end = DateField(null=True)
     deliverable = pw.TextField(default="")
-    report_due = pw.DateField(null=True)
+    report_due = DateField(null=True)
 
 
 class PhaseTask(BaseModel):
     phase = pw.ForeignKeyField(Phase, on_delete="CASCADE", backref="tasks")
     position = pw.IntegerField(default=0)
     task = pw.TextField(default="")
-    deadline = pw.DateField(null=True)
+    deadline = DateField(null=True)
     owner = pw.CharField(default="")
 
 
@@ -187,6 +187,7 @@ PLAN_PART_MODELS: list[type[_Part]] = [
     Award,
     Attachment,
 ]
+
 
 # Imported last: resident_schema needs BaseModel only, and keeps the residents' tables apart.
 from models.resident_schema import RESIDENT_MODELS  # noqa: E402
