@@ -7,8 +7,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
-
 STROKES_FILE = Path(__file__).resolve().parent.parent / "resources" / "strokes" / "cnchar_strokes.tsv"
 
 # pypinyin reads these characters by their everyday reading; as a surname they are read so.
@@ -31,6 +29,10 @@ COMPOUND_SURNAMES: dict[str, tuple[str, str]] = {
 def char_pinyin(ch: str) -> str:
     """The reading of one character without tone ("张" -> "zhang"); other characters lower-cased."""
     if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002ffff":
+        # Imported on first use: pypinyin takes some 0.2 s to import, and the window's first
+        # paint imports this module without needing a reading yet.
+        from pypinyin import Style, lazy_pinyin  # noqa: PLC0415
+
         return lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0].lower().replace("ü", "v")
     return ch.lower()
 
