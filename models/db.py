@@ -105,7 +105,7 @@ def all_models() -> list[type[BaseModel]]:
     """Every table of the current schema, parents before children."""
     from models import schema  # noqa: PLC0415 - schema imports this module
 
-    return schema.ALL_MODELS
+    return schema.all_models()
 
 
 def _sqlite_header_ok(path: Path) -> bool:

@@ -189,9 +189,10 @@ PLAN_PART_MODELS: list[type[_Part]] = [
 ]
 
 
-# Imported last: resident_schema needs BaseModel only, and keeps the residents' tables apart.
-from models.resident_schema import RESIDENT_MODELS  # noqa: E402
-from models.signup_schema import SIGNUP_MODELS  # noqa: E402
+def all_models() -> list[type[BaseModel]]:
+    """Every table, parents before children. The residents' and sign-ups' tables (and playhouse's
+    FTS5 support) are imported here, when a new file is made, not on every start-up."""
+    from models.resident_schema import RESIDENT_MODELS  # noqa: PLC0415
+    from models.signup_schema import SIGNUP_MODELS  # noqa: PLC0415
 
-ALL_MODELS: list[type[BaseModel]] = [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS,
-                                   *SIGNUP_MODELS]
+    return [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS, *SIGNUP_MODELS]
