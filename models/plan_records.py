@@ -9,20 +9,11 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
-STATUSES: tuple[str, ...] = ("草稿", "已提交", "已批准", "进行中", "已结束", "已取消")
+# The list's vocabulary and row live with the list (imported by the window's first paint
+# without this module's records); re-exported here.
+from models.plan_summary import CATEGORIES, STATUSES, PlanSummary  # noqa: F401
+
 KINDS: dict[str, str] = {"plan": "活动方案", "notice": "通知"}
-CATEGORIES: tuple[str, ...] = (
-    "亲子早教",
-    "义诊与健康讲座",
-    "重阳敬老",
-    "党员志愿服务",
-    "联谊交友",
-    "文明共建",
-    "三八妇女节",
-    "世界人口日宣传",
-    "春节送温暖",
-    "其他",
-)
 ORGANISER_ROLES: tuple[str, ...] = ("主办", "承办", "协办", "媒体支持")
 PAYERS: tuple[str, ...] = ("社区提供", "自筹", "赞助", "上级拨款")
 STAGES: tuple[str, ...] = ("活动前", "活动中", "活动后")
@@ -257,14 +248,3 @@ def scalar_fields(record_type: type) -> list[str]:
     return [
         f.name for f in fields(record_type) if f.metadata.get("kind") != "rows" and f.name != "id"
     ]
-
-
-@dataclass
-class PlanSummary:
-    id: int
-    title: str
-    category: str
-    status: str
-    kind: str
-    start: datetime | None
-    updated: datetime | None

@@ -5,18 +5,17 @@ import dataclasses
 from datetime import datetime
 from typing import Any
 
-import peewee as pw
-
 from models import schema
 from models.db import database
 from models.errors import UserError
+# The list's queries live with the list (models.plan_list); re-exported here.
+from models.plan_list import count_plans, list_plans, plan_years  # noqa: F401
 from models.plan_records import (
     PART_ROWS,
     STATUSES,
     ContentRow,
     PhaseTaskRow,
     PlanRecord,
-    PlanSummary,
     scalar_fields,
 )
 
@@ -159,49 +158,6 @@ def _read_content(items: list[schema.ContentItem]) -> list[ContentRow]:
     return top
 
 
-def list_plans(
-    text: str = "",
-    status: str | None = None,
-    category: str | None = None,
-    year: int | None = None,
-) -> list[PlanSummary]:
-    """Plans matching every given filter, newest activity first."""
-    P = schema.Plan
-    query = P.select(P.id, P.title, P.category, P.status, P.kind, P.start, P.updated)
-    if text.strip():
-        words = text.split()
-        for word in words:
-            like = f"%{word}%"
-            query = query.where(
-                P.title ** like | P.theme ** like | P.places ** like | P.issuer ** like
-            )
-    if status:
-        query = query.where(P.status == status)
-    if category:
-        query = query.where(P.category == category)
-    if year:
-        lo, hi = datetime(year, 1, 1), datetime(year + 1, 1, 1)
-        query = query.where((P.start >= lo) & (P.start < hi))
-    query = query.order_by(P.start.desc(nulls="last"), P.id.desc())
-    with database.atomic():
-        return [
-            PlanSummary(
-                id=p.id, title=p.title, category=p.category, status=p.status, kind=p.kind,
-                start=p.start, updated=p.updated,
-            )
-            for p in query
-        ]
-
-
-def plan_years() -> list[int]:
-    """Years that hold at least one dated plan, newest first."""
-    P = schema.Plan
-    # coerce(False): the year is text, not a date for peewee to parse (and fail to) per row.
-    year = pw.fn.substr(P.start, 1, 4).coerce(False)
-    rows = P.select(year).where(P.start.is_null(False)).distinct().tuples()
-    return sorted({int(y) for (y,) in rows if y and y.isdigit()}, reverse=True)
-
-
 def delete_plan(plan_id: int) -> None:
     with database.atomic():
         if not schema.Plan.delete().where(schema.Plan.id == plan_id).execute():
@@ -217,10 +173,6 @@ def set_status(plan_id: int, status: str) -> None:
         ).execute()
         if not n:
             raise PlanNotFound(plan_id)
-
-
-def count_plans() -> int:
-    return schema.Plan.select().count()
 
 
 def clone_record(rec: PlanRecord) -> PlanRecord:

@@ -11,7 +11,7 @@ from pathlib import Path
 # import hook reads the source of every newly imported module (looking for `from __feature__
 # import ...`), and peewee with the standard modules it pulls in is some 70 modules. Start-up
 # time only; these are needed before the first paint anyway.
-import models.plans  # noqa: F401, I001
+import models.plan_list  # noqa: F401, I001
 import models.safe_open  # noqa: F401
 
 from PySide6.QtCore import (
@@ -175,7 +175,6 @@ def run_gui(args: argparse.Namespace) -> int:
 def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
                 screenshot: str | None) -> int:
     from models.errors import UserError
-    from models.plans import load_plan
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.operations import DataHub
@@ -193,6 +192,8 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
             return 2
     plan_id = getattr(args, "open_plan", None)
     if plan_id is not None and screenshot:
+        from models.plans import load_plan  # noqa: PLC0415 - only for this check
+
         try:
             load_plan(plan_id)  # refuse here, so a screenshot run never blocks on a dialog
         except UserError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -25,12 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.plan_records import CATEGORIES, STATUSES, PlanRecord
-from models.plans import count_plans, delete_plan, load_plan, plan_years, save_plan, set_status
+from models.plan_list import count_plans, plan_years
+from models.plan_summary import CATEGORIES, STATUSES
 from ui.context import AppContext
 from ui.operations import run_op, run_task
 from ui.plan_tabs import EditorFactory, PlanTabs
 from ui.plans_list_model import COL_START, COL_TITLE, PlansListModel
+
+if TYPE_CHECKING:
+    from models.plan_records import PlanRecord
+
+# Saving, loading and deleting plans (models.plans, with every record class) are imported by the
+# actions that do them: the first paint shows only the list (models.plan_list).
 
 SEARCH_DELAY_MS = 250  # debounce: query once the clerk pauses typing
 
@@ -367,9 +374,13 @@ class PlansArea(QWidget):
                                          QLineEdit.EchoMode.Normal, self.tr("新活动方案"))
         if not ok:
             return None
+        from models.plan_records import PlanRecord  # noqa: PLC0415 - see the imports
+
         return self._create(PlanRecord(title=title.strip()))
 
     def _create(self, rec: PlanRecord) -> int | None:
+        from models.plans import save_plan  # noqa: PLC0415 - see the imports
+
         result = run_op(self, self.hub, save_plan, rec, changed="plans",
                         success_message=self.tr("已新建方案“{0}”。").format(rec.title))
         if result.ok:
@@ -411,6 +422,8 @@ class PlansArea(QWidget):
         plan_id = self.current_id()
         if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("修改状态")):
             return
+        from models.plans import set_status  # noqa: PLC0415 - see the imports
+
         result = run_op(self, self.hub, set_status, plan_id, status, changed="plans",
                         success_message=self.tr("状态已改为“{0}”。").format(status))
         if result.ok:
@@ -434,6 +447,8 @@ class PlansArea(QWidget):
             return
         if plan_id in self.editors:
             self.plan_tabs.drop(self.editors[plan_id])
+        from models.plans import delete_plan  # noqa: PLC0415 - see the imports
+
         run_op(self, self.hub, delete_plan, plan_id, changed="plans",
                success_message=self.tr("已删除方案“{0}”。").format(p.title))
 
@@ -443,6 +458,8 @@ class PlansArea(QWidget):
         plan_id = self.current_id()
         if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("导出")):
             return
+        from models.plans import load_plan  # noqa: PLC0415 - see the imports
+
         loaded = run_op(self, None, load_plan, plan_id)
         if not loaded.ok:
             return

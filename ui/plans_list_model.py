@@ -1,4 +1,4 @@
-"""The plans list as a table model: rows come from models.plans.list_plans (filtered in the query);
+"""The plans list as a table model: rows come from models.plan_list.list_plans (filtered in the query);
 sorting by a header click reorders the fetched rows in the model, never through a proxy."""
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from models.plan_records import STATUSES, PlanSummary
-from models.plans import list_plans
+from models.plan_list import list_plans
+from models.plan_summary import STATUSES, PlanSummary
 
 COL_TITLE, COL_CATEGORY, COL_STATUS, COL_START, COL_UPDATED = range(5)
 HEADERS = (
