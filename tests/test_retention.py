@@ -144,3 +144,39 @@ def test_the_cut_off_is_the_activity_end(db_path: Path) -> None:
     p = preview_cleanup(3, today=TODAY)
     assert (p.activities, p.signups) == (1, 1)
     assert "2023年11月28日" in p.text()
+
+
+def test_command_line_previews_without_yes(db_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    import main
+    from models.db import close_database, open_database
+
+    today = date.today()
+    old = make_activity("旧活动", start=datetime(today.year - 5, 6, 1, 9))
+    recent = make_activity("近期活动", start=datetime(today.year, today.month, 1, 9))
+    for plan in (old, recent):
+        for name in ("张三", "李四"):
+            sign_up(plan, NewSignup(name=name, phone=PHONE), now=datetime(today.year - 5, 5, 1))
+    close_database()
+    argv = ["cleanup", "--db", str(db_path), "--years", "2"]
+
+    assert main.main(argv) == 0
+    close_database()
+    out = capsys.readouterr().out
+    assert "1 个活动" in out and "2 条报名" in out and "未作任何改动" in out
+    open_database(db_path)
+    assert [r.name for r in list_signups(old)] == ["张三", "李四"]
+    close_database()
+
+    assert main.main([*argv, "--yes"]) == 0
+    close_database()
+    assert "已清除 1 个活动中 2 条报名" in capsys.readouterr().out
+    open_database(db_path)
+    assert [r.name for r in list_signups(old)] == [CLEARED_NAME] * 2
+    assert [r.name for r in list_signups(recent)] == ["张三", "李四"]
+    close_database()
+
+    assert main.main(["cleanup", "--db", str(db_path), "--years", "0", "--yes"]) == 2
+    close_database()
+    assert "1 或更大" in capsys.readouterr().err
+    open_database(db_path)  # the fixture closes it
