@@ -45,13 +45,21 @@ class CleanupPreview:
     newest: date | None = None
 
     def text(self) -> str:
+        cutoff = cn_date(self.cutoff)
         if not self.signups:
-            return f"没有 {self.cutoff:%Y年%m月%d日} 以前（{self.years} 年前）结束的活动的报名需要清理。"
-        span = (f"（{self.oldest:%Y年%m月%d日}至{self.newest:%Y年%m月%d日}）"
-                if self.oldest and self.newest else "")
-        return (f"将清除 {self.cutoff:%Y年%m月%d日} 以前结束的 {self.activities} 个活动{span}中 "
-                f"{self.signups} 条报名（含同行人 {self.companions} 人）的姓名、电话、备注等个人信息；"
+            return f"没有 {cutoff}以前（{self.years} 年前）结束的活动的报名需要清理。"
+        span = ""
+        if self.oldest and self.newest:
+            span = (f"（{cn_date(self.oldest)}）" if self.oldest == self.newest else
+                    f"（{cn_date(self.oldest)}至{cn_date(self.newest)}）")
+        companions = f"（含同行人 {self.companions} 人）" if self.companions else ""
+        return (f"将清除 {cutoff}以前结束的 {self.activities} 个活动{span}中 "
+                f"{self.signups} 条报名{companions}的姓名、电话、备注等个人信息；"
                 f"报名、签到、未到人数和费用保持不变。")
+
+
+def cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass

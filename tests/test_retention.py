@@ -143,7 +143,7 @@ def test_the_cut_off_is_the_activity_end(db_path: Path) -> None:
     sign_up(plan, NewSignup(name="张三", phone=PHONE), now=datetime(2023, 11, 1))
     p = preview_cleanup(3, today=TODAY)
     assert (p.activities, p.signups) == (1, 1)
-    assert "2023年11月28日" in p.text()
+    assert "2023年11月28日以前" in p.text() and "（2023年11月27日）" in p.text()
 
 
 def test_command_line_previews_without_yes(db_path: Path,
