@@ -12,7 +12,9 @@ activity's day, building; never the unit, room, birth date or ID number). So sig
 activity_figures of a cleaned activity are the same before and after (tests/test_retention.py).
 
 The clean-up runs in one transaction after a backup ("before-cleanup"), so it can be undone by
-restoring that backup.
+restoring that backup. With secure_delete and a WAL checkpoint the removed values are gone from
+the data file's bytes too; the backups made before (that one included) still hold them until
+rotation removes them.
 """
 from __future__ import annotations
 
@@ -136,6 +138,21 @@ def cleanup_personal_data(years: int, *, today: date | None = None) -> CleanupRe
         return CleanupResult(first, None)
     path = database.obj.database
     backup = bk.backup_before(path, "cleanup").path if path and path != ":memory:" else None
+    db = database.obj
+    # secure_delete zeroes the space the old values leave behind; the checkpoint after the
+    # transaction moves the pages into the file and empties the WAL, so the removed details are
+    # not left in the file's free space or in the -wal file beside it.
+    secure = db.execute_sql("PRAGMA secure_delete").fetchone()[0]
+    db.execute_sql("PRAGMA secure_delete = ON")
+    try:
+        preview = _clear(years, cutoff, today)
+    finally:
+        db.execute_sql(f"PRAGMA secure_delete = {int(secure)}")
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return CleanupResult(preview, backup)
+
+
+def _clear(years: int, cutoff: date, today: date) -> CleanupPreview:
     with database.atomic():
         preview = _preview(years, cutoff)  # again inside the transaction: what is cleared
         rows = database.obj.execute_sql(
@@ -159,7 +176,7 @@ def cleanup_personal_data(years: int, *, today: date | None = None) -> CleanupRe
             cur.execute("UPDATE companion SET name = '', phone = '', age = NULL "
                         f"WHERE signup_id IN ({marks})", chunk)
             cur.execute(f"UPDATE signup_log SET note = '' WHERE signup_id IN ({marks})", chunk)
-    return CleanupResult(preview, backup)
+    return preview
 
 
 __all__ = ["CLEARED_NAME", "CleanupPreview", "CleanupRefused", "CleanupResult",

@@ -109,6 +109,10 @@ def test_counts_and_figures_stay_personal_details_go(db_path: Path) -> None:
     text = repr(rows) + repr(comps)
     for word in (PHONE, "居民", "路人", "同行", "搀扶", "R00", "主任"):
         assert word not in text
+    # Nor in the file's bytes: no old copy of a page in free space or in the WAL file.
+    raw = b"".join(p.read_bytes() for p in (db_path, Path(f"{db_path}-wal")) if p.exists())
+    for word in ("路人乙", "路人丙", "同行辛", "同行壬", "R010", "R011"):  # only in the old one
+        assert word.encode() not in raw, word
     # The register itself is not the clean-up's business.
     assert con_count(db_path, "SELECT count(*) FROM resident WHERE phone = ?", PHONE) == len(rids)
 
