@@ -44,7 +44,7 @@ from models.signup_rules import (
     split_tags,
     status_for_new,
 )
-from models.signup_schema import Companion, Signup, SignupLog
+from models.signup_schema import Companion, Signup, SignupKept, SignupLog
 
 __all__ = [
     "ActivityNotFound", "SignupNotFound", "DuplicateSignup", "activity_rules", "check_signup",
@@ -328,6 +328,9 @@ def link_resident(signup_id: int, resident_id: int) -> SignupRecord:
         row = Signup.get_or_none(Signup.id == signup_id)
         if row is None:
             raise SignupNotFound(signup_id)
+        if SignupKept.get_or_none(SignupKept.signup == signup_id) is not None:
+            # Linking would put back what the clean-up of old personal data removed.
+            raise UserError("这条报名的个人信息已按规定清除，不能再关联居民。")
         existing = _existing(row.plan_id, resident_id)
         if existing is not None and existing.id != signup_id:
             raise DuplicateSignup(existing)

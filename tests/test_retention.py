@@ -12,7 +12,15 @@ from models import backup as bk
 from models.signup_figures import activity_figures
 from models.signup_records import CompanionRecord, NewSignup
 from models.signup_rules import ATTENDED, CANCELLED, NO_SHOW
-from models.signups import change_status, list_signups, sign_up, signup_counts, signup_log
+from models.errors import UserError
+from models.signups import (
+    change_status,
+    link_resident,
+    list_signups,
+    sign_up,
+    signup_counts,
+    signup_log,
+)
 from models.retention import (
     CLEARED_NAME,
     CleanupRefused,
@@ -116,6 +124,8 @@ def test_counts_and_figures_stay_personal_details_go(db_path: Path) -> None:
     # The register itself is not the clean-up's business.
     assert con_count(db_path, "SELECT count(*) FROM resident WHERE phone = ?", PHONE) == len(rids)
 
+    with pytest.raises(UserError, match="已按规定清除"):
+        link_resident(list_signups(old)[0].id, rids[0])
     assert preview_cleanup(3, today=TODAY).signups == 0, "a second run finds nothing"
     again = cleanup_personal_data(3, today=TODAY)
     assert again.backup is None and _state(old, date(2021, 10, 14)) == before_old
