@@ -17,6 +17,7 @@ that it would otherwise scan again and again, for nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import gc
 import importlib
 import sys
@@ -115,6 +116,10 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` or `more` that stopped reading: the work is done, say no more.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's flush quiet
+        return 0
     finally:
         close_database()
 
