@@ -17,9 +17,9 @@ that it would otherwise scan again and again, for nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import gc
 import importlib
+import os
 import sys
 
 def cli_modules() -> list[str]:
