@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
+from models import resident_store as store
 from models.db import database
 from models.id_number import check_digit
-from models import resident_store as store
 from models.resident_records import ResidentRecord
 from models.resident_schema import BUILTIN_TAGS
 
@@ -50,15 +50,12 @@ def demo_resident(rng: random.Random, today: date) -> ResidentRecord:
 
 
 def make_demo_residents(n: int, seed: int = 2026) -> int:
-    """Add n made-up residents in one transaction (fast path); returns how many were added.
+    """Add n made-up residents in one transaction (the bulk path); returns how many were added.
     IDs already in the file are skipped, so the count may fall a little short of n."""
     rng = random.Random(seed)
     today = date.today()
-    now = datetime.now().replace(microsecond=0)
-    cur = database.obj.cursor()
-    added = 0
     with database.atomic():
-        taken = {r[0] for r in cur.execute(
+        taken = {r[0] for r in database.obj.execute_sql(
             "SELECT id_number FROM resident WHERE id_number IS NOT NULL")}
         recs = []
         for _ in range(n):
@@ -67,17 +64,6 @@ def make_demo_residents(n: int, seed: int = 2026) -> int:
                 continue
             taken.add(rec.id_number)
             recs.append(rec)
-        tag_cache: dict[str, int] = {}
-        store.tag_ids(BUILTIN_TAGS, tag_cache)
-        for at in range(0, len(recs), 5000):
-            part = recs[at:at + 5000]
-            rows = [store.row_values(r, now) for r in part]
-            for (values, line), rec in zip(rows, part, strict=True):
-                rid = cur.execute(store.INSERT_SQL, values).lastrowid
-                cur.execute("INSERT INTO resident_fts (rowid, search_text) VALUES (?, ?)",
-                            (rid, line))
-                for tid in store.tag_ids(rec.tags, tag_cache):
-                    cur.execute("INSERT INTO resident_tag (resident_id, tag_id) VALUES (?, ?)",
-                                (rid, tid))
-                added += 1
-    return added
+        store.tag_ids(BUILTIN_TAGS, {})  # the built-in tags first, in their order
+        store.bulk_insert(recs, datetime.now().replace(microsecond=0))
+    return len(recs)

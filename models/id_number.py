@@ -5,14 +5,12 @@ importer's report and the tests use.
 """
 from __future__ import annotations
 
-import operator
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from models.text_norm import to_halfwidth
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _SPACES = re.compile(r"[\s\-]+")
 _ID18 = re.compile(r"^\d{17}[\dX]$", re.ASCII)
@@ -39,8 +37,12 @@ class IdCheck:
 
 def check_digit(first17: str) -> str:
     """The 18th character for 17 digits (ISO 7064 MOD 11-2)."""
-    # Over the ASCII codes: each digit d is 48 + d, and the weights add up to 100.
-    total = sum(map(operator.mul, first17.encode("ascii"), _WEIGHTS)) - 4800
+    # Over the ASCII codes: each digit d is 48 + d, and the weights add up to 100. Written out:
+    # it runs for every row of a 100,000-row import.
+    b = first17.encode("ascii")
+    total = (b[0] * 7 + b[1] * 9 + b[2] * 10 + b[3] * 5 + b[4] * 8 + b[5] * 4 + b[6] * 2 + b[7]
+             + b[8] * 6 + b[9] * 3 + b[10] * 7 + b[11] * 9 + b[12] * 10 + b[13] * 5 + b[14] * 8
+             + b[15] * 4 + b[16] * 2 - 4800)
     return _CHECK[total % 11]
 
 
@@ -86,7 +88,8 @@ def parse_id_number(raw: object, *, today: date | None = None) -> IdCheck:
         if raw >= 10**15:
             return _fail("number_cell", NUMBER_CELL_REASON)
         raw = str(raw)
-    text = _SPACES.sub("", to_halfwidth(str(raw))).upper()
+    # A leading apostrophe is how some people force a text cell; it is not part of the ID.
+    text = _SPACES.sub("", to_halfwidth(str(raw))).upper().lstrip("'`‘’")
     if not text:
         return _fail("empty", "身份证号为空")
     # "3.30105194410092E+17": a number cell exported to CSV or pasted as text.

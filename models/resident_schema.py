@@ -3,8 +3,8 @@
 A resident keeps the values a clerk typed (cleaned) plus precomputed keys, so that searching and
 ordering 100,000 people are index look-ups, not Python loops: full pinyin, initials, the digits of
 the phone, and a stroke-order sort key. resident_fts is an FTS5 trigram index over one search line
-per resident (name, pinyin, initials, phone digits, ID, address), kept in step by models/residents.py
-(the only module that writes residents).
+per resident (name, phone digits, ID, address), kept in step by models/resident_store.py,
+through which every write of residents goes.
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 models/residents.py and the importer; callers hold the transaction)."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
 from models.db import database
@@ -83,6 +83,59 @@ def write(rec: ResidentRecord, now: datetime) -> int:
         db.cursor().executemany("INSERT OR IGNORE INTO resident_tag (resident_id, tag_id) "
                                 "VALUES (?, ?)", [(rid, t) for t in ids])
     return rid
+
+
+# A bulk insert larger than this (and than the register) drops the plain indexes of the
+# resident table and builds them again afterwards, in the same transaction: building an index
+# once is cheaper than updating it row by row (measured in bench/bench_residents.py).
+REINDEX_ABOVE = 20_000
+
+
+def bulk_insert(records: Sequence[ResidentRecord], now: datetime,
+                check: Callable[[int], None] | None = None, chunk: int = 5000) -> list[int]:
+    """Insert cleaned records (IDs already known to be free) with their search lines and tags
+    through the sqlite3 cursor's executemany; sets each record's id and returns the ids.
+    check(done) is called after every chunk and may raise to abandon (the caller's transaction
+    then rolls everything back, the dropped indexes included)."""
+    if not records:
+        return []
+    cur = database.obj.cursor()
+    stamp = _dt(now)
+    start = (cur.execute("SELECT max(id) FROM resident").fetchone()[0] or 0) + 1
+    existing = cur.execute("SELECT count(*) FROM resident").fetchone()[0]
+    dropped: list[tuple[str, str]] = []
+    if len(records) > REINDEX_ABOVE and len(records) > existing:
+        dropped = secondary_indexes()
+        for name, _sql in dropped:
+            cur.execute(f'DROP INDEX "{name}"')
+    tag_cache: dict[str, int] = {}
+    out: list[int] = []
+    for at in range(0, len(records), chunk):
+        part = records[at:at + chunk]
+        rows = [row_values(r, now, stamp) for r in part]
+        cur.executemany(INSERT_SQL, [v for v, _line in rows])
+        # One writer in one transaction: the new rows take the ids after the largest one.
+        ids = [x[0] for x in cur.execute(
+            "SELECT id FROM resident WHERE id >= ? ORDER BY id LIMIT ?", (start, len(part)))]
+        if len(ids) != len(part):
+            raise RuntimeError("inserted rows not found in order")
+        start = ids[-1] + 1
+        cur.executemany("INSERT INTO resident_fts (rowid, search_text) VALUES (?, ?)",
+                        [(rid, line) for rid, (_v, line) in zip(ids, rows, strict=True)])
+        links = []
+        for rid, rec in zip(ids, part, strict=True):
+            rec.id = rid
+            if rec.tags:
+                links += [(rid, t) for t in tag_ids(rec.tags, tag_cache)]
+        if links:
+            cur.executemany("INSERT OR IGNORE INTO resident_tag (resident_id, tag_id) "
+                            "VALUES (?, ?)", links)
+        out += ids
+        if check is not None:
+            check(at + len(part))
+    for _name, sql in dropped:
+        cur.execute(sql)
+    return out
 
 
 def tag_ids(names: Iterable[str], cache: dict[str, int] | None = None) -> list[int]:

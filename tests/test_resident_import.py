@@ -132,15 +132,20 @@ def test_cancel_halfway_leaves_the_file_unchanged(db_path: Path) -> None:
 def test_csv_encodings(db_path: Path, tmp_path: Path, encoding: str) -> None:
     text = ("居民名单\n姓名,性别,身份证号码,手机号,楼号,房号,人员类别\n"
             "张三,男,11010519491231002X,138 1234 5678,1幢,101室,党员、志愿者\n"
-            "李四,女,,0571-88123456,,102室,\n合计：2人,,,,,,\n")
+            "姓 名,性别,身份证号码,手机号,楼号,房号,人员类别\n"  # the header again, page 2
+            "李四,女,,0571-88123456,,102室,\n"
+            "王五,男,'110105194912310038,13800001111/13900002222,,103室,\n合计：3人,,,,,,\n")
     src = tmp_path / "名单.csv"
     src.write_bytes(text.encode(encoding))
     report = import_residents(src)
-    assert (report.imported, report.rejected, report.duplicates) == (2, 0, 0)
+    assert (report.imported, report.rejected, report.duplicates) == (3, 0, 0)
     zs = report.rows[0].record
     assert (zs.name, zs.id_number, zs.phone, zs.building, zs.tags) == (
         "张三", "11010519491231002X", "13812345678", "1幢", ["党员", "志愿者"])
     assert report.rows[1].record.building == "1幢"  # same as above
+    ww = report.rows[2].record
+    assert (ww.id_number, ww.phone) == ("110105194912310038", "13800001111")
+    assert "13900002222" in ww.notes and "多个电话" in report.rows[2].notes
     assert search_residents(ResidentQuery(text="0571")).total == 1
 
 
@@ -201,11 +206,11 @@ def _index_sql(path: Path) -> list[tuple]:
 
 
 def test_bulk_import_rebuilds_the_indexes_it_drops(db_path: Path, monkeypatch) -> None:
-    import models.imports.importer as importer_mod
+    import models.resident_store as store_mod
     from models.id_number import check_digit
 
     before = _index_sql(db_path)
-    monkeypatch.setattr(importer_mod, "REINDEX_ABOVE", 5)
+    monkeypatch.setattr(store_mod, "REINDEX_ABOVE", 5)
     src = db_path.parent / "多人.csv"
     lines = ["姓名,身份证号,楼栋"]
     for i in range(30):

@@ -139,3 +139,10 @@ def test_name_keys_never_raise(name: str) -> None:
     full, initials = pinyin_keys(name)
     assert len(initials) <= len(name)
     assert isinstance(stroke_key(name), str)
+
+
+@given(st.text(alphabet="0123456789", min_size=17, max_size=17))
+def test_check_digit_is_iso_7064_mod_11_2(first17: str) -> None:
+    # Weights 2^(17-i) mod 11, the standard's definition, against the written-out sum.
+    total = sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17))
+    assert check_digit(first17) == "10X98765432"[total % 11]

@@ -272,52 +272,10 @@ def _backup_first() -> None:
         backup_before(path, "import")
 
 
-# A bulk import larger than this (and than the register) drops the plain indexes of the
-# resident table and builds them again afterwards, in the same transaction: building an index
-# once is cheaper than updating it row by row (measured in bench/bench_residents.py).
-REINDEX_ABOVE = 20_000
-
-
-def _write(rows: list[RowOutcome], check: Callable[[int], None], chunk: int = 5000) -> None:
+def _write(rows: list[RowOutcome], check: Callable[[int], None]) -> None:
     if not rows:
         return
-    cur = database.obj.cursor()
-    now = datetime.now().replace(microsecond=0)
-    stamp = now.isoformat(sep=" ", timespec="seconds")
-    start = (cur.execute("SELECT max(id) FROM resident").fetchone()[0] or 0) + 1
-    existing = cur.execute("SELECT count(*) FROM resident").fetchone()[0]
-    dropped = []
-    if len(rows) > REINDEX_ABOVE and len(rows) > existing:
-        dropped = store.secondary_indexes()
-        for name, _sql in dropped:
-            cur.execute(f'DROP INDEX "{name}"')
-    tag_cache: dict[str, int] = {}
-    for at in range(0, len(rows), chunk):
-        part = rows[at:at + chunk]
-        values, lines = [], []
-        for r in part:
-            assert r.record is not None
-            v, line = store.row_values(r.record, now, stamp)
-            values.append(v)
-            lines.append(line)
-        cur.executemany(store.INSERT_SQL, values)
-        ids = [x[0] for x in cur.execute(
-            "SELECT id FROM resident WHERE id >= ? ORDER BY id LIMIT ?", (start, len(part)))]
-        if len(ids) != len(part):
-            raise RuntimeError("inserted rows not found in order")
-        start = ids[-1] + 1
-        cur.executemany("INSERT INTO resident_fts (rowid, search_text) VALUES (?, ?)",
-                        list(zip(ids, lines, strict=True)))
-        links = []
-        for rid, r in zip(ids, part, strict=True):
-            r.resident_id = rid
-            assert r.record is not None
-            r.record.id = rid
-            if r.record.tags:
-                links += [(rid, t) for t in store.tag_ids(r.record.tags, tag_cache)]
-        if links:
-            cur.executemany("INSERT OR IGNORE INTO resident_tag (resident_id, tag_id) "
-                            "VALUES (?, ?)", links)
-        check(at + len(part))
-    for _name, sql in dropped:
-        cur.execute(sql)
+    records = [r.record for r in rows if r.record is not None]
+    ids = store.bulk_insert(records, datetime.now().replace(microsecond=0), check)
+    for rid, r in zip(ids, rows, strict=True):
+        r.resident_id = rid

@@ -30,7 +30,10 @@ _NOT_DATA = re.compile(
     r"^(合计|总计|小计|共计|累计|总人数|制表|填表|填报|审核|审批|负责人|联系人|统计|日期|说明|注[:：])")
 
 
-@dataclass
+_PHONE_LIST = re.compile(r"[/、,，;；]|\s{2,}")
+
+
+@dataclass(slots=True)
 class CandidateRow:
     sheet: str
     row: int  # 1-based, as Excel shows it
@@ -92,6 +95,7 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
 
     Written as one tight loop: it runs 100,000 times for a large roster (bench_residents.py)."""
     merged = merged_values(sheet, header_index + 1)
+    merged_cols = sorted({c for (_r, c) in merged})
     col_of = {f: c for c, f in columns.items()}
     building_col = col_of.get("building")
     data_cols = [c for c, f in columns.items() if f != "building"]
@@ -101,13 +105,23 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
     out: list[CandidateRow] = []
     last_building: Any = None
     rows = sheet.rows
+    name_col = col_of.get("name")
+    # A header repeated down the sheet (printed pages each with their header) is not a person.
+    header_name = (remove_spaces(str(rows[header_index][name_col]))
+                   if name_col is not None and name_col < len(rows[header_index]) else None)
     for i in range(header_index + 1, len(rows)):
         raw = rows[i]
         raw = raw + [None] * (max(0, width - len(raw)) + 1)
         row = raw
-        if merged:
-            row = [merged.get((i, c), v) if (v is None or v == "") else v
-                   for c, v in enumerate(raw)]
+        if merged_cols:
+            for c in merged_cols:  # only the columns that have merged ranges
+                if (raw[c] is None or raw[c] == "") and (i, c) in merged:
+                    if row is raw:
+                        row = list(raw)
+                    row[c] = merged[(i, c)]
+        if header_name and type(raw[name_col]) is str and len(raw[name_col]) < 12 and (
+                remove_spaces(raw[name_col]) == header_name):
+            continue
         building = row[building_col] if building_col is not None else None
         # A building written once above "same as above" rows, merged or not.
         if _blank(building):
@@ -194,6 +208,13 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
 
     raw_phone = row[c_phone]
     phone = parse_phone(raw_phone)
+    if not phone.ok and type(raw_phone) is str and _PHONE_LIST.search(raw_phone):
+        # "13812345678/13987654321": the first number is kept, the others go to the notes.
+        first, *rest = [p for p in _PHONE_LIST.split(raw_phone) if p.strip()]
+        if parse_phone(first).ok and rest:
+            phone = parse_phone(first)
+            cand.notes.append("表中有多个电话，第一个已导入，其余写入备注")
+            rec.notes = _append(rec.notes, "其他电话：" + "、".join(p.strip() for p in rest))
     if phone.ok:
         rec.phone = phone.value or ""
     else:
@@ -201,10 +222,14 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
         rec.notes = _append(rec.notes, f"原电话：{clean_text(raw_phone)}")
 
     rec.building = cached_text(building) if _hashable(building) else ""
-    for attr, col in (("unit", c_unit), ("room", c_room), ("address", c_address),
-                      ("household", c_household)):
-        value = row[col]
-        setattr(rec, attr, cached_text(value) if _hashable(value) else "")
+    value = row[c_unit]
+    rec.unit = cached_text(value) if _hashable(value) else ""
+    value = row[c_room]
+    rec.room = cached_text(value) if _hashable(value) else ""
+    value = row[c_address]
+    rec.address = cached_text(value) if _hashable(value) else ""
+    value = row[c_household]
+    rec.household = cached_text(value) if _hashable(value) else ""
     raw_tags = row[c_tags]
     rec.tags = list(cached_tags(raw_tags)) if _hashable(raw_tags) else []
     rec.notes = _append(cached_text(row[c_notes]), rec.notes)
