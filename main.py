@@ -32,8 +32,9 @@ def cli_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ui.cli.common import add_db_option
+    from ui.cli.common import add_db_option, use_chinese_argparse
 
+    use_chinese_argparse()
     parser = argparse.ArgumentParser(
         prog="main.py",
         description="社区活动助手：活动方案、居民、报名签到与台账（离线）。不带子命令时打开窗口。",
