@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 
 def cli_modules() -> list[str]:
@@ -31,8 +32,9 @@ def cli_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ui.cli.common import add_db_option
+    from ui.cli.common import add_db_option, use_chinese_argparse
 
+    use_chinese_argparse()
     parser = argparse.ArgumentParser(
         prog="main.py",
         description="社区活动助手：活动方案、居民、报名签到与台账（离线）。不带子命令时打开窗口。",
@@ -115,6 +117,10 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` or `more` that stopped reading: the work is done, say no more.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's flush quiet
+        return 0
     finally:
         close_database()
 

@@ -182,6 +182,10 @@ class MainWindow(QMainWindow):
         backups.setStatusTip(self.tr("立即备份、备份到U盘、从备份恢复"))
         backups.triggered.connect(self.show_backups)
         self.file_menu.addAction(backups)
+        cleanup = QAction(self.tr("清理旧个人信息…"), self)
+        cleanup.setStatusTip(self.tr("清除多年前活动报名中的姓名、电话等，人数统计保留"))
+        cleanup.triggered.connect(self.show_cleanup)
+        self.file_menu.addAction(cleanup)
         self.file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -231,6 +235,13 @@ class MainWindow(QMainWindow):
                 return
         dialog = BackupsDialog(self.ctx.data_file, self)
         dialog.data_replaced.connect(self.on_data_replaced)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_cleanup(self) -> None:
+        from ui.cleanup_dialog import CleanupDialog
+
+        dialog = CleanupDialog(self.ctx.hub, self)
         dialog.exec()
         dialog.deleteLater()
 

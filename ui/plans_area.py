@@ -515,5 +515,8 @@ def _export_pdf_task(_progress: object, rec: PlanRecord, out: Path) -> Path:
 
 def _demo_task(_progress: object) -> list[int]:
     from models.demo import make_demo
+    from models.demo_signups import make_demo_people_and_signups
 
-    return make_demo()
+    ids = make_demo()
+    make_demo_people_and_signups()  # residents and sign-ups, so every tab has something to show
+    return ids
