@@ -183,7 +183,7 @@ def _resolve(cands: list[CandidateRow], check: Callable[[int], None]) -> list[Ro
         if c.record is None:
             out.append(RowOutcome(c.sheet, c.row, REJECTED, c.raw_name, c.reason, c.code))
             continue
-        rec, notes = c.record, "；".join(c.notes)
+        rec, notes = c.record, "；".join(c.notes) if c.notes else ""
         res = RowOutcome(c.sheet, c.row, IMPORTED, rec.name, notes=notes, record=rec)
         if rec.id_number:
             if rec.id_number in seen_id:
