@@ -32,3 +32,26 @@ def test_bulk_values_equal_row_values() -> None:
     assert store._bulk_values(recs, stamp) == [store.row_values(r, now, stamp) for r in recs]
     # and the stamp given is the one row_values formats itself
     assert store.row_values(recs[0], now) == store.row_values(recs[0], now, stamp)
+
+
+def test_bulk_insert_with_a_taken_id_writes_nothing(db_path, monkeypatch) -> None:
+    """Above REINDEX_ABOVE the unique ID index is dropped and rebuilt: an ID given twice (which
+    the importer never passes) still fails the whole transaction, as a row-by-row insert would."""
+    import sqlite3
+
+    import peewee
+    import pytest
+
+    from models.db import database
+
+    monkeypatch.setattr(store, "REINDEX_ABOVE", 5)
+    recs = _records()[:20]
+    recs.append(ResidentRecord(name="重复", id_number=recs[0].id_number))
+    indexes = sorted(database.obj.execute_sql("SELECT name, sql FROM sqlite_master "
+                                              "WHERE type = 'index'"))
+    with pytest.raises((sqlite3.IntegrityError, peewee.IntegrityError)):
+        with database.atomic():
+            store.bulk_insert(recs, datetime(2026, 11, 28, 10, 0, 0))
+    assert database.obj.execute_sql("SELECT count(*) FROM resident").fetchone()[0] == 0
+    assert sorted(database.obj.execute_sql("SELECT name, sql FROM sqlite_master "
+                                           "WHERE type = 'index'")) == indexes
