@@ -5,11 +5,21 @@
 
 Bootstrap only: parse the command line, then hand over to ui.app (the window) or to one of the
 ui.cli modules (commands, which never import Qt).
+
+Start-up speed: opening the window must not pay for importing every command module (and what they
+import) just to register subcommands nobody asked for. So the window's own options are read first
+by a small parser (gui_args); only when anything else is on the line (a subcommand, --help, a
+mistake) is the full parser built, which then parses the whole line exactly as before. And the
+cyclic garbage collector is off while the window starts (ui.app turns it back on after the first
+paint): start-up makes tens of thousands of long-lived objects (modules, classes, Qt wrappers)
+that it would otherwise scan again and again, for nothing.
 """
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
+import os
 import sys
 
 def cli_modules() -> list[str]:
@@ -22,20 +32,53 @@ def cli_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ui.cli.common import add_db_option
+    from ui.cli.common import add_db_option, use_chinese_argparse
 
+    use_chinese_argparse()
     parser = argparse.ArgumentParser(
         prog="main.py",
         description="社区活动助手：活动方案、居民、报名签到与台账（离线）。不带子命令时打开窗口。",
     )
     add_db_option(parser)
-    parser.add_argument("--screenshot", metavar="PNG", help="打开主窗口，绘制完成后保存截图并退出")
-    parser.add_argument("--open-plan", metavar="N", type=int, help="启动时打开编号为 N 的方案")
-    parser.add_argument("--tab", metavar="NAME", help="启动时切换到指定标签页（用于截图）")
+    _add_window_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="子命令")
     for name in cli_modules():
         importlib.import_module(name).register(sub)
     return parser
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--screenshot", metavar="PNG", help="打开主窗口，绘制完成后保存截图并退出")
+    parser.add_argument("--open-plan", metavar="N", type=int, help="启动时打开编号为 N 的方案")
+    parser.add_argument("--tab", metavar="NAME", help="启动时切换到指定标签页（用于截图）")
+    parser.add_argument("--search", metavar="TEXT", help="启动时在居民搜索框中填入文字（用于截图）")
+
+
+class _NotJustWindow(Exception):
+    """The small parser met something it does not know: let the full parser handle the line."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise _NotJustWindow(message)
+
+
+def gui_args(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options when the line holds nothing else (no subcommand, no --help); else None.
+    Builds no subparsers, so no ui.cli module is imported on the way to the window."""
+    from ui.cli.common import add_db_option
+
+    parser = _WindowParser(prog="main.py", add_help=False)
+    add_db_option(parser)
+    _add_window_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotJustWindow:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,13 +86,23 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        from ui.app import run_gui
+    argv = sys.argv[1:] if argv is None else list(argv)
+    collecting = gc.isenabled()
+    gc.disable()  # start-up only: see the module docstring
+    try:
+        args = gui_args(argv)
+        if args is None:
+            if collecting:
+                gc.enable()
+            args = build_parser().parse_args(argv)
+        if args.command is None:
+            from ui.app import run_gui
 
-        return run_gui(args)
-    return run_command(args)
+            return run_gui(args)
+        return run_command(args)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -64,6 +117,10 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` or `more` that stopped reading: the work is done, say no more.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's flush quiet
+        return 0
     finally:
         close_database()
 

@@ -3,7 +3,7 @@ in 姓氏笔画 or pinyin order; masked for anything that leaves the office."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -11,17 +11,14 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from exporters.atomic import atomic_output
-from exporters.sheet import (
-    Column,
-    fit_widths,
-    header_cells,
-    row_cells,
-    setup_sheet,
-    title_cells,
-)
+from exporters.fast_rows import FastRows
+from exporters.sheet import Column, fit_widths, header_cells, setup_sheet, title_cells
 from models.masking import mask_id, mask_name, mask_phone
 from models.resident_records import ResidentQuery, ResidentRecord
-from models.residents import iter_residents
+from models.residents import count_residents, iter_residents
+
+# progress(done, total): called every few hundred rows; it may raise to cancel (nothing is left).
+Progress = Callable[[int, int], None]
 
 COLUMNS = [
     Column("姓名", center=True), Column("性别", 6, center=True), Column("出生日期", 12, center=True),
@@ -44,19 +41,29 @@ def resident_values(rec: ResidentRecord, masked: bool = False) -> list[str]:
 
 def export_residents(target: Path | str, query: ResidentQuery | None = None, *,
                      masked: bool = False, order: str = "strokes", title: str | None = None,
-                     ) -> int:
+                     progress: Progress | None = None) -> int:
     """Write the residents the query finds (all, when None) to .xlsx or .csv by target's suffix;
     returns how many rows were written."""
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}")
     query = replace(query or ResidentQuery(), order=ORDERS[order], descending=False)
-    rows = (resident_values(r, masked) for r in iter_residents(query))
+    total = count_residents(query) if progress is not None else 0
+
+    def rows() -> Iterator[list[str]]:
+        # Reading is the first half of the progress bar, writing the workbook the second.
+        for n, rec in enumerate(iter_residents(query)):
+            if progress is not None and n % 500 == 0:
+                progress(n, 2 * total)
+            yield resident_values(rec, masked)
+        if progress is not None:
+            progress(total, 2 * total)
+
     target = Path(target)
     if target.suffix.lower() == ".csv":
-        return write_csv(target, rows)
+        return write_csv(target, rows())
     if title is None:
         title = f"居民名册（{date.today().isoformat()}）" + ("（隐去部分信息）" if masked else "")
-    return write_xlsx(target, list(rows), title=title)
+    return write_xlsx(target, rows(), title=title, progress=progress)
 
 
 def write_csv(target: Path, rows: Iterable[list[str]]) -> int:
@@ -72,15 +79,24 @@ def write_csv(target: Path, rows: Iterable[list[str]]) -> int:
     return n
 
 
-def write_xlsx(target: Path, rows: list[list[str]], *, title: str) -> int:
+def write_xlsx(target: Path, rows: Iterable[list[str]], *, title: str,
+               progress: Progress | None = None) -> int:
+    rows = list(rows)  # the column widths look at the rows before any is written
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("居民名册")
     widths = fit_widths(COLUMNS, rows)
     setup_sheet(ws, COLUMNS, widths, title=title)
     ws.append(title_cells(ws, title, len(COLUMNS)))
     ws.append(header_cells(ws, COLUMNS))
-    for row in rows:
-        ws.append(row_cells(ws, COLUMNS, row))
+    # Styled cells through openpyxl cost ~0.5 ms a row (a minute for 100,000): rows go in as XML.
+    table = FastRows(ws, COLUMNS, first=3)
+    for n, row in enumerate(rows):
+        if progress is not None and n % 2000 == 0:
+            progress(len(rows) + n, 2 * len(rows))
+        table.add(row)
     with atomic_output(target) as tmp:
         wb.save(tmp)
+        table.splice(tmp)
+        if progress is not None:
+            progress(2 * len(rows), 2 * len(rows))  # a last chance to cancel: the file goes too
     return len(rows)

@@ -9,7 +9,7 @@ the same values written bare by openpyxl.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -138,14 +138,19 @@ ROSTER_COLUMNS = [
 
 def roster_values(n: int, r: SignupRecord, day: date | None, masked: bool = False) -> list[Any]:
     name, id_number, phone = r.name, r.id_number, r.phone
+    companions, notes, override = r.companions_text(), r.notes, r.override_note
     if masked:
         name = mask_name(name)
         id_number = mask_id(id_number) if id_number else ""
         phone = mask_phone(phone) if phone else ""
+        companions = "、".join(replace(c, name=mask_name(c.name)).label() for c in r.companions)
+        # Free text may hold a relative's phone or an illness (PRINTING.md: sensitive details
+        # stay off lists that leave the office): the masked copy leaves it out.
+        notes = override = ""
     return [n, name, r.gender, _age(r, day), id_number, phone, r.building, r.address,
-            r.companions_text(), r.status, r.signed_up.strftime("%Y-%m-%d %H:%M"),
+            companions, r.status, r.signed_up.strftime("%Y-%m-%d %H:%M"),
             r.checked_in.strftime("%H:%M") if r.checked_in else "", _yuan(r.fee_paid_fen),
-            r.receipt_no, r.notes + ("（现场报名）" if r.walk_in else ""), r.override_note]
+            r.receipt_no, notes + ("（现场报名）" if r.walk_in else ""), override]
 
 
 def export_roster(plan_id: int, target: Path | str, *, order: str = "position",

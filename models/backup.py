@@ -33,6 +33,7 @@ REASON_LABELS: dict[str, str] = {
     "before-migration": "升级数据前",
     "before-restore": "恢复备份前",
     "before-import": "导入前",
+    "before-cleanup": "清理旧个人信息前",
     "damaged": "被替换的损坏文件",
 }
 # Kept for the record, never offered for restoring.

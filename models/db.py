@@ -18,7 +18,7 @@ from models.errors import UserError
 
 # Marks a SQLite file as ours ("CAA1"), so a stranger's database is not taken for a data file.
 APPLICATION_ID = 0x43414131
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 database = pw.DatabaseProxy()
 
@@ -67,9 +67,11 @@ def _register_steps() -> None:
     # Steps live in their own modules (literal SQL); imported here so the ladder is complete.
     from models.migrations_v2 import migrate_1_to_2  # noqa: PLC0415
     from models.migrations_v3 import migrate_2_to_3  # noqa: PLC0415
+    from models.migrations_v4 import migrate_3_to_4  # noqa: PLC0415
 
     MIGRATIONS[1] = migrate_1_to_2
     MIGRATIONS[2] = migrate_2_to_3
+    MIGRATIONS[3] = migrate_3_to_4
 
 
 _register_steps()

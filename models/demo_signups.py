@@ -18,7 +18,6 @@ from models.signup_rules import REGISTERED, split_tags
 from models.signups import bulk_sign_up, cancel_signup, list_signups
 
 
-
 @dataclass
 class DemoSignupSummary:
     plan_id: int
@@ -155,3 +154,19 @@ def make_demo_signups(*, big: int = 0, seed: int = 2026, today: date | None = No
             p.id, p.title, sum(r.status in ("已报名", "已签到", "未到") for r in recs),
             sum(r.status == "候补" for r in recs), sum(r.status == "已签到" for r in recs)))
     return out
+
+
+def make_demo_people_and_signups(*, big: int = 0, make_people: bool = True,
+                                 ) -> tuple[int, list[DemoSignupSummary]]:
+    """Demo sign-ups, with enough made-up residents first (about three for every place) unless
+    make_people is False; returns (residents made, sign-up summaries). Used by `main.py demo` and
+    the window's 生成演示数据, so both give the same demo."""
+    from models.demo_residents import make_demo_residents  # noqa: PLC0415 - only for the demo
+    from models.residents import count_residents  # noqa: PLC0415
+
+    made = 0
+    wanted = max(600, big * 3)
+    have = count_residents()
+    if make_people and have < wanted:
+        made = make_demo_residents(wanted - have, seed=7)
+    return made, make_demo_signups(big=big)

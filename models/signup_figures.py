@@ -78,6 +78,8 @@ def activity_figures(records: Sequence[SignupRecord], day: date | None, *,
     no_show = sum(r.status == NO_SHOW or (over and r.status == REGISTERED) for r in seated)
 
     def age(r: SignupRecord) -> str:
+        if r.kept_age_band and not r.birth:  # cleaned: the band kept when the link was removed
+            return r.kept_age_band
         return age_band(age_on(r.birth, day) if (r.birth and day) else None)
 
     buildings = sorted({r.building for r in seated if r.building}, key=natural_key)

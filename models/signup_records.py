@@ -82,6 +82,10 @@ class SignupRecord:
     building: str = ""
     address: str = ""
     stroke_key: str = ""
+    # Left by the clean-up of old personal data (models/retention.py): the age band on the
+    # activity's day, and the day the personal details were removed (None: never).
+    kept_age_band: str = ""
+    cleaned: date | None = None
 
     def phone_digits(self) -> str:
         return "".join(ch for ch in self.phone if ch.isdigit())

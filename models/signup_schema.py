@@ -54,4 +54,16 @@ class SignupLog(BaseModel):
     note = pw.TextField(default="")
 
 
-SIGNUP_MODELS: list[type[pw.Model]] = [Signup, Companion, SignupLog]
+class SignupKept(BaseModel):
+    """What the clean-up of old personal data (models/retention.py) keeps of a sign-up whose
+    resident link it removed: coarse groups only, so the activity's figures by sex, age band and
+    building stay what they were. A row here also marks the sign-up as cleaned (schema version 4)."""
+
+    signup = pw.ForeignKeyField(Signup, primary_key=True, on_delete="CASCADE", backref="kept")
+    gender = pw.CharField(default="")
+    age_band = pw.CharField(default="")  # models.signup_figures.age_band on the activity's day
+    building = pw.CharField(default="")
+    cleaned = pw.DateField()
+
+
+SIGNUP_MODELS: list[type[pw.Model]] = [Signup, Companion, SignupLog, SignupKept]

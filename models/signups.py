@@ -44,7 +44,7 @@ from models.signup_rules import (
     split_tags,
     status_for_new,
 )
-from models.signup_schema import Companion, Signup, SignupLog
+from models.signup_schema import Companion, Signup, SignupKept, SignupLog
 
 __all__ = [
     "ActivityNotFound", "SignupNotFound", "DuplicateSignup", "activity_rules", "check_signup",
@@ -328,6 +328,9 @@ def link_resident(signup_id: int, resident_id: int) -> SignupRecord:
         row = Signup.get_or_none(Signup.id == signup_id)
         if row is None:
             raise SignupNotFound(signup_id)
+        if SignupKept.get_or_none(SignupKept.signup == signup_id) is not None:
+            # Linking would put back what the clean-up of old personal data removed.
+            raise UserError("这条报名的个人信息已按规定清除，不能再关联居民。")
         existing = _existing(row.plan_id, resident_id)
         if existing is not None and existing.id != signup_id:
             raise DuplicateSignup(existing)
@@ -364,9 +367,11 @@ def update_signup(signup_id: int, *, companions: Sequence[CompanionRecord] | Non
 _SELECT = (
     "SELECT s.id, s.plan_id, s.resident_id, s.name, s.phone, s.status, s.position, s.signed_up, "
     "s.checked_in, s.fee_paid_fen, s.receipt_no, s.notes, s.override_note, s.warnings, "
-    "s.promoted, s.walk_in, coalesce(r.gender, ''), r.birth, coalesce(r.id_number, ''), "
-    "coalesce(r.building, ''), coalesce(r.unit, '') || coalesce(r.room, ''), "
-    "coalesce(r.stroke_key, '') FROM signup s LEFT JOIN resident r ON r.id = s.resident_id ")
+    "s.promoted, s.walk_in, coalesce(r.gender, k.gender, ''), r.birth, coalesce(r.id_number, ''), "
+    "coalesce(r.building, k.building, ''), coalesce(r.unit, '') || coalesce(r.room, ''), "
+    "coalesce(r.stroke_key, ''), coalesce(k.age_band, ''), k.cleaned "
+    "FROM signup s LEFT JOIN resident r ON r.id = s.resident_id "
+    "LEFT JOIN signup_kept k ON k.signup_id = s.id ")
 
 
 def _dt(value: object) -> datetime | None:
@@ -381,7 +386,8 @@ def _build(rows: Iterable[tuple]) -> list[SignupRecord]:
         position=r[6], signed_up=_dt(r[7]) or datetime.min, checked_in=_dt(r[8]),
         fee_paid_fen=r[9], receipt_no=r[10], notes=r[11], override_note=r[12], warnings=r[13],
         promoted=bool(r[14]), walk_in=bool(r[15]), gender=r[16], birth=_as_date(r[17]),
-        id_number=r[18], building=r[19], address=r[20], stroke_key=r[21]) for r in rows]
+        id_number=r[18], building=r[19], address=r[20], stroke_key=r[21], kept_age_band=r[22],
+        cleaned=_as_date(r[23])) for r in rows]
     by_id = {rec.id: rec for rec in out}
     ids = list(by_id)
     for at in range(0, len(ids), 900):

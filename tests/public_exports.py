@@ -5,6 +5,18 @@ it for unmasked ID and mobile numbers.
 Add an entry with the exporter: make(db_path, out_dir) fills the data file with residents and
 sign-ups that carry full ID and mobile numbers, writes the export into out_dir and returns its
 path. Internal files (the clerk's own full roster) are not public and do not belong here.
+
+Decided case by case:
+- 报名名册 is internal with full values; its --masked copy is public (registered).
+- 签到表 is passed round at the door: phones always masked (registered, names shown and with
+  names masked too).
+- 出勤统计 goes up to the street office: figures only (registered, so a list of people added to
+  it later is caught).
+- The blank 报名表 is handed out (registered: it must stay blank of anyone's numbers).
+- The plan PDF (活动方案) is an official document, not a list of residents: it names the staff
+  responsible on purpose (组织机构, 第一责任人) and shows only what the clerk typed into the plan.
+  It is registered with sign-ups on the activity, so if it ever pulls residents in, the scan
+  catches their numbers; staff names stay unmasked by design.
 """
 from __future__ import annotations
 
@@ -36,42 +48,84 @@ def residents_register(masked: bool, suffix: str) -> Callable[[Path, Path], Path
     return make
 
 
-def signin_sheet(suffix: str) -> Callable[[Path, Path], Path]:
-    """The sign-in sheet passed round at the door: 50 residents with full IDs and mobiles, each
-    with a companion whose mobile is on record too."""
+def activity_with_signups(plan_id: int | None = None) -> int:
+    """50 residents with full IDs and mobiles signed up (each with a companion whose mobile is on
+    record too, and notes holding a phone) for a new activity, or for plan_id."""
+    from datetime import datetime  # noqa: PLC0415
+
+    from models.demo_residents import make_demo_residents  # noqa: PLC0415
+    from models.signup_records import CompanionRecord, NewSignup  # noqa: PLC0415
+    from models.signups import bulk_sign_up  # noqa: PLC0415
+    from tests.signup_factory import make_activity  # noqa: PLC0415
+
+    make_demo_residents(50, seed=11)
+    plan = plan_id or make_activity(capacity=None, companion_age=70)
+    when = datetime(2026, 10, 10, 9, 0)
+    assert bulk_sign_up(plan, [
+        (NewSignup(resident_id=i, notes=f"女儿电话1370000{i:04d}",
+                   companions=[CompanionRecord("家属", "子女", None, f"1390000{i:04d}")]), when)
+        for i in range(1, 51)]) == 50
+    return plan
+
+
+def signin_sheet(suffix: str, masked: bool = False) -> Callable[[Path, Path], Path]:
+    """The sign-in sheet passed round at the door."""
 
     def make(db_path: Path, out_dir: Path) -> Path:
-        from datetime import datetime  # noqa: PLC0415
-
-        from models.demo_residents import make_demo_residents  # noqa: PLC0415
-        from models.signup_records import CompanionRecord, NewSignup  # noqa: PLC0415
-        from models.signups import bulk_sign_up  # noqa: PLC0415
-        from tests.signup_factory import make_activity  # noqa: PLC0415
-
-        make_demo_residents(50, seed=11)
-        plan = make_activity(capacity=None, companion_age=70)
-        when = datetime(2026, 10, 10, 9, 0)
-        assert bulk_sign_up(plan, [
-            (NewSignup(resident_id=i, companions=[CompanionRecord("家属", "子女", None,
-                                                                  f"1390000{i:04d}")]), when)
-            for i in range(1, 51)]) == 50
+        plan = activity_with_signups()
         path = out_dir / f"签到表{suffix}"
         if suffix == ".pdf":
             from exporters.signin_pdf import export_signin_pdf  # noqa: PLC0415
 
-            export_signin_pdf(plan, path)
+            export_signin_pdf(plan, path, masked=masked)
         else:
             from exporters.signup_sheets import export_signin_xlsx  # noqa: PLC0415
 
-            assert export_signin_xlsx(plan, path) == 50
+            assert export_signin_xlsx(plan, path, masked=masked) == 50
         return path
 
     return make
 
 
+def signup_sheet(kind: str) -> Callable[[Path, Path], Path]:
+    """报名名册 --masked, 出勤统计, the blank 报名表: each of an activity with 50 sign-ups."""
+
+    def make(db_path: Path, out_dir: Path) -> Path:
+        from exporters import signup_sheets as sheets  # noqa: PLC0415
+
+        plan = activity_with_signups()
+        path = out_dir / f"{kind}.xlsx"
+        if kind == "roster":
+            assert sheets.export_roster(plan, path, masked=True) == 50
+        elif kind == "attendance":
+            assert sheets.export_attendance(plan, path).registered == 50
+        else:
+            sheets.export_signup_form(plan, path)
+        return path
+
+    return make
+
+
+def plan_pdf(db_path: Path, out_dir: Path) -> Path:
+    """活动方案 PDF of a full plan that has 50 sign-ups."""
+    from exporters.plan_pdf import export_plan_pdf  # noqa: PLC0415
+    from models.plans import load_plan, save_plan  # noqa: PLC0415
+    from tests.plan_factory import full_plan  # noqa: PLC0415
+
+    plan = save_plan(full_plan())
+    activity_with_signups(plan)
+    return export_plan_pdf(load_plan(plan), out_dir / "活动方案.pdf")
+
+
 PUBLIC_EXPORTS: list[PublicExport] = [
     PublicExport("签到表 xlsx", signin_sheet(".xlsx")),
     PublicExport("签到表 PDF", signin_sheet(".pdf")),
+    PublicExport("签到表（姓名也隐去）PDF", signin_sheet(".pdf", masked=True)),
+    PublicExport("签到表（姓名也隐去）xlsx", signin_sheet(".xlsx", masked=True)),
+    PublicExport("报名名册（隐去部分信息）xlsx", signup_sheet("roster")),
+    PublicExport("出勤统计 xlsx", signup_sheet("attendance")),
+    PublicExport("空白报名表 xlsx", signup_sheet("form")),
+    PublicExport("活动方案 PDF", plan_pdf),
     PublicExport("居民名册（隐去部分信息）xlsx", residents_register(True, ".xlsx")),
     PublicExport("居民名册（隐去部分信息）csv", residents_register(True, ".csv")),
 ]

@@ -33,12 +33,19 @@ KNOWN_ARGS: dict[str, list[str]] = {
     "backup": ["--db", "{db}", "--out", "{out}/备份.db"],
     "restore": ["--db", "{restore_db}", "--from", "{backup}"],
     "check": ["--db", "{db}"],
-    "demo": ["--db", "{demo_db}"],
     "export plan": ["--db", "{db}", "--id", "1", "--out", "{out}/方案.pdf"],
     "residents import": ["{residents_csv}", "--db", "{import_db}",
                          "--report", "{out}/导入报告.xlsx"],
     "residents export": ["--db", "{db}", "--out", "{out}/名册.xlsx", "--masked"],
     "residents search": ["王", "--db", "{db}"],
+    "residents figures": ["--db", "{db}"],
+    "demo": ["--db", "{demo_db}", "--residents", "300", "--signups", "50"],
+    "signups": ["--db", "{db}", "--activity", "1", "--json"],
+    "export roster": ["--db", "{db}", "--activity", "1", "--out", "{out}/名单.xlsx"],
+    "export signin": ["--db", "{db}", "--activity", "1", "--out", "{out}/签到表.pdf", "--masked"],
+    "export signup-form": ["--db", "{db}", "--activity", "1", "--out", "{out}/报名表.xlsx"],
+    "export attendance": ["--db", "{db}", "--activity", "1", "--out", "{out}/出勤.xlsx"],
+    "cleanup": ["--db", "{cleanup_db}", "--years", "3", "--yes"],
 }
 
 
@@ -81,6 +88,26 @@ def args_for(name: str, sub: argparse.ArgumentParser) -> list[str]:
     return args
 
 
+def _sign_ups() -> None:
+    """Sign-ups for activity 1 (residents and a walk-in with a child) and for an activity six
+    years ago (what cleanup clears), so the sign-up commands run on real rows."""
+    from datetime import date, datetime
+
+    from models.resident_schema import Resident
+    from models.signup_records import CompanionRecord, NewSignup
+    from models.signups import sign_up
+
+    today = date.today()
+    old = save_plan(PlanRecord(title="往年重阳节活动", start=datetime(today.year - 6, 10, 1, 9)))
+    when = datetime(today.year - 6, 9, 1, 9)
+    for plan in (1, old):
+        for rid in [r.id for r in Resident.select(Resident.id).order_by(Resident.id).limit(8)]:
+            assert sign_up(plan, NewSignup(resident_id=rid), now=when).saved
+        assert sign_up(plan, NewSignup(name="王小明", phone="13912345678", walk_in=True,
+                                       companions=[CompanionRecord("王乐乐", "子女", 6)]),
+                       now=when).saved
+
+
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     base = tmp_path_factory.mktemp("nonet")
@@ -94,7 +121,10 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     residents_csv = write_residents_csv(base / "居民.csv", 200)
     open_database(db)
     import_residents(residents_csv)
+    _sign_ups()
     close_database()
+    cleanup_db = base / "cleanup.db"
+    shutil.copy(db, cleanup_db)
     backup = base / "given.db"
     shutil.copy(db, backup)
     restore_db = base / "restore.db"
@@ -103,7 +133,8 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     out.mkdir()
     return {"db": str(db), "backup": str(backup), "restore_db": str(restore_db), "out": str(out),
             "base": str(base), "residents_csv": str(residents_csv),
-            "import_db": str(base / "import.db"), "demo_db": str(base / "demo.db")}
+            "import_db": str(base / "import.db"), "demo_db": str(base / "demo.db"),
+            "cleanup_db": str(cleanup_db)}
 
 
 def run_guarded(files: dict[str, str], mode: str, args: list[str],

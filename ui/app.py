@@ -3,8 +3,16 @@ window; and, for checks and the README, --screenshot / --open-plan / --tab."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
+
+# The data side of the window, imported before PySide6 on purpose: once PySide6 is loaded, its
+# import hook reads the source of every newly imported module (looking for `from __feature__
+# import ...`), and peewee with the standard modules it pulls in is some 70 modules. Start-up
+# time only; these are needed before the first paint anyway.
+import models.plans  # noqa: F401, I001
+import models.safe_open  # noqa: F401
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -16,11 +24,15 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT_FILE = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
 WINDOWS_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei")
+# Installed Chinese fonts that read well on screen, preferred over registering the bundled copy
+# (a 5 MB file parsed at every start) when the default font cannot show Chinese.
+SYSTEM_CJK_FONTS = (*WINDOWS_FONTS, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+                    "WenQuanYi Micro Hei")
 SCREENSHOT_SIZE = (1400, 860)
 SCREENSHOT_TIMEOUT_MS = 15000
 
@@ -62,13 +74,17 @@ def _has_cjk(family: str) -> bool:
 
 
 def setup_font(app: QApplication) -> str:
-    """Keep the system font when it can show Chinese (Microsoft YaHei on Windows), else use the
-    bundled WenQuanYi Micro Hei; a little larger than default for older eyes."""
+    """Keep the system font when it can show Chinese (Microsoft YaHei on Windows), else a known
+    installed Chinese font, else the bundled WenQuanYi Micro Hei; a little larger than default
+    for older eyes."""
     font = QFont(app.font())
     candidates = [font.family()]
     if sys.platform == "win32":
         candidates += list(WINDOWS_FONTS)
     family = next((f for f in candidates if _has_cjk(f)), None)
+    if family is None:
+        installed = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+        family = next((f for f in SYSTEM_CJK_FONTS if f in installed), None)
     if family is None:
         font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
@@ -116,18 +132,29 @@ def run_gui(args: argparse.Namespace) -> int:
 
     screenshot = getattr(args, "screenshot", None)
     app = make_app()
-    path = Path(args.db) if getattr(args, "db", None) else default_data_file()
+    if getattr(args, "db", None):
+        path = Path(args.db)
+    else:
+        path = default_data_file()
+        try:  # the first start: the user's data folder is not there yet
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # open_data_file explains what is wrong with the place
     # Uncaught errors go to the log in the data folder and a non-blocking Chinese message.
     hook = install_error_hook(app)
 
     def refuse(parent: QWidget | None, text: str) -> None:
         print(f"错误：{text}", file=sys.stderr)
         if not screenshot:  # a screenshot run has nobody to click a box away
+            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a refusal
+
             QMessageBox.critical(parent, tr("无法打开数据文件"), text)
 
     def warn(parent: QWidget | None, text: str) -> None:
         print(f"注意：{text}", file=sys.stderr)
         if not screenshot:
+            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a warning
+
             QMessageBox.warning(parent, tr("备份未完成"), text)
 
     try:
@@ -154,13 +181,14 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
     from ui.operations import DataHub
 
     hub = DataHub()
-    window = MainWindow(AppContext(hub=hub, data_file=path.resolve()),
-                        remember_geometry=not screenshot)
+    window = MainWindow(AppContext(hub=hub, data_file=path.resolve(),
+                                   initial_search=getattr(args, "search", None) or ""),
+                        remember_geometry=not screenshot, build_when_idle=not screenshot)
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)
     tab = getattr(args, "tab", None)
     if tab and not window.select_area(tab):
-        print(f"错误：没有名为“{tab}”的标签页（可用：{'、'.join(window.areas)}）。", file=sys.stderr)
+        print(f"错误：没有名为“{tab}”的标签页（可用：{'、'.join(window.area_titles)}）。", file=sys.stderr)
         if screenshot:
             return 2
     plan_id = getattr(args, "open_plan", None)
@@ -192,6 +220,9 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
 
         _FirstPaint(window, grab)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, grab)  # never hang if no paint arrives
+    # main.main switched the garbage collector off for start-up; on again once the window shows.
+    _FirstPaint(window, gc.enable)
+    QTimer.singleShot(3000, gc.enable)  # and surely soon, even if no paint comes (minimised)
     window.show()
     rc = app.exec()
     if screenshot:

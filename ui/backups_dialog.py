@@ -47,8 +47,8 @@ class BackupsDialog(QDialog):
         self.resize(640, 420)
 
         intro = QLabel(self.tr(
-            "每天第一次打开数据时自动备份一次，升级和恢复之前也会先备份。"
-            "保留最近 7 天、8 周和 12 个月的备份。\n备份文件夹：{0}"
+            "每天第一次打开数据时自动备份一次；升级数据、恢复、导入居民和清理旧个人信息之前"
+            "也会先备份。\n保留最近 7 天、8 周和 12 个月的备份。\n备份文件夹：{0}"
         ).format(QDir.toNativeSeparators(str(bk.backups_dir(self.db_path)))))
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -11,3 +11,4 @@ from ui.operations import DataHub
 class AppContext:
     hub: DataHub  # listen to hub.changed to refresh; operations emit it after every write
     data_file: Path  # the open data file (for titles and default export names)
+    initial_search: str = ""  # typed into the residents search at start (--search, screenshots)

@@ -2,11 +2,13 @@
 in the data folder, and the clerk sees a short Chinese message; the app keeps running.
 
     install_error_hook(app)   # once, after the QApplication exists
+
+The log file (and logging.handlers, and the log folder) is only made when the first error is
+logged: installing the hook is on every start-up's path, an error is not.
 """
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
 import traceback
@@ -14,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 from models.errors import UserError
 from models.paths import log_dir as default_log_dir
@@ -32,6 +34,8 @@ def tr(text: str) -> str:
 
 
 def _file_handler(folder: Path) -> logging.Handler | None:
+    import logging.handlers  # noqa: PLC0415 - only once an error is logged (start-up time)
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
@@ -55,14 +59,25 @@ class ErrorHook(QObject):
         self.logger = logging.getLogger(_LOGGER)
         self.logger.setLevel(logging.INFO)
         self.logger.propagate = False
-        self._handler = _file_handler(self.folder)
-        if self._handler is not None:
-            self.logger.addHandler(self._handler)
-        self.box: QMessageBox | None = None
+        self._file: logging.Handler | None = None
+        self._file_tried = False  # made on first use; a failure is not retried
+        self._file_lock = threading.Lock()  # errors may come from two threads at once
+        self.box: QWidget | None = None  # the QMessageBox on screen
         self.suppressed = 0
         self._prev_sys = sys.excepthook
         self._prev_thread = threading.excepthook
         self.reported.connect(self._show)
+
+    @property
+    def _handler(self) -> logging.Handler | None:
+        """The rotating log file, opened on first use (None when the folder cannot be written)."""
+        with self._file_lock:
+            if not self._file_tried:
+                self._file_tried = True
+                self._file = _file_handler(self.folder)
+                if self._file is not None:
+                    self.logger.addHandler(self._file)
+        return self._file
 
     def install(self) -> None:
         sys.excepthook = self.handle
@@ -71,10 +86,10 @@ class ErrorHook(QObject):
     def uninstall(self) -> None:
         sys.excepthook = self._prev_sys
         threading.excepthook = self._prev_thread
-        if self._handler is not None:
-            self.logger.removeHandler(self._handler)
-            self._handler.close()
-            self._handler = None
+        if self._file is not None:
+            self.logger.removeHandler(self._file)
+            self._file.close()
+            self._file = None
 
     def _handle_thread(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_type is SystemExit:
@@ -89,6 +104,7 @@ class ErrorHook(QObject):
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         user_error = isinstance(exc, UserError)
         try:
+            self._handler  # noqa: B018 - opens the log file the first time
             if user_error:
                 self.logger.info("未处理的提示：%s\n%s", exc, details)
             else:
@@ -100,6 +116,8 @@ class ErrorHook(QObject):
 
     @Slot(str, str, bool)
     def _show(self, message: str, details: str, user_error: bool) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only once an error comes
+
         if self.box is not None:
             self.suppressed += 1
             return

@@ -7,15 +7,37 @@ its widget from the AppContext (hub + data file). An area widget may offer:
   data_replaced()                               the whole file was restored from a backup:
                                                 drop open editors (never save them over it)
 Views refresh by listening to ctx.hub.changed; writes go through ui.operations.
+
+Areas are built lazily, so start-up pays only for the tab on screen. Each tab holds an empty page
+(_AreaPage) and the factory runs when the area is first needed:
+  - the tab is shown (the current tab when the window shows; another when the clerk picks it);
+  - area(title) / select_area(title) / open_plan(...) ask for it;
+  - the 文件 menu is opened (it lists every area's actions, so every area is built first);
+  - after the first paint, the areas not built yet are built one per event-loop turn, so their
+    文件 menu actions and shortcuts are there soon after start without delaying the first paint
+    (not in a screenshot run, which exits after that paint: build_when_idle=False).
+An area is therefore never built twice, may be built before or after the window shows, and must
+read what it shows in its constructor (or on hub.changed), never assume it saw earlier changes.
+Code that walks the areas uses built_areas() (maybe_close, data_replaced: an area not built yet
+has nothing unsaved and will read the restored file when built). Keep factories cheap at import
+time: import the area's module inside the factory, as _plans_area does. A build after the first
+paint still holds the window while it runs: keep an area's imports and constructor light (heavy
+modules such as pypinyin, ~0.2 s, inside the functions that need them).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.context import AppContext
 
@@ -28,6 +50,12 @@ def _plans_area(ctx: AppContext, parent: QWidget) -> QWidget:
     return PlansArea(ctx, parent)
 
 
+def _residents_area(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.residents_area import ResidentsArea
+
+    return ResidentsArea(ctx, parent)
+
+
 def _signups_area(ctx: AppContext, parent: QWidget) -> QWidget:
     from ui.signups_area import SignupsArea
 
@@ -38,6 +66,7 @@ def _signups_area(ctx: AppContext, parent: QWidget) -> QWidget:
 # QT_TRANSLATE_NOOP marks them for lupdate.
 AREAS: list[tuple[str, AreaFactory]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "活动方案"), _plans_area),
+    (QT_TRANSLATE_NOOP("MainWindow", "居民"), _residents_area),
     (QT_TRANSLATE_NOOP("MainWindow", "报名签到"), _signups_area),
 ]
 
@@ -53,62 +82,142 @@ def settings_file() -> Path:
     return folder / "window.ini"
 
 
+class _AreaPage(QWidget):
+    """A tab's page: empty until its area is needed, then holding the area's widget."""
+
+    def __init__(self, title: str, factory: AreaFactory, ctx: AppContext,
+                 on_built: Callable[[], None]) -> None:
+        super().__init__()
+        self.title, self.factory, self.ctx, self.on_built = title, factory, ctx, on_built
+        self.area: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        if self.area is None:
+            self.area = self.factory(self.ctx, self)
+            self.layout().addWidget(self.area)
+            self.on_built()
+        return self.area
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, settings: QSettings | None = None,
-                 remember_geometry: bool = True) -> None:
+                 remember_geometry: bool = True, build_when_idle: bool = True) -> None:
         super().__init__()
         self.ctx = ctx
         self.remember_geometry = remember_geometry
+        self.build_when_idle = build_when_idle  # off for a screenshot run: it exits at once
         self.settings = settings or QSettings(str(settings_file()), QSettings.Format.IniFormat)
         self.setWindowTitle(self.tr("社区活动助手 — {0}").format(ctx.data_file.name))
         self.setMinimumSize(900, 600)
         self.resize(1400, 860)
 
         self.tabs = QTabWidget()
-        self.areas: dict[str, QWidget] = {}
+        self._pages: dict[str, _AreaPage] = {}
         for title, factory in AREAS:
-            area = factory(ctx, self)
             shown = QCoreApplication.translate("MainWindow", title)
-            self.areas[shown] = area
-            self.tabs.addTab(area, shown)
+            page = _AreaPage(shown, factory, ctx, self._fill_file_menu)
+            self._pages[shown] = page
+            self.tabs.addTab(page, shown)
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
+        self.tabs.currentChanged.connect(self._build_current)
         self.file_label = QLabel(self.tr("数据文件：{0}").format(ctx.data_file))
         self.file_label.setToolTip(str(ctx.data_file))
         self.statusBar().addPermanentWidget(self.file_label)
         ctx.hub.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         if remember_geometry:
             self._restore_geometry()
+        self._painted = False  # the first paint starts building the other areas
+
+    # --- lazy areas -----------------------------------------------------------------------
+    @property
+    def area_titles(self) -> list[str]:
+        """Every tab's (translated) title, in tab order; builds nothing."""
+        return list(self._pages)
+
+    @property
+    def areas(self) -> dict[str, QWidget]:
+        """Every area by title, building those not built yet (prefer area() or built_areas())."""
+        return {title: page.build() for title, page in self._pages.items()}
+
+    def built_areas(self) -> Iterator[QWidget]:
+        return (page.area for page in self._pages.values() if page.area is not None)
+
+    def _build_current(self, _index: int = -1) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, _AreaPage):
+            page.build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._build_current()  # before the first paint: the tab on screen is never empty
+        super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self.build_when_idle:
+                QTimer.singleShot(0, self, self._build_one_idle)
+
+    def _build_all(self) -> None:
+        for page in self._pages.values():
+            page.build()
+
+    def _build_one_idle(self) -> None:
+        for page in self._pages.values():
+            if page.area is None:
+                page.build()
+                QTimer.singleShot(0, self, self._build_one_idle)  # one a turn: input is handled
+                return
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        for area in self.areas.values():
-            actions = getattr(area, "file_menu_actions", None)
-            if actions is None:
-                continue
-            for action in actions():
-                if action is None:
-                    file_menu.addSeparator()
-                else:
-                    file_menu.addAction(action)
-            file_menu.addSeparator()
+        self.file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self._area_actions: list[QAction] = []  # what _fill_file_menu put in, for refilling
+        self.file_menu.aboutToShow.connect(self._build_all)  # so the menu lists every area's
         backups = QAction(self.tr("备份与恢复…"), self)
+        self._backups_action = backups  # the areas' actions go above it
         backups.setStatusTip(self.tr("立即备份、备份到U盘、从备份恢复"))
         backups.triggered.connect(self.show_backups)
-        file_menu.addAction(backups)
-        file_menu.addSeparator()
+        self.file_menu.addAction(backups)
+        cleanup = QAction(self.tr("清理旧个人信息…"), self)
+        cleanup.setStatusTip(self.tr("清除多年前活动报名中的姓名、电话等，人数统计保留"))
+        cleanup.triggered.connect(self.show_cleanup)
+        self.file_menu.addAction(cleanup)
+        self.file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.file_menu.addAction(quit_action)
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    def _fill_file_menu(self) -> None:
+        """The built areas' actions above 备份与恢复, in tab order (again after each build)."""
+        for action in self._area_actions:
+            self.file_menu.removeAction(action)
+            if action.parent() is self:  # a separator made here; the areas own the others
+                action.deleteLater()
+        self._area_actions = []
+        for area in self.built_areas():
+            actions = getattr(area, "file_menu_actions", None)
+            if actions is None:
+                continue
+            for action in [*actions(), None]:
+                if action is None:
+                    action = QAction(self)
+                    action.setSeparator(True)
+                self.file_menu.insertAction(self._backups_action, action)
+                self._area_actions.append(action)
+
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+
         QMessageBox.about(
             self, self.tr("关于社区活动助手"),
             self.tr("<h3>社区活动助手</h3><p>社区居委会、街道办的活动方案、居民名册、"
@@ -120,7 +229,7 @@ class MainWindow(QMainWindow):
         from ui.backups_dialog import BackupsDialog
 
         # A restore replaces everything: unsaved edits are saved (asked) before, not lost after.
-        for area in self.areas.values():
+        for area in self.built_areas():
             ask = getattr(area, "maybe_close", None)
             if ask is not None and not ask():
                 return
@@ -129,8 +238,15 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def show_cleanup(self) -> None:
+        from ui.cleanup_dialog import CleanupDialog
+
+        dialog = CleanupDialog(self.ctx.hub, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def on_data_replaced(self) -> None:
-        for area in self.areas.values():
+        for area in self.built_areas():
             drop = getattr(area, "data_replaced", None)
             if drop is not None:
                 drop()
@@ -139,27 +255,31 @@ class MainWindow(QMainWindow):
 
     # --- areas ----------------------------------------------------------------------------
     def area(self, title: str) -> QWidget | None:
-        return self.areas.get(title)
+        """The area under this tab title (built now if it was not), or None."""
+        page = self._pages.get(title)
+        return page.build() if page is not None else None
 
     def select_area(self, title: str) -> bool:
-        area = self.areas.get(title)
-        if area is None:
+        page = self._pages.get(title)
+        if page is None:
             return False
-        self.tabs.setCurrentWidget(area)
+        self.tabs.setCurrentWidget(page)  # builds it (currentChanged)
+        page.build()  # already current: build it anyway, the caller wants it ready
         return True
 
     def open_plan(self, plan_id: int) -> bool:
-        plans = self.areas.get(QCoreApplication.translate("MainWindow", "活动方案"))
-        if plans is None:
+        title = QCoreApplication.translate("MainWindow", "活动方案")
+        if not self.select_area(title):
             return False
-        self.tabs.setCurrentWidget(plans)
-        return plans.open_plan(plan_id) is not None
+        return self._pages[title].build().open_plan(plan_id) is not None
 
     # --- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         from ui.operations import running_tasks
 
         if running_tasks():
+            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - rarely needed
+
             # Quitting now would cut an export or import off half-way.
             QMessageBox.information(
                 self, self.tr("请稍候"),
@@ -167,10 +287,11 @@ class MainWindow(QMainWindow):
             )
             event.ignore()
             return
-        for area in self.areas.values():
-            ask = getattr(area, "maybe_close", None)
+        for page in self._pages.values():
+            area = page.area
+            ask = getattr(area, "maybe_close", None) if area is not None else None
             if ask is not None and not ask():
-                self.tabs.setCurrentWidget(area)
+                self.tabs.setCurrentWidget(page)
                 event.ignore()
                 return
         if self.remember_geometry:

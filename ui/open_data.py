@@ -11,12 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from models.errors import UserError
-from models.backup import newest_backup_for
 from models.safe_open import OpenedFile, can_offer_backup, open_for_app
-from ui.backups_dialog import offer_newest_backup
 
 
 def tr(text: str) -> str:
@@ -24,10 +22,14 @@ def tr(text: str) -> str:
 
 
 def _critical(parent: QWidget | None, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a refusal
+
     QMessageBox.critical(parent, tr("无法打开数据文件"), text)
 
 
 def _warning(parent: QWidget | None, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a warning
+
     QMessageBox.warning(parent, tr("备份未完成"), text)
 
 
@@ -39,6 +41,10 @@ def open_data_file(path: Path, parent: QWidget | None = None, *,
     try:
         opened = open_for_app(path)
     except UserError as exc:
+        # Only on a refusal: the backups dialog is not on the way to an ordinary start.
+        from models.backup import newest_backup_for  # noqa: PLC0415
+        from ui.backups_dialog import offer_newest_backup  # noqa: PLC0415
+
         if not (can_offer_backup(exc) and newest_backup_for(path) is not None):
             refuse(parent, str(exc))
             return None

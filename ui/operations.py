@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from models.errors import UserError
 
@@ -64,6 +64,8 @@ class OpResult:
 
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+
     QMessageBox.warning(
         parent, title or QCoreApplication.translate("operations", "无法完成操作"), message
     )
@@ -210,6 +212,8 @@ class BackgroundTask(QObject):
         self.parent_widget = parent
         self.result: OpResult | None = None
         self.worker = _Worker(fn, args, kwargs or {}, self)
+        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415 - off the start-up path
+
         self.dialog = QProgressDialog(
             title, QCoreApplication.translate("operations", "取消"), 0, 0, parent
         )

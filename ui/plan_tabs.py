@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
 from ui.operations import run_op
 
@@ -102,6 +102,8 @@ class PlanTabs(QStackedWidget):
         editor = self.editors.get(plan_id)
         if editor is None or not editor.is_dirty():
             return True
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+
         self.tabs.setCurrentWidget(editor)
         answer = QMessageBox.question(
             self, self.tr("有未保存的修改"),

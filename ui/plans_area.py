@@ -6,17 +6,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -100,7 +98,10 @@ class PlansArea(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.hub.changed.connect(self._on_data_changed)
-        self.refresh()
+        # The list now (the first paint shows it); the year filter's choices, shown only when
+        # it is opened, right after (a query and a date parse per plan off the start-up path).
+        self._refresh_list(None)
+        QTimer.singleShot(0, self, self._refresh_years)
 
     # --- building -------------------------------------------------------------------------
     def _combo(self, values: tuple[str, ...]) -> QComboBox:
@@ -255,8 +256,13 @@ class PlansArea(QWidget):
         """Re-read everything the area shows from the data file."""
         keep = self.current_id()
         self._refresh_years()
+        self._refresh_list(keep)
+
+    def _refresh_list(self, keep: int | None) -> None:
         self.model.refresh()
-        self.pages.setCurrentIndex(1 if count_plans() == 0 else 0)
+        unfiltered = not any(self.model.filters().values())
+        total = self.model.rowCount() if unfiltered else count_plans()  # one query fewer
+        self.pages.setCurrentIndex(1 if total == 0 else 0)
         self._after_reload(keep)
 
     def _refresh_years(self) -> None:
@@ -355,6 +361,8 @@ class PlansArea(QWidget):
 
     # --- commands -------------------------------------------------------------------------
     def new_plan(self) -> int | None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - off the start-up path
+
         title, ok = QInputDialog.getText(self, self.tr("新建方案"), self.tr("方案标题："),
                                          QLineEdit.EchoMode.Normal, self.tr("新活动方案"))
         if not ok:
@@ -409,6 +417,8 @@ class PlansArea(QWidget):
             self.plan_tabs.reload(plan_id)
 
     def delete_current(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+
         plan_id = self.current_id()
         p = self.model.plan_at(self.model.row_of(plan_id)) if plan_id is not None else None
         if p is None:
@@ -428,6 +438,8 @@ class PlansArea(QWidget):
                success_message=self.tr("已删除方案“{0}”。").format(p.title))
 
     def export_pdf(self) -> None:
+        from PySide6.QtCore import QStandardPaths  # noqa: PLC0415 - off the start-up path
+
         plan_id = self.current_id()
         if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("导出")):
             return
@@ -448,6 +460,10 @@ class PlansArea(QWidget):
                  on_success=self._exported)
 
     def _exported(self, path: object) -> None:
+        from PySide6.QtCore import QUrl  # noqa: PLC0415 - off the start-up path
+        from PySide6.QtGui import QDesktopServices  # noqa: PLC0415
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         self.hub.message.emit(self.tr("已导出：{0}").format(path))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"),
                           self.tr("PDF 已保存到：\n{0}").format(path), QMessageBox.StandardButton.Close,
@@ -458,6 +474,8 @@ class PlansArea(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def make_demo(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+
         n = count_plans()
         if n:
             answer = QMessageBox.question(
@@ -480,5 +498,8 @@ def _export_pdf_task(_progress: object, rec: PlanRecord, out: Path) -> Path:
 
 def _demo_task(_progress: object) -> list[int]:
     from models.demo import make_demo
+    from models.demo_signups import make_demo_people_and_signups
 
-    return make_demo()
+    ids = make_demo()
+    make_demo_people_and_signups()  # residents and sign-ups, so every tab has something to show
+    return ids

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from models import resident_store as store
+from models.backup import backup_before
 from models.db import database
 from models.errors import UserError
 from models.imports.mapping import IMPORT_FIELDS, find_header_row, map_header
@@ -280,12 +281,28 @@ def _import(path: Path | str, mappings: dict[str, SheetMapping] | None,
             raise ImportCancelled()
 
     check(0)
+    if any(c.record is not None for c in cands):
+        _backup_first()
     with database.atomic():
         outcomes = _resolve(cands, lambda n: check(n // 2))
         _write([o for o in outcomes if o.outcome == IMPORTED],
                lambda n: check(total // 2 + n // 2))
         check(total)
     return ImportReport(str(path), maps, outcomes)
+
+
+def _backup_first() -> None:
+    """A "before-import" backup, so a wrong file imported can be undone by a restore; skipped
+    while the data file holds nothing (no plan, no resident) as there is nothing to lose."""
+    path = database.obj.database
+    if not path or path == ":memory:":
+        return
+    with database.atomic():
+        empty = database.obj.execute_sql(
+            "SELECT NOT EXISTS (SELECT 1 FROM resident) AND NOT EXISTS (SELECT 1 FROM plan)"
+        ).fetchone()[0]
+    if not empty:
+        backup_before(path, "import")
 
 
 def _write(rows: list[RowOutcome], check: Callable[[int], None]) -> None:

@@ -30,3 +30,38 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def open_db(args: argparse.Namespace, *, create: bool = True) -> pw.SqliteDatabase:
     return open_database(db_path(args), create=create)
+
+
+# argparse's own words (usage, errors, the -h line), so --help and mistakes read in Chinese too.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "ignored explicit argument %r": "多余的值 %r",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "参数 %s 必须给出其中之一",
+}
+
+
+def use_chinese_argparse() -> None:
+    """Point argparse's message look-up at the table above (unknown texts stay as they are)."""
+    import gettext  # noqa: PLC0415 - only when a command line is parsed
+
+    def zh(text: str) -> str:
+        return _ARGPARSE_ZH.get(text, gettext.gettext(text))
+
+    def nzh(singular: str, plural: str, n: int) -> str:
+        return _ARGPARSE_ZH.get(singular, gettext.ngettext(singular, plural, n))
+
+    argparse._ = zh  # type: ignore[attr-defined]
+    argparse.ngettext = nzh  # type: ignore[attr-defined]

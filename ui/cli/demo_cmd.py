@@ -50,18 +50,14 @@ def _residents_options(p: argparse.ArgumentParser) -> None:
 
 
 def _signups_step(args: argparse.Namespace) -> list[str]:
-    from models.demo_residents import make_demo_residents
-    from models.demo_signups import make_demo_signups
-    from models.residents import count_residents
+    from models.demo_signups import make_demo_people_and_signups
 
     big = max(0, getattr(args, "signups", 0) or 0)
     lines = []
-    have = count_residents()
-    # Sign-ups need people: without --residents, make enough (about three for every place).
-    wanted = max(600, big * 3)
-    if have < wanted and not (getattr(args, "residents", 0) or 0):
-        lines.append(f"居民 {make_demo_residents(wanted - have, seed=7)} 人（为报名生成的虚构居民）")
-    summary = make_demo_signups(big=big)
+    made, summary = make_demo_people_and_signups(
+        big=big, make_people=not (getattr(args, "residents", 0) or 0))
+    if made:
+        lines.append(f"居民 {made} 人（为报名生成的虚构居民）")
     lines.append(f"报名 {len(summary)} 个活动：")
     for s in summary:
         lines.append(f"  编号 {s.plan_id:<4} 报名 {s.registered:>5} 人  候补 {s.waitlist:>3} 人  "
