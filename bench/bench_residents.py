@@ -8,11 +8,22 @@
 
     python bench/bench_residents.py [--skip-import] [--skip-search] [--search-db FILE]
 
-Where the import's time goes (CPU seconds on the 2-core development machine, 100k rows):
-calamine reading 1.0, checking rows 2.4-2.8, duplicates 0.7, writing 2.5 (row keys 0.6, rows 0.5,
-trigram index 0.6, rebuilding indexes 0.3, tags and ids the rest); openpyxl's iteration 10.3-10.8.
-Reading and SQLite alone are ~0.25 of the baseline, so 0.3 leaves almost nothing for checking
-100,000 rows in Python: the ratio measured is ~0.7-0.8 (CPU).
+Where the import's time goes (printed after the ratio: CPU seconds of each stage, cold caches,
+and the floor). On the 2-core development machine, 100k rows, openpyxl iterating in 9-10 s CPU:
+calamine reading 0.8-1.0, checking rows 1.6-2.3, duplicates 0.2-0.3, writing 1.8-2.0 (SQLite's
+own statements 1.2-1.4 of it: rows 0.3-0.4, trigram index 0.5, index rebuilds 0.3). Before the
+November speed-ups the ratio was 0.72-0.79 (wall and CPU); after, 0.59-0.70 on the same noisy
+machine (the garbage collector, paused during an import, had cost 1.1-1.4 s; the parser quick
+paths and the one-loop row building ~1 s more).
+
+The 0.3 target is below the floor: reading (~0.09) plus the SQLite statements alone with every
+value prepared beforehand (~0.15) come to ~0.24 before any Python work on the rows, which leaves
+~0.06, i.e. ~5 microseconds a row, for checking names, ID check digits, dates, phones and tags,
+finding duplicates and building the rows: the Python floor is ~15-20 us a row even with caches.
+Checking half the sheets in a spawned worker process was measured too (read + check, 2 cores,
+collector on):
+6.5-8.3 s wall against 5.4-6.2 s serial, so slower (start-up and pickling 50,000 rows back cost
+more than the second core gave on this loaded machine); not used.
 """
 from __future__ import annotations
 
@@ -70,6 +81,73 @@ def bench_import(folder: Path) -> None:
           f"(before {base1:.2f} s, after {base2:.2f} s; {rows} rows): ratio {ours / base:.2f} "
           f"(target <= 0.30); CPU time: ours {ours_cpu:.2f} s, openpyxl {base_cpu:.2f} s, "
           f"ratio {ours_cpu / base_cpu:.2f}; counts {got} as expected")
+    import_breakdown(folder, base_cpu)
+
+
+def import_breakdown(folder: Path, base_cpu: float) -> None:
+    """CPU seconds of each stage of the import, and the floor: reading with calamine plus the
+    SQLite statements alone (values prepared beforehand), each as a share of openpyxl's CPU."""
+    from models import resident_store as store
+    from models.db import close_database, database, open_database
+    from models.imports import importer as im
+    from models.imports.reader import read_file
+
+    src = DATA / "residents_100k.xlsx"
+    clock = time.process_time
+    from models import name_keys
+    from models.imports import rows
+
+    # Cold caches, as in the measured import (it ran first in this process).
+    for cache in (rows.cached_name, rows.cached_gender, rows.cached_date, rows.cached_text,
+                  rows.cached_tags, name_keys.pinyin_keys, name_keys.stroke_key):
+        cache.cache_clear()
+    open_database(folder / "stages.db")
+    paused = im._gc_paused()  # as import_residents does
+    paused.__enter__()
+    t0 = clock()
+    sheets = read_file(src)
+    t1 = clock()
+    maps = im._mappings(sheets, None)
+    cands = im._candidates(sheets, maps, date.today())
+    t2 = clock()
+    with database.atomic():
+        outcomes = im._resolve(cands, lambda _n: None)
+        t3 = clock()
+        im._write([o for o in outcomes if o.outcome == im.IMPORTED], lambda _n: None)
+        t4 = clock()
+    t5 = clock()
+    close_database()
+    recs = [o.record for o in outcomes if o.outcome == im.IMPORTED]
+    for rec in recs:
+        rec.id = None
+    prepared = store._bulk_values(recs, "2026-11-28 10:00:00")
+    clock()
+    open_database(folder / "floor.db")
+    cur = database.obj.cursor()
+    s0 = clock()
+    with database.atomic():
+        dropped = store.secondary_indexes()
+        for name, _sql in dropped:
+            cur.execute(f'DROP INDEX "{name}"')
+        cur.executemany(store.INSERT_SQL, [v for v, _line in prepared])
+        cur.executemany("INSERT INTO resident_fts (rowid, search_text) VALUES (?, ?)",
+                        [(i + 1, line) for i, (_v, line) in enumerate(prepared)])
+        for _name, sql in dropped:
+            cur.execute(sql)
+    s1 = clock()
+    paused.__exit__(None, None, None)
+    close_database()
+    read, sql = t1 - t0, s1 - s0
+
+    def share(x: float) -> str:
+        return f"{x:.2f} s ({x / base_cpu:.2f})"
+
+    print(f"  CPU by stage (share of openpyxl's {base_cpu:.2f} s): reading {share(read)}, "
+          f"checking rows {share(t2 - t1)}, duplicates {share(t3 - t2)}, "
+          f"writing {share(t4 - t3)}, commit {share(t5 - t4)}; total {share(t5 - t0)}")
+    print(f"  floor: reading {share(read)} + SQLite statements alone (rows, trigram index, "
+          f"indexes rebuilt) {share(sql)} = {share(read + sql)}, before any Python work on "
+          f"the rows")
 
 
 def mixed_queries(rng: random.Random, names: list[str], phones: list[str], ids: list[str],

@@ -45,13 +45,21 @@ _MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
 _LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})$")
 
 
+# For the quick path only: full-width digits as ASCII, spaces and dashes dropped (what the full
+# path below would do to such a number too).
+_QUICK_PHONE = {**{0xFF10 + d: 0x30 + d for d in range(10)},
+                **{ord(c): None for c in " -\u3000－"}}
+
+
 def parse_phone(raw: object) -> Parsed:
     """Mobile -> "13812345678"; landline -> "0571-88123456". Accepts spaces, dashes, full-width
     digits, brackets round the area code, +86 / 0086 / 86 in front, and number cells."""
-    if type(raw) is str:  # the usual cases first: 13812345678, 138 1234 5678, 138-1234-5678
-        quick = raw.replace(" ", "").replace("-", "")
+    if type(raw) is str:  # the usual cases first: 13812345678, 138 1234 5678, full-width, +86
+        quick = raw.translate(_QUICK_PHONE)
         if len(quick) == 11 and _MOBILE.match(quick):
             return Parsed(quick)
+        if len(quick) == 14 and quick.startswith("+86") and _MOBILE.match(quick[3:]):
+            return Parsed(quick[3:])
     if _blank(raw):
         return EMPTY
     if isinstance(raw, bool):
@@ -93,6 +101,7 @@ _YMD = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日
 _YM = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?$")
 _COMPACT8 = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _COMPACT6 = re.compile(r"^(\d{4})(\d{2})$")
+_QUICK_YMD = re.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?", re.ASCII)  # a subset of _YMD
 _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
@@ -110,6 +119,10 @@ def parse_date(raw: object) -> Parsed:
     """1950.1.1, 1950年1月1日, 19500101, 1950-01-01, 1950/1/1, a date or datetime cell, an Excel
     serial number; 出生年月 without the day (1950.1, 1950年1月, 195001) gives the 1st of the month
     with partial=True, so that an ID number can supply the day."""
+    if type(raw) is str:  # the usual case first: 1950-01-01, 1950.1.1, 1950年1月1日
+        m = _QUICK_YMD.fullmatch(raw)
+        if m:
+            return _make(int(m[1]), int(m[2]), int(m[3]))
     if _blank(raw):
         return EMPTY
     if isinstance(raw, datetime):

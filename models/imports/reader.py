@@ -60,7 +60,10 @@ def _read_workbook(path: Path) -> list[SheetData]:
         except Exception as exc:
             raise UnreadableFile(f"无法读取“{path.name}”中的工作表“{name}”：{exc}") from exc
         merged = list(getattr(sheet, "merged_cell_ranges", None) or [])
-        sheets.append(SheetData(name, [list(r) for r in rows], merged))
+        # calamine already gives a list of lists (copying 100,000 rows costs ~0.1 s)
+        if not (isinstance(rows, list) and all(type(r) is list for r in rows)):
+            rows = [list(r) for r in rows]
+        sheets.append(SheetData(name, rows, merged))
     return sheets
 
 

@@ -54,7 +54,10 @@ def _blank(value: Any) -> bool:
     if type(value) is not str:
         return False
     # str.strip() knows the ideographic and no-break spaces; zero-width ones are stripped apart.
-    return not value.strip().strip("\u200b\u200c\u200d\ufeff")
+    return not value.strip().strip(_ZERO_WIDTH)
+
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
 
 
 def merged_values(sheet: SheetData, first_data: int) -> dict[tuple[int, int], Any]:
@@ -119,19 +122,21 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
                     if row is raw:
                         row = list(raw)
                     row[c] = merged[(i, c)]
+        # (its first character must be in the cell: a cheap test before removing spaces)
         if header_name and type(raw[name_col]) is str and len(raw[name_col]) < 12 and (
-                remove_spaces(raw[name_col]) == header_name):
+                header_name[0] in raw[name_col]) and remove_spaces(raw[name_col]) == header_name:
             continue
         building = row[building_col] if building_col is not None else None
         # A building written once above "same as above" rows, merged or not.
-        if _blank(building):
+        if building is None or building == "" or (
+                type(building) is str and not building.strip().strip(_ZERO_WIDTH)):  # _blank
             building = last_building
         else:
             last_building = building
         filled = 0
         for c in data_cols:
             v = raw[c]
-            if v is not None and v != "" and not _blank(v):
+            if v is not None and v != "" and (type(v) is not str or v.strip().strip(_ZERO_WIDTH)):
                 filled += 1
                 if filled > 2:
                     break
@@ -150,91 +155,90 @@ ROW_FIELDS = ("name", "id_number", "gender", "birth", "phone", "unit", "room", "
 
 def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
                  building: Any, today: date) -> CandidateRow:
-    """One data row; row ends with a None that every absent field's column (-1) points at."""
+    """One data row; row ends with a None that every absent field's column (-1) points at.
+
+    Values are gathered in locals and the record built once at the end (this runs 100,000 times
+    for a large roster); repeated values go through the caches below."""
     (c_name, c_id, c_gender, c_birth, c_phone, c_unit, c_room, c_address, c_household, c_tags,
      c_notes) = cols
-    cand = CandidateRow(sheet, row_no)
+    cacheable = _CACHEABLE
     raw_name = row[c_name]
-    name = cached_name(raw_name) if _hashable(raw_name) else clean_name(raw_name)
-    if not name.ok:
-        cand.raw_name = collapse_spaces(clean_text(raw_name))
-        cand.code, cand.reason = name.code, name.reason
-        return cand
-    cand.raw_name = name.value
-    rec = ResidentRecord(name=name.value)
+    name = cached_name(raw_name) if type(raw_name) in cacheable else clean_name(raw_name)
+    if name.reason:
+        return CandidateRow(sheet, row_no, None, name.code, name.reason, [],
+                            collapse_spaces(clean_text(raw_name)))
+    notes: list[str] = []
+    extra = ""  # what goes to the record's notes after the sheet's own notes
     raw_id = row[c_id]
     idc = None
-    if not _blank(raw_id):
+    id_number = None
+    if raw_id is not None and raw_id != "" and not _blank(raw_id):
         idc = parse_id_number(raw_id, today=today)
-        if not idc.ok:
-            cand.code, cand.reason = idc.code, idc.reason
-            return cand
-        rec.id_number = idc.value
+        if idc.reason:
+            return CandidateRow(sheet, row_no, None, idc.code, idc.reason, [], name.value)
+        id_number = idc.value
         if idc.converted_from_15:
-            cand.notes.append("15位旧身份证号已转换为18位")
+            notes.append("15位旧身份证号已转换为18位")
 
     raw_gender = row[c_gender]
-    gender = cached_gender(raw_gender) if _hashable(raw_gender) else parse_gender(raw_gender)
-    if gender.ok and gender.value:
-        rec.gender = gender.value
-        if idc and idc.gender != rec.gender:
-            cand.notes.append(f"性别与身份证号不符（表中为{rec.gender}，身份证号为{idc.gender}），"
-                              "已按表格导入")
+    gender = cached_gender(raw_gender) if type(raw_gender) in cacheable else parse_gender(
+        raw_gender)
+    if gender.value and not gender.reason:
+        sex = gender.value
+        if idc and idc.gender != sex:
+            notes.append(f"性别与身份证号不符（表中为{sex}，身份证号为{idc.gender}），已按表格导入")
     else:
-        if not gender.ok:
-            cand.notes.append(f"{gender.reason}，已按身份证号填写" if idc else gender.reason)
-        rec.gender = idc.gender if idc else ""
+        if gender.reason:
+            notes.append(f"{gender.reason}，已按身份证号填写" if idc else gender.reason)
+        sex = idc.gender if idc else ""
 
     raw_birth = row[c_birth]
-    birth = cached_date(raw_birth) if _hashable(raw_birth) else parse_date(raw_birth)
-    if birth.ok and birth.value:
-        rec.birth = birth.value
-        if idc and idc.birth and birth.partial and (birth.value.year, birth.value.month) == (
+    parsed = cached_date(raw_birth) if type(raw_birth) in cacheable else parse_date(raw_birth)
+    birth: date | None
+    if parsed.value and not parsed.reason:
+        birth = parsed.value
+        if idc and idc.birth and parsed.partial and (birth.year, birth.month) == (
                 idc.birth.year, idc.birth.month):
-            rec.birth = idc.birth  # 出生年月 without the day: the ID gives the day
-        elif idc and idc.birth and rec.birth != idc.birth:
-            cand.notes.append(f"出生日期与身份证号不符（表中为{rec.birth.isoformat()}，"
-                              f"身份证号为{idc.birth.isoformat()}），已按表格导入")
-        elif birth.partial:
-            cand.notes.append("出生年月没有日，已记为当月1日")
-        if rec.birth > today:
-            cand.notes.append(f"出生日期{rec.birth.isoformat()}晚于今天，未导入该日期")
-            rec.birth = idc.birth if idc else None
+            birth = idc.birth  # 出生年月 without the day: the ID gives the day
+        elif idc and idc.birth and birth != idc.birth:
+            notes.append(f"出生日期与身份证号不符（表中为{birth.isoformat()}，"
+                         f"身份证号为{idc.birth.isoformat()}），已按表格导入")
+        elif parsed.partial:
+            notes.append("出生年月没有日，已记为当月1日")
+        if birth > today:
+            notes.append(f"出生日期{birth.isoformat()}晚于今天，未导入该日期")
+            birth = idc.birth if idc else None
     else:
-        if not birth.ok:
-            cand.notes.append(f"{birth.reason}；" + ("已按身份证号填写" if idc else "出生日期留空"))
-            rec.notes = _append(rec.notes, f"原出生日期：{clean_text(raw_birth)}")
-        rec.birth = idc.birth if idc else None
+        if parsed.reason:
+            notes.append(f"{parsed.reason}；" + ("已按身份证号填写" if idc else "出生日期留空"))
+            extra = f"原出生日期：{clean_text(raw_birth)}"
+        birth = idc.birth if idc else None
 
     raw_phone = row[c_phone]
     phone = parse_phone(raw_phone)
-    if not phone.ok and type(raw_phone) is str and _PHONE_LIST.search(raw_phone):
+    if phone.reason and type(raw_phone) is str and _PHONE_LIST.search(raw_phone):
         # "13812345678/13987654321": the first number is kept, the others go to the notes.
         first, *rest = [p for p in _PHONE_LIST.split(raw_phone) if p.strip()]
         if parse_phone(first).ok and rest:
             phone = parse_phone(first)
-            cand.notes.append("表中有多个电话，第一个已导入，其余写入备注")
-            rec.notes = _append(rec.notes, "其他电话：" + "、".join(p.strip() for p in rest))
-    if phone.ok:
-        rec.phone = phone.value or ""
-    else:
-        cand.notes.append(f"{phone.reason}；原号码已写入备注")
-        rec.notes = _append(rec.notes, f"原电话：{clean_text(raw_phone)}")
+            notes.append("表中有多个电话，第一个已导入，其余写入备注")
+            extra = _append(extra, "其他电话：" + "、".join(p.strip() for p in rest))
+    if phone.reason:
+        notes.append(f"{phone.reason}；原号码已写入备注")
+        extra = _append(extra, f"原电话：{clean_text(raw_phone)}")
 
-    rec.building = cached_text(building) if _hashable(building) else ""
-    value = row[c_unit]
-    rec.unit = cached_text(value) if _hashable(value) else ""
-    value = row[c_room]
-    rec.room = cached_text(value) if _hashable(value) else ""
-    value = row[c_address]
-    rec.address = cached_text(value) if _hashable(value) else ""
-    value = row[c_household]
-    rec.household = cached_text(value) if _hashable(value) else ""
-    raw_tags = row[c_tags]
-    rec.tags = list(cached_tags(raw_tags)) if _hashable(raw_tags) else []
-    rec.notes = _append(cached_text(row[c_notes]), rec.notes)
-    cand.record = rec
-    return cand
+    unit, room, address = row[c_unit], row[c_room], row[c_address]
+    household, raw_tags = row[c_household], row[c_tags]
+    rec = ResidentRecord(
+        None, name.value, sex, birth, id_number, "" if phone.reason else (phone.value or ""),
+        cached_text(building) if type(building) in cacheable else "",
+        cached_text(unit) if type(unit) in cacheable else "",
+        cached_text(room) if type(room) in cacheable else "",
+        cached_text(address) if type(address) in cacheable else "",
+        cached_text(household) if type(household) in cacheable else "",
+        _append(cached_text(row[c_notes]), extra),
+        list(cached_tags(raw_tags)) if type(raw_tags) in cacheable else [])
+    return CandidateRow(sheet, row_no, rec, "", "", notes, name.value)
 
 
 # bool is left out: True == 1 would share a cache entry with the number 1.

@@ -1,0 +1,57 @@
+"""The bulk writer's values are the ones a single write stores (it is written out separately for
+speed, so this keeps the two in step)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from models import resident_store as store
+from models.resident_records import ResidentRecord
+from tests.resident_factory import resident_rows
+
+
+def _records() -> list[ResidentRecord]:
+    out = [ResidentRecord(name=r[0], id_number=r[1], phone=r[2], building=r[3], unit=r[4],
+                          room=r[5], birth=date(1950 + i % 50, 1 + i % 12, 1 + i % 28),
+                          gender="男" if i % 2 else "女", tags=["党员"] if i % 3 else [])
+           for i, r in enumerate(resident_rows(200, seed=5))]
+    out += [
+        ResidentRecord(name="欧阳小Ａ", phone="0571-88123456", address="Ｘ路 ABC 小区",
+                       household="户1", notes="备注"),
+        ResidentRecord(name="李四", id_number="11010519491231002X", phone="",
+                       deleted=True, deleted_at=datetime(2026, 1, 2, 3, 4, 5),
+                       created=datetime(2025, 5, 6, 7, 8, 9)),
+        ResidentRecord(name="王五", phone="１３８ 1234 5678"),
+    ]
+    return out
+
+
+def test_bulk_values_equal_row_values() -> None:
+    now = datetime(2026, 11, 28, 10, 0, 0)
+    stamp = "2026-11-28 10:00:00"
+    recs = _records()
+    assert store._bulk_values(recs, stamp) == [store.row_values(r, now, stamp) for r in recs]
+    # and the stamp given is the one row_values formats itself
+    assert store.row_values(recs[0], now) == store.row_values(recs[0], now, stamp)
+
+
+def test_bulk_insert_with_a_taken_id_writes_nothing(db_path, monkeypatch) -> None:
+    """Above REINDEX_ABOVE the unique ID index is dropped and rebuilt: an ID given twice (which
+    the importer never passes) still fails the whole transaction, as a row-by-row insert would."""
+    import sqlite3
+
+    import peewee
+    import pytest
+
+    from models.db import database
+
+    monkeypatch.setattr(store, "REINDEX_ABOVE", 5)
+    recs = _records()[:20]
+    recs.append(ResidentRecord(name="重复", id_number=recs[0].id_number))
+    indexes = sorted(database.obj.execute_sql("SELECT name, sql FROM sqlite_master "
+                                              "WHERE type = 'index'"))
+    with pytest.raises((sqlite3.IntegrityError, peewee.IntegrityError)):
+        with database.atomic():
+            store.bulk_insert(recs, datetime(2026, 11, 28, 10, 0, 0))
+    assert database.obj.execute_sql("SELECT count(*) FROM resident").fetchone()[0] == 0
+    assert sorted(database.obj.execute_sql("SELECT name, sql FROM sqlite_master "
+                                           "WHERE type = 'index'")) == indexes
