@@ -27,6 +27,7 @@ from models.db import database
 from models.errors import UserError
 from models.resident_rules import age_on
 from models.signup_figures import age_band
+from models.signups import as_date
 
 CLEARED_NAME = "（已清除）"  # what lists show in place of a removed name
 _CHUNK = 900  # SQLite's default limit on bound parameters is 999
@@ -97,16 +98,6 @@ _TARGETS = (
     "AND date(coalesce(p.\"end\", p.start)) < ? ")
 
 
-def _as_date(value: object) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return datetime.fromisoformat(str(value)).date()
-
-
 def _preview(years: int, cutoff: date) -> CleanupPreview:
     n, acts, first, last = database.obj.execute_sql(
         "SELECT count(*), count(DISTINCT s.plan_id), min(date(coalesce(p.\"end\", p.start))), "
@@ -114,7 +105,7 @@ def _preview(years: int, cutoff: date) -> CleanupPreview:
     comp = database.obj.execute_sql(
         "SELECT count(*) FROM companion c WHERE c.signup_id IN (SELECT s.id " + _TARGETS + ")",
         (cutoff.isoformat(),)).fetchone()[0]
-    return CleanupPreview(years, cutoff, acts, n, comp, _as_date(first), _as_date(last))
+    return CleanupPreview(years, cutoff, acts, n, comp, as_date(first), as_date(last))
 
 
 def preview_cleanup(years: int, *, today: date | None = None) -> CleanupPreview:
@@ -161,7 +152,7 @@ def _clear(years: int, cutoff: date, today: date) -> CleanupPreview:
             (cutoff.isoformat(),)).fetchall()
         kept = []
         for sid, gender, birth, building, start in rows:
-            born, day = _as_date(birth), _as_date(start)
+            born, day = as_date(birth), as_date(start)
             band = age_band(age_on(born, day) if (born and day) else None)
             kept.append((sid, gender or "", band, building or "", today.isoformat()))
         cur = database.obj.cursor()

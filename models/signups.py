@@ -87,7 +87,8 @@ def _plan(plan_id: int) -> Plan:
     return plan
 
 
-def _as_date(value: object) -> date | None:
+def as_date(value: object) -> date | None:
+    """A date from what SQLite hands back (None, ISO text, date or datetime)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -100,9 +101,9 @@ def _as_date(value: object) -> date | None:
 def activity_rules(plan_id: int) -> Rules:
     plan = _plan(plan_id)
     return Rules(
-        activity_day=_as_date(plan.start), min_age=plan.min_age, max_age=plan.max_age,
+        activity_day=as_date(plan.start), min_age=plan.min_age, max_age=plan.max_age,
         required_tags=split_tags(plan.required_tags or ""), companion_age=plan.companion_age,
-        reg_start=_as_date(plan.reg_start), reg_end=_as_date(plan.reg_end))
+        reg_start=as_date(plan.reg_start), reg_end=as_date(plan.reg_end))
 
 
 def _parties(plan_id: int, counts_companions: bool) -> list[Party]:
@@ -125,7 +126,7 @@ def _resident_person(resident_id: int) -> tuple[Resident, Person]:
     tags = tuple(r[0] for r in database.obj.execute_sql(
         "SELECT t.name FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id "
         "WHERE rt.resident_id = ?", (resident_id,)))
-    return res, Person(birth=_as_date(res.birth), gender=res.gender, tags=tags)
+    return res, Person(birth=as_date(res.birth), gender=res.gender, tags=tags)
 
 
 def _existing(plan_id: int, resident_id: int) -> SignupRecord | None:
@@ -385,9 +386,9 @@ def _build(rows: Iterable[tuple]) -> list[SignupRecord]:
         id=r[0], plan_id=r[1], resident_id=r[2], name=r[3], phone=r[4], status=r[5],
         position=r[6], signed_up=_dt(r[7]) or datetime.min, checked_in=_dt(r[8]),
         fee_paid_fen=r[9], receipt_no=r[10], notes=r[11], override_note=r[12], warnings=r[13],
-        promoted=bool(r[14]), walk_in=bool(r[15]), gender=r[16], birth=_as_date(r[17]),
+        promoted=bool(r[14]), walk_in=bool(r[15]), gender=r[16], birth=as_date(r[17]),
         id_number=r[18], building=r[19], address=r[20], stroke_key=r[21], kept_age_band=r[22],
-        cleaned=_as_date(r[23])) for r in rows]
+        cleaned=as_date(r[23])) for r in rows]
     by_id = {rec.id: rec for rec in out}
     ids = list(by_id)
     for at in range(0, len(ids), 900):
