@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "CommunityActivityAssistant"
 DATA_FILE_NAME = "activities.db"
 _PROGRAM_DIR = Path(__file__).resolve().parent.parent
@@ -18,6 +16,9 @@ def data_dir() -> Path:
         return Path(override)
     if (_PROGRAM_DIR / "portable.txt").exists():
         return _PROGRAM_DIR / "data"
+    # Imported here: with --db or CAA_DATA_DIR given (or portable.txt) start-up never needs it.
+    import platformdirs  # noqa: PLC0415
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
