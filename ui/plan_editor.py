@@ -5,7 +5,8 @@ transaction). A few seconds after the last edit the plan saves itself if it is v
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+
 from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -47,6 +48,7 @@ from ui.plan_sections import (
 )
 from ui.record_fields import FieldSpec, to_qdatetime
 from ui.rows_grid import MasterDetailGrid, RowsGrid
+from ui.target_analysis_button import make_insert_button
 
 AUTOSAVE_MS = 4000
 
@@ -295,6 +297,10 @@ class PlanEditor(QWidget):
                 self.festival_hint.setObjectName("sectionHint")
                 holder_layout.addWidget(self.festival_hint)
                 self._update_festival()
+            if "target_analysis" in what:
+                holder_layout.addWidget(make_insert_button(
+                    form.widget("target_analysis"), self._activity_day, page),
+                    0, Qt.AlignmentFlag.AlignRight)
             if not form.is_tall():
                 holder_layout.addStretch(1)
             scroll.setWidget(holder)
@@ -315,6 +321,10 @@ class PlanEditor(QWidget):
         elif what == "leaders":
             layout.addWidget(self._make_form(LEADERSHIP_FIELDS))
         return page
+
+    def _activity_day(self) -> date | None:
+        start = self.record().start
+        return start.date() if start else None
 
     def _make_form(self, names: list[str]) -> PlanForm:
         overrides = {}
