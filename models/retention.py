@@ -19,7 +19,7 @@ rotation removes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from models import backup as bk

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from models.plan_list import count_plans, plan_years
 from models.plan_summary import CATEGORIES, STATUSES
+from ui.actions import make_action
 from ui.context import AppContext
 from ui.operations import run_op, run_task
 from ui.plan_tabs import EditorFactory, PlanTabs
@@ -120,14 +121,7 @@ class PlansArea(QWidget):
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str = "",
                 tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda _checked=False: slot())
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if tip:
-            action.setStatusTip(tip)
-        return action
+        return make_action(self, text, slot, shortcut, tip)
 
     def _make_actions(self) -> None:
         self.act_new = self._action(self.tr("新建方案…"), self.new_plan, "Ctrl+N",

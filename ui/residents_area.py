@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from models.residents import (
     list_buildings,
     list_tags,
 )
+from ui.actions import make_action
 from ui.context import AppContext
 from ui.operations import run_op, show_error
 from ui.residents_model import COL_NAME, ResidentsModel
@@ -162,16 +163,8 @@ class ResidentsArea(QWidget):
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str = "",
                 tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda _checked=False: slot())
-        if shortcut:
-            # Active while the focus is in this area (e.g. Del in the grid), nowhere else.
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        if tip:
-            action.setToolTip(tip)
-        return action
+        # Shortcuts here (e.g. Del in the grid) act only while the focus is in this area.
+        return make_action(self, text, slot, shortcut, tip, area_only=True)
 
     def _build_toolbar(self) -> QToolBar:
         # No Ctrl+N here: the plans area's 新建方案 holds it window-wide (in the 文件 menu).
