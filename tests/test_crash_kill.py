@@ -93,11 +93,15 @@ def test_plan_saves_survive_sigkill(tmp_path: Path) -> None:
     mid_save = 0
     gen = 0
     saved_plans = 0
-    for _ in range(KILLS):
+    kills = 0
+    # At least KILLS kills; on a loaded machine more, until the evidence below is there.
+    while kills < KILLS or ((mid_save < KILLS // 2 or saved_plans < 3) and kills < 3 * KILLS):
+        kills += 1
+        stretch = 1 + kills // KILLS  # slower saves under load: wait longer on later tries
         proc = subprocess.Popen([sys.executable, "-c", SAVER, str(db), str(gen)], cwd=ROOT,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
-        time.sleep(rng.uniform(0.02, 0.4))
+        time.sleep(rng.uniform(0.02, 0.4 * stretch))
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
         lines = proc.stdout.read().split("\n")
@@ -112,6 +116,6 @@ def test_plan_saves_survive_sigkill(tmp_path: Path) -> None:
         saved_plans = n_plans
         gen = max(gen, top) + 1000  # later versions are numbered above anything on disk
     # Most kills must have hit a save in progress, or the test proves little.
-    print(f"{mid_save} of {KILLS} kills inside a save")
-    assert mid_save >= KILLS // 2, f"only {mid_save} of {KILLS} kills landed inside a save"
+    print(f"{mid_save} of {kills} kills inside a save")
+    assert mid_save >= KILLS // 2, f"only {mid_save} of {kills} kills landed inside a save"
     assert saved_plans >= 3

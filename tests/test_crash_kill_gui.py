@@ -82,14 +82,18 @@ def test_gui_plan_saves_survive_sigkill(tmp_path: Path) -> None:
     rng = random.Random(20261128)
     mid_save = saves = 0
     version = 0
-    for _ in range(KILLS):
+    kills = 0
+    # At least KILLS kills; on a loaded machine more, until the evidence below is there.
+    while kills < KILLS or ((saves < KILLS or mid_save < KILLS // 4) and kills < 3 * KILLS):
+        kills += 1
+        stretch = 1 + kills // KILLS  # slower saves under load: wait longer on later tries
         proc = subprocess.Popen([sys.executable, str(DRIVER), str(db), str(plan_id),
                                  str(version + 1000)], cwd=ROOT, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert proc.stdout is not None and proc.stderr is not None
         first = proc.stdout.readline().strip()
         assert first == "ready", proc.stderr.read()
-        time.sleep(rng.uniform(0.05, 0.8))
+        time.sleep(rng.uniform(0.05, 0.8 * stretch))
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
         lines = proc.stdout.read().split("\n")
@@ -106,6 +110,6 @@ def test_gui_plan_saves_survive_sigkill(tmp_path: Path) -> None:
         if ended:  # a save that returned is on disk (or a later one that began after it)
             assert seen >= ended[-1]
         version = max(version, seen) + 1000
-    print(f"{mid_save} of {KILLS} kills inside a save; {saves} saves completed")
+    print(f"{mid_save} of {kills} kills inside a save; {saves} saves completed")
     assert saves >= KILLS, "the editor really saved, again and again"
-    assert mid_save >= KILLS // 4, f"only {mid_save} of {KILLS} kills landed inside a save"
+    assert mid_save >= KILLS // 4, f"only {mid_save} of {kills} kills landed inside a save"

@@ -18,7 +18,9 @@ from models.db import close_database, open_database
 from tests.resident_factory import write_residents_csv
 
 ROOT = Path(__file__).resolve().parent.parent
-KILLS = 22
+KILLS = 22  # kills in all, at least
+IN_WRITE = 8  # of which at least this many land inside the write transaction
+MAX_KILLS = 80  # a loaded machine may need more tries to land enough of them there
 ROWS = 3000
 
 
@@ -87,7 +89,9 @@ def test_residents_import_survives_sigkill(tmp_path: Path) -> None:
     outcomes = {"none": 0, "all": 0}
     in_write = 0
     fresh()
-    for k in range(KILLS):
+    k = 0
+    while k < KILLS or (in_write < IN_WRITE and k < MAX_KILLS):
+        k += 1
         proc = _import(db, source)
         if k % 4 == 3:
             # Now and then while starting up or reading the file.
@@ -97,7 +101,7 @@ def test_residents_import_survives_sigkill(tmp_path: Path) -> None:
             deadline = time.perf_counter() + 60
             while not _writing(db) and proc.poll() is None and time.perf_counter() < deadline:
                 time.sleep(0.002)
-            time.sleep(rng.uniform(0, write_span * 1.2))
+            time.sleep(rng.uniform(0, write_span))
         in_write += _writing(db)
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
@@ -110,7 +114,7 @@ def test_residents_import_survives_sigkill(tmp_path: Path) -> None:
             fresh()  # start the next import from an empty register again
         else:
             outcomes["none"] += 1
-    print(f"{KILLS} kills: {in_write} inside the write transaction; "
+    print(f"{k} kills: {in_write} inside the write transaction; "
           f"{outcomes['none']} left nothing, {outcomes['all']} left every resident")
     # Kills that land while rows are being written prove the rollback; there must be many.
-    assert in_write >= KILLS // 3
+    assert k >= KILLS and in_write >= IN_WRITE
