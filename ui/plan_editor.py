@@ -147,15 +147,20 @@ class PlanEditor(QWidget):
         copy.id = self._plan_id
         return copy
 
-    def save(self) -> bool:
-        """Save now; on a refusal show one message and keep every edit. True when saved."""
-        self._commit_open_editors()
+    def _try_save(self) -> str | None:
+        """Save if the record is valid; the reason it was not saved, or None."""
         problem = self._first_problem()
         if problem is None:
             try:
                 save_plan(self._record)
             except UserError as exc:
                 problem = str(exc)
+        return problem
+
+    def save(self) -> bool:
+        """Save now; on a refusal show one message and keep every edit. True when saved."""
+        self._commit_open_editors()
+        problem = self._try_save()
         if problem is not None:
             QMessageBox.warning(self, self.tr("无法保存"), problem)
             self._show_status(self.tr("未保存：") + problem, error=True)
@@ -474,12 +479,7 @@ class PlanEditor(QWidget):
         if any(g.view.state() == QAbstractItemView.State.EditingState for g in self._grids):
             self._autosave_timer.start()  # a cell is being typed in: wait for it
             return
-        problem = self._first_problem()
-        if problem is None:
-            try:
-                save_plan(self._record)
-            except UserError as exc:
-                problem = str(exc)
+        problem = self._try_save()
         if problem is not None:
             self._show_status(self.tr("未自动保存：") + problem, error=True)
             return
