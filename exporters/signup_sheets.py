@@ -66,8 +66,14 @@ class ActivityHeader:
 
     def line(self, kind: str) -> str:
         """"重阳节登山活动签到表\n时间：…　地点：…" (title row of a sheet)."""
-        place = f"　地点：{self.place}" if self.place else ""
-        return f"{self.title}{kind}\n时间：{self.when()}{place}"
+        when = f"时间：{self.when()}"
+        if not self.place:
+            return f"{self.title}{kind}\n{when}"
+        place = f"地点：{self.place}"
+        # A long place gets its own line, so the spreadsheet's own wrap does not start a line
+        # with 、 (LibreOffice and WPS break merged title cells anywhere).
+        sep = "\n" if display_width(when + place) > 56 else "　"
+        return f"{self.title}{kind}\n{when}{sep}{place}"
 
 
 def activity_header(plan_id: int) -> ActivityHeader:
