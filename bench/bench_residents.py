@@ -20,6 +20,16 @@ The 0.3 target is below the floor: reading (~0.09) plus the SQLite statements al
 value prepared beforehand (~0.15) come to ~0.24 before any Python work on the rows, which leaves
 ~0.06, i.e. ~5 microseconds a row, for checking names, ID check digits, dates, phones and tags,
 finding duplicates and building the rows: the Python floor is ~15-20 us a row even with caches.
+Since 2026-11-28 the next sheet is parsed in a thread while the current one is checked
+(calamine parses without holding Python's lock): reading and checking went from 2.6-3.2 s to
+2.0-2.2 s wall, the whole import from ~6.4 s to 4.9-5.0 s wall (ratio 0.50-0.59 against
+openpyxl's 8.6-9.7 s that day); the CPU-time ratio stays ~0.6 (the work is the same, on two
+cores). Overlapping the writing the same way does not pay: a writer thread running executemany
+while the main thread checks rows waits for Python's lock at every row (measured: 1.0 s of
+statements took 3.3-3.5 s), and statements that take all rows in one step (INSERT ... SELECT
+FROM json_each) cost 1.1 s of SQLite's time for the rows where executemany takes 0.4. With every
+stage overlapped perfectly on two cores, the Python work on the rows alone (checking 2.2-2.3 s,
+duplicates 0.2-0.4, search keys and values 0.8) is ~0.35 of openpyxl's time.
 Checking half the sheets in a spawned worker process was measured too (read + check, 2 cores,
 collector on):
 6.5-8.3 s wall against 5.4-6.2 s serial, so slower (start-up and pickling 50,000 rows back cost

@@ -39,7 +39,7 @@ from models.imports.importer import (
     import_residents,
     preview_import,
 )
-from models.imports.reader import read_file
+from models.imports.reader import iter_sheets
 from ui.import_pages import (
     LOOK_ROWS,
     OutcomeModel,
@@ -64,8 +64,9 @@ def read_sheets(progress: Progress, path: Path) -> list[SheetInfo]:
     """Each sheet's detected mapping and its first rows as text (the rest is not kept)."""
     progress.report(0, 0, tr("正在读取表格…"))
     out = []
-    for sheet in read_file(path):
+    for done, (sheet, count) in enumerate(iter_sheets(path), start=1):
         progress.check()
+        progress.report(done, count, tr("正在读取表格… 第 {0}/{1} 个工作表").format(done, count))
         info = SheetInfo(sheet.name, [[cell_text(c) for c in r] for r in sheet.rows[:LOOK_ROWS]],
                          len(sheet.rows), detect_mapping(sheet))
         out.append(info)
@@ -93,9 +94,13 @@ def run_import(progress: Progress, path: Path, mappings: dict) -> ImportOutcome:
         progress.report(done, total, tr("正在导入… {0}/{1} 行").format(done, total))
         return not progress.cancelled()
 
+    def sheet_read(done: int, total: int) -> bool:
+        progress.report(done, total, tr("正在读取并检查工作表… {0}/{1}").format(done, total))
+        return not progress.cancelled()
+
     progress.report(0, 0, tr("正在读取表格…"))
     try:
-        report = import_residents(path, mappings, progress=step)
+        report = import_residents(path, mappings, progress=step, reading=sheet_read)
     except ImportCancelled as exc:
         raise TaskCancelled from exc
     # Per-sheet lines would fill the page for a 40-sheet file: counted instead. The last

@@ -20,7 +20,7 @@ from models.backup import backup_before
 from models.db import database
 from models.errors import UserError
 from models.imports.mapping import IMPORT_FIELDS, find_header_row, map_header
-from models.imports.reader import SheetData, read_file
+from models.imports.reader import SheetData, iter_sheets, read_file
 from models.imports.rows import CandidateRow, evaluate_sheet
 from models.resident_records import ResidentRecord
 
@@ -136,27 +136,32 @@ def detect_mapping(sheet: SheetData) -> SheetMapping:
 
 def _mappings(sheets: list[SheetData], override: dict[str, SheetMapping] | None,
               ) -> list[SheetMapping]:
-    out = []
-    for sheet in sheets:
-        given = (override or {}).get(sheet.name)
-        if given is None:
-            out.append(detect_mapping(sheet))
-            continue
-        bad = set(given.columns.values()) - set(IMPORT_FIELDS)
-        if bad:
-            raise UserError(f"工作表“{sheet.name}”的列对应中有未知的字段：{'、'.join(sorted(bad))}")
-        out.append(given)
-    return out
+    return [_mapping_of(sheet, override) for sheet in sheets]
+
+
+def _mapping_of(sheet: SheetData, override: dict[str, SheetMapping] | None) -> SheetMapping:
+    given = (override or {}).get(sheet.name)
+    if given is None:
+        return detect_mapping(sheet)
+    bad = set(given.columns.values()) - set(IMPORT_FIELDS)
+    if bad:
+        raise UserError(f"工作表“{sheet.name}”的列对应中有未知的字段：{'、'.join(sorted(bad))}")
+    return given
 
 
 def _candidates(sheets: list[SheetData], mappings: list[SheetMapping], today: date,
                 ) -> list[CandidateRow]:
     out: list[CandidateRow] = []
     for sheet, mapping in zip(sheets, mappings, strict=True):
-        if mapping.header_row is None or "name" not in mapping.columns.values():
-            continue
-        out.extend(evaluate_sheet(sheet, mapping.header_row - 1, mapping.columns, today))
+        out.extend(_sheet_candidates(sheet, mapping, today))
     return out
+
+
+def _sheet_candidates(sheet: SheetData, mapping: SheetMapping, today: date,
+                      ) -> list[CandidateRow]:
+    if mapping.header_row is None or "name" not in mapping.columns.values():
+        return []
+    return evaluate_sheet(sheet, mapping.header_row - 1, mapping.columns, today)
 
 
 def _no_id_key(rec: ResidentRecord) -> tuple:
@@ -234,13 +239,14 @@ def preview_import(path: Path | str, mappings: dict[str, SheetMapping] | None = 
 
 def import_residents(path: Path | str, mappings: dict[str, SheetMapping] | None = None, *,
                      progress: Progress | None = None, today: date | None = None,
-                     ) -> ImportReport:
+                     reading: Progress | None = None) -> ImportReport:
     """Import every sheet of the file in one transaction and report every data row.
 
-    progress(done, total) is called now and then; returning False or raising ImportCancelled
-    cancels, and then nothing at all is written."""
+    reading(sheets done, sheets in the file) is called after each sheet is read and checked;
+    then progress(done, total) now and then while the rows are written. Either returning False
+    or raising ImportCancelled cancels, and then nothing at all is written."""
     with _gc_paused():
-        return _import(path, mappings, progress, today)
+        return _import(path, mappings, progress, today, reading)
 
 
 _gc_lock = threading.Lock()
@@ -268,11 +274,19 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _import(path: Path | str, mappings: dict[str, SheetMapping] | None,
-            progress: Progress | None, today: date | None) -> ImportReport:
-    sheets = read_file(path)
-    maps = _mappings(sheets, mappings)
+            progress: Progress | None, today: date | None,
+            reading: Progress | None = None) -> ImportReport:
     today = today or date.today()
-    cands = _candidates(sheets, maps, today)
+    maps: list[SheetMapping] = []
+    cands: list[CandidateRow] = []
+    # Sheet by sheet as they are read (the next one is parsed meanwhile); a sheet's raw rows are
+    # dropped once its rows are checked.
+    for done, (sheet, count) in enumerate(iter_sheets(path), start=1):
+        mapping = _mapping_of(sheet, mappings)
+        maps.append(mapping)
+        cands.extend(_sheet_candidates(sheet, mapping, today))
+        if reading is not None and reading(done, count) is False:
+            raise ImportCancelled()
     total = len(cands)
     # Steps: resolving counts as half of the work, writing as the other half.
 
