@@ -24,13 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import UserError
-from models.residents import (
-    ResidentQuery,
-    count_residents,
-    delete_residents,
-    list_buildings,
-    list_tags,
-)
+from models.resident_records import ResidentQuery
 from ui.actions import make_action
 from ui.context import AppContext
 from ui.operations import run_op, show_error
@@ -38,6 +32,20 @@ from ui.residents_model import COL_NAME, ResidentsModel
 
 SEARCH_DELAY_MS = 150  # debounce: one query once the clerk pauses typing
 NO_AGE = -1  # the age spin boxes' "不限"
+
+
+# models.residents (and peewee) is imported by the first action that needs it, not on the way to
+# the first paint: the grid's first page is read through models.resident_pages.
+def _tag_names() -> list[str]:
+    from models.residents import list_tags  # noqa: PLC0415
+
+    return [t.name for t in list_tags()]
+
+
+def _buildings() -> list[str]:
+    from models.residents import list_buildings  # noqa: PLC0415
+
+    return list_buildings()
 
 
 class ChoiceCombo(QComboBox):
@@ -85,8 +93,8 @@ class ResidentsArea(QWidget):
         self.search.setPlaceholderText(
             self.tr("搜索：姓名、拼音或首字母（如 zs）、电话、身份证号片段、住址"))
         self.search.setClearButtonEnabled(True)
-        self.tag_filter = ChoiceCombo(self.tr("全部标签"), lambda: [t.name for t in list_tags()])
-        self.building_filter = ChoiceCombo(self.tr("全部楼栋"), list_buildings)
+        self.tag_filter = ChoiceCombo(self.tr("全部标签"), _tag_names)
+        self.building_filter = ChoiceCombo(self.tr("全部楼栋"), _buildings)
         self.building_filter.setMinimumContentsLength(6)
         self.min_age = self._age_spin()
         self.max_age = self._age_spin()
@@ -248,6 +256,8 @@ class ResidentsArea(QWidget):
             self.count_label.setText(self.tr("共 {0} 人").format(found))
         else:
             if self._everyone is None:
+                from models.residents import count_residents  # noqa: PLC0415 - see _tag_names
+
                 self._everyone = count_residents()
             self.count_label.setText(
                 self.tr("共 {0} 人（全部居民 {1} 人）").format(found, self._everyone))
@@ -339,6 +349,8 @@ class ResidentsArea(QWidget):
             self.tr("把 {0} 移到回收站？\n\n之后可以在“回收站”中恢复。").format(who))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from models.residents import delete_residents  # noqa: PLC0415 - see _tag_names
+
         result = run_op(self, self.hub, delete_residents, ids, changed="residents")
         if result.ok:
             self.hub.message.emit(self.tr("已将 {0} 人移到回收站。").format(result.value))

@@ -1,7 +1,7 @@
 """The residents grid: a lazy table model over any number of residents.
 
 Only the count is known up front (the query's total); rows are fetched a page at a time through
-models.residents.search_residents(offset, limit) when the view asks for them, and a few pages are
+models.resident_pages.search_page(offset, limit) when the view asks for them, and a few pages are
 kept. Sorting re-queries with the database's ORDER BY (a proxy sort over 100,000 rows takes ~20 s).
 """
 from __future__ import annotations
@@ -24,8 +24,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from models.resident_pages import ordered_ids_in_background, rows_by_ids
-from models.residents import ResidentQuery, ResidentRow, resident_ids, search_residents
+# Not models.residents (peewee): the window may open on this grid before peewee is bound.
+from models.resident_pages import ordered_ids_in_background, resident_ids, rows_by_ids, search_page
+from models.resident_records import ResidentQuery, ResidentRow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -104,7 +105,7 @@ class ResidentsModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._ids = None
-        result = search_residents(self._query, 0, self.page_size)
+        result = search_page(self._query, 0, self.page_size)
         self.fetches += 1
         self._total = result.total
         self._pages[0] = result.rows
@@ -159,7 +160,7 @@ class ResidentsModel(QAbstractTableModel):
     def _fetch(self, page_no: int) -> list[ResidentRow]:
         start = page_no * self.page_size
         if page_no < OFFSET_PAGES and self._ids is None:
-            rows = search_residents(self._query, start, self.page_size).rows
+            rows = search_page(self._query, start, self.page_size).rows
         else:
             if self._ids is None:
                 self._ids = array("q", resident_ids(self._query))
