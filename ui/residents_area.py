@@ -104,7 +104,7 @@ class ResidentsArea(QWidget):
         self.age_date.setToolTip(self.tr("按这一天计算年龄（例如活动当天）"))
         self.count_label = QLabel()
 
-        self.model = ResidentsModel(self)
+        self.model = ResidentsModel(self, load=False)  # apply_filters() below loads it
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

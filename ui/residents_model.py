@@ -71,7 +71,7 @@ class ResidentsModel(QAbstractTableModel):
     _ids_ready = Signal(int, object)  # (generation, ids) from the prefetch thread
 
     def __init__(self, parent: Any = None, *, page_size: int = PAGE_SIZE,
-                 recycle_bin: bool = False) -> None:
+                 recycle_bin: bool = False, load: bool = True) -> None:
         super().__init__(parent)
         self.page_size = page_size
         self.columns = COLUMNS + ([BIN_COLUMN] if recycle_bin else [])
@@ -83,7 +83,8 @@ class ResidentsModel(QAbstractTableModel):
         self.prefetch_min = PREFETCH_MIN
         self._generation = 0  # bumped by every reload, so a late prefetch is thrown away
         self._ids_ready.connect(self._take_ids)
-        self.reload()
+        if load:  # else empty until set_query (one first-page query, not two, at start-up)
+            self.reload()
 
     # --- the query ------------------------------------------------------------------------
     @property
