@@ -38,12 +38,12 @@ class _DataFileProxy(pw.DatabaseProxy):
     (models.db_file.defer_binding) the first time anything uses the database."""
 
     def __getattr__(self, attr: str) -> object:
-        if self.obj is None and db_file.pending_path() is not None:
+        if db_file.pending_path() is not None:  # (obj may be a file closed earlier)
             bind_pending()
         return super().__getattr__(attr)
 
     def __enter__(self) -> object:
-        if self.obj is None and db_file.pending_path() is not None:
+        if db_file.pending_path() is not None:
             bind_pending()
         return super().__enter__()
 

@@ -10,12 +10,13 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from models.db_file import read_connection
 from models.plan_summary import PlanSummary
-from models.resident_records import ResidentQuery, SearchResult
-from models.resident_search import BY_ORDER_ABOVE, bin_is_empty, search_page
+
+if TYPE_CHECKING:
+    from models.resident_records import ResidentQuery, SearchResult
 
 T = TypeVar("T")
 
@@ -77,6 +78,10 @@ def first_plan_years(path: Path) -> list[int]:
 def first_residents_page(path: Path, query: ResidentQuery, offset: int, limit: int,
                          ) -> SearchResult:
     """search_residents(query, offset, limit)."""
+    # Imported here: a start on the plans list reads no residents (their records' dataclasses
+    # alone cost a few ms to define).
+    from models.resident_search import BY_ORDER_ABOVE, bin_is_empty, search_page  # noqa: PLC0415
+
     def read(con: sqlite3.Connection) -> SearchResult:
         def execute(sql: str, params: Sequence[object]) -> sqlite3.Cursor:
             return con.execute(sql, params)

@@ -109,3 +109,31 @@ def test_set_by_value_sets_what_qt_would(qtbot) -> None:
 
     qv.set_shortcut(action, QKeySequence.StandardKey.Delete)
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Delete)
+
+
+EVERYDAY = [
+    [], ["--db", "a.db"], ["--db=a.db", "--tab", "居民"], ["--screenshot", "x.png", "--db", ""],
+    ["--open-plan", "3", "--search", "张"], ["--open-plan=7"], ["--db", "a", "--db", "b"],
+    ["--db=", "--tab=报名签到"],
+]
+UNUSUAL = [  # argparse's own: abbreviations, errors, negative numbers, subcommands, help
+    ["--scr", "x.png"], ["--open-plan", "x"], ["--open-plan", "-1"], ["--db"], ["--db", "-x"],
+    ["plans", "list"], ["--help"], ["-h"], ["--tab"], ["--unknown", "1"],
+]
+
+
+@pytest.mark.parametrize("argv", EVERYDAY + UNUSUAL)
+def test_quick_window_args_read_the_line_as_argparse_does(argv: list[str]) -> None:
+    import main
+
+    quick = main.quick_window_args(argv)
+    assert (quick is not None) == (argv in EVERYDAY)
+    main_quick, main.quick_window_args = main.quick_window_args, lambda _argv: None
+    try:
+        slow = main.gui_args(argv)  # argparse alone
+    finally:
+        main.quick_window_args = main_quick
+    if quick is not None:
+        assert slow is not None and vars(quick) == vars(slow)
+    both = main.gui_args(argv)
+    assert (both is None and slow is None) or vars(both) == vars(slow)
