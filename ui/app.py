@@ -233,9 +233,10 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
             except UserError as exc:
                 print(f"错误：{exc}", file=sys.stderr)
                 outcome["rc"] = 2
-            window.remember_geometry = False
-            after_first_paint()  # a screenshot run does all a real start does before quitting
-            app.quit()
+            finally:  # quit whatever happened (stdout closed, say), never hang
+                window.remember_geometry = False
+                app.quit()
+            after_first_paint()  # a screenshot run does all a real start does before exiting
 
         _FirstPaint(window, grab)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, grab)  # never hang if no paint arrives
