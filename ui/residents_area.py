@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QPoint, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +30,17 @@ from models.resident_records import ResidentQuery
 from ui.actions import make_action
 from ui.context import AppContext
 from ui.operations import run_op, show_error
+from ui.qt_values import (
+    ASCENDING,
+    CUSTOM_CONTEXT_MENU,
+    TOOL_BUTTON_TEXT_ONLY,
+    set_enum,
+    set_sort_indicator,
+)
 from ui.residents_model import COL_NAME, ResidentsModel
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 SEARCH_DELAY_MS = 150  # debounce: one query once the clerk pauses typing
 NO_AGE = -1  # the age spin boxes' "不限"
@@ -106,7 +118,9 @@ class ResidentsArea(QWidget):
 
         self.model = ResidentsModel(self, load=False)  # apply_filters() below loads it
         self.table = QTableView()
-        self.table.setModel(self.model)
+        # The model's rows under titles from C++: no Qt enum named before the first paint, here
+        # or below (ui.qt_values).
+        self.table.setModel(self.model.table_model(self))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -123,7 +137,7 @@ class ResidentsArea(QWidget):
             header.resizeSection(col, width)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        set_sort_indicator(header, COL_NAME, ASCENDING)
         header.sortIndicatorChanged.connect(self._sort)
 
         layout = QVBoxLayout(self)
@@ -149,7 +163,7 @@ class ResidentsArea(QWidget):
             spin.valueChanged.connect(self._search_timer.start)
         self.age_date.dateChanged.connect(self._search_timer.start)
         self.table.doubleClicked.connect(lambda index: self.edit_resident(index.row()))
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_enum(self.table, "contextMenuPolicy", CUSTOM_CONTEXT_MENU)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
@@ -195,7 +209,7 @@ class ResidentsArea(QWidget):
         self.act_figures.setIconText(self.tr("人群统计…"))
         self.act_export.setIconText(self.tr("导出…"))
         bar = QToolBar(self.tr("居民工具栏"))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_enum(bar, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
         for action in (self.act_add, self.act_edit, self.act_delete, None, self.act_bin, None,
                        self.act_import, self.act_export, None, self.act_figures):
             if action is None:
@@ -288,6 +302,8 @@ class ResidentsArea(QWidget):
         return next((i for i, c in enumerate(self.model.columns) if c[2] == key), COL_NAME)
 
     def _sorted_order(self) -> Qt.SortOrder:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - after the first paint (ui.qt_values)
+
         return (Qt.SortOrder.DescendingOrder if self.model.query.descending
                 else Qt.SortOrder.AscendingOrder)
 

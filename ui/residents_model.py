@@ -13,20 +13,37 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QConcatenateTablesProxyModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QT_TRANSLATE_NOOP,
     QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QStandardItemModel
 
 # Not models.residents (peewee): the window may open on this grid before peewee is bound.
 from models.resident_pages import ordered_ids_in_background, resident_ids, rows_by_ids, search_page
 from models.resident_records import ResidentQuery, ResidentRow
+
+from ui.qt_values import (
+    ALIGN_CENTER,
+    ALIGN_LEFT_VCENTER,
+    DESCENDING,
+    DISPLAY_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,7 +57,8 @@ OFFSET_PAGES = 3
 PREFETCH_MIN = 20_000
 PREFETCH_DELAY_MS = 250
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = USER_ROLE + 1
+_ROLES = frozenset((DISPLAY_ROLE, TOOLTIP_ROLE, ID_ROLE))
 
 # (attribute, header, order key of ResidentQuery or None when the column cannot be sorted).
 COLUMNS: list[tuple[str, str, str | None]] = [
@@ -183,24 +201,29 @@ class ResidentsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.columns):
-                return QCoreApplication.translate("ResidentsModel", self.columns[section][1])
-            return None
-        return section + 1
+    def header_labels(self) -> list[str]:
+        return [QCoreApplication.translate("ResidentsModel", title) for _a, title, _o in self.columns]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def table_model(self, parent: QObject) -> QConcatenateTablesProxyModel:
+        """What a QTableView shows for this model: its rows, under column titles held by a
+        small C++ model (QConcatenateTablesProxyModel takes the titles from its first model,
+        which has no rows). This model has no Python headerData() or flags(): the view calls
+        those while painting, and the first one's Qt enum argument or result would build PySide's
+        whole Qt namespace (~20 ms) before the first paint (see ui.qt_values). Rows keep their
+        numbers: the view's row r is this model's row r."""
+        titles = QStandardItemModel(0, len(self.columns), parent)
+        titles.setHorizontalHeaderLabels(self.header_labels())
+        shown = QConcatenateTablesProxyModel(parent)
+        shown.addSourceModel(titles)
+        shown.addSourceModel(self)
+        return shown
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or index.column() >= len(self.columns):
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self.columns[index.column()][0] in _CENTERED:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE):
+        if role == TEXT_ALIGNMENT_ROLE:
+            return ALIGN_CENTER if self.columns[index.column()][0] in _CENTERED else ALIGN_LEFT_VCENTER
+        if role not in _ROLES:  # the view asks for a dozen roles a cell
             return None
         row = self.row_at(index.row())
         if row is None:
@@ -208,7 +231,7 @@ class ResidentsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         text = self._text(row, self.columns[index.column()][0])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             return text or None
         return text
 
@@ -224,17 +247,13 @@ class ResidentsModel(QAbstractTableModel):
             return row.deleted_at.strftime("%Y-%m-%d %H:%M") if row.deleted_at else ""
         return getattr(row, attr) or ""
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Re-query in the database's order; a column without an order keeps the current one."""
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Re-query in the database's order; a column without an order keeps the current one.
+        (order None: ascending.)"""
         if not 0 <= column < len(self.columns) or self.columns[column][2] is None:
             return
         key = self.columns[column][2]
-        descending = order == Qt.SortOrder.DescendingOrder
+        descending = order is not None and order.value == DESCENDING
         if (key, descending) == (self._query.order, self._query.descending):
             return
         self._query = replace(self._query, order=key, descending=descending)
