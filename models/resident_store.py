@@ -3,7 +3,7 @@ models/residents.py and the importer; callers hold the transaction)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from models import resident_search
 from models.db import database
