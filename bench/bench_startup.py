@@ -22,20 +22,27 @@ that makes the day's automatic backup.
 What start-up costs, measured (CPU to paint, ratios to the bare window; -X importtime, cProfile
 and time.process_time probes). Before the fast start: demo 1.78x, 100,000 residents 1.90x, 居民
 tab 2.20x. The bare window plus the first use of PySide's Qt namespace (~20 ms: the first Python
-headerData/flags/setShortcut call or any `Qt.` enum builds all of it) was 1.19x; plus
-`import peewee` (~25 ms with what it pulls in) 1.35x. So the window now
+headerData/flags override the view calls, any `Qt.` enum, even QAction.setShortcut builds all of
+it) was 1.19x; plus `import peewee` (~25 ms with what it pulls in) 1.35x. So the window now
   - checks its data file, takes the lock and the daily backup, and reads the plans list (or the
     residents grid's first page) with the standard library's sqlite3 (models.safe_open with
     defer_bind, models.first_read); peewee is imported and bound right after the first paint,
     or on the spot by anything that uses the database earlier (models.db). A new file, or one
     needing a migration, still takes the peewee path at once;
-  - builds the plans area without naming any of Qt's enums (ui/qt_values.py: enum properties
-    set by value, the sort indicator through the header's saved state, shortcuts through
-    setShortcuts) and shows the plans list as a QStandardItemModel (no Python in paint);
-  - reads the residents grid's first page once, not twice.
-The 居民 tab still pays the Qt namespace (its lazy model's Python headerData()).
+  - names none of Qt's enums before the first paint (ui/qt_values.py: enum properties set by
+    value, sort indicators through the header's saved state, shortcuts through setShortcuts);
+    the plans list is a QStandardItemModel and the residents grid takes its column titles from
+    a C++ model (QConcatenateTablesProxyModel), so no Python headerData/flags runs in paint;
+  - reads the everyday command line without argparse (~7 ms) and the residents grid's first
+    page once, not twice.
+After (this machine, another benchmark running beside it, so figures move by +-0.07x from run
+to run): demo 1.43-1.57x, 100,000 residents 1.38-1.50x, 居民 tab 1.66-1.68x. What is left is
+the app's own work: building and painting a real window (menus, toolbar, filters, a table of
+Chinese text: ~35 ms more than an empty one), its modules (~20 ms), the file checks (~4 ms).
+The 居民 tab also pays ~12 ms for the recycle-bin check, which reads the whole resident table
+when the bin is empty (no index has `deleted`; a partial index would need a schema migration).
 In a screenshot run the grab comes first and the binding after it, before quitting: "to paint"
-stops at the paint the clerk sees, "whole run" includes the binding.
+stops at the paint the clerk sees, "whole run" includes the binding (~40 ms: peewee).
 """
 from __future__ import annotations
 
