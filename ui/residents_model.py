@@ -58,7 +58,7 @@ PREFETCH_MIN = 20_000
 PREFETCH_DELAY_MS = 250
 
 ID_ROLE = USER_ROLE + 1
-_ROLES = frozenset((DISPLAY_ROLE, TOOLTIP_ROLE, ID_ROLE))
+_ROLES = frozenset((DISPLAY_ROLE, TOOLTIP_ROLE, ID_ROLE, TEXT_ALIGNMENT_ROLE))
 
 # (attribute, header, order key of ResidentQuery or None when the column cannot be sorted).
 COLUMNS: list[tuple[str, str, str | None]] = [
@@ -219,12 +219,11 @@ class ResidentsModel(QAbstractTableModel):
         return shown
 
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid() or index.column() >= len(self.columns):
+        # The view asks for a dozen roles a cell: the ones not answered here return at once.
+        if role not in _ROLES or not index.isValid() or index.column() >= len(self.columns):
             return None
         if role == TEXT_ALIGNMENT_ROLE:
             return ALIGN_CENTER if self.columns[index.column()][0] in _CENTERED else ALIGN_LEFT_VCENTER
-        if role not in _ROLES:  # the view asks for a dozen roles a cell
-            return None
         row = self.row_at(index.row())
         if row is None:
             return None
