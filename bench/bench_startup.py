@@ -35,8 +35,10 @@ it) was 1.19x; plus `import peewee` (~25 ms with what it pulls in) 1.35x. So the
     a C++ model (QConcatenateTablesProxyModel), so no Python headerData/flags runs in paint;
   - reads the everyday command line without argparse (~7 ms) and the residents grid's first
     page once, not twice.
-After (this machine, another benchmark running beside it, so figures move by +-0.07x from run
-to run): demo 1.43-1.57x, 100,000 residents 1.38-1.50x, 居民 tab 1.66-1.68x. What is left is
+After (this machine, another benchmark running beside it: the bare window's median moved
+between 135 and 155 ms from one 11-run bench to the next, the app's much less, so ratios move
+by +-0.07x): demo 1.31-1.57x, 100,000 residents 1.34-1.54x, 居民 tab 1.53-1.69x; with --runs 31
+1.46x, 1.42x and 1.69x (app 213, 208 and 248 ms CPU against 146 ms). What is left is
 the app's own work: building and painting a real window (menus, toolbar, filters, a table of
 Chinese text: ~35 ms more than an empty one), its modules (~20 ms), the file checks (~4 ms).
 The 居民 tab also pays ~12 ms for the recycle-bin check, which reads the whole resident table
