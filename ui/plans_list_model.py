@@ -87,11 +87,8 @@ class PlansListModel(QStandardItemModel):
         rows = list_plans(**self._filters)
         self.removeRows(0, self.rowCount())
         self._rows = rows
-        if rows:
-            self.insertRows(0, len(rows))
-            for r, p in enumerate(rows):
-                for c, item in enumerate(self._items(p)):
-                    self.setItem(r, c, item)
+        for p in rows:  # a row at a time: setItem() per cell signals per cell, ~4x slower
+            self.appendRow(self._items(p))
         if self._sort is not None:
             self._apply_sort(*self._sort)
 
