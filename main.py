@@ -9,18 +9,24 @@ ui.cli modules (commands, which never import Qt).
 Start-up speed: opening the window must not pay for importing every command module (and what they
 import) just to register subcommands nobody asked for. So the window's own options are read first
 by a small parser (gui_args); only when anything else is on the line (a subcommand, --help, a
-mistake) is the full parser built, which then parses the whole line exactly as before. And the
+mistake) is the full parser built, which then parses the whole line exactly as before. The
+everyday line (no options, or window options written in full) is read without argparse at all
+(quick_window_args; argparse reads anything unusual). And the
 cyclic garbage collector is off while the window starts (ui.app turns it back on after the first
 paint): start-up makes tens of thousands of long-lived objects (modules, classes, Qt wrappers)
 that it would otherwise scan again and again, for nothing.
 """
 from __future__ import annotations
 
-import argparse
 import gc
-import importlib
 import os
 import sys
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
 
 def cli_modules() -> list[str]:
     """Every ui/cli/*_cmd.py registers its own subcommands; found here so adding a command never
@@ -32,6 +38,9 @@ def cli_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # noqa: PLC0415 - see quick_window_args
+    import importlib  # noqa: PLC0415
+
     from ui.cli.common import add_db_option, use_chinese_argparse
 
     use_chinese_argparse()
@@ -58,15 +67,56 @@ class _NotJustWindow(Exception):
     """The small parser met something it does not know: let the full parser handle the line."""
 
 
-class _WindowParser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[override]
-        raise _NotJustWindow(message)
+# The window's options and their types, as _add_window_options and add_db_option define them.
+WINDOW_OPTIONS = {"--db": str, "--screenshot": str, "--open-plan": int, "--tab": str,
+                  "--search": str}
 
 
-def gui_args(argv: list[str]) -> argparse.Namespace | None:
+def quick_window_args(argv: list[str]) -> SimpleNamespace | None:
+    """gui_args(argv) for the everyday line (nothing, or window options each written in full
+    with its value: `--db FILE`, `--db=FILE`), without argparse: importing it and its first
+    parse (gettext looking for catalogues) cost some 7 ms of every start. Anything else (an
+    abbreviation, a value that looks like an option, a bad number) returns None, for argparse
+    to read exactly as before."""
+    found: dict[str, object] = {}
+    i = 0
+    while i < len(argv):
+        option, eq, value = argv[i].partition("=")
+        kind = WINDOW_OPTIONS.get(option)
+        if kind is None:
+            return None
+        if not eq:
+            if i + 1 >= len(argv) or argv[i + 1].startswith("-"):
+                return None
+            value = argv[i + 1]
+            i += 1
+        i += 1
+        if kind is int:
+            try:
+                found[option] = int(value)
+            except ValueError:
+                return None
+        else:
+            found[option] = value
+    args = SimpleNamespace(screenshot=None, open_plan=None, tab=None, search=None, command=None)
+    for option, value in found.items():
+        setattr(args, option[2:].replace("-", "_"), value)
+    return args
+
+
+def gui_args(argv: list[str]) -> argparse.Namespace | SimpleNamespace | None:
     """The window's options when the line holds nothing else (no subcommand, no --help); else None.
     Builds no subparsers, so no ui.cli module is imported on the way to the window."""
+    quick = quick_window_args(argv)
+    if quick is not None:
+        return quick
+    import argparse  # noqa: PLC0415 - see quick_window_args
+
     from ui.cli.common import add_db_option
+
+    class _WindowParser(argparse.ArgumentParser):
+        def error(self, message: str):  # type: ignore[override]
+            raise _NotJustWindow(message)
 
     parser = _WindowParser(prog="main.py", add_help=False)
     add_db_option(parser)

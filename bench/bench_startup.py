@@ -18,6 +18,33 @@ CPU time is steadier on a busy machine. Target: ratio <= 1.5 (issue 2: start-up 
 window). The 100,000-residents file is built once with `main.py residents import` and cached in
 bench/out/ (git-ignored); each run starts from a fresh copy's folder, after one warm-up start
 that makes the day's automatic backup.
+
+What start-up costs, measured (CPU to paint, ratios to the bare window; -X importtime, cProfile
+and time.process_time probes). Before the fast start: demo 1.78x, 100,000 residents 1.90x, 居民
+tab 2.20x. The bare window plus the first use of PySide's Qt namespace (~20 ms: the first Python
+headerData/flags override the view calls, any `Qt.` enum, even QAction.setShortcut builds all of
+it) was 1.19x; plus `import peewee` (~25 ms with what it pulls in) 1.35x. So the window now
+  - checks its data file, takes the lock and the daily backup, and reads the plans list (or the
+    residents grid's first page) with the standard library's sqlite3 (models.safe_open with
+    defer_bind, models.first_read); peewee is imported and bound right after the first paint,
+    or on the spot by anything that uses the database earlier (models.db). A new file, or one
+    needing a migration, still takes the peewee path at once;
+  - names none of Qt's enums before the first paint (ui/qt_values.py: enum properties set by
+    value, sort indicators through the header's saved state, shortcuts through setShortcuts);
+    the plans list is a QStandardItemModel and the residents grid takes its column titles from
+    a C++ model (QConcatenateTablesProxyModel), so no Python headerData/flags runs in paint;
+  - reads the everyday command line without argparse (~7 ms) and the residents grid's first
+    page once, not twice.
+After (this machine, another benchmark running beside it: the bare window's median moved
+between 135 and 155 ms from one 11-run bench to the next, the app's much less, so ratios move
+by +-0.07x): demo 1.31-1.57x, 100,000 residents 1.34-1.54x, 居民 tab 1.53-1.69x; with --runs 31
+1.46x, 1.42x and 1.69x (app 213, 208 and 248 ms CPU against 146 ms). What is left is
+the app's own work: building and painting a real window (menus, toolbar, filters, a table of
+Chinese text: ~35 ms more than an empty one), its modules (~20 ms), the file checks (~4 ms).
+The 居民 tab also pays ~12 ms for the recycle-bin check, which reads the whole resident table
+when the bin is empty (no index has `deleted`; a partial index would need a schema migration).
+In a screenshot run the grab comes first and the binding after it, before quitting: "to paint"
+stops at the paint the clerk sees, "whole run" includes the binding (~40 ms: peewee).
 """
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from models import db as dbmod
+from models import db_file as dbmod  # not models.db: no peewee on the window's way to its file
 from models.errors import UserError
 
 BACKUP_DIR_NAME = "backups"
@@ -364,7 +364,9 @@ def integrity_problems(path: Path) -> list[str]:
 
 
 def _is_open_here(db_path: Path) -> bool:
-    db = dbmod.database.obj
+    from models.db import database  # noqa: PLC0415 - see the imports
+
+    db = database.obj
     return db is not None and not db.is_closed() and _same_file(Path(db.database), db_path)
 
 
@@ -406,12 +408,16 @@ def restore_from(db_path: Path | str, source: Path | str) -> BackupInfo | None:
     source in its place in one rename. If this process had the data file open, it is reopened,
     now holding the restored data. Returns the backup of the replaced file (None when there was
     no data file). The source file is only read."""
-    from models.instance_lock import lock_for_writing  # noqa: PLC0415 - imports models.db
+    from models import db  # noqa: PLC0415 - see the imports
+    from models.instance_lock import lock_for_writing  # noqa: PLC0415
 
     db_path, source = Path(db_path), Path(source)
     if _same_file(db_path, source):
         raise BackupError("不能用数据文件本身来恢复，请选择一个备份文件。")
     check_backup_file(source)
+    pending = dbmod.pending_path()
+    if pending is not None and _same_file(pending, db_path):
+        db.bind_pending()  # the window's file, shown but not bound yet: open, so reopened after
     with lock_for_writing(db_path):
         tmp = db_path.with_name(f".{db_path.name}.restoring")
         try:
@@ -427,7 +433,7 @@ def restore_from(db_path: Path | str, source: Path | str) -> BackupInfo | None:
             if db_path.exists():
                 aside, sound = _keep_aside(db_path)
             if was_open:
-                dbmod.close_database()
+                db.close_database()
             try:
                 if db_path.exists() and sound:
                     _settle_wal(db_path)
@@ -442,7 +448,7 @@ def restore_from(db_path: Path | str, source: Path | str) -> BackupInfo | None:
                     db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
             finally:
                 if was_open:  # carry on with the restored data, or the old data on failure
-                    dbmod.open_database(db_path)
+                    db.open_database(db_path)
         finally:
             tmp.unlink(missing_ok=True)
     return aside

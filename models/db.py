@@ -3,24 +3,52 @@
 Opening checks the file before touching it: a file that is not ours, is damaged, or was written by
 a newer version is refused with a plain message and left byte for byte as it was. An older file is
 backed up first (models.backup: SQLite's online backup, into the backups folder) and then climbs
-the migration ladder, one atomic step per version.
+the migration ladder, one atomic step per version. The checks themselves, with the constants and
+errors, live in models.db_file (no peewee) and are re-exported here.
+
+A window may show its data file before binding it (models.db_file.defer_binding): the database
+proxy then binds that file the first time anything uses it, and the window binds it right after
+its first paint anyway (bind_pending).
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import peewee as pw
 
-from models.errors import UserError
+from models import db_file
+from models.db_file import (  # noqa: F401 - re-exported: models.db is where callers look
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    DamagedFileError,
+    DataFileError,
+    NewerVersionError,
+    NotADataFileError,
+    ReadOnlyError,
+    connect_read_only,
+    copy_aside,
+    inspect_file,
+)
 
-# Marks a SQLite file as ours ("CAA1"), so a stranger's database is not taken for a data file.
-APPLICATION_ID = 0x43414131
-SCHEMA_VERSION = 4
 
-database = pw.DatabaseProxy()
+class _DataFileProxy(pw.DatabaseProxy):
+    """peewee's DatabaseProxy, which binds a data file left pending by the window's fast start
+    (models.db_file.defer_binding) the first time anything uses the database."""
+
+    def __getattr__(self, attr: str) -> object:
+        if db_file.pending_path() is not None:  # (obj may be a file closed earlier)
+            bind_pending()
+        return super().__getattr__(attr)
+
+    def __enter__(self) -> object:
+        if db_file.pending_path() is not None:
+            bind_pending()
+        return super().__enter__()
+
+
+database = _DataFileProxy()
 
 PRAGMAS: dict[str, object] = {
     "journal_mode": "wal",
@@ -63,26 +91,6 @@ class DateField(pw.DateField):
         return super().python_value(value)
 
 
-class DataFileError(UserError):
-    """A data file that cannot be opened; str() is a message a clerk can read."""
-
-
-class NewerVersionError(DataFileError):
-    pass
-
-
-class NotADataFileError(DataFileError):
-    pass
-
-
-class DamagedFileError(DataFileError):
-    pass
-
-
-class ReadOnlyError(DataFileError):
-    pass
-
-
 # The ladder: MIGRATIONS[n] lifts a file from version n to n + 1. Steps use literal SQL frozen at
 # their version, never today's model classes, so an old step keeps meaning what it meant.
 MigrationStep = Callable[[pw.SqliteDatabase], None]
@@ -108,100 +116,6 @@ def all_models() -> list[type[BaseModel]]:
     from models import schema  # noqa: PLC0415 - schema imports this module
 
     return schema.all_models()
-
-
-def _sqlite_header_ok(path: Path) -> bool:
-    with path.open("rb") as fh:
-        return fh.read(16) == b"SQLite format 3\x00"
-
-
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can only read path. A WAL file on a read-only medium (a write-protected
-    stick, a CD) cannot get its -shm file; it is then read as immutable, which needs none."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    con = sqlite3.connect(uri, uri=True)
-    try:
-        con.execute("PRAGMA schema_version").fetchone()
-    except sqlite3.OperationalError as exc:
-        con.close()
-        if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_CANTOPEN:
-            raise
-        con = sqlite3.connect(uri + "&immutable=1", uri=True)
-    except BaseException:
-        con.close()
-        raise
-    return con
-
-
-def inspect_file(path: Path, *, full_check: bool = True) -> tuple[int, int]:
-    """Return (application_id, user_version) of an existing file without changing it.
-
-    full_check runs PRAGMA quick_check, which reads every page (about 0.1 s on a file of 100,000
-    residents, growing with the file). Without it only what a damaged file cannot hide is
-    checked: the header, the schema, the root page of every table and the file's length (see
-    models.safe_open: the window does the full check once a day, with the daily backup)."""
-    if path.stat().st_size == 0:
-        return (0, 0)
-    if not _sqlite_header_ok(path):
-        raise NotADataFileError(f"“{path.name}”不是本软件的数据文件，未作任何改动。")
-    try:
-        # mode=ro: the file is only read, so a refused file stays byte for byte as it was.
-        con = connect_read_only(path)
-        try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            tables = con.execute(
-                "SELECT name, rootpage FROM sqlite_master WHERE type='table'").fetchall()
-            if full_check:
-                ok = con.execute("PRAGMA quick_check").fetchone()[0]
-            else:
-                ok = _cheap_check(con, path, tables)
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DamagedFileError(
-            f"数据文件“{path.name}”已损坏，无法打开，文件未作任何改动。可以从备份恢复。（{exc}）"
-        ) from exc
-    if ok != "ok":
-        raise DamagedFileError(
-            f"数据文件“{path.name}”已损坏（完整性检查未通过），文件未作任何改动。可以从备份恢复。"
-        )
-    if app_id != APPLICATION_ID and tables:
-        raise NotADataFileError(f"“{path.name}”不是本软件的数据文件，未作任何改动。")
-    return (app_id, version)
-
-
-def _cheap_check(con: sqlite3.Connection, path: Path, tables: list[tuple[str, int]]) -> str:
-    """"ok", or what is wrong, from reading a few pages: a truncated file (shorter than its page
-    count, when no -wal holds newer pages) and every table's root page (a damaged one raises)."""
-    wal = path.with_name(path.name + "-wal")
-    if not wal.exists() or wal.stat().st_size == 0:
-        pages = con.execute("PRAGMA page_count").fetchone()[0]
-        size = con.execute("PRAGMA page_size").fetchone()[0]
-        if path.stat().st_size < pages * size:
-            return "truncated"
-    for name, rootpage in tables:
-        if not rootpage:  # a virtual table has no pages of its own
-            continue
-        quoted = name.replace('"', '""')
-        con.execute(f'SELECT 1 FROM "{quoted}" LIMIT 1').fetchall()
-    return "ok"
-
-
-def copy_aside(path: Path, tag: str) -> Path:
-    """Copy a data file beside itself with SQLite's backup API (safe for a live WAL file)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{tag}-{stamp}{path.suffix}")
-    src = sqlite3.connect(str(path))
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
 
 
 def open_database(path: Path | str, *, create: bool = True,
@@ -255,7 +169,18 @@ def _upgrade(db: pw.SqliteDatabase, version: int) -> None:
             db.execute_sql(f"PRAGMA user_version = {version}")
 
 
+def bind_pending() -> pw.SqliteDatabase | None:
+    """Bind the data file the window checked and showed before importing peewee (None when no
+    file is pending). The file was checked under its instance lock moments ago; the cheap checks
+    run again all the same, so what is bound is what was checked."""
+    path = db_file.take_pending()
+    if path is None:
+        return None
+    return open_database(path, create=False, full_check=False)
+
+
 def close_database() -> None:
+    db_file.take_pending()  # a file never bound is simply forgotten
     db = database.obj
     if db is not None and not db.is_closed():
         db.close()

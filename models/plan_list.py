@@ -1,15 +1,14 @@
 """The plans list's queries (one transaction each). Kept apart from models.plans (saving and
 loading whole plans, with every record class), which re-exports them, so the window's first paint
-imports only these.
+imports only these, and no peewee at all: while the window's data file is not bound yet
+(models.db_file.pending_path), the unfiltered list and its years are read with the standard
+library (models.first_read); peewee is imported on the first query that needs it.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-import peewee as pw
-
-from models import schema
-from models.db import database
+from models import db_file
 from models.plan_summary import PlanSummary
 
 
@@ -20,6 +19,14 @@ def list_plans(
     year: int | None = None,
 ) -> list[PlanSummary]:
     """Plans matching every given filter, newest activity first."""
+    pending = db_file.pending_path()
+    if pending is not None and not (text.strip() or status or category or year):
+        from models.first_read import first_plans  # noqa: PLC0415
+
+        return first_plans(pending)
+    from models import schema  # noqa: PLC0415 - peewee: see the module docstring
+    from models.db import database  # noqa: PLC0415
+
     P = schema.Plan
     query = P.select(P.id, P.title, P.category, P.status, P.kind, P.start, P.updated)
     if text.strip():
@@ -49,6 +56,15 @@ def list_plans(
 
 def plan_years() -> list[int]:
     """Years that hold at least one dated plan, newest first."""
+    pending = db_file.pending_path()
+    if pending is not None:
+        from models.first_read import first_plan_years  # noqa: PLC0415
+
+        return first_plan_years(pending)
+    import peewee as pw  # noqa: PLC0415 - see the module docstring
+
+    from models import schema  # noqa: PLC0415
+
     P = schema.Plan
     # coerce(False): the year is text, not a date for peewee to parse (and fail to) per row.
     year = pw.fn.substr(P.start, 1, 4).coerce(False)
@@ -57,4 +73,6 @@ def plan_years() -> list[int]:
 
 
 def count_plans() -> int:
+    from models import schema  # noqa: PLC0415 - see the module docstring
+
     return schema.Plan.select().count()

@@ -3,8 +3,9 @@ models/residents.py and the importer; callers hold the transaction)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
+from models import resident_search
 from models.db import database
 from models.name_keys import pinyin_keys, stroke_key
 from models.resident_records import ResidentRecord, ResidentRow
@@ -16,7 +17,6 @@ COLUMNS = ("name", "gender", "birth", "id_number", "phone", "building", "unit", 
            "name_initials", "phone_digits", "stroke_key")
 INSERT_SQL = (f"INSERT INTO resident ({', '.join(COLUMNS)}) "
               f"VALUES ({', '.join('?' * len(COLUMNS))})")
-_CHUNK = 900  # SQLite allows 999 variables a statement by default on older builds
 
 
 def search_line(name: str, digits: str, id_number: str | None, building: str, unit: str,
@@ -56,9 +56,7 @@ def secondary_indexes(unique: bool = False) -> list[tuple[str, str]]:
         "AND sql IS NOT NULL AND (? OR sql NOT LIKE 'CREATE UNIQUE%')", (int(unique),))]
 
 
-def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield ids[start:start + _CHUNK]
+_chunks = resident_search.chunks
 
 
 def write(rec: ResidentRecord, now: datetime) -> int:
@@ -196,39 +194,21 @@ def purge(ids: Sequence[int]) -> None:
         db.execute_sql(f"DELETE FROM resident WHERE id IN ({marks})", tuple(part))
 
 
+def _execute(sql: str, params: Sequence[object]) -> Iterable[tuple]:
+    return database.obj.execute_sql(sql, params)
+
+
 def _tags_of(ids: Sequence[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for part in _chunks(list(ids)):
-        marks = ", ".join("?" * len(part))
-        for rid, name in database.obj.execute_sql(
-                f"SELECT rt.resident_id, t.name FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id "
-                f"WHERE rt.resident_id IN ({marks}) ORDER BY t.position, t.id", tuple(part)):
-            out.setdefault(rid, []).append(name)
-    return out
+    return resident_search.tags_of(_execute, ids)
 
 
-def _date(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _datetime(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+_date = resident_search.as_date
+_datetime = resident_search.as_datetime
 
 
 def fetch_rows(ids: Sequence[int]) -> list[ResidentRow]:
     """Grid rows for these ids, in the order given."""
-    if not ids:
-        return []
-    tags = _tags_of(ids)
-    by_id: dict[int, ResidentRow] = {}
-    for part in _chunks(list(ids)):
-        marks = ", ".join("?" * len(part))
-        for r in database.obj.execute_sql(
-                "SELECT id, name, gender, birth, id_number, phone, building, unit, room, address, "
-                f"deleted_at FROM resident WHERE id IN ({marks})", tuple(part)):
-            by_id[r[0]] = ResidentRow(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6], r[7], r[8],
-                                      r[9], "、".join(tags.get(r[0], [])), _datetime(r[10]))
-    return [by_id[i] for i in ids if i in by_id]
+    return resident_search.fetch_rows(_execute, ids)
 
 
 def fetch_records(ids: Sequence[int]) -> list[ResidentRecord]:

@@ -15,7 +15,7 @@ from models.db import database
 from models.errors import UserError
 from models.id_number import parse_id_number
 from models.resident_check import check_record
-from models.resident_query import build_where, order_clause, order_columns, sort_like_sql
+from models.resident_query import build_where, order_clause
 from models.resident_records import (
     FieldProblem,
     ResidentQuery,
@@ -26,6 +26,8 @@ from models.resident_records import (
     TagInfo,
 )
 from models.resident_schema import BUILTIN_TAGS, Resident
+from models import resident_search
+from models.resident_search import bin_is_empty, search_page
 
 __all__ = [
     "ResidentNotFound", "check_resident", "save_resident", "get_resident", "get_residents",
@@ -39,7 +41,7 @@ __all__ = [
 
 
 # Above this many matches a page is read along the order's index (measured in the bench).
-BY_ORDER_ABOVE = 3000
+BY_ORDER_ABOVE = resident_search.BY_ORDER_ABOVE
 
 
 class ResidentNotFound(UserError, LookupError):
@@ -141,8 +143,7 @@ def _bin_empty() -> bool:
     key = (id(con), con.total_changes,
            db.execute_sql("PRAGMA data_version").fetchone()[0])
     if _bin_state.get("key") != key:
-        _bin_state["empty"] = db.execute_sql(
-            "SELECT NOT EXISTS (SELECT 1 FROM resident WHERE deleted = 1)").fetchone()[0] == 1
+        _bin_state["empty"] = bin_is_empty(db.execute_sql)
         _bin_state["key"] = key
     return bool(_bin_state["empty"])
 
@@ -156,35 +157,11 @@ def search_residents(query: ResidentQuery, offset: int = 0, limit: int = 100) ->
 
     Up to BY_ORDER_ABOVE matches are read in one pass (driven by the filters' indexes) with
     their sort keys and sorted here, which gives the page and the count at once. Beyond that,
-    the count comes from its own query and the page walks the order's index to LIMIT."""
-    db = database.obj
-    offset, limit = max(0, offset), max(0, limit)
+    the count comes from its own query and the page walks the order's index to LIMIT
+    (models.resident_search.search_page, which the window's first page shares)."""
     with database.atomic():
-        where, params = _where(query)
-        keys = ", ".join(c for c, _d in order_columns(query)[:-1])
-        probe: list[tuple] = []
-        total = None
-        if not query.text.strip() and not query.tags:
-            # Only birth / building filters: their indexes count without visiting rows.
-            total = db.execute_sql(f"SELECT count(*) FROM resident r WHERE {where}",
-                                   params).fetchone()[0]
-        if total is None or total <= BY_ORDER_ABOVE:
-            probe = db.execute_sql(
-                f"SELECT r.id, {keys} FROM resident r WHERE {where} LIMIT {BY_ORDER_ABOVE + 1}",
-                params).fetchall()
-        if len(probe) <= BY_ORDER_ABOVE and (total is None or total <= BY_ORDER_ABOVE):
-            total = len(probe)
-            ids = [r[0] for r in sort_like_sql(probe, query)[offset:offset + limit]]
-        else:
-            if total is None:
-                total = db.execute_sql(f"SELECT count(*) FROM resident r WHERE {where}",
-                                       params).fetchone()[0]
-            where, params = _where(query, by_order=True)
-            ids = [row[0] for row in db.execute_sql(
-                f"SELECT r.id FROM resident r WHERE {where} ORDER BY {order_clause(query)} "
-                "LIMIT ? OFFSET ?", [*params, limit, offset])]
-        rows = store.fetch_rows(ids)
-    return SearchResult(rows, total)
+        return search_page(database.obj.execute_sql, query, offset, limit,
+                           bin_empty=_bin_empty(), by_order_above=BY_ORDER_ABOVE)
 
 
 def count_residents(query: ResidentQuery | None = None) -> int:

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
+
+from ui.qt_values import WIDGET_WITH_CHILDREN_SHORTCUT, WINDOW_SHORTCUT, set_enum, set_shortcut
 
 
 def make_action(owner: QWidget, text: str, slot: Callable[[], object], shortcut: str = "",
@@ -15,12 +16,12 @@ def make_action(owner: QWidget, text: str, slot: Callable[[], object], shortcut:
     action = QAction(text, owner)
     action.triggered.connect(lambda _checked=False: slot())
     if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
+        set_shortcut(action, shortcut)
         if area_only:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            set_enum(action, "shortcutContext", WIDGET_WITH_CHILDREN_SHORTCUT)
             owner.addAction(action)
         else:
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            set_enum(action, "shortcutContext", WINDOW_SHORTCUT)  # by value: ui.qt_values
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(tip)

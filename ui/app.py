@@ -7,12 +7,15 @@ import gc
 import sys
 from pathlib import Path
 
-# The data side of the window, imported before PySide6 on purpose: once PySide6 is loaded, its
-# import hook reads the source of every newly imported module (looking for `from __feature__
-# import ...`), and peewee with the standard modules it pulls in is some 70 modules. Start-up
-# time only; these are needed before the first paint anyway.
-import models.plan_list  # noqa: F401, I001
+# The data side of the first paint, imported before PySide6 on purpose: once PySide6 is loaded,
+# its import hook reads the source of every newly imported module (looking for `from __feature__
+# import ...`). Start-up time only; these are needed before the first paint anyway. None of them
+# imports peewee: the window checks its data file and shows it with the standard library's
+# sqlite3 (models.safe_open, models.first_read), and binds peewee right after the first paint.
+import models.first_read  # noqa: F401, I001
+import models.plan_list  # noqa: F401
 import models.safe_open  # noqa: F401
+from models import db_file
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -125,7 +128,6 @@ def save_screenshot(widget: QWidget, target: Path) -> Path:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from models.db import close_database
     from models.paths import default_data_file
     from ui.error_hook import install_error_hook
     from ui.open_data import open_data_file
@@ -159,17 +161,26 @@ def run_gui(args: argparse.Namespace) -> int:
 
     try:
         # Location, the one-copy lock, the checks, the daily backup: refusals change nothing.
-        opened = open_data_file(path, refuse=refuse, warn=warn,
+        # defer_bind: the everyday file is shown first and bound to peewee after the first paint.
+        opened = open_data_file(path, refuse=refuse, warn=warn, defer_bind=True,
                                 ask=(lambda _text: False) if screenshot else None)
         if opened is None:
             return 2
         try:
             return _run_window(app, args, path, screenshot)
         finally:
-            close_database()
+            db_file.close_data_file()
             opened.lock.release()
     finally:
         hook.uninstall()
+
+
+def after_first_paint() -> None:
+    gc.enable()
+    if db_file.pending_path() is not None:
+        from models.db import bind_pending  # noqa: PLC0415 - peewee, after the first paint
+
+        bind_pending()
 
 
 def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
@@ -204,6 +215,12 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
         # After the window shows, so a wrong number is a message over the window, not an exit.
         QTimer.singleShot(0, lambda: window.open_plan(plan_id))
 
+    # main.main switched the garbage collector off for start-up; on again once the window shows.
+    # And peewee is bound to the data file then, before the clerk can do anything with it (any
+    # earlier use binds it on the spot: models.db). Installed first, so a screenshot's grab
+    # (the filter installed last runs first) records the paint before this runs.
+    _FirstPaint(window, after_first_paint)
+    QTimer.singleShot(3000, gc.enable)  # and surely soon, even if no paint comes (minimised)
     outcome = {"rc": 0}
     if screenshot:
         def grab() -> None:
@@ -216,14 +233,13 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
             except UserError as exc:
                 print(f"错误：{exc}", file=sys.stderr)
                 outcome["rc"] = 2
-            window.remember_geometry = False
-            app.quit()
+            finally:  # quit whatever happened (stdout closed, say), never hang
+                window.remember_geometry = False
+                app.quit()
+            after_first_paint()  # a screenshot run does all a real start does before exiting
 
         _FirstPaint(window, grab)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, grab)  # never hang if no paint arrives
-    # main.main switched the garbage collector off for start-up; on again once the window shows.
-    _FirstPaint(window, gc.enable)
-    QTimer.singleShot(3000, gc.enable)  # and surely soon, even if no paint comes (minimised)
     window.show()
     rc = app.exec()
     if screenshot:

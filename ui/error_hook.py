@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from models.errors import UserError
@@ -116,6 +116,8 @@ class ErrorHook(QObject):
 
     @Slot(str, str, bool)
     def _show(self, message: str, details: str, user_error: bool) -> None:
+        # Qt only now: naming its enums costs start-up time (ui.qt_values).
+        from PySide6.QtCore import Qt  # noqa: PLC0415
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only once an error comes
 
         if self.box is not None:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.qt_values import set_shortcut
 
 AreaFactory = Callable[[AppContext, QWidget], QWidget]
 
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(cleanup)
         self.file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_shortcut(quit_action, QKeySequence.StandardKey.Quit)  # see ui.qt_values
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
 

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
 from models.errors import UserError
@@ -212,7 +212,8 @@ class BackgroundTask(QObject):
         self.parent_widget = parent
         self.result: OpResult | None = None
         self.worker = _Worker(fn, args, kwargs or {}, self)
-        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415 - off the start-up path
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - off the start-up path (ui.qt_values)
+        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
 
         self.dialog = QProgressDialog(
             title, QCoreApplication.translate("operations", "取消"), 0, 0, parent

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,16 @@ from ui.context import AppContext
 from ui.operations import run_op, run_task
 from ui.plan_tabs import EditorFactory, PlanTabs
 from ui.plans_list_model import COL_START, COL_TITLE, PlansListModel
+from ui.qt_values import (
+    ALIGN_CENTER,
+    CUSTOM_CONTEXT_MENU,
+    DESCENDING,
+    TOOL_BUTTON_TEXT_ONLY,
+    WIDGET_SHORTCUT,
+    set_enum,
+    set_shortcut,
+    set_sort_indicator,
+)
 
 if TYPE_CHECKING:
     from models.plan_records import PlanRecord
@@ -70,7 +80,8 @@ class PlansArea(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # Qt's enums by value (ui.qt_values): this area is built before the first paint.
+        set_enum(self.table, "contextMenuPolicy", CUSTOM_CONTEXT_MENU)
         self.table.addAction(self.act_delete)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -78,7 +89,7 @@ class PlansArea(QWidget):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(COL_START, Qt.SortOrder.DescendingOrder)  # the query's order
+        set_sort_indicator(header, COL_START, DESCENDING)  # the query's order
         header.sortIndicatorChanged.connect(self.model.sort)
         self.count_label = QLabel()
 
@@ -132,8 +143,8 @@ class PlansArea(QWidget):
         self.act_copy = self._action(self.tr("复制方案到其他年份…"), self.copy_to_year)
         self.act_pdf = self._action(self.tr("导出 PDF…"), self.export_pdf, "Ctrl+P")
         self.act_delete = self._action(self.tr("删除"), self.delete_current)
-        self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # list only
+        set_shortcut(self.act_delete, QKeySequence.StandardKey.Delete)
+        set_enum(self.act_delete, "shortcutContext", WIDGET_SHORTCUT)  # the list only
         self.act_find = self._action(self.tr("查找"), self._focus_search, "Ctrl+F")
         self.act_close_tab = self._action(
             self.tr("关闭方案"), lambda: self.plan_tabs.close_current(), "Ctrl+W")
@@ -152,7 +163,7 @@ class PlansArea(QWidget):
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("方案工具栏"))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_enum(bar, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
         for action, text in ((self.act_new, self.tr("新建")),
                              (self.act_template, self.tr("从模板新建")),
                              (self.act_open, None), (self.act_copy, self.tr("复制到年份")),
@@ -185,7 +196,7 @@ class PlansArea(QWidget):
         box.addLayout(filters)
         box.addWidget(self.table, 1)
         box.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # horizontal
         splitter.addWidget(left)
         splitter.addWidget(self.plan_tabs)
         splitter.setStretchFactor(0, 2)
@@ -207,7 +218,7 @@ class PlansArea(QWidget):
                               "也可以先生成演示数据看看软件怎么用。"))
         text.setWordWrap(True)
         for label in (title, text):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_enum(label, "alignment", ALIGN_CENTER)
             box.addWidget(label)
         row = QHBoxLayout()
         row.addStretch(1)

@@ -1,22 +1,26 @@
-"""The plans list as a table model: rows come from models.plan_list.list_plans (filtered in the query);
-sorting by a header click reorders the fetched rows in the model, never through a proxy."""
+"""The plans list as a table model: rows come from models.plan_list.list_plans (filtered in the
+query); sorting by a header click reorders the rows in the model, never through a proxy.
+
+A QStandardItemModel, so the view paints it without calling Python: a Python headerData() or
+flags() takes or returns one of Qt's own enums, and the first of those made in a process builds
+PySide's whole Qt namespace (some 20 ms of start-up, before the first paint). For the same reason
+this module names Qt's roles by their values (ROLES; a test checks them against Qt's enums). A
+plans list holds some hundreds of plans at most, so keeping them as items costs little.
+"""
 from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from models.plan_list import list_plans
 from models.plan_summary import STATUSES, PlanSummary
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 COL_TITLE, COL_CATEGORY, COL_STATUS, COL_START, COL_UPDATED = range(5)
 HEADERS = (
@@ -26,13 +30,10 @@ HEADERS = (
     QT_TRANSLATE_NOOP("PlansListModel", "开始时间"),
     QT_TRANSLATE_NOOP("PlansListModel", "修改时间"),
 )
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
-# The roles data() answers, as ints: the role arrives as an int.
-_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                                    ID_ROLE, SORT_ROLE))
+# Qt.ItemDataRole's DisplayRole, ToolTipRole and UserRole.
+DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE = 0, 3, 256
+ID_ROLE = USER_ROLE + 1  # the plan's id, on every cell of its row
+SORT_ROLE = USER_ROLE + 2  # the key of the column sorted by (set when sorting)
 
 
 @lru_cache(maxsize=4096)
@@ -47,62 +48,20 @@ def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-class PlansListModel(QAbstractTableModel):
+class PlansListModel(QStandardItemModel):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(HEADERS), parent)
+        self.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("PlansListModel", h) for h in HEADERS])
+        self.setSortRole(SORT_ROLE)
+        # Every cell is made from this: shown and selectable, never edited, dragged or dropped on.
+        self._prototype = QStandardItem()
+        self._prototype.setEditable(False)
+        self._prototype.setDragEnabled(False)
+        self._prototype.setDropEnabled(False)
         self._rows: list[PlanSummary] = []
         self._filters: dict[str, Any] = {"text": "", "status": None, "category": None, "year": None}
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: the query's order
-
-    # --- data -----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(HEADERS):
-                return QCoreApplication.translate("PlansListModel", HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # The view asks for a dozen roles a cell (font, colours, alignment...): answer the ones
-        # not handled here before anything else; painting 9 rows makes over 2,000 calls.
-        if role not in _ROLES:
-            return None
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        p = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_TITLE:
-                return p.title
-            if col == COL_CATEGORY:
-                return p.category
-            if col == COL_STATUS:
-                return p.status
-            if col == COL_START:
-                return _when(p.start) or QCoreApplication.translate("PlansListModel", "未定")
-            if col == COL_UPDATED:  # the day is enough in the list; the tooltip has the time
-                return p.updated.strftime("%Y-%m-%d") if p.updated else ""
-        elif role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_TITLE:
-                return p.title
-            if col == COL_UPDATED:
-                return _when(p.updated)
-        elif role == ID_ROLE:
-            return p.id
-        elif role == SORT_ROLE:
-            return self._sort_key(p, col)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     # --- queries --------------------------------------------------------------------------
     def plan_at(self, row: int) -> PlanSummary | None:
@@ -126,11 +85,27 @@ class PlansListModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read the rows with the current filters (after any change to the data file)."""
         rows = list_plans(**self._filters)
-        if self._sort is not None:
-            rows = self._sorted(rows, *self._sort)
-        self.beginResetModel()
+        self.removeRows(0, self.rowCount())
         self._rows = rows
-        self.endResetModel()
+        for p in rows:  # a row at a time: setItem() per cell signals per cell, ~4x slower
+            self.appendRow(self._items(p))
+        if self._sort is not None:
+            self._apply_sort(*self._sort)
+
+    def _items(self, p: PlanSummary) -> list[QStandardItem]:
+        untimed = QCoreApplication.translate("PlansListModel", "未定")
+        # The day is enough in the list; the tooltip has the time.
+        texts = (p.title, p.category, p.status, _when(p.start) or untimed,
+                 p.updated.strftime("%Y-%m-%d") if p.updated else "")
+        items = []
+        for text in texts:
+            item = self._prototype.clone()
+            item.setText(text)
+            item.setData(p.id, ID_ROLE)
+            items.append(item)
+        items[COL_TITLE].setToolTip(p.title)
+        items[COL_UPDATED].setToolTip(_when(p.updated))
+        return items
 
     # --- sorting --------------------------------------------------------------------------
     @staticmethod
@@ -147,22 +122,23 @@ class PlansListModel(QAbstractTableModel):
             return p.updated or datetime.min
         return p.id
 
-    def _sorted(self, rows: list[PlanSummary], col: int, order: Qt.SortOrder) -> list[PlanSummary]:
-        desc = order == Qt.SortOrder.DescendingOrder
-        # Ties keep the query's order (newest start first), so equal keys never shuffle.
-        return sorted(rows, key=lambda p: self._sort_key(p, col), reverse=desc)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
         if not 0 <= column < len(HEADERS):
             self._sort = None
             self.refresh()
             return
+        if order is None:
+            from PySide6.QtCore import Qt  # noqa: PLC0415 - see the module docstring
+
+            order = Qt.SortOrder.AscendingOrder
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        ids = [self._rows[i.row()].id for i in persistent]
-        self._rows = self._sorted(self._rows, column, order)
-        new_pos = {p.id: i for i, p in enumerate(self._rows)}
-        for old, pid in zip(persistent, ids):
-            self.changePersistentIndex(old, self.index(new_pos[pid], old.column()))
-        self.layoutChanged.emit()
+        self._apply_sort(column, order)
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        # The keys go into SORT_ROLE and Qt sorts the items (stable: ties keep the query's
+        # order), moving the selection with them.
+        for r, p in enumerate(self._rows):
+            self.item(r, column).setData(self._sort_key(p, column), SORT_ROLE)
+        super().sort(column, order)
+        by_id = {p.id: p for p in self._rows}
+        self._rows = [by_id[self.item(r, 0).data(ID_ROLE)] for r in range(self.rowCount())]

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QPoint, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QSpinBox,
     QTableView,
     QToolBar,
@@ -24,20 +25,38 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import UserError
-from models.residents import (
-    ResidentQuery,
-    count_residents,
-    delete_residents,
-    list_buildings,
-    list_tags,
-)
+from models.resident_records import ResidentQuery
 from ui.actions import make_action
 from ui.context import AppContext
 from ui.operations import run_op, show_error
+from ui.qt_values import (
+    ASCENDING,
+    CUSTOM_CONTEXT_MENU,
+    TOOL_BUTTON_TEXT_ONLY,
+    set_enum,
+    set_sort_indicator,
+)
 from ui.residents_model import COL_NAME, ResidentsModel
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 SEARCH_DELAY_MS = 150  # debounce: one query once the clerk pauses typing
 NO_AGE = -1  # the age spin boxes' "不限"
+
+
+# models.residents (and peewee) is imported by the first action that needs it, not on the way to
+# the first paint: the grid's first page is read through models.resident_pages.
+def _tag_names() -> list[str]:
+    from models.residents import list_tags  # noqa: PLC0415
+
+    return [t.name for t in list_tags()]
+
+
+def _buildings() -> list[str]:
+    from models.residents import list_buildings  # noqa: PLC0415
+
+    return list_buildings()
 
 
 class ChoiceCombo(QComboBox):
@@ -85,8 +104,8 @@ class ResidentsArea(QWidget):
         self.search.setPlaceholderText(
             self.tr("搜索：姓名、拼音或首字母（如 zs）、电话、身份证号片段、住址"))
         self.search.setClearButtonEnabled(True)
-        self.tag_filter = ChoiceCombo(self.tr("全部标签"), lambda: [t.name for t in list_tags()])
-        self.building_filter = ChoiceCombo(self.tr("全部楼栋"), list_buildings)
+        self.tag_filter = ChoiceCombo(self.tr("全部标签"), _tag_names)
+        self.building_filter = ChoiceCombo(self.tr("全部楼栋"), _buildings)
         self.building_filter.setMinimumContentsLength(6)
         self.min_age = self._age_spin()
         self.max_age = self._age_spin()
@@ -96,9 +115,11 @@ class ResidentsArea(QWidget):
         self.age_date.setToolTip(self.tr("按这一天计算年龄（例如活动当天）"))
         self.count_label = QLabel()
 
-        self.model = ResidentsModel(self)
+        self.model = ResidentsModel(self, load=False)  # apply_filters() below loads it
         self.table = QTableView()
-        self.table.setModel(self.model)
+        # The model's rows under titles from C++: no Qt enum named before the first paint, here
+        # or below (ui.qt_values).
+        self.table.setModel(self.model.table_model(self))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -115,7 +136,7 @@ class ResidentsArea(QWidget):
             header.resizeSection(col, width)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        set_sort_indicator(header, COL_NAME, ASCENDING)
         header.sortIndicatorChanged.connect(self._sort)
 
         layout = QVBoxLayout(self)
@@ -141,7 +162,7 @@ class ResidentsArea(QWidget):
             spin.valueChanged.connect(self._search_timer.start)
         self.age_date.dateChanged.connect(self._search_timer.start)
         self.table.doubleClicked.connect(lambda index: self.edit_resident(index.row()))
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_enum(self.table, "contextMenuPolicy", CUSTOM_CONTEXT_MENU)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
@@ -187,7 +208,7 @@ class ResidentsArea(QWidget):
         self.act_figures.setIconText(self.tr("人群统计…"))
         self.act_export.setIconText(self.tr("导出…"))
         bar = QToolBar(self.tr("居民工具栏"))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_enum(bar, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
         for action in (self.act_add, self.act_edit, self.act_delete, None, self.act_bin, None,
                        self.act_import, self.act_export, None, self.act_figures):
             if action is None:
@@ -248,6 +269,8 @@ class ResidentsArea(QWidget):
             self.count_label.setText(self.tr("共 {0} 人").format(found))
         else:
             if self._everyone is None:
+                from models.residents import count_residents  # noqa: PLC0415 - see _tag_names
+
                 self._everyone = count_residents()
             self.count_label.setText(
                 self.tr("共 {0} 人（全部居民 {1} 人）").format(found, self._everyone))
@@ -278,6 +301,8 @@ class ResidentsArea(QWidget):
         return next((i for i, c in enumerate(self.model.columns) if c[2] == key), COL_NAME)
 
     def _sorted_order(self) -> Qt.SortOrder:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - after the first paint (ui.qt_values)
+
         return (Qt.SortOrder.DescendingOrder if self.model.query.descending
                 else Qt.SortOrder.AscendingOrder)
 
@@ -334,11 +359,15 @@ class ResidentsArea(QWidget):
         rows = [self.model.row_at(r) for r in self.selected_rows()[:3]]
         names = [row.name for row in rows if row is not None]
         who = "、".join(names) + (self.tr(" 等 {0} 人").format(len(ids)) if len(ids) > 3 else "")
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - its type costs ~4 ms to make
+
         answer = QMessageBox.question(
             self, self.tr("删除居民"),
             self.tr("把 {0} 移到回收站？\n\n之后可以在“回收站”中恢复。").format(who))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from models.residents import delete_residents  # noqa: PLC0415 - see _tag_names
+
         result = run_op(self, self.hub, delete_residents, ids, changed="residents")
         if result.ok:
             self.hub.message.emit(self.tr("已将 {0} 人移到回收站。").format(result.value))

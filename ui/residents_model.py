@@ -1,7 +1,7 @@
 """The residents grid: a lazy table model over any number of residents.
 
 Only the count is known up front (the query's total); rows are fetched a page at a time through
-models.residents.search_residents(offset, limit) when the view asks for them, and a few pages are
+models.resident_pages.search_page(offset, limit) when the view asks for them, and a few pages are
 kept. Sorting re-queries with the database's ORDER BY (a proxy sort over 100,000 rows takes ~20 s).
 """
 from __future__ import annotations
@@ -13,19 +13,37 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QConcatenateTablesProxyModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QT_TRANSLATE_NOOP,
     QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QStandardItemModel
 
-from models.resident_pages import ordered_ids_in_background, rows_by_ids
-from models.residents import ResidentQuery, ResidentRow, resident_ids, search_residents
+# Not models.residents (peewee): the window may open on this grid before peewee is bound.
+from models.resident_pages import ordered_ids_in_background, resident_ids, rows_by_ids, search_page
+from models.resident_records import ResidentQuery, ResidentRow
+
+from ui.qt_values import (
+    ALIGN_CENTER,
+    ALIGN_LEFT_VCENTER,
+    DESCENDING,
+    DISPLAY_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,7 +57,8 @@ OFFSET_PAGES = 3
 PREFETCH_MIN = 20_000
 PREFETCH_DELAY_MS = 250
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = USER_ROLE + 1
+_ROLES = frozenset((DISPLAY_ROLE, TOOLTIP_ROLE, ID_ROLE, TEXT_ALIGNMENT_ROLE))
 
 # (attribute, header, order key of ResidentQuery or None when the column cannot be sorted).
 COLUMNS: list[tuple[str, str, str | None]] = [
@@ -70,7 +89,7 @@ class ResidentsModel(QAbstractTableModel):
     _ids_ready = Signal(int, object)  # (generation, ids) from the prefetch thread
 
     def __init__(self, parent: Any = None, *, page_size: int = PAGE_SIZE,
-                 recycle_bin: bool = False) -> None:
+                 recycle_bin: bool = False, load: bool = True) -> None:
         super().__init__(parent)
         self.page_size = page_size
         self.columns = COLUMNS + ([BIN_COLUMN] if recycle_bin else [])
@@ -82,7 +101,8 @@ class ResidentsModel(QAbstractTableModel):
         self.prefetch_min = PREFETCH_MIN
         self._generation = 0  # bumped by every reload, so a late prefetch is thrown away
         self._ids_ready.connect(self._take_ids)
-        self.reload()
+        if load:  # else empty until set_query (one first-page query, not two, at start-up)
+            self.reload()
 
     # --- the query ------------------------------------------------------------------------
     @property
@@ -104,7 +124,7 @@ class ResidentsModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._ids = None
-        result = search_residents(self._query, 0, self.page_size)
+        result = search_page(self._query, 0, self.page_size)
         self.fetches += 1
         self._total = result.total
         self._pages[0] = result.rows
@@ -159,7 +179,7 @@ class ResidentsModel(QAbstractTableModel):
     def _fetch(self, page_no: int) -> list[ResidentRow]:
         start = page_no * self.page_size
         if page_no < OFFSET_PAGES and self._ids is None:
-            rows = search_residents(self._query, start, self.page_size).rows
+            rows = search_page(self._query, start, self.page_size).rows
         else:
             if self._ids is None:
                 self._ids = array("q", resident_ids(self._query))
@@ -181,32 +201,36 @@ class ResidentsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.columns):
-                return QCoreApplication.translate("ResidentsModel", self.columns[section][1])
-            return None
-        return section + 1
+    def header_labels(self) -> list[str]:
+        return [QCoreApplication.translate("ResidentsModel", title) for _a, title, _o in self.columns]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(self.columns):
+    def table_model(self, parent: QObject) -> QConcatenateTablesProxyModel:
+        """What a QTableView shows for this model: its rows, under column titles held by a
+        small C++ model (QConcatenateTablesProxyModel takes the titles from its first model,
+        which has no rows). This model has no Python headerData() or flags(): the view calls
+        those while painting, and the first one's Qt enum argument or result would build PySide's
+        whole Qt namespace (~20 ms) before the first paint (see ui.qt_values). Rows keep their
+        numbers: the view's row r is this model's row r."""
+        titles = QStandardItemModel(0, len(self.columns), parent)
+        titles.setHorizontalHeaderLabels(self.header_labels())
+        shown = QConcatenateTablesProxyModel(parent)
+        shown.addSourceModel(titles)
+        shown.addSourceModel(self)
+        return shown
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        # The view asks for a dozen roles a cell: the ones not answered here return at once.
+        if role not in _ROLES or not index.isValid() or index.column() >= len(self.columns):
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self.columns[index.column()][0] in _CENTERED:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE):
-            return None
+        if role == TEXT_ALIGNMENT_ROLE:
+            return ALIGN_CENTER if self.columns[index.column()][0] in _CENTERED else ALIGN_LEFT_VCENTER
         row = self.row_at(index.row())
         if row is None:
             return None
         if role == ID_ROLE:
             return row.id
         text = self._text(row, self.columns[index.column()][0])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             return text or None
         return text
 
@@ -222,17 +246,13 @@ class ResidentsModel(QAbstractTableModel):
             return row.deleted_at.strftime("%Y-%m-%d %H:%M") if row.deleted_at else ""
         return getattr(row, attr) or ""
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Re-query in the database's order; a column without an order keeps the current one."""
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Re-query in the database's order; a column without an order keeps the current one.
+        (order None: ascending.)"""
         if not 0 <= column < len(self.columns) or self.columns[column][2] is None:
             return
         key = self.columns[column][2]
-        descending = order == Qt.SortOrder.DescendingOrder
+        descending = order is not None and order.value == DESCENDING
         if (key, descending) == (self._query.order, self._query.descending):
             return
         self._query = replace(self._query, order=key, descending=descending)

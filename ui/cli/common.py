@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import peewee as pw
-
-from models.db import open_database
 from models.errors import UserError
 from models.paths import default_data_file
+
+if TYPE_CHECKING:
+    import peewee as pw
+
+# No peewee at import: main.py reads the window's options with add_db_option, and the window
+# shows before peewee is imported (models.safe_open).
 
 
 class CommandError(UserError):
@@ -29,6 +33,8 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_db(args: argparse.Namespace, *, create: bool = True) -> pw.SqliteDatabase:
+    from models.db import open_database  # noqa: PLC0415 - see the imports
+
     return open_database(db_path(args), create=create)
 
 
