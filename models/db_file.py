@@ -71,6 +71,9 @@ def inspect_file(path: Path, *, full_check: bool = True) -> tuple[int, int]:
     residents, growing with the file). Without it only what a damaged file cannot hide is
     checked: the header, the schema, the root page of every table and the file's length (see
     models.safe_open: the window does the full check once a day, with the daily backup)."""
+    if path.is_dir():
+        raise NotADataFileError(
+            f"“{path}”是一个文件夹，不是数据文件。请选择文件夹中的数据文件（例如 activities.db）。")
     if path.stat().st_size == 0:
         return (0, 0)
     if not _sqlite_header_ok(path):

@@ -42,6 +42,10 @@ class ReadOnlyLocationError(LocationError):
     pass
 
 
+class FolderNotFileError(LocationError):
+    pass
+
+
 class NetworkLocationError(LocationError):
     pass
 
@@ -310,6 +314,9 @@ def check_location(db_path: Path | str) -> None:
             f"数据文件“{db_path}”位于网络共享文件夹中。在网络文件夹上使用数据文件可能损坏数据，"
             "请把它复制到本机硬盘（例如“文档”文件夹）后再打开；需要共享时请用“备份到…”。"
         )
+    if db_path.is_dir():  # a folder chosen instead of the file in it
+        raise FolderNotFileError(
+            f"“{db_path}”是一个文件夹，不是数据文件。请选择文件夹中的数据文件（例如 activities.db）。")
     folder = db_path.parent if str(db_path.parent) else Path(".")
     if not folder.is_dir():
         return  # open_database creates it, or says the file is missing

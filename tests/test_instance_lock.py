@@ -141,6 +141,27 @@ def test_read_only_file_gets_clear_message(tmp_path: Path) -> None:
             il.check_location(db)
 
 
+def test_a_folder_given_as_the_data_file_is_named_as_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "数据"
+    folder.mkdir()
+    with pytest.raises(il.FolderNotFileError, match="是一个文件夹，不是数据文件"):
+        il.check_location(folder)
+    assert list(folder.iterdir()) == []  # nothing made inside it
+
+
+def test_main_says_a_folder_is_a_folder(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "数据"
+    folder.mkdir()
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "plans", "--db", str(folder)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 2
+    assert "是一个文件夹" in proc.stderr and "只读" not in proc.stderr
+
+
 # --- network folders ------------------------------------------------------------------------
 
 
