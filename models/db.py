@@ -12,6 +12,7 @@ its first paint anyway (bind_pending).
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -173,10 +174,25 @@ def bind_pending() -> pw.SqliteDatabase | None:
     """Bind the data file the window checked and showed before importing peewee (None when no
     file is pending). The file was checked under its instance lock moments ago; the cheap checks
     run again all the same, so what is bound is what was checked."""
-    path = db_file.take_pending()
-    if path is None:
-        return None
-    return open_database(path, create=False, full_check=False)
+    # One binder at a time, and the file stays pending until it is bound: a second thread
+    # arriving meanwhile waits here, then finds it bound (not "nothing pending, nothing bound").
+    with _binding:
+        if _binder[0] == threading.get_ident():
+            return None  # open_database using the proxy while it binds
+        path = db_file.pending_path()
+        if path is None:
+            return None
+        _binder[0] = threading.get_ident()
+        try:
+            db = open_database(path, create=False, full_check=False)
+        finally:
+            _binder[0] = None
+        db_file.take_pending()
+        return db
+
+
+_binding = threading.RLock()
+_binder: list[int | None] = [None]  # the thread binding now
 
 
 def close_database() -> None:

@@ -76,6 +76,45 @@ def test_current_file_is_left_pending_then_bound_on_first_use(saved: Path) -> No
         opened.lock.release()
 
 
+def test_threads_using_a_pending_file_at_once_all_find_it_bound(saved: Path,
+                                                                monkeypatch) -> None:
+    import threading
+    import time
+
+    from models import db as dbmod
+    from models.plans import count_plans
+
+    opened = _open_deferred(saved)
+    database.initialize(None)  # as at a real start: nothing was ever bound in this process
+    real_open, binds = dbmod.open_database, []
+
+    def slow_open(*args, **kwargs):  # a bind that takes a while, so the others arrive meanwhile
+        binds.append(threading.get_ident())
+        time.sleep(0.2)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(dbmod, "open_database", slow_open)
+    counts, errors = [], []
+
+    def use() -> None:
+        try:
+            counts.append(count_plans())
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=use) for _ in range(4)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == [] and counts == [len(PLANS)] * 4
+        assert len(binds) == 1 and db_file.pending_path() is None
+    finally:
+        close_database()
+        opened.lock.release()
+
+
 def test_first_reads_match_peewee(saved: Path) -> None:
     expected_plans, expected_years = None, None
     queries = [ResidentQuery(), ResidentQuery(order="birth", descending=True),
