@@ -19,7 +19,7 @@ from ui.checkin_mode import CheckInMode
 from ui.context import AppContext
 from ui.operations import DataHub
 from ui.signups_area import SignupsArea
-from ui.signups_model import COL_NAME, PROMOTED_BG
+from ui.signups_model import COL_NAME, COL_STATUS, PROMOTED_BG
 
 NOW = datetime(2026, 10, 10, 9, 0)
 
@@ -192,4 +192,38 @@ def test_details_link_and_figures(qtbot, area: SignupsArea, monkeypatch) -> None
     assert list_signups(plan)[0].resident_id == rid
     area.show_figures()
     assert "报名 1 人" in area.figures_box.text() and "候补 1 人" in area.figures_box.text()
+    area.figures_box.close()
+
+
+def test_after_the_day_the_figures_offer_to_mark_no_shows(qtbot, area: SignupsArea) -> None:
+    from models.signup_rules import ATTENDED, NO_SHOW
+    from models.signups import signup_log
+
+    past = make_activity("重阳节登山活动", start=datetime(2026, 10, 29, 9, 0))
+    for name in ("张三丰", "李四", "王五"):
+        sign_up(past, NewSignup(name=name), now=NOW)
+    checkin.check_in(past, "张三丰", now=datetime(2026, 10, 29, 8, 40))
+    area.load_activities()
+    area.select_activity(past)
+    area.show_figures()
+    button = area.no_show_button
+    assert button is not None and "2 人" in button.text()
+    button.click()
+    by_name = {r.name: r for r in list_signups(past)}
+    assert by_name["张三丰"].status == ATTENDED
+    assert by_name["李四"].status == NO_SHOW and by_name["王五"].status == NO_SHOW
+    assert signup_log(by_name["李四"].id)[-1].note == "活动结束未签到"
+    shown = {area.model.data(area.model.index(r, COL_NAME)):
+             area.model.data(area.model.index(r, COL_STATUS)) for r in range(3)}
+    assert shown == {"张三丰": ATTENDED, "李四": NO_SHOW, "王五": NO_SHOW}  # the list reloaded
+    area.show_figures()  # nobody left to mark
+    assert area.no_show_button is None
+    area.figures_box.close()
+
+    coming = make_activity("以后的活动", start=datetime(2099, 10, 18, 9, 0))
+    sign_up(coming, NewSignup(name="赵六"), now=NOW)
+    area.load_activities()
+    area.select_activity(coming)
+    area.show_figures()
+    assert area.no_show_button is None  # before the day they may still come
     area.figures_box.close()

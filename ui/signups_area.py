@@ -44,6 +44,7 @@ from models.signups import (
     activity_rules,
     cancel_signup,
     list_signups,
+    mark_no_shows,
     mark_phoned,
     sign_up,
     signup_counts,
@@ -400,8 +401,22 @@ class SignupsArea(QWidget):
                 f"{b.group} {b.attended}/{b.registered}" for b in part))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("出勤统计"), "\n\n".join(lines),
                           QMessageBox.StandardButton.Close, self)
+        # After the day, those still 已报名 are counted as 未到 already; the button writes it
+        # down in their sign-ups too (and in the log), so the list says so.
+        waiting = sum(r.status == REGISTERED for r in self.model.rows)
+        self.no_show_button = None
+        if day is not None and day < date.today() and waiting:
+            self.no_show_button = box.addButton(
+                self.tr("把未签到的 {0} 人记为“未到”").format(waiting),
+                QMessageBox.ButtonRole.ActionRole)
+            self.no_show_button.clicked.connect(lambda: self.mark_no_shows(plan))
         self.figures_box = box
         box.open()
+
+    def mark_no_shows(self, plan_id: int) -> None:
+        result = run_op(self, self.hub, mark_no_shows, plan_id, changed="signups")
+        if result.ok:
+            self.hub.message.emit(self.tr("已把 {0} 位未签到的人记为“未到”。").format(result.value))
 
     def open_check_in(self) -> None:
         from ui.checkin_mode import CheckInMode  # noqa: PLC0415
