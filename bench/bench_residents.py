@@ -118,7 +118,8 @@ def import_breakdown(folder: Path, base_cpu: float) -> None:
     sheets = read_file(src)
     t1 = clock()
     maps = im._mappings(sheets, None)
-    cands = im._candidates(sheets, maps, date.today())
+    cands = [c for sheet, mapping in zip(sheets, maps, strict=True)
+             for c in im._sheet_candidates(sheet, mapping, date.today())]
     t2 = clock()
     with database.atomic():
         outcomes = im._resolve(cands, lambda _n: None)

@@ -149,14 +149,6 @@ def _mapping_of(sheet: SheetData, override: dict[str, SheetMapping] | None) -> S
     return given
 
 
-def _candidates(sheets: list[SheetData], mappings: list[SheetMapping], today: date,
-                ) -> list[CandidateRow]:
-    out: list[CandidateRow] = []
-    for sheet, mapping in zip(sheets, mappings, strict=True):
-        out.extend(_sheet_candidates(sheet, mapping, today))
-    return out
-
-
 def _sheet_candidates(sheet: SheetData, mapping: SheetMapping, today: date,
                       ) -> list[CandidateRow]:
     if mapping.header_row is None or "name" not in mapping.columns.values():
