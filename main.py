@@ -156,8 +156,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from models.db import close_database
-    from models.errors import UserError
+    from models.datafile.db import close_database
+    from models.common.errors import UserError
 
     try:
         return int(args.func(args) or 0)

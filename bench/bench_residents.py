@@ -65,8 +65,8 @@ def openpyxl_iterate(path: Path) -> int:
 
 
 def bench_import(folder: Path) -> None:
-    from models.db import close_database, open_database
-    from models.imports.importer import import_residents
+    from models.datafile.db import close_database, open_database
+    from models.residents.imports.importer import import_residents
 
     src = DATA / "residents_100k.xlsx"
     expected = json.loads((DATA / "residents_100k.counts.json").read_text(encoding="utf-8"))
@@ -97,15 +97,15 @@ def bench_import(folder: Path) -> None:
 def import_breakdown(folder: Path, base_cpu: float) -> None:
     """CPU seconds of each stage of the import, and the floor: reading with calamine plus the
     SQLite statements alone (values prepared beforehand), each as a share of openpyxl's CPU."""
-    from models import resident_store as store
-    from models.db import close_database, database, open_database
-    from models.imports import importer as im
-    from models.imports.reader import read_file
+    from models.residents import store
+    from models.datafile.db import close_database, database, open_database
+    from models.residents.imports import importer as im
+    from models.residents.imports.reader import read_file
 
     src = DATA / "residents_100k.xlsx"
     clock = time.process_time
-    from models import name_keys
-    from models.imports import rows
+    from models.common import name_keys
+    from models.residents.imports import rows
 
     # Cold caches, as in the measured import (it ran first in this process).
     for cache in (rows.cached_name, rows.cached_gender, rows.cached_date, rows.cached_text,
@@ -163,8 +163,8 @@ def import_breakdown(folder: Path, base_cpu: float) -> None:
 
 def mixed_queries(rng: random.Random, names: list[str], phones: list[str], ids: list[str],
                   n: int) -> list:
-    from models.name_keys import pinyin_keys
-    from models.resident_records import ResidentQuery
+    from models.common.name_keys import pinyin_keys
+    from models.residents.records import ResidentQuery
 
     out = []
     day = date(2026, 11, 28)
@@ -199,9 +199,9 @@ def mixed_queries(rng: random.Random, names: list[str], phones: list[str], ids: 
 
 
 def bench_search(folder: Path, reuse: Path | None = None) -> None:
-    from models.db import close_database, database, open_database
-    from models.demo_residents import make_demo_residents
-    from models.residents import count_residents, search_residents
+    from models.datafile.db import close_database, database, open_database
+    from models.residents.demo import make_demo_residents
+    from models.residents.service import count_residents, search_residents
 
     if reuse is not None and reuse.exists():
         open_database(reuse)

@@ -3,7 +3,7 @@ thread busy, against the same app on an empty data file, side by side.
 
     python bench/bench_residents_gui.py [--db FILE_WITH_100K.db] [--residents 100000]
 
-Without --db a temporary data file is filled with made-up residents (models.demo_residents).
+Without --db a temporary data file is filled with made-up residents (models.residents.demo).
 Each side is a fresh process: the main window on the 居民 tab, painted, then the grid scrolled to
 the middle and the bottom, sorted by 出生日期 and by 楼栋, a search typed ("wang", "王", "1381")
 and cleared, with a pause between steps as a clerk makes (not counted). The process's peak
@@ -27,14 +27,14 @@ sys.path.insert(0, sys.argv[2])
 from pathlib import Path
 from PySide6.QtCore import Qt
 from ui.app import make_app
-from models.db import open_database
+from models.datafile.db import open_database
 
 app = make_app()
 open_database(Path(sys.argv[1]))
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.operations import DataHub
-from ui.residents_model import COL_BIRTH
+from ui.residents.model import COL_BIRTH
 
 timings = {}
 
@@ -96,8 +96,8 @@ print(json.dumps({"residents": area.model.total, "peak_mb": peak, "rss_mb": mb("
 
 def fill(path: Path, n: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from models.db import close_database, open_database
-    from models.demo_residents import make_demo_residents
+    from models.datafile.db import close_database, open_database
+    from models.residents.demo import make_demo_residents
 
     open_database(path)
     if n:

@@ -24,23 +24,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import Workbook  # noqa: E402
 
-from exporters.signin_pdf import export_signin_pdf  # noqa: E402
-from exporters.signup_sheets import (  # noqa: E402
+from exporters.signups.signin_pdf import export_signin_pdf  # noqa: E402
+from exporters.signups.sheets import (  # noqa: E402
     ROSTER_COLUMNS,
     activity_header,
     export_roster,
     export_signin_xlsx,
     roster_values,
 )
-from models.db import close_database, open_database  # noqa: E402
-from models.signup_rules import ACTIVE  # noqa: E402
-from models.signups import list_signups  # noqa: E402
+from models.datafile.db import close_database, open_database  # noqa: E402
+from models.signups.rules import ACTIVE  # noqa: E402
+from models.signups.service import list_signups  # noqa: E402
 
 
 def make_file(folder: Path, n: int) -> tuple[Path, int]:
-    from models.demo import make_demo
-    from models.demo_residents import make_demo_residents
-    from models.demo_signups import make_demo_signups
+    from models.plans.demo import make_demo
+    from models.residents.demo import make_demo_residents
+    from models.signups.demo import make_demo_signups
 
     path = folder / "bench.db"
     open_database(path)
@@ -123,10 +123,10 @@ def check_in_at_the_door(n: int = 500) -> None:
     median time from Enter to the answer, beside a bare SELECT of the same sign-ups."""
     import statistics
 
-    from models.checkin import check_in
-    from models.db import database
-    from models.signup_records import NewSignup
-    from models.signups import bulk_sign_up
+    from models.signups.checkin import check_in
+    from models.datafile.db import database
+    from models.signups.records import NewSignup
+    from models.signups.service import bulk_sign_up
     from tests.signup_factory import make_activity
 
     ids = [r[0] for r in database.obj.execute_sql(

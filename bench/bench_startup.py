@@ -26,11 +26,11 @@ tab 2.20x. The bare window plus the first use of PySide's Qt namespace (~20 ms: 
 headerData/flags override the view calls, any `Qt.` enum, even QAction.setShortcut builds all of
 it) was 1.19x; plus `import peewee` (~25 ms with what it pulls in) 1.35x. So the window now
   - checks its data file, takes the lock and the daily backup, and reads the plans list (or the
-    residents grid's first page) with the standard library's sqlite3 (models.safe_open with
-    defer_bind, models.first_read); peewee is imported and bound right after the first paint,
-    or on the spot by anything that uses the database earlier (models.db). A new file, or one
+    residents grid's first page) with the standard library's sqlite3 (models.datafile.opening with
+    defer_bind, models.datafile.first_read); peewee is imported and bound right after the first paint,
+    or on the spot by anything that uses the database earlier (models.datafile.db). A new file, or one
     needing a migration, still takes the peewee path at once;
-  - names none of Qt's enums before the first paint (ui/qt_values.py: enum properties set by
+  - names none of Qt's enums before the first paint (ui/widgets/qt_values.py: enum properties set by
     value, sort indicators through the header's saved state, shortcuts through setShortcuts);
     the plans list is a QStandardItemModel and the residents grid takes its column titles from
     a C++ model (QConcatenateTablesProxyModel), so no Python headerData/flags runs in paint;
@@ -121,17 +121,17 @@ sys.exit(main.main(sys.argv[1:]))
 
 def make_demo_file(path: Path) -> int:
     sys.path.insert(0, str(ROOT))
-    from models.db import close_database, open_database
-    from models.plans import count_plans
+    from models.datafile.db import close_database, open_database
+    from models.plans.service import count_plans
 
     open_database(path)
     try:
-        from models.demo import make_demo
+        from models.plans.demo import make_demo
 
         make_demo()
-    except ImportError:  # before models.demo exists: every template over three years
-        from models.plans import save_plan
-        from models.templates import list_templates, plan_from_template
+    except ImportError:  # before models.plans.demo exists: every template over three years
+        from models.plans.service import save_plan
+        from models.plans.templates import list_templates, plan_from_template
 
         for info in list_templates():
             for year in (2024, 2025, 2026):
@@ -173,7 +173,7 @@ def residents_file(folder: Path) -> Path | None:
     if not (ROOT / "ui" / "cli" / "residents_cmd.py").exists() or not source.exists():
         return None
     sys.path.insert(0, str(ROOT))
-    from models.db import SCHEMA_VERSION
+    from models.datafile.db import SCHEMA_VERSION
 
     stat = source.stat()
     cached = ROOT / "bench" / "out" / (
@@ -228,7 +228,7 @@ def main() -> int:
             if args.open_plan:
                 cmd += ["--open-plan", "1"]
             sides[f"app, {label}"] = cmd
-        if big is not None and (ROOT / "ui" / "residents_area.py").exists():
+        if big is not None and (ROOT / "ui" / "residents" / "area.py").exists():
             # The same file, starting on the 居民 tab: the residents list painted instead.
             sides["app, 居民 tab, 100,000"] = [sys.executable, "-c", APP, "--db", str(big),
                                               "--screenshot", str(folder / "a.png"),

@@ -18,14 +18,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from models.db import close_database, open_database  # noqa: E402
-from models.plan_records import AgendaRow, BudgetRow, PlanRecord, RequirementRow  # noqa: E402
-from models.plans import save_plan  # noqa: E402
+from models.datafile.db import close_database, open_database  # noqa: E402
+from models.plans.records import AgendaRow, BudgetRow, PlanRecord, RequirementRow  # noqa: E402
+from models.plans.service import save_plan  # noqa: E402
 
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
-    from ui.plan_editor import PlanEditor
+    from ui.plans.editor import PlanEditor
 
     with tempfile.TemporaryDirectory() as folder:
         open_database(Path(folder) / "bench.db")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from models.errors import UserError
+from models.common.errors import UserError
 
 
 class ExportError(UserError, OSError):

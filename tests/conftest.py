@@ -17,7 +17,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Iterator[Path]:
-    from models.db import close_database, open_database
+    from models.datafile.db import close_database, open_database
 
     path = tmp_path / "test.db"
     open_database(path)

@@ -16,8 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from models.db import open_database  # noqa: E402
-from ui.plan_editor import PlanEditor  # noqa: E402
+from models.datafile.db import open_database  # noqa: E402
+from ui.plans.editor import PlanEditor  # noqa: E402
 
 
 def main() -> None:

@@ -77,9 +77,9 @@ def _dialogs(db: str, png: str) -> int:
     """A short GUI session of this branch's own windows: the backups list and the error hook."""
     from PySide6.QtWidgets import QApplication
 
-    from models.backup import backup_now
-    from models.db import open_database
-    from ui.backups_dialog import BackupsDialog
+    from models.datafile.backup import backup_now
+    from models.datafile.db import open_database
+    from ui.datafile.backups_dialog import BackupsDialog
     from ui.error_hook import install_error_hook
 
     app = QApplication([])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from models.plan_records import (
+from models.plans.records import (
     AgendaRow,
     AttachmentRow,
     AwardRow,

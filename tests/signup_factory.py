@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from models.id_number import check_digit
-from models.plan_records import PlanRecord
-from models.plans import save_plan
-from models.residents import ResidentRecord, save_resident
+from models.common.id_number import check_digit
+from models.plans.records import PlanRecord
+from models.plans.service import save_plan
+from models.residents.service import ResidentRecord, save_resident
 
 
 def make_activity(title: str = "重阳节登山活动", *, start: datetime = datetime(2026, 10, 29, 9, 0),

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from models import backup as bk
-from models import db as dbmod
-from models.db import close_database, open_database
-from models.plan_records import AgendaRow, PlanRecord
-from models.plans import list_plans, load_plan, save_plan
+from models.datafile import backup as bk
+from models.datafile import db as dbmod
+from models.datafile.db import close_database, open_database
+from models.plans.records import AgendaRow, PlanRecord
+from models.plans.service import list_plans, load_plan, save_plan
 
 DATA = Path(__file__).parent / "data"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import main
-from models import backup as bk
-from models.db import SCHEMA_VERSION, close_database, open_database
-from models.plan_records import PlanRecord
-from models.plans import list_plans, save_plan
+from models.datafile import backup as bk
+from models.datafile.db import SCHEMA_VERSION, close_database, open_database
+from models.plans.records import PlanRecord
+from models.plans.service import list_plans, save_plan
 from tests.test_backup import _damaged, _foreign, _newer, _text, digest, dump
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 
-from models import backup as bk
-from models.plan_records import PlanRecord
-from models.plans import list_plans, save_plan
+from models.datafile import backup as bk
+from models.plans.records import PlanRecord
+from models.plans.service import list_plans, save_plan
 from tests.test_backup import _damaged, digest
-from ui.backups_dialog import BackupsDialog
+from ui.datafile.backups_dialog import BackupsDialog
 
 
 @pytest.fixture()
@@ -100,7 +100,7 @@ def test_restore_refused_file_shows_message(dialog, db_path: Path, tmp_path: Pat
 
 def test_open_folder(dialog, db_path: Path, monkeypatch) -> None:
     opened: list[QUrl] = []
-    monkeypatch.setattr("ui.backups_dialog.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr("ui.datafile.backups_dialog.QDesktopServices.openUrl", opened.append)
     dialog.folder_button.click()
     assert opened == [QUrl.fromLocalFile(str(db_path.parent / "backups"))]
 
@@ -127,7 +127,7 @@ def test_screenshot(dialog, db_path: Path, qtbot, tmp_path: Path) -> None:
 
 def test_backup_to_can_be_cancelled_leaving_nothing(dialog, db_path: Path, tmp_path: Path,
                                                     monkeypatch) -> None:
-    from models.plan_records import AgendaRow
+    from models.plans.records import AgendaRow
 
     for i in range(40):  # a file of several 1 MB steps
         save_plan(PlanRecord(title=f"方案{i}", background="很长的背景" * 8000,

@@ -6,11 +6,11 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
-from models.retention import CLEARED_NAME
-from models.signup_records import NewSignup
-from models.signups import list_signups, sign_up
+from models.signups.retention import CLEARED_NAME
+from models.signups.records import NewSignup
+from models.signups.service import list_signups, sign_up
 from tests.signup_factory import make_activity
-from ui.cleanup_dialog import CleanupDialog
+from ui.signups.cleanup_dialog import CleanupDialog
 from ui.operations import DataHub
 
 

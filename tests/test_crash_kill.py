@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from models.db import close_database, open_database
-from models.plans import list_plans, load_plan
+from models.datafile.db import close_database, open_database
+from models.plans.service import list_plans, load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 24
@@ -22,10 +22,10 @@ ROWS = 150  # rows per repeating part: a save is hundreds of inserts, so kills l
 
 SAVER = f"""
 import sys
-from models.db import open_database
-from models.plan_records import (AgendaRow, BudgetRow, ContentRow, PhaseRow, PhaseTaskRow,
+from models.datafile.db import open_database
+from models.plans.records import (AgendaRow, BudgetRow, ContentRow, PhaseRow, PhaseTaskRow,
                                  PlanRecord)
-from models.plans import list_plans, save_plan
+from models.plans.service import list_plans, save_plan
 
 ROWS = {ROWS}
 open_database(sys.argv[1])

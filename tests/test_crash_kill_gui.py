@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from models.db import close_database, open_database
-from models.plan_records import (
+from models.datafile.db import close_database, open_database
+from models.plans.records import (
     AgendaRow,
     BudgetRow,
     ContentRow,
@@ -26,7 +26,7 @@ from models.plan_records import (
     PhaseTaskRow,
     PlanRecord,
 )
-from models.plans import list_plans, load_plan, save_plan
+from models.plans.service import list_plans, load_plan, save_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 DRIVER = Path(__file__).with_name("gui_save_driver.py")

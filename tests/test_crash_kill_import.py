@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from models.db import close_database, open_database
+from models.datafile.db import close_database, open_database
 from tests.resident_factory import write_residents_csv
 
 ROOT = Path(__file__).resolve().parent.parent

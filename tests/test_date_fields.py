@@ -5,7 +5,7 @@ from __future__ import annotations
 import peewee as pw
 import pytest
 
-from models.db import DateField, DateTimeField
+from models.datafile.db import DateField, DateTimeField
 
 
 @pytest.mark.parametrize("text", ["2026-03-05 09:00:00", "2026-03-05 09:00:00.123456",

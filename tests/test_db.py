@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from models import db as dbmod
-from models.db import (
+from models.datafile import db as dbmod
+from models.datafile.db import (
     SCHEMA_VERSION,
     DamagedFileError,
     NewerVersionError,
@@ -109,7 +109,7 @@ def test_damaged_file_refused_and_untouched(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("version_file", sorted(DATA.glob("schema_v*.db")), ids=lambda p: p.name)
 def test_every_released_version_upgrades(version_file: Path, tmp_path: Path) -> None:
-    from models.plans import list_plans, load_plan
+    from models.plans.service import list_plans, load_plan
 
     old = tmp_path / version_file.name
     shutil.copy(version_file, old)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import main
-from models.db import close_database, open_database
-from models.demo import DEMO_PLANS, make_demo
-from models.plan_records import CATEGORIES, PlanRecord
-from models.plans import list_plans, load_plan, save_plan
+from models.datafile.db import close_database, open_database
+from models.plans.demo import DEMO_PLANS, make_demo
+from models.plans.records import CATEGORIES, PlanRecord
+from models.plans.service import list_plans, load_plan, save_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from models.errors import UserError
+from models.common.errors import UserError
 from ui.error_hook import LOG_NAME, install_error_hook
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the hook under test does the capturing

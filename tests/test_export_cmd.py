@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import main
-from models.plans import save_plan
+from models.plans.service import save_plan
 from tests.plan_factory import notice
 
 

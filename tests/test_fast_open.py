@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from models import backup as bk
-from models import db_file
-from models.db import SCHEMA_VERSION, close_database, database, open_database
-from models.first_read import first_plan_years, first_plans, first_residents_page
-from models.plan_records import PlanRecord
-from models.plans import list_plans, plan_years, save_plan
-from models.resident_records import ResidentQuery, ResidentRecord
-from models.residents import delete_residents, save_resident, search_residents
-from models.safe_open import open_for_app
+from models.datafile import backup as bk
+from models.datafile import precheck as db_file
+from models.datafile.db import SCHEMA_VERSION, close_database, database, open_database
+from models.datafile.first_read import first_plan_years, first_plans, first_residents_page
+from models.plans.records import PlanRecord
+from models.plans.service import list_plans, plan_years, save_plan
+from models.residents.records import ResidentQuery, ResidentRecord
+from models.residents.service import delete_residents, save_resident, search_residents
+from models.datafile.opening import open_for_app
 from tests.test_backup import DATA, _damaged, _empty_sqlite, _foreign, _newer, _text, digest
 
 PLANS = [
@@ -81,8 +81,8 @@ def test_threads_using_a_pending_file_at_once_all_find_it_bound(saved: Path,
     import threading
     import time
 
-    from models import db as dbmod
-    from models.plans import count_plans
+    from models.datafile import db as dbmod
+    from models.plans.service import count_plans
 
     opened = _open_deferred(saved)
     database.initialize(None)  # as at a real start: nothing was ever bound in this process

@@ -1,6 +1,6 @@
 """The window on a pending data file: the first paint shows the real plans list read without
 peewee, the file is bound right after, and editing and saving then work as ever. And the Qt
-values the first paint sets by number (ui.qt_values) are Qt's own."""
+values the first paint sets by number (ui.widgets.qt_values) are Qt's own."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,12 +10,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTableView, QToolBar
 
-from models import db_file
-from models.db import close_database, database, open_database
-from models.plan_records import PlanRecord
-from models.plans import list_plans, load_plan, save_plan
-from models.safe_open import open_for_app
-from ui import qt_values as qv
+from models.datafile import precheck as db_file
+from models.datafile.db import close_database, database, open_database
+from models.plans.records import PlanRecord
+from models.plans.service import list_plans, load_plan, save_plan
+from models.datafile.opening import open_for_app
+from ui.widgets import qt_values as qv
 from ui.app import _FirstPaint, after_first_paint
 from ui.context import AppContext
 from ui.main_window import MainWindow

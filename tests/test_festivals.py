@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from lunardate import LunarDate
 
-from models.festivals import FESTIVALS, FestivalError, festival_date
+from models.plans.festivals import FESTIVALS, FestivalError, festival_date
 
 
 def test_double_ninth_known_days() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.figures import population_figures, target_analysis_text, target_group
-from models.resident_records import ResidentRecord
-from models.residents import delete_residents, save_resident
+from models.residents.figures import population_figures, target_analysis_text, target_group
+from models.residents.records import ResidentRecord
+from models.residents.service import delete_residents, save_resident
 
 ON = date(2026, 6, 1)
 

@@ -1,4 +1,4 @@
-"""The 人群统计 dialog shows models.figures' counts, a target group's count and list, and the
+"""The 人群统计 dialog shows models.residents.figures' counts, a target group's count and list, and the
 target-analysis paragraph, ready to copy."""
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
-from models.figures import population_figures, target_analysis_text
-from models.residents import ResidentQuery, ResidentRecord, count_residents, save_resident
-from ui.figures_dialog import FiguresDialog
+from models.residents.figures import population_figures, target_analysis_text
+from models.residents.service import ResidentQuery, ResidentRecord, count_residents, save_resident
+from ui.residents.figures_dialog import FiguresDialog
 
 
 def test_figures_dialog_counts_and_lists(qtbot, db_path: Path) -> None:
-    from models.demo_residents import make_demo_residents
+    from models.residents.demo import make_demo_residents
 
     make_demo_residents(400)
     save_resident(ResidentRecord(name="王奶奶", gender="女", birth=date(1940, 3, 1),

@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
-from models.errors import UserError
-from models.plan_records import PlanRecord
-from models.plans import list_plans, save_plan
+from models.common.errors import UserError
+from models.plans.records import PlanRecord
+from models.plans.service import list_plans, save_plan
 from ui.operations import DataHub, Progress, run_op, run_task, run_task_blocking
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +29,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 def test_screenshot_writes_a_png_of_the_window(tmp_path: Path, db_path: Path) -> None:
     pid = save_plan(PlanRecord(title="重阳节敬老活动", category="重阳敬老",
                                start=datetime(2026, 10, 29, 9)))
-    from models.db import close_database
+    from models.datafile.db import close_database
 
     close_database()
     out = tmp_path / "shot.png"
@@ -76,7 +76,7 @@ def test_unopenable_file_gives_a_message_and_is_left_alone(
     assert rc != 0
     assert shown and shown[0][0] == "无法打开数据文件" and "不是本软件的数据文件" in shown[0][1]
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
-    # Nothing beside it either, except the released one-copy lock (models.instance_lock).
+    # Nothing beside it either, except the released one-copy lock (models.datafile.lock).
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left in (["notes.db"], ["notes.db", "notes.db.lock"])
 
@@ -220,7 +220,7 @@ def test_background_bug_goes_to_the_error_hook_once(qtbot, db_path, monkeypatch)
 
 
 def test_a_second_copy_on_the_same_file_is_refused(tmp_path: Path, db_path: Path) -> None:
-    from models.instance_lock import acquire_lock
+    from models.datafile.lock import acquire_lock
 
     lock = acquire_lock(db_path)  # this process stands for the first copy
     try:

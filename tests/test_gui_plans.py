@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
-from models.plan_records import PlanRecord
-from models.plans import list_plans, load_plan, save_plan
+from models.plans.records import PlanRecord
+from models.plans.service import list_plans, load_plan, save_plan
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.operations import DataHub
-from ui.plans_area import PlansArea
-from ui.plans_list_model import COL_START, COL_STATUS, COL_TITLE, ID_ROLE, PlansListModel
+from ui.plans.area import PlansArea
+from ui.plans.list_model import COL_START, COL_STATUS, COL_TITLE, ID_ROLE, PlansListModel
 
 PLANS = [
     ("重阳节敬老爱老活动方案", "重阳敬老", "已批准", datetime(2025, 10, 29, 9)),
@@ -231,8 +231,8 @@ def test_unknown_plan_shows_one_message(qtbot, area: PlansArea, monkeypatch) -> 
 
 
 def test_template_dialog_lists_templates_and_returns_the_choice(qtbot) -> None:
-    from models.templates import list_templates
-    from ui.template_dialog import TemplateDialog
+    from models.plans.templates import list_templates
+    from ui.plans.template_dialog import TemplateDialog
 
     infos = list_templates()
     dialog = TemplateDialog(infos, year=2027)
@@ -248,19 +248,19 @@ def test_template_dialog_lists_templates_and_returns_the_choice(qtbot) -> None:
 
 
 def test_new_from_template_and_copy_to_year(qtbot, area: PlansArea, monkeypatch) -> None:
-    import ui.copy_dialog
-    import ui.template_dialog
-    from models.templates import list_templates
+    import ui.plans.copy_dialog
+    import ui.plans.template_dialog
+    from models.plans.templates import list_templates
 
     key = list_templates()[0].key
-    monkeypatch.setattr(ui.template_dialog, "choose_template", lambda parent: (key, 2027))
+    monkeypatch.setattr(ui.plans.template_dialog, "choose_template", lambda parent: (key, 2027))
     new_id = area.new_from_template()
     rec = load_plan(new_id)
     assert rec.start is not None and rec.start.year == 2027
     assert area.tabs.currentWidget().plan_id() == new_id and area.current_id() == new_id
     assert 2027 in [area.year_filter.itemData(i) for i in range(area.year_filter.count())]
 
-    monkeypatch.setattr(ui.copy_dialog, "choose_year", lambda parent, title, year: year + 1)
+    monkeypatch.setattr(ui.plans.copy_dialog, "choose_year", lambda parent, title, year: year + 1)
     copy_id = area.copy_to_year()
     copy = load_plan(copy_id)
     assert copy_id != new_id and copy.start.year == 2028 and copy.category == rec.category
@@ -352,8 +352,8 @@ def test_window_stays_open_while_a_task_runs(qtbot, db_path: Path, tmp_path: Pat
 
 def test_restore_drops_open_editors_and_reloads(qtbot, plans, db_path: Path,
                                                 tmp_path: Path) -> None:
-    from models import backup as bk
-    from models.plans import delete_plan
+    from models.datafile import backup as bk
+    from models.plans.service import delete_plan
 
     window = _window(qtbot, db_path, tmp_path)
     area = window.area("活动方案")

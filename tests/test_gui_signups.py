@@ -10,16 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from models import checkin
-from models.signup_records import NewSignup
-from models.signup_rules import CANCELLED, REGISTERED, WAITLIST
-from models.signups import list_signups, sign_up
+from models.signups import checkin
+from models.signups.records import NewSignup
+from models.signups.rules import CANCELLED, REGISTERED, WAITLIST
+from models.signups.service import list_signups, sign_up
 from tests.signup_factory import make_activity, make_resident
-from ui.checkin_mode import CheckInMode
+from ui.signups.checkin_mode import CheckInMode
 from ui.context import AppContext
 from ui.operations import DataHub
-from ui.signups_area import SignupsArea
-from ui.signups_model import COL_NAME, COL_STATUS, PROMOTED_BG
+from ui.signups.area import SignupsArea
+from ui.signups.model import COL_NAME, COL_STATUS, PROMOTED_BG
 
 NOW = datetime(2026, 10, 10, 9, 0)
 
@@ -74,7 +74,7 @@ def test_search_residents_and_sign_up_with_override(qtbot, area: SignupsArea, mo
         assert dialog.ok.isEnabled()
         return QDialog.DialogCode.Accepted
 
-    from ui.override_dialog import OverrideDialog
+    from ui.signups.override_dialog import OverrideDialog
 
     monkeypatch.setattr(OverrideDialog, "exec", answer)
     area.add_selected()
@@ -127,7 +127,7 @@ def test_check_in_mode_walk_in(qtbot, db_path: Path, monkeypatch) -> None:
     plan = make_activity(capacity=None)
     mode = CheckInMode(plan, "测试活动", DataHub())
     qtbot.addWidget(mode)
-    from ui.walkin_dialog import WalkInDialog
+    from ui.signups.walkin_dialog import WalkInDialog
 
     def fill(dialog: WalkInDialog) -> int:
         dialog.name.setText("路人甲")
@@ -162,7 +162,7 @@ def test_check_in_mode_several_matches_pick_one(qtbot, db_path: Path) -> None:
 
 
 def test_details_link_and_figures(qtbot, area: SignupsArea, monkeypatch) -> None:
-    from ui.signup_details_dialog import SignupDetailsDialog
+    from ui.signups.details_dialog import SignupDetailsDialog
 
     plan = make_activity(capacity=1)
     sign_up(plan, NewSignup(name="张三", phone="13800001111"), now=NOW)
@@ -196,8 +196,8 @@ def test_details_link_and_figures(qtbot, area: SignupsArea, monkeypatch) -> None
 
 
 def test_after_the_day_the_figures_offer_to_mark_no_shows(qtbot, area: SignupsArea) -> None:
-    from models.signup_rules import ATTENDED, NO_SHOW
-    from models.signups import signup_log
+    from models.signups.rules import ATTENDED, NO_SHOW
+    from models.signups.service import signup_log
 
     past = make_activity("重阳节登山活动", start=datetime(2026, 10, 29, 9, 0))
     for name in ("张三丰", "李四", "王五"):

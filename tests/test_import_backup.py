@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models import backup as bk
-from models.imports.importer import import_residents
-from models.residents import count_residents
+from models.datafile import backup as bk
+from models.residents.imports.importer import import_residents
+from models.residents.service import count_residents
 from tests.resident_factory import write_residents_csv
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from models.db import database
-from models.residents import count_residents
-from ui.import_pages import COL_EXPLANATION
-from ui.import_dialog import PAGE_MAPPING, PAGE_PREVIEW, PAGE_REPORT, ImportDialog
+from models.datafile.db import database
+from models.residents.service import count_residents
+from ui.residents.import_pages import COL_EXPLANATION
+from ui.residents.import_dialog import PAGE_MAPPING, PAGE_PREVIEW, PAGE_REPORT, ImportDialog
 from ui.operations import DataHub
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +92,7 @@ def test_sample_imports_to_the_truth_counts(qtbot, dialog: ImportDialog, tmp_pat
 
 def test_cancel_halfway_leaves_the_data_file_unchanged(qtbot, dialog: ImportDialog,
                                                        monkeypatch) -> None:
-    from models.imports import importer
+    from models.residents.imports import importer
 
     _to_preview(qtbot, dialog)
     before = _dump_digest()
@@ -153,7 +153,7 @@ def test_gbk_csv_with_a_title_line_and_a_corrected_column(qtbot, tmp_path: Path,
     dialog.go_next()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_REPORT, timeout=10000)
     assert (dialog.report.imported, dialog.report.rejected, dialog.report.duplicates) == (2, 0, 0)
-    from models.residents import ResidentQuery, search_residents
+    from models.residents.service import ResidentQuery, search_residents
 
     rows = search_residents(ResidentQuery(text="张三")).rows
     assert rows[0].phone == "13812345678" and rows[0].address == "5幢101"

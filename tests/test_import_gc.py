@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from models.imports.importer import ImportCancelled, import_residents
+from models.residents.imports.importer import ImportCancelled, import_residents
 from tests.resident_factory import write_residents_csv
 
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from models import instance_lock as il
-from models.backup import restore_from
+from models.datafile import lock as il
+from models.datafile.backup import restore_from
 
 ROOT = Path(__file__).resolve().parent.parent
 
 HOLDER = """
 import sys
-from models.instance_lock import acquire_lock
+from models.datafile.lock import acquire_lock
 acquire_lock(sys.argv[1])
 print("locked", flush=True)
 sys.stdin.read()  # hold until the test closes our stdin or kills us
@@ -78,7 +78,7 @@ def test_same_process_takes_its_own_lock_again(tmp_path: Path) -> None:
 
 
 def test_restore_refused_while_another_copy_has_the_file(tmp_path: Path) -> None:
-    from models.db import close_database, open_database
+    from models.datafile.db import close_database, open_database
     from tests.test_backup import digest
 
     db = tmp_path / "activities.db"
@@ -121,7 +121,7 @@ def test_read_only_folder_gets_clear_message(tmp_path: Path) -> None:
     folder = tmp_path / "stick"
     folder.mkdir()
     db = folder / "activities.db"
-    from models.db import close_database, open_database
+    from models.datafile.db import close_database, open_database
 
     open_database(db)
     close_database()

@@ -80,9 +80,9 @@ def test_asking_for_an_area_builds_it_once(qtbot, built, db_path, tmp_path):
 def test_plans_area_lists_at_once_and_fills_the_year_filter_right_after(qtbot, db_path):
     from datetime import datetime
 
-    from models.plan_records import PlanRecord
-    from models.plans import save_plan
-    from ui.plans_area import PlansArea
+    from models.plans.records import PlanRecord
+    from models.plans.service import save_plan
+    from ui.plans.area import PlansArea
 
     save_plan(PlanRecord(title="重阳节敬老活动", start=datetime(2026, 10, 29, 9)))
     area = PlansArea(AppContext(DataHub(), db_path))

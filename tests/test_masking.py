@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from models.masking import mask_id, mask_name, mask_phone
+from models.common.masking import mask_id, mask_name, mask_phone
 
 
 def test_names() -> None:

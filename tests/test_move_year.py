@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.festivals import festival_date
-from models.plan_records import (
+from models.plans.festivals import festival_date
+from models.plans.records import (
     AgendaRow,
     BudgetRow,
     MaterialRow,
@@ -18,8 +18,8 @@ from models.plan_records import (
     PlanRecord,
     PublicityRow,
 )
-from models.plans import list_plans, load_plan, save_plan
-from models.templates import (
+from models.plans.service import list_plans, load_plan, save_plan
+from models.plans.templates import (
     TEMPLATE_DIR,
     TemplateError,
     _all_dates,
@@ -126,7 +126,7 @@ def test_plan_without_dates_and_bad_year() -> None:
 
 
 def test_copy_of_a_missing_plan_is_refused(db_path: Path) -> None:
-    from models.plans import PlanNotFound
+    from models.plans.service import PlanNotFound
 
     with pytest.raises(PlanNotFound):
         copy_plan_to_year(404, 2026)

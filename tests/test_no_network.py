@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 import main
-from models.db import close_database, open_database
-from models.plan_records import AgendaRow, PlanRecord
-from models.plans import save_plan
+from models.datafile.db import close_database, open_database
+from models.plans.records import AgendaRow, PlanRecord
+from models.plans.service import save_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = Path(__file__).with_name("no_network_run.py")
@@ -93,9 +93,9 @@ def _sign_ups() -> None:
     years ago (what cleanup clears), so the sign-up commands run on real rows."""
     from datetime import date, datetime
 
-    from models.resident_schema import Resident
-    from models.signup_records import CompanionRecord, NewSignup
-    from models.signups import sign_up
+    from models.residents.tables import Resident
+    from models.signups.records import CompanionRecord, NewSignup
+    from models.signups.service import sign_up
 
     today = date.today()
     old = save_plan(PlanRecord(title="往年重阳节活动", start=datetime(today.year - 6, 10, 1, 9)))
@@ -115,7 +115,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     open_database(db)
     save_plan(PlanRecord(title="重阳节敬老活动", agenda=[AgendaRow(what="签到")]))
     close_database()
-    from models.imports.importer import import_residents
+    from models.residents.imports.importer import import_residents
     from tests.resident_factory import write_residents_csv
 
     residents_csv = write_residents_csv(base / "居民.csv", 200)

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from models import backup as bk
-from models.db import (
+from models.datafile import backup as bk
+from models.datafile.db import (
     APPLICATION_ID,
     DamagedFileError,
     close_database,
     inspect_file,
     open_database,
 )
-from models.safe_open import open_for_app
+from models.datafile.opening import open_for_app
 from tests.test_backup import _damaged
 
 

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from models import backup as bk
-from models.db import close_database, open_database
-from models.plan_records import PlanRecord
-from models.plans import list_plans, save_plan
+from models.datafile import backup as bk
+from models.datafile.db import close_database, open_database
+from models.plans.records import PlanRecord
+from models.plans.service import list_plans, save_plan
 from tests.test_backup import _damaged, _newer, digest
 from tests.test_instance_lock import other_copy
-from ui.open_data import open_data_file
+from ui.datafile.open_data import open_data_file
 
 
 @pytest.fixture()

@@ -7,7 +7,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from exporters.fonts import font_set
+from exporters.pdf.fonts import font_set
 from exporters.pdf.cjk import CANNOT_END, CANNOT_START, CJKParagraph, line_texts
 
 SIZE = 16.0

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
-from exporters.fonts import BUNDLED_FONT, ROLES, font_set, windows_font_dir
+from exporters.pdf.fonts import BUNDLED_FONT, ROLES, font_set, windows_font_dir
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +62,7 @@ def test_character_missing_from_a_font_is_drawn_by_the_bundled_font(tmp_path: Pa
 
     import pdfplumber
 
-    from exporters.plan_pdf import build_plan_pdf_bytes
+    from exporters.plans.pdf import build_plan_pdf_bytes
     from tests.plan_factory import notice
 
     shutil.copy(DEJAVU, tmp_path / "simfang.ttf")

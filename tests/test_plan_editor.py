@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-import ui.plan_editor as plan_editor_module
-from models.plan_records import AgendaRow, BudgetRow, ContentRow, PhaseRow, PlanRecord
-from models.plans import load_plan, save_plan
-from ui.plan_editor import PlanEditor
-from ui.rows_grid import MasterDetailGrid
+import ui.plans.editor as plan_editor_module
+from models.plans.records import AgendaRow, BudgetRow, ContentRow, PhaseRow, PlanRecord
+from models.plans.service import load_plan, save_plan
+from ui.plans.editor import PlanEditor
+from ui.widgets.rows_grid import MasterDetailGrid
 
 Button = QMessageBox.StandardButton
 # Showing a window or a popup on the offscreen platform logs "This plugin does not support
@@ -352,7 +352,7 @@ def test_pages_are_built_on_demand_and_soon_after_opening(qtbot, editor) -> None
 
 
 def test_reload_shows_a_change_made_elsewhere_but_never_drops_edits(qtbot, editor) -> None:
-    from models.plans import set_status
+    from models.plans.service import set_status
 
     set_status(editor.plan_id(), "已批准")
     status = editor.field_widget("status")
@@ -482,8 +482,8 @@ def test_delete_key_clears_the_selected_cells(qtbot, editor) -> None:
 
 
 def test_every_field_of_a_plan_has_a_home_in_the_editor(qtbot, editor) -> None:
-    from models.plan_records import PART_ROWS, scalar_fields
-    from ui.plan_sections import LEADERSHIP_FIELDS, SECTIONS
+    from models.plans.records import PART_ROWS, scalar_fields
+    from ui.plans.sections import LEADERSHIP_FIELDS, SECTIONS
 
     placed = [name for _title, what in SECTIONS if isinstance(what, list) for name in what]
     placed += LEADERSHIP_FIELDS

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from models.plan_io import PlanFormatError, record_from_dict, record_to_dict
-from models.plan_records import (
+from models.plans.json_form import PlanFormatError, record_from_dict, record_to_dict
+from models.plans.records import (
     BudgetRow,
     ContentRow,
     PhaseRow,

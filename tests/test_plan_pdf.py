@@ -13,10 +13,10 @@ from pypdf import PdfReader
 
 from exporters.atomic import ExportError
 from exporters.pdf.cjk import CANNOT_END, CANNOT_START
-from exporters.plan_pdf import build_plan_pdf_bytes, export_plan_pdf, write_plan_pdf
-from models.errors import UserError
-from models.plan_records import AwardRow, HighlightRow, RiskRow
-from models.plan_rules import budget_totals, yuan
+from exporters.plans.pdf import build_plan_pdf_bytes, export_plan_pdf, write_plan_pdf
+from models.common.errors import UserError
+from models.plans.records import AwardRow, HighlightRow, RiskRow
+from models.plans.rules import budget_totals, yuan
 from tests import pdf_reading as R
 from tests.plan_factory import full_plan, long_plan, notice
 
@@ -256,7 +256,7 @@ def test_export_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         Path(args[1]).write_bytes(b"%PDF-half")
         raise RuntimeError("disk fell off")
 
-    monkeypatch.setattr("exporters.plan_pdf.write_plan_pdf", broken)
+    monkeypatch.setattr("exporters.plans.pdf.write_plan_pdf", broken)
     with pytest.raises(RuntimeError):
         export_plan_pdf(full_plan(), target)
     assert target.read_bytes() == b"old file"
@@ -292,7 +292,7 @@ def test_bold_lead_phrases_are_drawn_filled_and_stroked(full_pdf: bytes) -> None
 
 
 def test_a_plan_with_only_a_title_is_one_page_without_headings() -> None:
-    from models.plan_records import PlanRecord
+    from models.plans.records import PlanRecord
 
     pages = R.read_pages(build_plan_pdf_bytes(PlanRecord(title="仅有标题的方案")))
     assert len(pages) == 1
@@ -303,7 +303,7 @@ def test_a_plan_with_only_a_title_is_one_page_without_headings() -> None:
 
 
 def test_body_lines_hold_28_characters_at_28_9_pt(tmp_path: Path) -> None:
-    from models.plan_records import PlanRecord
+    from models.plans.records import PlanRecord
 
     rec = PlanRecord(title="版心测试", background="社" * 100)
     pages = R.read_pages(build_plan_pdf_bytes(rec))
@@ -334,7 +334,7 @@ def test_poppler_sees_every_word_inside_the_text_area(long_pdf: bytes, tmp_path:
 
 
 def test_paragraph_lines_are_justified_to_the_right_edge() -> None:
-    from models.plan_records import PlanRecord
+    from models.plans.records import PlanRecord
 
     text = full_plan().background + "2026年10月18日9:00-11:00在“幸福里”社区（党群服务中心）举行。"
     pages = R.read_pages(build_plan_pdf_bytes(PlanRecord(title="T", background=text)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from exporters.pdf.official import cn_date, cn_number
-from exporters.plan_pdf import date_range, festival_label, time_range
+from exporters.plans.pdf import date_range, festival_label, time_range
 
 
 def test_heading_numbers_in_chinese() -> None:
@@ -39,8 +39,8 @@ def test_festival_names_and_unknown_keys() -> None:
 
 
 def test_user_text_is_shown_as_typed_not_read_as_markup() -> None:
-    from exporters.plan_pdf import build_plan_pdf_bytes
-    from models.plan_records import PlanRecord
+    from exporters.plans.pdf import build_plan_pdf_bytes
+    from models.plans.records import PlanRecord
     from tests import pdf_reading as R
 
     rec = PlanRecord(title="<b>A&B</b> 活动", background="温度<5℃时改在室内 & 备热水")
@@ -50,7 +50,7 @@ def test_user_text_is_shown_as_typed_not_read_as_markup() -> None:
 
 
 def test_numbers_typed_by_the_clerk_are_not_doubled() -> None:
-    from exporters.plan_pdf import _lines
+    from exporters.plans.pdf import _lines
 
     assert _lines("1.摸清底数；\n2．送到家中\n（3）了解需求\n四、其他\n2026年计划") == [
         "摸清底数；", "送到家中", "了解需求", "其他", "2026年计划"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from models.plan_records import (
+from models.plans.records import (
     PART_ROWS,
     AgendaRow,
     BudgetRow,
@@ -15,8 +15,8 @@ from models.plan_records import (
     PhaseTaskRow,
     PlanRecord,
 )
-from models.plan_rules import agenda_problems, budget_totals, parse_yuan, yuan
-from models.plans import PlanError, PlanNotFound, delete_plan, list_plans, load_plan, save_plan
+from models.plans.rules import agenda_problems, budget_totals, parse_yuan, yuan
+from models.plans.service import PlanError, PlanNotFound, delete_plan, list_plans, load_plan, save_plan
 
 
 def full_plan() -> PlanRecord:

@@ -1,6 +1,6 @@
 """Every public export is masked: each file in tests/public_exports.py is scanned for an unmasked
 18-digit ID or 11-digit mobile number. The scanner itself is tested on xlsx, PDF and CSV files
-holding the same synthetic people unmasked (found) and masked with models.masking (clean)."""
+holding the same synthetic people unmasked (found) and masked with models.common.masking (clean)."""
 from __future__ import annotations
 
 import csv
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models.masking import mask_id, mask_name, mask_phone
+from models.common.masking import mask_id, mask_name, mask_phone
 from tests.leakscan import find_leaks, scan
 from tests.public_exports import PUBLIC_EXPORTS, PublicExport
 

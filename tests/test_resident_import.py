@@ -12,8 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.db import database
-from models.imports.importer import (
+from models.datafile.db import database
+from models.residents.imports.importer import (
     DUPLICATE,
     IMPORTED,
     REJECTED,
@@ -21,8 +21,8 @@ from models.imports.importer import (
     import_residents,
     preview_import,
 )
-from models.resident_records import ResidentQuery
-from models.residents import count_residents, search_residents
+from models.residents.records import ResidentQuery
+from models.residents.service import count_residents, search_residents
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 SAMPLE = DATA / "residents_sample.xlsx"
@@ -114,7 +114,7 @@ def test_cancel_halfway_leaves_the_file_unchanged(db_path: Path) -> None:
     # A fresh sheet of new people, so a real write is under way when the cancel comes.
     src = db_path.parent / "new.csv"
     lines = ["姓名,身份证号,电话"]
-    from models.id_number import check_digit
+    from models.common.id_number import check_digit
     for i in range(3000):
         first17 = f"1101052000{(i // 28) % 12 + 1:02d}{i % 28 + 1:02d}{i % 1000:03d}"
         lines.append(f"新人{chr(0x4E00 + i % 500)},{first17 + check_digit(first17)},")
@@ -150,7 +150,7 @@ def test_csv_encodings(db_path: Path, tmp_path: Path, encoding: str) -> None:
 
 
 def test_unreadable_file_is_a_plain_error(db_path: Path, tmp_path: Path) -> None:
-    from models.errors import UserError
+    from models.common.errors import UserError
 
     bad = tmp_path / "坏.xlsx"
     bad.write_bytes(b"not a workbook")
@@ -181,7 +181,7 @@ def test_preview_and_mapping_override(db_path: Path) -> None:
 def test_report_workbook_and_command_line(db_path: Path, tmp_path: Path, capsys) -> None:
     import main
 
-    from models.db import close_database
+    from models.datafile.db import close_database
 
     close_database()
     out = tmp_path / "报告.xlsx"
@@ -206,8 +206,8 @@ def _index_sql(path: Path) -> list[tuple]:
 
 
 def test_bulk_import_rebuilds_the_indexes_it_drops(db_path: Path, monkeypatch) -> None:
-    import models.resident_store as store_mod
-    from models.id_number import check_digit
+    import models.residents.store as store_mod
+    from models.common.id_number import check_digit
 
     before = _index_sql(db_path)
     monkeypatch.setattr(store_mod, "REINDEX_ABOVE", 5)

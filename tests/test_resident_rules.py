@@ -6,10 +6,10 @@ from datetime import date, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.id_number import NUMBER_CELL_REASON, check_digit, parse_id_number, upgrade_15
-from models.name_keys import pinyin_keys, stroke_key, stroke_sequence
-from models.resident_rules import age_on
-from models.value_parsers import clean_name, parse_date, parse_gender, parse_phone, parse_tags
+from models.common.id_number import NUMBER_CELL_REASON, check_digit, parse_id_number, upgrade_15
+from models.common.name_keys import pinyin_keys, stroke_key, stroke_sequence
+from models.residents.rules import age_on
+from models.common.parsers import clean_name, parse_date, parse_gender, parse_phone, parse_tags
 
 TODAY = date(2026, 11, 28)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from models import resident_store as store
-from models.resident_records import ResidentRecord
+from models.residents import store
+from models.residents.records import ResidentRecord
 from tests.resident_factory import resident_rows
 
 
@@ -42,7 +42,7 @@ def test_bulk_insert_with_a_taken_id_writes_nothing(db_path, monkeypatch) -> Non
     import peewee
     import pytest
 
-    from models.db import database
+    from models.datafile.db import database
 
     monkeypatch.setattr(store, "REINDEX_ABOVE", 5)
     recs = _records()[:20]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import openpyxl
 
-from exporters.residents_xlsx import export_residents
-from models.resident_records import ResidentQuery, ResidentRecord
-from models.residents import (
+from exporters.residents.roster import export_residents
+from models.residents.records import ResidentQuery, ResidentRecord
+from models.residents.service import (
     delete_residents,
     empty_recycle_bin,
     get_resident,
@@ -133,9 +133,9 @@ def test_pages_sorted_here_match_sql_order(db_path: Path) -> None:
     """Up to 3,000 matches are sorted in Python: every order must equal SQLite's ORDER BY."""
     import random
 
-    from models.db import database
-    from models.resident_query import order_clause
-    from models.resident_records import SORT_ORDERS
+    from models.datafile.db import database
+    from models.residents.query import order_clause
+    from models.residents.records import SORT_ORDERS
 
     rng = random.Random(5)
     for i in range(120):
@@ -157,8 +157,8 @@ def test_pages_sorted_here_match_sql_order(db_path: Path) -> None:
 def test_large_results_take_the_index_path_with_the_same_answers(db_path: Path,
                                                                  monkeypatch) -> None:
     """Above BY_ORDER_ABOVE matches the page walks the order's index: same rows, same total."""
-    import models.residents as residents_mod
-    from models.demo_residents import make_demo_residents
+    import models.residents.service as residents_mod
+    from models.residents.demo import make_demo_residents
 
     make_demo_residents(400, seed=3)
     queries = [ResidentQuery(order="strokes"), ResidentQuery(text="zh", order="age"),

@@ -8,9 +8,9 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QMessageBox
 
-from models.residents import ResidentQuery, ResidentRecord, count_residents, save_resident
+from models.residents.service import ResidentQuery, ResidentRecord, count_residents, save_resident
 from ui.operations import DataHub
-from ui.residents_export_dialog import ResidentsExportDialog
+from ui.residents.export_dialog import ResidentsExportDialog
 
 PEOPLE = [("张三明", "3幢", "13812345678", "11010519491231002X"),
           ("李四", "3幢", "13900001111", None),
@@ -71,7 +71,7 @@ def test_cancelled_export_leaves_no_file(qtbot, people: Path, tmp_path: Path, mo
     qtbot.addWidget(dialog)
     folder = tmp_path / "out"
     folder.mkdir()
-    import exporters.residents_xlsx as xlsx
+    import exporters.residents.roster as xlsx
 
     original = xlsx.resident_values
 
@@ -89,7 +89,7 @@ def test_cancelled_export_leaves_no_file(qtbot, people: Path, tmp_path: Path, mo
 
 def test_cancel_while_writing_the_workbook_leaves_no_file(qtbot, people: Path, tmp_path: Path,
                                                           monkeypatch) -> None:
-    import exporters.residents_xlsx as xlsx
+    import exporters.residents.roster as xlsx
 
     dialog = ResidentsExportDialog(DataHub(), ResidentQuery(), count_residents())
     qtbot.addWidget(dialog)

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from models.demo_residents import demo_resident
-from models.residents import (
+from models.residents.demo import demo_resident
+from models.residents.service import (
     ResidentQuery,
     ResidentRecord,
     count_residents,
@@ -22,8 +22,8 @@ from models.residents import (
 )
 from ui.context import AppContext
 from ui.operations import DataHub
-from ui.residents_area import ResidentsArea
-from ui.residents_model import COL_AGE, COL_BIRTH, COL_NAME, ResidentsModel
+from ui.residents.area import ResidentsArea
+from ui.residents.model import COL_AGE, COL_BIRTH, COL_NAME, ResidentsModel
 
 NAMED = [
     ResidentRecord(name="张三", phone="13812345678", building="3幢", room="101",
@@ -36,7 +36,7 @@ NAMED = [
 
 
 def _fill(n: int) -> None:
-    from models.demo_residents import make_demo_residents
+    from models.residents.demo import make_demo_residents
 
     make_demo_residents(n)
 
@@ -159,7 +159,7 @@ def test_delete_moves_to_recycle_bin_after_confirming(qtbot, area: ResidentsArea
 
 
 def test_recycle_bin_restores_and_empties(qtbot, residents: Path, monkeypatch) -> None:
-    from ui.recycle_bin_dialog import RecycleBinDialog
+    from ui.residents.recycle_bin_dialog import RecycleBinDialog
 
     ids = [r.id for r in search_residents(ResidentQuery(), 0, 3).rows]
     delete_residents(ids)
@@ -175,7 +175,7 @@ def test_recycle_bin_restores_and_empties(qtbot, residents: Path, monkeypatch) -
 
 
 def test_dialog_bad_id_is_shown_beside_the_field_and_not_saved(qtbot, db_path: Path) -> None:
-    from ui.resident_dialog import ResidentDialog
+    from ui.residents.edit_dialog import ResidentDialog
 
     dialog = ResidentDialog(DataHub(), None)
     qtbot.addWidget(dialog)
@@ -188,7 +188,7 @@ def test_dialog_bad_id_is_shown_beside_the_field_and_not_saved(qtbot, db_path: P
 
 
 def test_dialog_id_fills_birth_and_sex_then_saves(qtbot, db_path: Path) -> None:
-    from ui.resident_dialog import ResidentDialog
+    from ui.residents.edit_dialog import ResidentDialog
 
     hub = DataHub()
     dialog = ResidentDialog(hub, None)
@@ -206,7 +206,7 @@ def test_dialog_id_fills_birth_and_sex_then_saves(qtbot, db_path: Path) -> None:
 
 def test_dialog_asks_before_saving_a_sex_disagreeing_with_the_id(qtbot, db_path: Path,
                                                                  monkeypatch) -> None:
-    from ui.resident_dialog import ResidentDialog
+    from ui.residents.edit_dialog import ResidentDialog
 
     asked: list[str] = []
 
@@ -270,7 +270,7 @@ def test_delete_key_in_the_grid_asks_then_moves_to_the_bin(qtbot, area: Resident
 
 def test_editing_someone_deleted_for_good_meanwhile_says_so(qtbot, area: ResidentsArea,
                                                             monkeypatch) -> None:
-    from models.residents import empty_recycle_bin
+    from models.residents.service import empty_recycle_bin
 
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: told.append(text))
@@ -283,7 +283,7 @@ def test_editing_someone_deleted_for_good_meanwhile_says_so(qtbot, area: Residen
 
 
 def test_dialog_asks_before_dropping_what_was_typed(qtbot, db_path: Path, monkeypatch) -> None:
-    from ui.resident_dialog import ResidentDialog
+    from ui.residents.edit_dialog import ResidentDialog
 
     asked: list[str] = []
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from models import backup as bk
-from models.signup_figures import activity_figures
-from models.signup_records import CompanionRecord, NewSignup
-from models.signup_rules import ATTENDED, CANCELLED, NO_SHOW
-from models.errors import UserError
-from models.signups import (
+from models.datafile import backup as bk
+from models.signups.figures import activity_figures
+from models.signups.records import CompanionRecord, NewSignup
+from models.signups.rules import ATTENDED, CANCELLED, NO_SHOW
+from models.common.errors import UserError
+from models.signups.service import (
     change_status,
     link_resident,
     list_signups,
@@ -21,7 +21,7 @@ from models.signups import (
     signup_counts,
     signup_log,
 )
-from models.retention import (
+from models.signups.retention import (
     CLEARED_NAME,
     CleanupRefused,
     cleanup_personal_data,
@@ -163,7 +163,7 @@ def test_the_cut_off_is_the_activity_end(db_path: Path) -> None:
 def test_command_line_previews_without_yes(db_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     import main
-    from models.db import close_database, open_database
+    from models.datafile.db import close_database, open_database
 
     today = date.today()
     old = make_activity("旧活动", start=datetime(today.year - 5, 6, 1, 9))

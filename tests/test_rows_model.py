@@ -6,15 +6,15 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTime
 
-from models.plan_records import (
+from models.plans.records import (
     AgendaRow,
     BudgetRow,
     MaterialRow,
     PhaseRow,
     PublicityRow,
 )
-from ui.record_fields import FieldSpec
-from ui.rows_model import RowsModel
+from ui.plans.fields import FieldSpec
+from ui.widgets.rows_model import RowsModel
 
 AMOUNT = FieldSpec("amount_fen", "金额（元）", "money", read_only=True)
 EDIT = Qt.ItemDataRole.EditRole

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from models import backup as bk
-from models import db as dbmod
-from models.db import close_database, open_database
-from models.instance_lock import AlreadyOpenError
-from models.plan_records import PlanRecord
-from models.plans import list_plans, save_plan
-from models.safe_open import MissingDataFileError, can_offer_backup, open_for_app
+from models.datafile import backup as bk
+from models.datafile import db as dbmod
+from models.datafile.db import close_database, open_database
+from models.datafile.lock import AlreadyOpenError
+from models.plans.records import PlanRecord
+from models.plans.service import list_plans, save_plan
+from models.datafile.opening import MissingDataFileError, can_offer_backup, open_for_app
 from tests.test_backup import _damaged, digest
 from tests.test_instance_lock import other_copy
-from ui.backups_dialog import offer_newest_backup
+from ui.datafile.backups_dialog import offer_newest_backup
 
 
 @pytest.fixture()

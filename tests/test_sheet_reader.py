@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.imports import importer
-from models.imports.importer import ImportCancelled, import_residents
-from models.imports.reader import UnreadableFile, _workbook_sheets, iter_sheets, read_file
-from models.residents import count_residents
+from models.residents.imports import importer
+from models.residents.imports.importer import ImportCancelled, import_residents
+from models.residents.imports.reader import UnreadableFile, _workbook_sheets, iter_sheets, read_file
+from models.residents.service import count_residents
 from tests.resident_factory import resident_rows
 from tests.test_resident_import import _table_digest
 

@@ -13,17 +13,17 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from exporters.signin_pdf import export_signin_pdf, rows_per_page
-from exporters.signup_sheets import (
+from exporters.signups.signin_pdf import export_signin_pdf, rows_per_page
+from exporters.signups.sheets import (
     SIGNIN_BLANK_ROWS,
     export_attendance,
     export_roster,
     export_signin_xlsx,
     export_signup_form,
 )
-from models.checkin import check_in
-from models.signup_records import CompanionRecord, NewSignup
-from models.signups import sign_up
+from models.signups.checkin import check_in
+from models.signups.records import CompanionRecord, NewSignup
+from models.signups.service import sign_up
 from tests.signup_factory import make_activity, make_resident
 
 NOW = datetime(2026, 10, 10, 9, 0)

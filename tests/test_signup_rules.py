@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from models.signup_rules import (
+from models.signups.rules import (
     ATTENDED,
     CANCELLED,
     NO_SHOW,

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from models import checkin
-from models.signup_records import CompanionRecord, NewSignup
-from models.signup_rules import ATTENDED, CANCELLED, REGISTERED, SEATED, WAITLIST
-from models.signups import (
+from models.signups import checkin
+from models.signups.records import CompanionRecord, NewSignup
+from models.signups.rules import ATTENDED, CANCELLED, REGISTERED, SEATED, WAITLIST
+from models.signups.service import (
     DuplicateSignup,
     cancel_signup,
     change_status,
@@ -198,7 +198,7 @@ def test_walk_in_added_and_checked_in(db_path: Path) -> None:
 def test_saved_v3_file_reads_its_signups(tmp_path: Path) -> None:
     import shutil
 
-    from models.db import close_database, open_database
+    from models.datafile.db import close_database, open_database
 
     copy = tmp_path / "v3.db"
     shutil.copy(Path(__file__).parent / "data" / "schema_v3.db", copy)
@@ -212,7 +212,7 @@ def test_saved_v3_file_reads_its_signups(tmp_path: Path) -> None:
 
 
 def test_link_walk_in_and_update_details(db_path: Path) -> None:
-    from models.signups import link_resident, update_signup
+    from models.signups.service import link_resident, update_signup
 
     plan = make_activity(capacity=None)
     walk = _walk(plan, "张三")
@@ -228,7 +228,7 @@ def test_link_walk_in_and_update_details(db_path: Path) -> None:
 
 
 def test_figures_on_the_activity_date(db_path: Path) -> None:
-    from models.signup_figures import activity_figures
+    from models.signups.figures import activity_figures
 
     plan = make_activity(capacity=None, start=datetime(2026, 10, 29, 9))
     # 60 on the activity's day (born 1966-10-29), 59 the day before it.

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 import main
-from models.db import close_database
+from models.datafile.db import close_database
 
 
 def _demo(path: Path, *extra: str) -> str:

@@ -5,11 +5,11 @@ from datetime import date, datetime
 
 from PySide6.QtWidgets import QPushButton
 
-from models.plan_records import PlanRecord
-from models.plans import load_plan, save_plan
-from models.resident_records import ResidentRecord
-from models.residents import save_resident
-from ui.plan_editor import PlanEditor
+from models.plans.records import PlanRecord
+from models.plans.service import load_plan, save_plan
+from models.residents.records import ResidentRecord
+from models.residents.service import save_resident
+from ui.plans.editor import PlanEditor
 
 
 def test_figures_inserted_as_of_the_activity_day(qtbot, db_path) -> None:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from models.festivals import festival_date
-from models.plan_io import record_from_dict, record_to_dict
-from models.plan_records import CATEGORIES, PlanRecord
-from models.plan_rules import agenda_problems
-from models.plans import load_plan, save_plan
-from models.templates import (
+from models.plans.festivals import festival_date
+from models.plans.json_form import record_from_dict, record_to_dict
+from models.plans.records import CATEGORIES, PlanRecord
+from models.plans.rules import agenda_problems
+from models.plans.service import load_plan, save_plan
+from models.plans.templates import (
     TEMPLATE_DIR,
     TemplateError,
     list_templates,

@@ -11,11 +11,11 @@ from pathlib import Path
 # its import hook reads the source of every newly imported module (looking for `from __feature__
 # import ...`). Start-up time only; these are needed before the first paint anyway. None of them
 # imports peewee: the window checks its data file and shows it with the standard library's
-# sqlite3 (models.safe_open, models.first_read), and binds peewee right after the first paint.
-import models.first_read  # noqa: F401, I001
-import models.plan_list  # noqa: F401
-import models.safe_open  # noqa: F401
-from models import db_file
+# sqlite3 (models.datafile.opening, models.datafile.first_read), and binds peewee right after the first paint.
+import models.datafile.first_read  # noqa: F401, I001
+import models.plans.listing  # noqa: F401
+import models.datafile.opening  # noqa: F401
+from models.datafile import precheck as db_file
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -50,7 +50,7 @@ def make_app() -> QApplication:
     assert isinstance(app, QApplication)
     if app.property("caa_ready"):
         return app
-    from models.paths import APP_NAME
+    from models.datafile.paths import APP_NAME
 
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
@@ -128,9 +128,9 @@ def save_screenshot(widget: QWidget, target: Path) -> Path:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from models.paths import default_data_file
+    from models.datafile.paths import default_data_file
     from ui.error_hook import install_error_hook
-    from ui.open_data import open_data_file
+    from ui.datafile.open_data import open_data_file
 
     screenshot = getattr(args, "screenshot", None)
     app = make_app()
@@ -178,14 +178,14 @@ def run_gui(args: argparse.Namespace) -> int:
 def after_first_paint() -> None:
     gc.enable()
     if db_file.pending_path() is not None:
-        from models.db import bind_pending  # noqa: PLC0415 - peewee, after the first paint
+        from models.datafile.db import bind_pending  # noqa: PLC0415 - peewee, after the first paint
 
         bind_pending()
 
 
 def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
                 screenshot: str | None) -> int:
-    from models.errors import UserError
+    from models.common.errors import UserError
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.operations import DataHub
@@ -203,7 +203,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
             return 2
     plan_id = getattr(args, "open_plan", None)
     if plan_id is not None and screenshot:
-        from models.plans import load_plan  # noqa: PLC0415 - only for this check
+        from models.plans.service import load_plan  # noqa: PLC0415 - only for this check
 
         try:
             load_plan(plan_id)  # refuse here, so a screenshot run never blocks on a dialog
@@ -217,7 +217,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
 
     # main.main switched the garbage collector off for start-up; on again once the window shows.
     # And peewee is bound to the data file then, before the clerk can do anything with it (any
-    # earlier use binds it on the spot: models.db). Installed first, so a screenshot's grab
+    # earlier use binds it on the spot: models.datafile.db). Installed first, so a screenshot's grab
     # (the filter installed last runs first) records the paint before this runs.
     _FirstPaint(window, after_first_paint)
     QTimer.singleShot(3000, gc.enable)  # and surely soon, even if no paint comes (minimised)

@@ -18,8 +18,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
-from models.errors import UserError
-from models.paths import log_dir as default_log_dir
+from models.common.errors import UserError
+from models.datafile.paths import log_dir as default_log_dir
 
 LOG_NAME = "errors.log"
 LOG_BYTES = 1_000_000
@@ -116,7 +116,7 @@ class ErrorHook(QObject):
 
     @Slot(str, str, bool)
     def _show(self, message: str, details: str, user_error: bool) -> None:
-        # Qt only now: naming its enums costs start-up time (ui.qt_values).
+        # Qt only now: naming its enums costs start-up time (ui.widgets.qt_values).
         from PySide6.QtCore import Qt  # noqa: PLC0415
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only once an error comes
 

@@ -40,25 +40,25 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
-from ui.qt_values import set_shortcut
+from ui.widgets.qt_values import set_shortcut
 
 AreaFactory = Callable[[AppContext, QWidget], QWidget]
 
 
 def _plans_area(ctx: AppContext, parent: QWidget) -> QWidget:
-    from ui.plans_area import PlansArea
+    from ui.plans.area import PlansArea
 
     return PlansArea(ctx, parent)
 
 
 def _residents_area(ctx: AppContext, parent: QWidget) -> QWidget:
-    from ui.residents_area import ResidentsArea
+    from ui.residents.area import ResidentsArea
 
     return ResidentsArea(ctx, parent)
 
 
 def _signups_area(ctx: AppContext, parent: QWidget) -> QWidget:
-    from ui.signups_area import SignupsArea
+    from ui.signups.area import SignupsArea
 
     return SignupsArea(ctx, parent)
 
@@ -73,7 +73,7 @@ AREAS: list[tuple[str, AreaFactory]] = [
 
 
 def settings_file() -> Path:
-    from models.paths import data_dir
+    from models.datafile.paths import data_dir
 
     folder = data_dir()
     try:
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(cleanup)
         self.file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
-        set_shortcut(quit_action, QKeySequence.StandardKey.Quit)  # see ui.qt_values
+        set_shortcut(quit_action, QKeySequence.StandardKey.Quit)  # see ui.widgets.qt_values
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
 
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_backups(self) -> None:
-        from ui.backups_dialog import BackupsDialog
+        from ui.datafile.backups_dialog import BackupsDialog
 
         # A restore replaces everything: unsaved edits are saved (asked) before, not lost after.
         for area in self.built_areas():
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def show_cleanup(self) -> None:
-        from ui.cleanup_dialog import CleanupDialog
+        from ui.signups.cleanup_dialog import CleanupDialog
 
         dialog = CleanupDialog(self.ctx.hub, self)
         dialog.exec()

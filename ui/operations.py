@@ -41,7 +41,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
-from models.errors import UserError
+from models.common.errors import UserError
 
 
 class DataHub(QObject):
@@ -177,7 +177,7 @@ class _Worker(QThread):
 
 def _close_thread_connection() -> None:
     # peewee keeps one connection per thread: close the worker's, never the window's.
-    from models.db import database
+    from models.datafile.db import database
 
     db = database.obj
     if db is not None and not db.is_closed():
@@ -212,7 +212,7 @@ class BackgroundTask(QObject):
         self.parent_widget = parent
         self.result: OpResult | None = None
         self.worker = _Worker(fn, args, kwargs or {}, self)
-        from PySide6.QtCore import Qt  # noqa: PLC0415 - off the start-up path (ui.qt_values)
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - off the start-up path (ui.widgets.qt_values)
         from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
 
         self.dialog = QProgressDialog(

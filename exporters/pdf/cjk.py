@@ -25,7 +25,7 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.rl_config import _FUZZ
 
-from exporters.fonts import FAUX_BOLD, bundled_font_name, has_glyph
+from exporters.pdf.fonts import FAUX_BOLD, bundled_font_name, has_glyph
 
 # 点号, closing brackets, quotes and book-title marks, and their half-width cousins.
 CANNOT_START: frozenset[str] = frozenset(

@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from exporters.atomic import ExportError
-from exporters.fonts import FontSet, font_set
+from exporters.pdf.fonts import FontSet, font_set
 from exporters.pdf.cjk import CJKParagraph
 
 PAGE_W, PAGE_H = A4

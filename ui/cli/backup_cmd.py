@@ -4,10 +4,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from models import backup as bk
-from models.db import APPLICATION_ID, SCHEMA_VERSION, inspect_file
-from models.filecheck import check_file
-from models.instance_lock import check_location
+from models.datafile import backup as bk
+from models.datafile.db import APPLICATION_ID, SCHEMA_VERSION, inspect_file
+from models.datafile.health import check_file
+from models.datafile.lock import check_location
 from ui.cli.common import CommandError, add_db_option, db_path
 
 

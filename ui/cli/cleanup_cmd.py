@@ -1,10 +1,10 @@
 """`cleanup`: remove the personal details of sign-ups for activities over N years ago, keeping
-the counts (models/retention.py). Without --yes it only says what it would do."""
+the counts (models/signups/retention.py). Without --yes it only says what it would do."""
 from __future__ import annotations
 
 import argparse
 
-from models.retention import cleanup_personal_data, preview_cleanup
+from models.signups.retention import cleanup_personal_data, preview_cleanup
 from ui.cli.common import CommandError, add_db_option, db_path, open_db
 
 

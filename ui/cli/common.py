@@ -5,14 +5,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models.errors import UserError
-from models.paths import default_data_file
+from models.common.errors import UserError
+from models.datafile.paths import default_data_file
 
 if TYPE_CHECKING:
     import peewee as pw
 
 # No peewee at import: main.py reads the window's options with add_db_option, and the window
-# shows before peewee is imported (models.safe_open).
+# shows before peewee is imported (models.datafile.opening).
 
 
 class CommandError(UserError):
@@ -33,7 +33,7 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_db(args: argparse.Namespace, *, create: bool = True) -> pw.SqliteDatabase:
-    from models.db import open_database  # noqa: PLC0415 - see the imports
+    from models.datafile.db import open_database  # noqa: PLC0415 - see the imports
 
     return open_database(db_path(args), create=create)
 

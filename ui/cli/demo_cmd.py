@@ -13,8 +13,8 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from models.demo import make_demo
-from models.plans import count_plans, load_plan
+from models.plans.demo import make_demo
+from models.plans.service import count_plans, load_plan
 from ui.cli.common import CommandError, add_db_option, db_path, open_db
 
 
@@ -36,7 +36,7 @@ def _plans_step(args: argparse.Namespace) -> list[str]:
 
 
 def _residents_step(args: argparse.Namespace) -> list[str]:
-    from models.demo_residents import make_demo_residents
+    from models.residents.demo import make_demo_residents
 
     n = getattr(args, "residents", 0) or 0
     if n <= 0:
@@ -50,7 +50,7 @@ def _residents_options(p: argparse.ArgumentParser) -> None:
 
 
 def _signups_step(args: argparse.Namespace) -> list[str]:
-    from models.demo_signups import make_demo_people_and_signups
+    from models.signups.demo import make_demo_people_and_signups
 
     big = max(0, getattr(args, "signups", 0) or 0)
     lines = []

@@ -22,8 +22,8 @@ def _add_plan(kinds: argparse._SubParsersAction) -> None:
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    from exporters.plan_pdf import export_plan_pdf
-    from models.plans import load_plan
+    from exporters.plans.pdf import export_plan_pdf
+    from models.plans.service import load_plan
 
     open_db(args, create=False)
     rec = load_plan(args.id)
@@ -81,7 +81,7 @@ def _add_attendance(kinds: argparse._SubParsersAction) -> None:
 
 
 def run_roster(args: argparse.Namespace) -> int:
-    from exporters.signup_sheets import export_roster
+    from exporters.signups.sheets import export_roster
 
     _suffix(args, (".xlsx",))
     open_db(args, create=False)
@@ -96,12 +96,12 @@ def run_signin(args: argparse.Namespace) -> int:
     open_db(args, create=False)
     order = ORDER_CHOICES[args.order]
     if suffix == ".pdf":
-        from exporters.signin_pdf import export_signin_pdf
+        from exporters.signups.signin_pdf import export_signin_pdf
 
         pages = export_signin_pdf(args.activity, Path(args.out), order=order, masked=args.masked)
         print(f"已导出签到表（PDF，{pages} 页）：{args.out}")
     else:
-        from exporters.signup_sheets import export_signin_xlsx
+        from exporters.signups.sheets import export_signin_xlsx
 
         n = export_signin_xlsx(args.activity, Path(args.out), order=order, masked=args.masked)
         print(f"已导出签到表（{n} 人，另留空行供现场登记）：{args.out}")
@@ -109,7 +109,7 @@ def run_signin(args: argparse.Namespace) -> int:
 
 
 def run_form(args: argparse.Namespace) -> int:
-    from exporters.signup_sheets import export_signup_form
+    from exporters.signups.sheets import export_signup_form
 
     _suffix(args, (".xlsx",))
     open_db(args, create=False)
@@ -119,7 +119,7 @@ def run_form(args: argparse.Namespace) -> int:
 
 
 def run_attendance(args: argparse.Namespace) -> int:
-    from exporters.signup_sheets import export_attendance
+    from exporters.signups.sheets import export_attendance
 
     _suffix(args, (".xlsx",))
     open_db(args, create=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from models.plans import list_plans
+from models.plans.service import list_plans
 from ui.cli.common import add_db_option, open_db
 
 

@@ -39,8 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from exporters.import_report_xlsx import write_import_report
-    from models.imports.importer import import_residents
+    from exporters.residents.import_report import write_import_report
+    from models.residents.imports.importer import import_residents
 
     source = Path(args.file)
     if not source.exists():
@@ -57,7 +57,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from exporters.residents_xlsx import export_residents
+    from exporters.residents.roster import export_residents
 
     out = Path(args.out)
     if out.suffix.lower() not in (".xlsx", ".csv"):
@@ -69,8 +69,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from models.resident_records import ResidentQuery
-    from models.residents import search_residents
+    from models.residents.records import ResidentQuery
+    from models.residents.service import search_residents
 
     open_db(args, create=False)
     result = search_residents(ResidentQuery(text=args.query), limit=max(1, args.limit))
@@ -86,7 +86,7 @@ def run_search(args: argparse.Namespace) -> int:
 def run_figures(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from models.figures import population_figures, target_analysis_text
+    from models.residents.figures import population_figures, target_analysis_text
 
     try:
         on = date.fromisoformat(args.on) if args.on else date.today()

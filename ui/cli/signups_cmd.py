@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def signup_object(rec: object) -> dict[str, object]:
-    from models.signup_records import SignupRecord
+    from models.signups.records import SignupRecord
 
     assert isinstance(rec, SignupRecord)
     return {
@@ -37,8 +37,8 @@ def signup_object(rec: object) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.plans import load_plan
-    from models.signups import list_signups, signup_counts
+    from models.plans.service import load_plan
+    from models.signups.service import list_signups, signup_counts
 
     open_db(args, create=False)
     recs = list_signups(args.activity, order="strokes" if args.order == "strokes" else "position")
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     cap = "不限" if c.capacity is None else str(c.capacity)
     print(f"{plan.title}：名额 {cap}，已占 {c.seats_used}，报名 {c.registered} 人，"
           f"候补 {c.waitlist} 人，签到 {c.attended} 人，取消 {c.cancelled} 人，陪同 {c.companions} 人")
-    from models.signup_figures import activity_figures
+    from models.signups.figures import activity_figures
 
     fig = activity_figures(recs, plan.start.date() if plan.start else None)
     if fig.attended or fig.no_show:

@@ -1,0 +1,2 @@
+"""A plan or a notice as an official-document PDF (pdf.py).
+"""

@@ -1,0 +1,2 @@
+"""The residents' roster as .xlsx/.csv (roster.py) and the import report workbook.
+"""

@@ -1,0 +1,99 @@
+"""Keys derived from a name: full pinyin and initials (for finding people), and the stroke-order
+sort key (姓氏笔画, for printing lists). Cached per character, so 100,000 names take well under a
+second.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+STROKES_FILE = Path(__file__).resolve().parents[2] / "resources" / "strokes" / "cnchar_strokes.tsv"
+
+# pypinyin reads these characters by their everyday reading; as a surname they are read so.
+SURNAME_READINGS: dict[str, str] = {
+    "单": "shan", "解": "xie", "区": "ou", "仇": "qiu", "朴": "piao", "乐": "yue", "曾": "zeng",
+    "盖": "ge", "查": "zha", "覃": "qin", "尉": "wei", "缪": "miao", "翟": "zhai", "召": "shao",
+    "种": "chong", "繁": "po", "员": "yun", "便": "pian", "秘": "bi", "冼": "xian", "谌": "chen",
+    "万": "wan", "沈": "shen", "任": "ren", "华": "hua", "纪": "ji", "过": "guo", "折": "she",
+    "隗": "wei", "句": "gou", "长": "chang", "重": "chong", "柏": "bai", "薄": "bo", "宓": "mi",
+    "燕": "yan", "阚": "kan", "黑": "he", "殷": "yin", "哈": "ha", "藏": "zang", "石": "shi",
+}
+# Compound surnames whose reading differs from their characters read one by one.
+COMPOUND_SURNAMES: dict[str, tuple[str, str]] = {
+    "尉迟": ("yu", "chi"), "万俟": ("mo", "qi"), "单于": ("chan", "yu"), "长孙": ("zhang", "sun"),
+    "澹台": ("tan", "tai"), "令狐": ("ling", "hu"), "皇甫": ("huang", "fu"),
+}
+
+
+@lru_cache(maxsize=65536)
+def char_pinyin(ch: str) -> str:
+    """The reading of one character without tone ("张" -> "zhang"); other characters lower-cased."""
+    if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002ffff":
+        # Imported on first use: pypinyin takes some 0.2 s to import, and the window's first
+        # paint imports this module without needing a reading yet.
+        from pypinyin import Style, lazy_pinyin  # noqa: PLC0415
+
+        return lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0].lower().replace("ü", "v")
+    return ch.lower()
+
+
+def name_syllables(name: str) -> list[str]:
+    """One reading per character, the surname read as a surname."""
+    if not name:
+        return []
+    compound = COMPOUND_SURNAMES.get(name[:2])
+    if compound:
+        return [*compound, *(char_pinyin(c) for c in name[2:])]
+    first = SURNAME_READINGS.get(name[0]) or char_pinyin(name[0])
+    return [first, *(char_pinyin(c) for c in name[1:])]
+
+
+@lru_cache(maxsize=200_000)
+def pinyin_keys(name: str) -> tuple[str, str]:
+    """("zhangsan", "zs") for 张三: full pinyin and initials, lower case, no spaces."""
+    syl = name_syllables(name)
+    return "".join(syl), "".join(s[0] for s in syl if s)
+
+
+@lru_cache(maxsize=1)
+def _stroke_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    with STROKES_FILE.open(encoding="utf-8") as fh:
+        for line in fh:
+            ch, _, seq = line.rstrip("\n").partition("\t")
+            if ch and seq:
+                table[ch] = seq
+    return table
+
+
+@lru_cache(maxsize=1)
+def _stroke_ranks() -> dict[str, int]:
+    """Rank of every known character: fewer strokes first, then stroke by stroke 横竖撇点折."""
+    table = _stroke_table()
+    ordered = sorted(table, key=lambda c: (len(table[c]), table[c], ord(c)))
+    return {c: i for i, c in enumerate(ordered)}
+
+
+def stroke_count(ch: str) -> int | None:
+    seq = _stroke_table().get(ch)
+    return len(seq) if seq else None
+
+
+def stroke_sequence(ch: str) -> str | None:
+    """"张" -> "5153154" (1 横, 2 竖, 3 撇, 4 点, 5 折), None for a character not in the table."""
+    return _stroke_table().get(ch)
+
+
+@lru_cache(maxsize=65536)
+def _char_stroke_key(ch: str) -> str:
+    rank = _stroke_ranks().get(ch)
+    # Six hex digits a character; unknown characters after every known one, by code point.
+    return f"{rank:06x}" if rank is not None else f"{0x200000 + ord(ch):06x}"
+
+
+@lru_cache(maxsize=200_000)
+def stroke_key(name: str) -> str:
+    """Sort key for 姓氏笔画 order: the surname's stroke count, ties by the shape of the strokes in
+    the order 横竖撇点折, the same surname kept together, then the next character, and so on.
+    Derived data: recomputed on every write of a resident (see models/residents/service.py)."""
+    return "".join(_char_stroke_key(c) for c in name)

@@ -1,0 +1,454 @@
+"""Backups of the data file: made with SQLite's online backup API (never a plain copy of a live
+WAL file), kept in a "backups" folder beside the data file, rotated, listed, restored.
+
+File names say what a backup is, so a clerk browsing the folder can tell them apart:
+
+    backups/activities_2026-11-28_154000_daily.db
+            <data file stem>_<date>_<time>_<reason>[_<n>].db
+
+Every backup is a self-contained SQLite file in rollback-journal mode (no -wal beside it), so it
+can be copied, carried on a USB stick and restored as one file.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from models.datafile import precheck as dbmod  # not models.datafile.db: no peewee on the window's way to its file
+from models.common.errors import UserError
+
+BACKUP_DIR_NAME = "backups"
+SUFFIX = ".db"
+
+# Reasons a backup is made; the label is what the backups list shows.
+REASON_LABELS: dict[str, str] = {
+    "daily": "每日自动备份",
+    "manual": "手动备份",
+    "before-migration": "升级数据前",
+    "before-restore": "恢复备份前",
+    "before-import": "导入前",
+    "before-cleanup": "清理旧个人信息前",
+    "damaged": "被替换的损坏文件",
+}
+# Kept for the record, never offered for restoring.
+_NOT_RESTORABLE = {"damaged"}
+_REASON_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+
+# Rotation: the newest backup of each of the last 7 days, 8 weeks and 12 months that have one,
+# and every backup younger than KEEP_ALL_DAYS (so two restores on one day are both undoable).
+KEEP_DAILY = 7
+KEEP_WEEKLY = 8
+KEEP_MONTHLY = 12
+KEEP_ALL_DAYS = 7
+
+Progress = Callable[[int, int], None]  # (pages done, pages total)
+
+
+class BackupError(UserError):
+    """A backup or restore that could not be done; str() is for the clerk."""
+
+
+class BackupCancelled(BackupError):
+    """Raised by a progress callback to stop a backup; nothing is left behind."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消，未保存备份。")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    size: int
+    reason: str
+
+    @property
+    def reason_label(self) -> str:
+        return REASON_LABELS.get(self.reason, self.reason)
+
+
+def size_text(size: int) -> str:
+    """1.2 MB, 164 KB: a size a clerk reads at a glance."""
+    if size < 1024 * 1024:
+        return f"{max(size, 1) / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+# --- where backups live and what they are called --------------------------------------------
+
+
+def backups_dir(db_path: Path | str) -> Path:
+    return Path(db_path).resolve().parent / BACKUP_DIR_NAME
+
+
+_NAME_RE = re.compile(
+    r"^(?P<d>\d{4}-\d{2}-\d{2})_(?P<t>\d{6})_(?P<reason>[a-z][a-z0-9-]*)(?:_(?P<n>\d+))?$"
+)
+
+
+def parse_backup_name(db_stem: str, name: str) -> tuple[datetime, str] | None:
+    """(created, reason) from a backup file name of the data file db_stem, else None."""
+    prefix = db_stem + "_"
+    if not (name.startswith(prefix) and name.endswith(SUFFIX)):
+        return None
+    m = _NAME_RE.match(name[len(prefix):-len(SUFFIX)])
+    if not m:
+        return None
+    t = m["t"]
+    try:  # from the groups, not strptime (its first call alone costs some 10 ms of start-up)
+        created = datetime.fromisoformat(f"{m['d']}T{t[:2]}:{t[2:4]}:{t[4:]}")
+    except ValueError:
+        return None
+    return created, m["reason"]
+
+
+def _new_backup_path(db_path: Path, reason: str, now: datetime) -> Path:
+    if not _REASON_RE.match(reason):
+        raise ValueError(f"bad backup reason {reason!r}")
+    folder = backups_dir(db_path)
+    base = f"{db_path.stem}_{now:%Y-%m-%d_%H%M%S}_{reason}"
+    target = folder / f"{base}{SUFFIX}"
+    n = 2
+    while target.exists():
+        target = folder / f"{base}_{n}{SUFFIX}"
+        n += 1
+    return target
+
+
+def list_backups(db_path: Path | str) -> list[BackupInfo]:
+    """Backups of this data file, newest first."""
+    db_path = Path(db_path)
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for p in folder.iterdir():
+        parsed = parse_backup_name(db_path.stem, p.name)
+        if parsed is None or not p.is_file():
+            continue
+        st = p.stat()
+        # Two backups in one second (backup, then restore): the later written is the newer.
+        found.append((parsed[0], st.st_mtime_ns,
+                      BackupInfo(path=p, created=parsed[0], size=st.st_size, reason=parsed[1])))
+    found.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [x[2] for x in found]
+
+
+def newest_backup_for(db_path: Path | str) -> BackupInfo | None:
+    """The backup to offer when the data file cannot be opened (damaged, deleted)."""
+    for b in list_backups(db_path):
+        if b.reason not in _NOT_RESTORABLE:
+            return b
+    return None
+
+
+# --- making backups -------------------------------------------------------------------------
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _copy_database(source: Path, target: Path, progress: Progress | None = None,
+                   *, read_only: bool = False) -> None:
+    """Copy source into target (a new file) page by page with the online backup API, then make
+    target a self-contained rollback-journal file. target is written beside its final place
+    under a temporary name and renamed, so a failure leaves nothing half-written."""
+    tmp = target.with_name(f".{target.name}.part")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = dbmod.connect_read_only(source) if read_only else sqlite3.connect(str(source))
+        try:
+            dst = sqlite3.connect(str(tmp))
+            try:
+                pages = -1 if progress is None else 256  # 1 MB steps: a slow stick moves
+                src.backup(dst, pages=pages, progress=None if progress is None else
+                           (lambda _status, remaining, total: progress(total - remaining, total)))
+                # The copy inherits WAL mode from the header; a backup must be one file.
+                dst.execute("PRAGMA journal_mode = delete")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        _fsync(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        for extra in ("-journal", "-wal", "-shm"):
+            tmp.with_name(tmp.name + extra).unlink(missing_ok=True)
+        raise
+
+
+def _os_message(exc: OSError | sqlite3.Error) -> str:
+    if isinstance(exc, OSError):
+        if exc.errno == 28:
+            return "磁盘空间不足"
+        if isinstance(exc, PermissionError) or exc.errno == 30:
+            return "没有写入权限或位置只读"
+        return exc.strerror or str(exc)
+    text = str(exc)
+    if "full" in text:
+        return "磁盘空间不足"
+    if "readonly" in text or "read-only" in text:
+        return "没有写入权限或位置只读"
+    return text
+
+
+def _make_backup(db_path: Path, reason: str, progress: Progress | None = None,
+                 now: datetime | None = None) -> BackupInfo:
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise BackupError(f"找不到数据文件“{db_path}”，无法备份。")
+    now = (now or datetime.now()).replace(microsecond=0)
+    target = _new_backup_path(db_path, reason, now)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _copy_database(db_path, target, progress)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(
+            f"无法在“{target.parent}”中保存备份：{_os_message(exc)}。数据文件本身未受影响。"
+        ) from exc
+    return BackupInfo(path=target, created=now, size=target.stat().st_size, reason=reason)
+
+
+def backup_now(db_path: Path | str, progress: Progress | None = None) -> BackupInfo:
+    """立即备份: a manual backup into the backups folder."""
+    return _make_backup(Path(db_path), "manual", progress)
+
+
+def backup_before(db_path: Path | str, reason: str) -> BackupInfo:
+    """A backup before something that rewrites much of the file: "migration", "restore",
+    "import"."""
+    return _make_backup(Path(db_path), f"before-{reason}")
+
+
+def daily_backup(db_path: Path | str, today: date | None = None) -> BackupInfo | None:
+    """The automatic backup: at most one a day, then rotation. Call it when the app opens the
+    data file (before the day's first write, so it holds the state the day started with).
+    Returns the new backup, or None when today's already exists or there is nothing to back up.
+    A failure to back up never stops the clerk from working: it is raised as BackupError for the
+    caller to show once."""
+    db_path = Path(db_path)
+    today = today or date.today()
+    if not daily_backup_due(db_path, today):
+        return None
+    now = datetime.combine(today, datetime.now().time())
+    info = _make_backup(db_path, "daily", now=now)
+    prune_backups(db_path, today)
+    return info
+
+
+def daily_backup_due(db_path: Path | str, today: date | None = None) -> bool:
+    """Whether daily_backup would make a backup now: the file has data and today's daily backup
+    is not there yet."""
+    db_path = Path(db_path)
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return False
+    today = today or date.today()
+    return not any(b.reason == "daily" and b.created.date() == today
+                   for b in list_backups(db_path))
+
+
+# --- rotation -------------------------------------------------------------------------------
+
+
+def backups_to_keep(created: Iterable[datetime], today: date) -> set[datetime]:
+    """Which backup times rotation keeps (pure; the policy is in the constants above)."""
+    stamps = sorted(set(created), reverse=True)
+    keep = {c for c in stamps if (today - c.date()).days < KEEP_ALL_DAYS}
+    for key, count in (
+        (lambda c: c.date(), KEEP_DAILY),
+        (lambda c: tuple(c.isocalendar())[:2], KEEP_WEEKLY),
+        (lambda c: (c.year, c.month), KEEP_MONTHLY),
+    ):
+        seen: set[object] = set()
+        for c in stamps:  # newest first: the first of each bucket is its newest
+            k = key(c)
+            if k in seen:
+                continue
+            if len(seen) == count:
+                break
+            seen.add(k)
+            keep.add(c)
+    return keep
+
+
+def prune_backups(db_path: Path | str, today: date | None = None) -> list[Path]:
+    """Delete the backups rotation does not keep; returns what was deleted."""
+    today = today or date.today()
+    backups = list_backups(db_path)
+    keep = backups_to_keep((b.created for b in backups), today)
+    gone = []
+    for b in backups:
+        if b.created not in keep:
+            try:
+                b.path.unlink()
+            except OSError:
+                continue  # a backup that cannot be deleted now is simply kept a while longer
+            gone.append(b.path)
+    return gone
+
+
+# --- to and from another place --------------------------------------------------------------
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def backup_to(db_path: Path | str, target: Path | str,
+              progress: Progress | None = None) -> BackupInfo:
+    """备份到…: a backup at a place the clerk chose (a USB stick). An existing file there is
+    replaced only once the new copy is complete."""
+    db_path, target = Path(db_path), Path(target)
+    if not db_path.is_file():
+        raise BackupError(f"找不到数据文件“{db_path}”，无法备份。")
+    if _same_file(db_path, target):
+        raise BackupError("备份文件不能是数据文件本身，请另选一个位置或文件名。")
+    if not target.parent.is_dir():
+        raise BackupError(f"文件夹“{target.parent}”不存在（U 盘是否已拔出？），未备份。")
+    try:
+        _copy_database(db_path, target, progress)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"无法备份到“{target}”：{_os_message(exc)}。") from exc
+    return BackupInfo(path=target, created=datetime.now().replace(microsecond=0),
+                      size=target.stat().st_size, reason="manual")
+
+
+def check_backup_file(source: Path | str) -> int:
+    """Refuse a file that cannot be restored: not ours, damaged, or from a newer version.
+    The file is only read. Returns its schema version."""
+    source = Path(source)
+    if not source.is_file():
+        raise BackupError(f"找不到备份文件“{source}”。")
+    app_id, version = dbmod.inspect_file(source)  # raises NotADataFile / Damaged
+    if app_id != dbmod.APPLICATION_ID:
+        raise dbmod.NotADataFileError(f"“{source.name}”不是本软件的数据文件或备份，未作任何改动。")
+    if version > dbmod.SCHEMA_VERSION:
+        raise dbmod.NewerVersionError(
+            f"备份“{source.name}”由更新版本的社区活动助手写入（数据版本 {version}，本程序支持到 "
+            f"{dbmod.SCHEMA_VERSION}），不能用来恢复。请先升级本软件。"
+        )
+    problems = integrity_problems(source)
+    if problems:
+        raise dbmod.DamagedFileError(
+            f"备份“{source.name}”已损坏（完整性检查未通过），不能用来恢复，文件未作任何改动。"
+        )
+    return version
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """PRAGMA integrity_check of a file opened read-only; [] when it is sound."""
+    try:
+        con = dbmod.connect_read_only(path)
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
+def _is_open_here(db_path: Path) -> bool:
+    from models.datafile.db import database  # noqa: PLC0415 - see the imports
+
+    db = database.obj
+    return db is not None and not db.is_closed() and _same_file(Path(db.database), db_path)
+
+
+def _settle_wal(db_path: Path) -> None:
+    """Fold the -wal file into the data file and leave rollback mode, so no stale -wal can be
+    applied to the file that replaces it. Fails if another program still has it open."""
+    con = sqlite3.connect(str(db_path), timeout=2)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        mode = con.execute("PRAGMA journal_mode = delete").fetchone()[0]
+    finally:
+        con.close()
+    if str(mode).lower() != "delete":
+        raise BackupError("数据文件正被另一个程序使用，无法恢复。请关闭其他社区活动助手窗口后重试。")
+
+
+def _keep_aside(db_path: Path) -> tuple[BackupInfo, bool]:
+    """Keep the file about to be replaced; (its backup, whether it was a sound data file)."""
+    try:
+        dbmod.inspect_file(db_path)
+    except dbmod.DataFileError:
+        # A damaged or foreign file is not live: keep its bytes (and any -wal) as they are.
+        now = datetime.now().replace(microsecond=0)
+        target = _new_backup_path(db_path, "damaged", now)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(db_path, target)
+            wal = db_path.with_name(db_path.name + "-wal")
+            if wal.exists():
+                shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+        except OSError as exc:
+            raise BackupError(f"无法保留原数据文件：{_os_message(exc)}。未恢复。") from exc
+        return BackupInfo(target, now, target.stat().st_size, "damaged"), False
+    return backup_before(db_path, "restore"), True
+
+
+def restore_from(db_path: Path | str, source: Path | str) -> BackupInfo | None:
+    """从备份恢复: check source, keep the current data file aside as a backup, then put a copy of
+    source in its place in one rename. If this process had the data file open, it is reopened,
+    now holding the restored data. Returns the backup of the replaced file (None when there was
+    no data file). The source file is only read."""
+    from models.datafile import db  # noqa: PLC0415 - see the imports
+    from models.datafile.lock import lock_for_writing  # noqa: PLC0415
+
+    db_path, source = Path(db_path), Path(source)
+    if _same_file(db_path, source):
+        raise BackupError("不能用数据文件本身来恢复，请选择一个备份文件。")
+    check_backup_file(source)
+    pending = dbmod.pending_path()
+    if pending is not None and _same_file(pending, db_path):
+        db.bind_pending()  # the window's file, shown but not bound yet: open, so reopened after
+    with lock_for_writing(db_path):
+        tmp = db_path.with_name(f".{db_path.name}.restoring")
+        try:
+            _copy_database(source, tmp, read_only=True)
+        except (OSError, sqlite3.Error) as exc:
+            raise BackupError(f"无法恢复：{_os_message(exc)}。数据文件未作改动。") from exc
+        try:
+            if integrity_problems(tmp):
+                raise BackupError("恢复时复制出的文件未通过完整性检查，数据文件未作改动。")
+            aside = None
+            was_open = _is_open_here(db_path)
+            sound = True
+            if db_path.exists():
+                aside, sound = _keep_aside(db_path)
+            if was_open:
+                db.close_database()
+            try:
+                if db_path.exists() and sound:
+                    _settle_wal(db_path)
+                try:
+                    os.replace(tmp, db_path)
+                except OSError as exc:
+                    raise BackupError(
+                        f"无法替换数据文件：{_os_message(exc)}。原数据未作改动"
+                        + (f"，另存于“{aside.path}”。" if aside else "。")
+                    ) from exc
+                for extra in ("-wal", "-shm"):
+                    db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
+            finally:
+                if was_open:  # carry on with the restored data, or the old data on failure
+                    db.open_database(db_path)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return aside

@@ -1,0 +1,78 @@
+"""The plans list's queries (one transaction each). Kept apart from models.plans.service (saving and
+loading whole plans, with every record class), which re-exports them, so the window's first paint
+imports only these, and no peewee at all: while the window's data file is not bound yet
+(models.datafile.precheck.pending_path), the unfiltered list and its years are read with the standard
+library (models.datafile.first_read); peewee is imported on the first query that needs it.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from models.datafile import precheck as db_file
+from models.plans.summary import PlanSummary
+
+
+def list_plans(
+    text: str = "",
+    status: str | None = None,
+    category: str | None = None,
+    year: int | None = None,
+) -> list[PlanSummary]:
+    """Plans matching every given filter, newest activity first."""
+    pending = db_file.pending_path()
+    if pending is not None and not (text.strip() or status or category or year):
+        from models.datafile.first_read import first_plans  # noqa: PLC0415
+
+        return first_plans(pending)
+    from models.datafile import schema  # noqa: PLC0415 - peewee: see the module docstring
+    from models.datafile.db import database  # noqa: PLC0415
+
+    P = schema.Plan
+    query = P.select(P.id, P.title, P.category, P.status, P.kind, P.start, P.updated)
+    if text.strip():
+        words = text.split()
+        for word in words:
+            like = f"%{word}%"
+            query = query.where(
+                P.title ** like | P.theme ** like | P.places ** like | P.issuer ** like
+            )
+    if status:
+        query = query.where(P.status == status)
+    if category:
+        query = query.where(P.category == category)
+    if year:
+        lo, hi = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+        query = query.where((P.start >= lo) & (P.start < hi))
+    query = query.order_by(P.start.desc(nulls="last"), P.id.desc())
+    with database.atomic():
+        return [
+            PlanSummary(
+                id=p.id, title=p.title, category=p.category, status=p.status, kind=p.kind,
+                start=p.start, updated=p.updated,
+            )
+            for p in query
+        ]
+
+
+def plan_years() -> list[int]:
+    """Years that hold at least one dated plan, newest first."""
+    pending = db_file.pending_path()
+    if pending is not None:
+        from models.datafile.first_read import first_plan_years  # noqa: PLC0415
+
+        return first_plan_years(pending)
+    import peewee as pw  # noqa: PLC0415 - see the module docstring
+
+    from models.datafile import schema  # noqa: PLC0415
+
+    P = schema.Plan
+    # coerce(False): the year is text, not a date for peewee to parse (and fail to) per row.
+    year = pw.fn.substr(P.start, 1, 4).coerce(False)
+    rows = P.select(year).where(P.start.is_null(False)).distinct().tuples()
+    return sorted({int(y) for (y,) in rows if y and y.isdigit()}, reverse=True)
+
+
+def count_plans() -> int:
+    from models.datafile import schema  # noqa: PLC0415 - see the module docstring
+
+    return schema.Plan.select().count()

@@ -1,0 +1,73 @@
+"""Tables of the residents' register (schema version 2).
+
+A resident keeps the values a clerk typed (cleaned) plus precomputed keys, so that searching and
+ordering 100,000 people are index look-ups, not Python loops: full pinyin, initials, the digits of
+the phone, and a stroke-order sort key. resident_fts is an FTS5 trigram index over one search line
+per resident (name, phone digits, ID, address), kept in step by models/residents/store.py,
+through which every write of residents goes.
+"""
+from __future__ import annotations
+
+import peewee as pw
+from playhouse.sqlite_ext import FTS5Model, SearchField
+
+from models.datafile.db import BaseModel, database
+
+GENDERS = ("男", "女")
+
+# Tags every office uses; the office may add its own.
+BUILTIN_TAGS: tuple[str, ...] = (
+    "党员", "低保户", "独居老人", "空巢老人", "残疾人", "孕妇", "志愿者", "退役军人",
+)
+
+
+class Resident(BaseModel):
+    name = pw.CharField(index=True)
+    gender = pw.CharField(default="")  # 男 / 女 / "" (unknown)
+    birth = pw.DateField(null=True, index=True)
+    id_number = pw.CharField(null=True, unique=True)  # 18 characters, upper-case X; None when absent
+    phone = pw.CharField(default="")  # 11-digit mobile, or landline "0571-88123456"
+    building = pw.CharField(default="", index=True)  # 楼栋, e.g. 3幢
+    unit = pw.CharField(default="")  # 单元
+    room = pw.CharField(default="")  # 房号 (may hold "1单元801室" as the sheet wrote it)
+    address = pw.TextField(default="")  # free text when there is no building/room
+    household = pw.CharField(default="")  # 户号 or head of household
+    notes = pw.TextField(default="")
+    deleted = pw.BooleanField(default=False)  # in the recycle bin
+    deleted_at = pw.DateTimeField(null=True)
+    created = pw.DateTimeField()
+    updated = pw.DateTimeField()
+    # Search and sort keys, derived from the fields above on every write.
+    name_pinyin = pw.CharField(default="", index=True)  # "zhangsan"
+    name_initials = pw.CharField(default="", index=True)  # "zs"
+    phone_digits = pw.CharField(default="")  # "13812345678", "057188123456"
+    stroke_key = pw.CharField(default="", index=True)  # 姓氏笔画 order
+
+
+class Tag(BaseModel):
+    name = pw.CharField(unique=True)
+    position = pw.IntegerField(default=0)
+    builtin = pw.BooleanField(default=False)
+
+
+class ResidentTag(BaseModel):
+    # The composite primary key (resident, tag) already indexes resident first.
+    resident = pw.ForeignKeyField(Resident, on_delete="CASCADE", backref="tag_links", index=False)
+    tag = pw.ForeignKeyField(Tag, on_delete="CASCADE", backref="resident_links")
+
+    class Meta:
+        primary_key = pw.CompositeKey("resident", "tag")
+
+
+class ResidentFts(FTS5Model):
+    """rowid = resident.id; search_text = one lower-case line of every searchable key."""
+
+    search_text = SearchField()
+
+    class Meta:
+        database = database
+        table_name = "resident_fts"
+        options = {"tokenize": "trigram", "detail": "none"}
+
+
+RESIDENT_MODELS: list[type[pw.Model]] = [Resident, Tag, ResidentTag, ResidentFts]

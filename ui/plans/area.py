@@ -1,0 +1,527 @@
+"""The 活动方案 area: the plans list with search and filters on the left, one editor tab per open
+plan on the right. Every write goes through ui.operations; open editors are asked before closing."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.plans.listing import count_plans, plan_years
+from models.plans.summary import CATEGORIES, STATUSES
+from ui.widgets.actions import make_action
+from ui.context import AppContext
+from ui.operations import run_op, run_task
+from ui.plans.tabs import EditorFactory, PlanTabs
+from ui.plans.list_model import COL_START, COL_TITLE, PlansListModel
+from ui.widgets.qt_values import (
+    ALIGN_CENTER,
+    CUSTOM_CONTEXT_MENU,
+    DESCENDING,
+    TOOL_BUTTON_TEXT_ONLY,
+    WIDGET_SHORTCUT,
+    set_enum,
+    set_shortcut,
+    set_sort_indicator,
+)
+
+if TYPE_CHECKING:
+    from models.plans.records import PlanRecord
+
+# Saving, loading and deleting plans (models.plans.service, with every record class) are imported by the
+# actions that do them: the first paint shows only the list (models.plans.listing).
+
+SEARCH_DELAY_MS = 250  # debounce: query once the clerk pauses typing
+
+
+def safe_file_name(title: str) -> str:
+    name = re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", title).strip(" ._") or "活动方案"
+    return name[:80]
+
+
+class PlansArea(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 editor_factory: EditorFactory | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.hub = ctx, ctx.hub
+        self._make_actions()
+
+        self.model = PlansListModel(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索标题、主题、地点、落款单位"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = self._combo(STATUSES)
+        self.category_filter = self._combo(CATEGORIES)
+        self.year_filter = QComboBox()
+        self.year_filter.addItem(self.tr("全部年份"), None)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        # Qt's enums by value (ui.widgets.qt_values): this area is built before the first paint.
+        set_enum(self.table, "contextMenuPolicy", CUSTOM_CONTEXT_MENU)
+        self.table.addAction(self.act_delete)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        set_sort_indicator(header, COL_START, DESCENDING)  # the query's order
+        header.sortIndicatorChanged.connect(self.model.sort)
+        self.count_label = QLabel()
+
+        self.plan_tabs = PlanTabs(editor_factory, self)
+        self.plan_tabs.saved.connect(self._on_editor_saved)
+        self.tabs = self.plan_tabs.tabs
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_main_page())
+        self.pages.addWidget(self._build_empty_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._build_toolbar())
+        layout.addWidget(self.pages, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        for combo in (self.status_filter, self.category_filter, self.year_filter):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.table.activated.connect(lambda index: self.open_plan(self._id_at(index.row())))
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.hub.changed.connect(self._on_data_changed)
+        # The list now (the first paint shows it); the year filter's choices, shown only when
+        # it is opened, right after (a query and a date parse per plan off the start-up path).
+        self._refresh_list(None)
+        QTimer.singleShot(0, self, self._refresh_years)
+
+    # --- building -------------------------------------------------------------------------
+    def _combo(self, values: tuple[str, ...]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("全部"), None)
+        for v in values:
+            combo.addItem(v, v)
+        return combo
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str = "",
+                tip: str = "") -> QAction:
+        return make_action(self, text, slot, shortcut, tip)
+
+    def _make_actions(self) -> None:
+        self.act_new = self._action(self.tr("新建方案…"), self.new_plan, "Ctrl+N",
+                                    self.tr("新建一个空白活动方案"))
+        self.act_template = self._action(self.tr("从模板新建…"), self.new_from_template, "",
+                                         self.tr("从常用活动模板新建方案"))
+        self.act_open = self._action(self.tr("打开"), lambda: self.open_plan(self.current_id()))
+        self.act_copy = self._action(self.tr("复制方案到其他年份…"), self.copy_to_year)
+        self.act_pdf = self._action(self.tr("导出 PDF…"), self.export_pdf, "Ctrl+P")
+        self.act_delete = self._action(self.tr("删除"), self.delete_current)
+        set_shortcut(self.act_delete, QKeySequence.StandardKey.Delete)
+        set_enum(self.act_delete, "shortcutContext", WIDGET_SHORTCUT)  # the list only
+        self.act_find = self._action(self.tr("查找"), self._focus_search, "Ctrl+F")
+        self.act_close_tab = self._action(
+            self.tr("关闭方案"), lambda: self.plan_tabs.close_current(), "Ctrl+W")
+        self.addAction(self.act_find)
+        self.addAction(self.act_close_tab)
+        self.act_demo = self._action(self.tr("生成演示数据"), self.make_demo, "",
+                                     self.tr("填入几个示例方案，便于熟悉软件"))
+        self.status_menu = QMenu(self.tr("修改状态"), self)
+        group = QActionGroup(self)  # one status at a time: shown as radio marks
+        for status in STATUSES:
+            action = self.status_menu.addAction(status)
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, s=status: self.change_status(s))
+        self.status_menu.aboutToShow.connect(self._mark_current_status)
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar(self.tr("方案工具栏"))
+        set_enum(bar, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
+        for action, text in ((self.act_new, self.tr("新建")),
+                             (self.act_template, self.tr("从模板新建")),
+                             (self.act_open, None), (self.act_copy, self.tr("复制到年份")),
+                             (None, None), (self.act_pdf, self.tr("导出PDF")),
+                             (self.act_delete, None)):
+            if action is None:  # the status button sits here
+                button = QToolButton()
+                button.setText(self.tr("修改状态"))
+                button.setMenu(self.status_menu)
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+                self.status_button = button
+                bar.addWidget(button)
+                continue
+            if text:  # the toolbar shows the short iconText, the menu the full text
+                action.setIconText(text)
+            bar.addAction(action)
+        return bar
+
+    def _build_main_page(self) -> QWidget:
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(6, 6, 6, 6)
+        box.addWidget(self.search)
+        filters = QHBoxLayout()
+        for label, combo in ((self.tr("状态"), self.status_filter),
+                             (self.tr("类别"), self.category_filter),
+                             (self.tr("年份"), self.year_filter)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo, 1)
+        box.addLayout(filters)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.count_label)
+        splitter = QSplitter()  # horizontal
+        splitter.addWidget(left)
+        splitter.addWidget(self.plan_tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([600, 800])
+        self.splitter = splitter
+        return splitter
+
+    def _build_empty_page(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        title = QLabel(self.tr("这个数据文件里还没有活动方案"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(self.tr("可以从常用模板（重阳敬老、义诊、亲子早教等）新建方案，"
+                              "也可以先生成演示数据看看软件怎么用。"))
+        text.setWordWrap(True)
+        for label in (title, text):
+            set_enum(label, "alignment", ALIGN_CENTER)
+            box.addWidget(label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.empty_template_button = QPushButton(self.tr("从模板新建"))
+        self.empty_demo_button = QPushButton(self.tr("生成演示数据"))
+        self.empty_new_button = QPushButton(self.tr("新建空白方案"))
+        self.empty_template_button.clicked.connect(self.new_from_template)
+        self.empty_demo_button.clicked.connect(self.make_demo)
+        self.empty_new_button.clicked.connect(self.new_plan)
+        for b in (self.empty_template_button, self.empty_demo_button, self.empty_new_button):
+            b.setMinimumHeight(40)
+            b.setMinimumWidth(150)
+            row.addWidget(b)
+        row.addStretch(1)
+        box.addSpacing(16)
+        box.addLayout(row)
+        box.addStretch(2)
+        return page
+
+    def file_menu_actions(self) -> list[QAction | None]:
+        """Actions the main window lists in its 文件 menu (None: a separator)."""
+        return [self.act_new, self.act_template, self.act_copy, None, self.act_pdf, None,
+                self.act_demo]
+
+    def _mark_current_status(self) -> None:
+        p = self.model.plan_at(self.model.row_of(self.current_id() or -1))
+        for action in self.status_menu.actions():
+            action.setChecked(p is not None and action.text() == p.status)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- list -----------------------------------------------------------------------------
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        keep = self.current_id()
+        self.model.set_filters(
+            text=self.search.text(),
+            status=self.status_filter.currentData(),
+            category=self.category_filter.currentData(),
+            year=self.year_filter.currentData(),
+        )
+        self._after_reload(keep)
+
+    def refresh(self) -> None:
+        """Re-read everything the area shows from the data file."""
+        keep = self.current_id()
+        self._refresh_years()
+        self._refresh_list(keep)
+
+    def _refresh_list(self, keep: int | None) -> None:
+        self.model.refresh()
+        unfiltered = not any(self.model.filters().values())
+        total = self.model.rowCount() if unfiltered else count_plans()  # one query fewer
+        self.pages.setCurrentIndex(1 if total == 0 else 0)
+        self._after_reload(keep)
+
+    def _refresh_years(self) -> None:
+        current = self.year_filter.currentData()
+        self.year_filter.blockSignals(True)
+        self.year_filter.clear()
+        self.year_filter.addItem(self.tr("全部年份"), None)
+        for y in plan_years():
+            self.year_filter.addItem(self.tr("{0} 年").format(y), y)
+        i = self.year_filter.findData(current)
+        self.year_filter.setCurrentIndex(max(i, 0))
+        self.year_filter.blockSignals(False)
+        if current is not None and i < 0:  # the year is gone: the filter widened
+            self.model.set_filters(**{**self.model.filters(), "year": None})
+
+    def _after_reload(self, keep: int | None) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(
+            self.tr("共 {0} 个方案").format(n) if n else self.tr("没有符合条件的方案")
+        )
+        if keep is not None:
+            self.select_plan(keep)
+        if self.current_id() is None and self.model.rowCount():
+            self.table.selectRow(0)  # so 打开/导出 work at once
+        self._update_actions()
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in ("", "plans"):
+            self.refresh()
+
+    def _id_at(self, row: int) -> int | None:
+        p = self.model.plan_at(row)
+        return p.id if p else None
+
+    def current_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if hasattr(self, "table") else []
+        return self._id_at(rows[0].row()) if rows else None
+
+    def select_plan(self, plan_id: int) -> bool:
+        row = self.model.row_of(plan_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _update_actions(self, *_args: object) -> None:
+        has = self.current_id() is not None
+        for a in (self.act_open, self.act_copy, self.act_pdf, self.act_delete):
+            a.setEnabled(has)
+        self.status_menu.setEnabled(has)
+        if hasattr(self, "status_button"):
+            self.status_button.setEnabled(has)
+
+    def _context_menu(self, pos: object) -> None:
+        index = self.table.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            for a in (self.act_open, self.act_copy, self.act_pdf):
+                menu.addAction(a)
+            menu.addMenu(self.status_menu)
+            menu.addSeparator()
+            menu.addAction(self.act_delete)
+            menu.addSeparator()
+        menu.addAction(self.act_new)
+        menu.addAction(self.act_template)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # --- editors --------------------------------------------------------------------------
+    def open_plan(self, plan_id: int | None) -> QWidget | None:
+        """Open plan_id in an editor tab, or bring its open tab to the front."""
+        if plan_id is None:
+            return None
+        editor = self.plan_tabs.open(plan_id)
+        if editor is not None:
+            self.select_plan(plan_id)
+        return editor
+
+    @property
+    def editors(self) -> dict[int, QWidget]:
+        return self.plan_tabs.editors
+
+    def _on_editor_saved(self, plan_id: int) -> None:
+        self.hub.changed.emit("plans")
+        self.hub.message.emit(self.tr("方案已保存。"))
+
+    def data_replaced(self) -> None:
+        """The data file was restored from a backup: open editors hold old content, drop them."""
+        for editor in list(self.editors.values()):
+            self.plan_tabs.drop(editor)
+
+    def maybe_close(self) -> bool:
+        """Asked by the main window before it closes: False keeps it open."""
+        return self.plan_tabs.maybe_close()
+
+    # --- commands -------------------------------------------------------------------------
+    def new_plan(self) -> int | None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - off the start-up path
+
+        title, ok = QInputDialog.getText(self, self.tr("新建方案"), self.tr("方案标题："),
+                                         QLineEdit.EchoMode.Normal, self.tr("新活动方案"))
+        if not ok:
+            return None
+        from models.plans.records import PlanRecord  # noqa: PLC0415 - see the imports
+
+        return self._create(PlanRecord(title=title.strip()))
+
+    def _create(self, rec: PlanRecord) -> int | None:
+        from models.plans.service import save_plan  # noqa: PLC0415 - see the imports
+
+        result = run_op(self, self.hub, save_plan, rec, changed="plans",
+                        success_message=self.tr("已新建方案“{0}”。").format(rec.title))
+        if result.ok:
+            self.open_plan(result.value)
+            return int(result.value)
+        return None
+
+    def new_from_template(self) -> int | None:
+        from ui.plans.template_dialog import choose_template
+
+        choice = choose_template(self)
+        if choice is None:
+            return None
+        from models.plans.templates import plan_from_template
+
+        made = run_op(self, None, plan_from_template, *choice)
+        return self._create(made.value) if made.ok else None
+
+    def copy_to_year(self) -> int | None:
+        plan_id = self.current_id()
+        if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("复制")):
+            return None
+        p = self.model.plan_at(self.model.row_of(plan_id))
+        from ui.plans.copy_dialog import choose_year
+
+        year = choose_year(self, p.title if p else "", p.start.year if p and p.start else None)
+        if year is None:
+            return None
+        from models.plans.templates import copy_plan_to_year
+
+        result = run_op(self, self.hub, copy_plan_to_year, plan_id, year, changed="plans",
+                        success_message=self.tr("已复制到 {0} 年。").format(year))
+        if result.ok:
+            self.open_plan(result.value)
+            return int(result.value)
+        return None
+
+    def change_status(self, status: str) -> None:
+        plan_id = self.current_id()
+        if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("修改状态")):
+            return
+        from models.plans.service import set_status  # noqa: PLC0415 - see the imports
+
+        result = run_op(self, self.hub, set_status, plan_id, status, changed="plans",
+                        success_message=self.tr("状态已改为“{0}”。").format(status))
+        if result.ok:
+            self.plan_tabs.reload(plan_id)
+
+    def delete_current(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+
+        plan_id = self.current_id()
+        p = self.model.plan_at(self.model.row_of(plan_id)) if plan_id is not None else None
+        if p is None:
+            return
+        extra = self.tr("\n\n它正在编辑，未保存的修改也会一并丢弃。") if plan_id in self.editors else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("删除方案"),
+                          self.tr("确定要删除方案“{0}”吗？删除后无法恢复。").format(p.title) + extra,
+                          QMessageBox.StandardButton.Cancel, self)
+        delete_button = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not delete_button:
+            return
+        if plan_id in self.editors:
+            self.plan_tabs.drop(self.editors[plan_id])
+        from models.plans.service import delete_plan  # noqa: PLC0415 - see the imports
+
+        run_op(self, self.hub, delete_plan, plan_id, changed="plans",
+               success_message=self.tr("已删除方案“{0}”。").format(p.title))
+
+    def export_pdf(self) -> None:
+        from PySide6.QtCore import QStandardPaths  # noqa: PLC0415 - off the start-up path
+
+        plan_id = self.current_id()
+        if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("导出")):
+            return
+        from models.plans.service import load_plan  # noqa: PLC0415 - see the imports
+
+        loaded = run_op(self, None, load_plan, plan_id)
+        if not loaded.ok:
+            return
+        rec = loaded.value
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"{safe_file_name(rec.title)}.pdf")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("导出 PDF"), suggested, self.tr("PDF 文件 (*.pdf)"))
+        if not name:
+            return
+        out = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+        run_task(self, self.tr("正在导出 PDF…"), _export_pdf_task, rec, out,
+                 on_success=self._exported)
+
+    def _exported(self, path: object) -> None:
+        from PySide6.QtCore import QUrl  # noqa: PLC0415 - off the start-up path
+        from PySide6.QtGui import QDesktopServices  # noqa: PLC0415
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        self.hub.message.emit(self.tr("已导出：{0}").format(path))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"),
+                          self.tr("PDF 已保存到：\n{0}").format(path), QMessageBox.StandardButton.Close,
+                          self)
+        open_button = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def make_demo(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+
+        n = count_plans()
+        if n:
+            answer = QMessageBox.question(
+                self, self.tr("生成演示数据"),
+                self.tr("数据文件中已有 {0} 个方案。仍要再添加一组演示数据吗？").format(n),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        run_task(self, self.tr("正在生成演示数据…"), _demo_task, hub=self.hub, changed="",
+                 on_success=lambda ids: self.hub.message.emit(
+                     self.tr("已生成演示数据：{0} 个方案。").format(len(ids))))
+
+
+def _export_pdf_task(_progress: object, rec: PlanRecord, out: Path) -> Path:
+    from exporters.plans.pdf import export_plan_pdf
+
+    return export_plan_pdf(rec, out)
+
+
+def _demo_task(_progress: object) -> list[int]:
+    from models.plans.demo import make_demo
+    from models.signups.demo import make_demo_people_and_signups
+
+    ids = make_demo()
+    make_demo_people_and_signups()  # residents and sign-ups, so every tab has something to show
+    return ids

@@ -1,0 +1,510 @@
+"""The editor of one plan (one tab): sections on the left, the section's form or grid on the right.
+
+Forms and grids edit one PlanRecord in place; saving hands it to models.plans.service.save_plan (one
+transaction). A few seconds after the last edit the plan saves itself if it is valid.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.common.errors import UserError
+from models.plans.festivals import FESTIVALS
+from models.plans.records import (
+    KINDS,
+    PART_ROWS,
+    ContentRow,
+    PhaseRow,
+    PhaseTaskRow,
+    PlanRecord,
+)
+from models.plans.rules import agenda_problems
+from models.plans.service import clone_record, load_plan, save_plan
+from ui.plans.form import PlanForm
+from ui.plans.sections import (
+    AMOUNT,
+    HINTS,
+    LEADERSHIP_FIELDS,
+    SECTIONS,
+    STYLE,
+    budget_summary,
+    scaled_font,
+    festival_note,
+)
+from ui.plans.fields import FieldSpec, to_qdatetime
+from ui.widgets.rows_grid import MasterDetailGrid, RowsGrid
+from ui.plans.target_analysis_button import make_insert_button
+
+AUTOSAVE_MS = 4000
+
+
+class PlanEditor(QWidget):
+    saved = Signal(int)
+    titleChanged = Signal(str)
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, plan_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan_id = plan_id
+        self._record: PlanRecord = load_plan(plan_id)  # PlanNotFound (a UserError) if gone
+        self._dirty = False
+        self._forms: list[PlanForm] = []
+        self._grids: list[RowsGrid] = []
+        self._grid_by_attr: dict[str, RowsGrid] = {}
+        self._row_widgets: dict[str, RowsGrid | MasterDetailGrid] = {}
+        self.setStyleSheet(STYLE)
+
+        self.sections = QListWidget(self)
+        self.sections.setObjectName("sections")
+        # Sizes follow the clerk's font setting rather than fixed pixels.
+        self.sections.setFont(scaled_font(self.font(), 1.12))
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = QFontMetrics(self.sections.font())
+        widest = max(metrics.horizontalAdvance(self.tr(t) + "（99）") for t, _w in SECTIONS)
+        # Room for the longest title with a count, the item padding and a scroll bar.
+        self.sections.setFixedWidth(widest + 56)
+        self.pages = QStackedWidget(self)
+        # Pages are built when first shown (or soon after the editor opens, one per event-loop
+        # turn), so opening a plan stays quick.
+        self._built = [False] * len(SECTIONS)
+        for title, _what in SECTIONS:
+            self.sections.addItem(self.tr(title))
+            self.pages.addWidget(QWidget(self.pages))
+        self.sections.currentRowChanged.connect(self._show_page)
+        self.agenda_grid: RowsGrid | None = None
+        self.budget_grid: RowsGrid | None = None
+        self.basic_form: PlanForm | None = None
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("planTitle")
+        self.title_label.setFont(scaled_font(self.font(), 1.15))
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status")
+        self.save_button = QPushButton(self.tr("保存"), self)
+        self.save_button.setToolTip(self.tr("保存方案（Ctrl+S）"))
+        self.save_button.clicked.connect(self.save)
+        top = QHBoxLayout()
+        top.setContentsMargins(14, 8, 14, 8)
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.status_label)
+        top.addSpacing(12)
+        top.addWidget(self.save_button)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #dde3ea;")
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.sections)
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(line)
+        layout.addLayout(body, 1)
+
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self._autosave)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+
+        self.sections.setCurrentRow(0)
+        self._update_title()
+        self._update_counts()
+        QTimer.singleShot(0, self, self._build_next_page)  # dropped if the editor is gone
+
+    # --- the agreed interface -------------------------------------------------------------
+    def plan_id(self) -> int:
+        return self._plan_id
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def record(self) -> PlanRecord:
+        """A copy of the plan as edited so far (saved or not)."""
+        self._commit_open_editors()
+        copy = clone_record(self._record)
+        copy.id = self._plan_id
+        return copy
+
+    def _try_save(self) -> str | None:
+        """Save if the record is valid; the reason it was not saved, or None."""
+        problem = self._first_problem()
+        if problem is None:
+            try:
+                save_plan(self._record)
+            except UserError as exc:
+                problem = str(exc)
+        return problem
+
+    def save(self) -> bool:
+        """Save now; on a refusal show one message and keep every edit. True when saved."""
+        self._commit_open_editors()
+        problem = self._try_save()
+        if problem is not None:
+            QMessageBox.warning(self, self.tr("无法保存"), problem)
+            self._show_status(self.tr("未保存：") + problem, error=True)
+            return False
+        self._after_save(self.tr("已保存"))
+        return True
+
+    def maybe_close(self) -> bool:
+        """True when the tab may close: nothing unsaved, saved now, or the clerk discards."""
+        self._commit_open_editors()  # text still in a cell counts as an edit
+        if not self._dirty:
+            self._autosave_timer.stop()
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("保存修改"))
+        box.setText(self.tr("方案“%1”有尚未保存的修改，是否保存？").replace("%1", self._display_title()))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("保存"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("不保存"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._autosave_timer.stop()
+            return True
+        return False
+
+    def reload(self) -> bool:
+        """Show the plan as stored (after a change made elsewhere, e.g. its status set from the
+        list). Refused, keeping the edits, while there are unsaved changes."""
+        if self._dirty:
+            return False
+        self._record = load_plan(self._plan_id)
+        for form in self._forms:
+            form.set_record(self._record)
+        for attr, widget in self._row_widgets.items():
+            widget.set_rows(getattr(self._record, attr))
+        self._update_title()
+        self._update_counts()
+        self._update_agenda()
+        self._update_budget()
+        self._update_kind()
+        self.titleChanged.emit(self._record.title)
+        return True
+
+    # --- for the window and the tests -------------------------------------------------------
+    def field_widget(self, name: str) -> QWidget:
+        """The editor of a scalar field (e.g. to focus the title of a new plan)."""
+        self._build_all()
+        for form in self._forms:
+            if form.has_field(name):
+                return form.widget(name)
+        raise KeyError(name)
+
+    def grid(self, attr: str) -> RowsGrid:
+        """The grid of a list of rows (for content and phases: the upper grid)."""
+        self._build_all()
+        return self._grid_by_attr[attr]
+
+    def show_section(self, title: str) -> None:
+        for position, (name, _what) in enumerate(SECTIONS):
+            if name == title:
+                self.sections.setCurrentRow(position)
+                return
+        raise KeyError(title)
+
+    # --- pages ------------------------------------------------------------------------------
+    def _show_page(self, position: int) -> None:
+        if position < 0:
+            return
+        self._ensure_page(position)
+        self.pages.setCurrentIndex(position)
+
+    def _ensure_page(self, position: int) -> None:
+        if self._built[position]:
+            return
+        self._built[position] = True
+        title, what = SECTIONS[position]
+        placeholder = self.pages.widget(position)
+        self.pages.insertWidget(position, self._build_page(title, what))
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        # Labels that live on this page show the current state.
+        if what == "agenda":
+            self._update_agenda()
+        elif what == "budget":
+            self._update_budget()
+        elif "recipients" in what:
+            self._update_kind()
+
+    def _build_all(self) -> None:
+        for position in range(len(SECTIONS)):
+            self._ensure_page(position)
+
+    def _build_next_page(self) -> None:
+        for position, built in enumerate(self._built):
+            if not built:
+                current = self.pages.currentIndex()
+                self._ensure_page(position)
+                self.pages.setCurrentIndex(current)
+                QTimer.singleShot(0, self, self._build_next_page)  # dropped if the editor is gone
+                return
+
+    def _build_page(self, title: str, what: list[str] | str) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(22, 16, 22, 16)
+        layout.setSpacing(10)
+        heading = QLabel(self.tr(title), page)
+        heading.setObjectName("sectionTitle")
+        heading.setFont(scaled_font(self.font(), 1.3))
+        layout.addWidget(heading)
+        if title in HINTS:
+            hint = QLabel(self.tr(HINTS[title]), page)
+            hint.setObjectName("sectionHint")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        if isinstance(what, list):
+            form = self._make_form(what)
+            scroll = QScrollArea(page)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            # The page's own background shows through (no grey box inside a tab).
+            scroll.viewport().setAutoFillBackground(False)
+            holder = QWidget(scroll)
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 8, 0)
+            holder_layout.addWidget(form, 1 if form.is_tall() else 0)
+            if "festival" in what and FESTIVALS:
+                # Which day the festival falls on this year: lunar festivals move every year.
+                self.festival_hint = QLabel(page)
+                self.festival_hint.setObjectName("sectionHint")
+                holder_layout.addWidget(self.festival_hint)
+                self._update_festival()
+            if "target_analysis" in what:
+                holder_layout.addWidget(make_insert_button(
+                    form.widget("target_analysis"), self._activity_day, page),
+                    0, Qt.AlignmentFlag.AlignRight)
+            if not form.is_tall():
+                holder_layout.addStretch(1)
+            scroll.setWidget(holder)
+            holder.setAutoFillBackground(False)  # setWidget turned it on
+            layout.addWidget(scroll, 1)
+            return page
+        layout.addWidget(self._rows_widget(what, page), 1)
+        if what == "agenda":
+            self.agenda_problems_label = QLabel(page)
+            self.agenda_problems_label.setObjectName("problems")
+            self.agenda_problems_label.setWordWrap(True)
+            layout.addWidget(self.agenda_problems_label)
+        elif what == "budget":
+            self.budget_label = QLabel(page)
+            self.budget_label.setObjectName("totals")
+            self.budget_label.setWordWrap(True)
+            layout.addWidget(self.budget_label)
+        elif what == "leaders":
+            layout.addWidget(self._make_form(LEADERSHIP_FIELDS))
+        return page
+
+    def _activity_day(self) -> date | None:
+        start = self.record().start
+        return start.date() if start else None
+
+    def _make_form(self, names: list[str]) -> PlanForm:
+        overrides = {}
+        labels: dict[str, dict[str, str]] = {"kind": dict(KINDS)}
+        if FESTIVALS and "festival" in names:
+            overrides["festival"] = FieldSpec(
+                "festival", "节日", "choice", ("", *FESTIVALS), optional=True
+            )
+            labels["festival"] = {"": self.tr("（不是节日活动）"), **FESTIVALS}
+        form = PlanForm(self._record, names, labels, {"status"}, overrides, self)
+        form.changed.connect(self._on_form_changed)
+        self._forms.append(form)
+        if "recipients" in names:
+            self.basic_form = form
+        return form
+
+    def _rows_widget(self, attr: str, parent: QWidget) -> QWidget:
+        rows = getattr(self._record, attr)
+        widget: RowsGrid | MasterDetailGrid
+        if attr == "content":
+            nested = MasterDetailGrid(
+                ContentRow, ContentRow, "children", rows, self.tr("子项"), parent
+            )
+            grids = [nested.master, nested.detail]
+            widget = nested
+        elif attr == "phases":
+            nested = MasterDetailGrid(PhaseRow, PhaseTaskRow, "tasks", rows, self.tr("任务"), parent)
+            grids = [nested.master, nested.detail]
+            widget = nested
+        else:
+            computed = [("unit_price_fen", AMOUNT)] if attr == "budget" else None
+            grid = RowsGrid(PART_ROWS[attr], rows, computed, parent)
+            grids = [grid]
+            widget = grid
+        self._grid_by_attr[attr] = grids[0]
+        self._row_widgets[attr] = widget
+        for grid in grids:
+            grid.changed.connect(lambda a=attr: self._on_rows_changed(a))
+            self._grids.append(grid)
+        if attr == "agenda":
+            self.agenda_grid = grids[0]
+            self.agenda_grid.delegate.suggest_datetime = self._suggest_slot_time
+            sort = self.agenda_grid.add_button_after_moves(self.tr("按时间排序"))
+            sort.setToolTip(self.tr("按开始时间重新排列各时段；未填时间的排在最后"))
+            sort.clicked.connect(self._sort_agenda)
+        elif attr == "budget":
+            self.budget_grid = grids[0]
+        return widget
+
+    # --- reactions ----------------------------------------------------------------------------
+    def _on_form_changed(self, name: str) -> None:
+        self._mark_dirty()
+        if name == "title":
+            self._update_title()
+            self.titleChanged.emit(self._record.title)
+        elif name in {"start", "end"}:
+            self._update_agenda()
+            self._update_festival()
+        elif name == "festival":
+            self._update_festival()
+        elif name == "kind":
+            self._update_kind()
+
+    def _on_rows_changed(self, attr: str) -> None:
+        self._mark_dirty()
+        self._update_counts()
+        if attr == "agenda":
+            self._update_agenda()
+        elif attr == "budget":
+            self._update_budget()
+
+    def _mark_dirty(self) -> None:
+        self._autosave_timer.start()  # restarted on every edit: saves after a quiet spell
+        if not self._dirty:
+            self._dirty = True
+            self.dirtyChanged.emit(True)
+            self._update_title()
+
+    def _update_title(self) -> None:
+        mark = self.tr(" ＊未保存") if self._dirty else ""
+        self.title_label.setText(self._display_title() + mark)
+
+    def _display_title(self) -> str:
+        return self._record.title.strip() or self.tr("（未命名方案）")
+
+    def _update_kind(self) -> None:
+        if self.basic_form is None:
+            return
+        self.basic_form.set_row_visible("recipients", self._record.kind == "notice")
+
+    def _update_counts(self) -> None:
+        for position, (title, what) in enumerate(SECTIONS):
+            text = self.tr(title)
+            if isinstance(what, str):
+                count = len(getattr(self._record, what))
+                if count:
+                    text += f"（{count}）"
+            self.sections.item(position).setText(text)
+
+    def _update_festival(self) -> None:
+        hint = getattr(self, "festival_hint", None)
+        if hint is None:
+            return
+        hint.setText(festival_note(self._record))
+
+    def _update_agenda(self) -> None:
+        if self.agenda_grid is None:
+            return
+        problems = agenda_problems(self._record)
+        self.agenda_grid.model.set_flagged({p.row for p in problems})
+        self.agenda_problems_label.setText("\n".join(p.message for p in problems))
+        self.agenda_problems_label.setVisible(bool(problems))
+
+    def _update_budget(self) -> None:
+        if self.budget_grid is None:
+            return
+        self.budget_label.setText(budget_summary(self._record.budget))
+
+    def _sort_agenda(self) -> None:
+        assert self.agenda_grid is not None
+        self.agenda_grid.model.sort_rows(lambda s: (s.start is None, s.start or datetime.min))
+
+    def _suggest_slot_time(self, index: QModelIndex) -> QDateTime:
+        # A new slot starts where the previous one ended; an end proposes its own start.
+        rows = self._record.agenda
+        row = index.row()
+        assert self.agenda_grid is not None  # the hook is set by the agenda grid itself
+        name = self.agenda_grid.model.spec(index.column()).name
+        if 0 <= row < len(rows):
+            if name == "end" and rows[row].start is not None:
+                return to_qdatetime(rows[row].start + timedelta(minutes=30))
+            if row > 0 and rows[row - 1].end is not None:
+                return to_qdatetime(rows[row - 1].end)
+        return to_qdatetime(self._record.start)
+
+    # --- saving -------------------------------------------------------------------------------
+    def _first_problem(self) -> str | None:
+        for form in self._forms:
+            problems = form.problems()
+            if problems:
+                return problems[0]
+        return None
+
+    def _autosave(self) -> None:
+        if not self._dirty:
+            return
+        if any(g.view.state() == QAbstractItemView.State.EditingState for g in self._grids):
+            self._autosave_timer.start()  # a cell is being typed in: wait for it
+            return
+        problem = self._try_save()
+        if problem is not None:
+            self._show_status(self.tr("未自动保存：") + problem, error=True)
+            return
+        self._after_save(self.tr("已自动保存"))
+
+    def _after_save(self, what: str) -> None:
+        self._autosave_timer.stop()
+        self._show_status(f"{what} {datetime.now():%H:%M:%S}")
+        if self._dirty:
+            self._dirty = False
+            self.dirtyChanged.emit(False)
+        self._update_title()
+        self.saved.emit(self._plan_id)
+
+    def _show_status(self, text: str, error: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #b03a2e;" if error else "")
+        self.status_label.setToolTip(text)
+
+    def _commit_open_editors(self) -> None:
+        """A cell still being typed in counts: hand its text to the model before saving."""
+        for grid in self._grids:
+            view = grid.view
+            if view.state() == QAbstractItemView.State.EditingState:
+                editor = view.indexWidget(view.currentIndex())
+                if editor is not None:
+                    view.commitData(editor)
+
