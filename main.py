@@ -38,8 +38,8 @@ def cli_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse  # noqa: PLC0415 - see quick_window_args
-    import importlib  # noqa: PLC0415
+    import argparse  # see quick_window_args
+    import importlib
 
     from ui.cli.common import add_db_option, use_chinese_argparse
 
@@ -110,7 +110,7 @@ def gui_args(argv: list[str]) -> argparse.Namespace | SimpleNamespace | None:
     quick = quick_window_args(argv)
     if quick is not None:
         return quick
-    import argparse  # noqa: PLC0415 - see quick_window_args
+    import argparse  # see quick_window_args
 
     from ui.cli.common import add_db_option
 
@@ -156,8 +156,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from models.datafile.db import close_database
     from models.common.errors import UserError
+    from models.datafile.db import close_database
 
     try:
         return int(args.func(args) or 0)

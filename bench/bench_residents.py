@@ -97,8 +97,8 @@ def bench_import(folder: Path) -> None:
 def import_breakdown(folder: Path, base_cpu: float) -> None:
     """CPU seconds of each stage of the import, and the floor: reading with calamine plus the
     SQLite statements alone (values prepared beforehand), each as a share of openpyxl's CPU."""
-    from models.residents import store
     from models.datafile.db import close_database, database, open_database
+    from models.residents import store
     from models.residents.imports import importer as im
     from models.residents.imports.reader import read_file
 

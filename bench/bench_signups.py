@@ -24,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import Workbook  # noqa: E402
 
-from exporters.signups.signin_pdf import export_signin_pdf  # noqa: E402
 from exporters.signups.sheets import (  # noqa: E402
     ROSTER_COLUMNS,
     activity_header,
@@ -32,6 +31,7 @@ from exporters.signups.sheets import (  # noqa: E402
     export_signin_xlsx,
     roster_values,
 )
+from exporters.signups.signin_pdf import export_signin_pdf  # noqa: E402
 from models.datafile.db import close_database, open_database  # noqa: E402
 from models.signups.rules import ACTIVE  # noqa: E402
 from models.signups.service import list_signups  # noqa: E402
@@ -123,8 +123,8 @@ def check_in_at_the_door(n: int = 500) -> None:
     median time from Enter to the answer, beside a bare SELECT of the same sign-ups."""
     import statistics
 
-    from models.signups.checkin import check_in
     from models.datafile.db import database
+    from models.signups.checkin import check_in
     from models.signups.records import NewSignup
     from models.signups.service import bulk_sign_up
     from tests.signup_factory import make_activity

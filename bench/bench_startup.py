@@ -159,7 +159,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, flo
 
 def _child_cpu() -> float:
     try:
-        import resource  # noqa: PLC0415 - not on Windows, where only wall time is shown
+        import resource  # not on Windows, where only wall time is shown
     except ImportError:
         return float("nan")
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)

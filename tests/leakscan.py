@@ -23,7 +23,7 @@ def _cell_text(value: object) -> str:
 
 
 def xlsx_text(path: Path) -> str:
-    import openpyxl  # noqa: PLC0415
+    import openpyxl
 
     wb = openpyxl.load_workbook(path)  # not read-only: headers, footers and comments too
     parts: list[str] = []
@@ -43,7 +43,7 @@ def xlsx_text(path: Path) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader  # noqa: PLC0415
+    from pypdf import PdfReader
 
     reader = PdfReader(path)
     parts = [page.extract_text() or "" for page in reader.pages]

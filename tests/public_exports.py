@@ -35,9 +35,9 @@ def residents_register(masked: bool, suffix: str) -> Callable[[Path, Path], Path
     """居民名册 exported with --masked (the copy for outside use)."""
 
     def make(db_path: Path, out_dir: Path) -> Path:
-        from exporters.residents.roster import export_residents  # noqa: PLC0415
-        from models.residents.imports.importer import import_residents  # noqa: PLC0415
-        from tests.resident_factory import write_residents_csv  # noqa: PLC0415
+        from exporters.residents.roster import export_residents
+        from models.residents.imports.importer import import_residents
+        from tests.resident_factory import write_residents_csv
 
         source = write_residents_csv(out_dir.parent / "source.csv", 60)
         assert import_residents(source).imported
@@ -51,12 +51,12 @@ def residents_register(masked: bool, suffix: str) -> Callable[[Path, Path], Path
 def activity_with_signups(plan_id: int | None = None) -> int:
     """50 residents with full IDs and mobiles signed up (each with a companion whose mobile is on
     record too, and notes holding a phone) for a new activity, or for plan_id."""
-    from datetime import datetime  # noqa: PLC0415
+    from datetime import datetime
 
-    from models.residents.demo import make_demo_residents  # noqa: PLC0415
-    from models.signups.records import CompanionRecord, NewSignup  # noqa: PLC0415
-    from models.signups.service import bulk_sign_up  # noqa: PLC0415
-    from tests.signup_factory import make_activity  # noqa: PLC0415
+    from models.residents.demo import make_demo_residents
+    from models.signups.records import CompanionRecord, NewSignup
+    from models.signups.service import bulk_sign_up
+    from tests.signup_factory import make_activity
 
     make_demo_residents(50, seed=11)
     plan = plan_id or make_activity(capacity=None, companion_age=70)
@@ -75,11 +75,11 @@ def signin_sheet(suffix: str, masked: bool = False) -> Callable[[Path, Path], Pa
         plan = activity_with_signups()
         path = out_dir / f"签到表{suffix}"
         if suffix == ".pdf":
-            from exporters.signups.signin_pdf import export_signin_pdf  # noqa: PLC0415
+            from exporters.signups.signin_pdf import export_signin_pdf
 
             export_signin_pdf(plan, path, masked=masked)
         else:
-            from exporters.signups.sheets import export_signin_xlsx  # noqa: PLC0415
+            from exporters.signups.sheets import export_signin_xlsx
 
             assert export_signin_xlsx(plan, path, masked=masked) == 50
         return path
@@ -91,7 +91,7 @@ def signup_sheet(kind: str) -> Callable[[Path, Path], Path]:
     """报名名册 --masked, 出勤统计, the blank 报名表: each of an activity with 50 sign-ups."""
 
     def make(db_path: Path, out_dir: Path) -> Path:
-        from exporters.signups import sheets  # noqa: PLC0415
+        from exporters.signups import sheets
 
         plan = activity_with_signups()
         path = out_dir / f"{kind}.xlsx"
@@ -108,9 +108,9 @@ def signup_sheet(kind: str) -> Callable[[Path, Path], Path]:
 
 def plan_pdf(db_path: Path, out_dir: Path) -> Path:
     """活动方案 PDF of a full plan that has 50 sign-ups."""
-    from exporters.plans.pdf import export_plan_pdf  # noqa: PLC0415
-    from models.plans.service import load_plan, save_plan  # noqa: PLC0415
-    from tests.plan_factory import full_plan  # noqa: PLC0415
+    from exporters.plans.pdf import export_plan_pdf
+    from models.plans.service import load_plan, save_plan
+    from tests.plan_factory import full_plan
 
     plan = save_plan(full_plan())
     activity_with_signups(plan)

@@ -104,7 +104,7 @@ def test_rotation_keeps_7_daily_8_weekly_12_monthly() -> None:
     assert len(weeks) >= 8
     assert len(months) == 12
     oldest = min(keep)
-    assert (2025, 12) <= (oldest.year, oldest.month)  # nothing older than 12 months back
+    assert (oldest.year, oldest.month) >= (2025, 12)  # nothing older than 12 months back
     # Beyond the last week, a kept backup is the newest of its week or of its month.
     for c in keep:
         if (today - c.date()).days < bk.KEEP_ALL_DAYS:

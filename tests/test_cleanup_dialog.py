@@ -6,12 +6,12 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
-from models.signups.retention import CLEARED_NAME
 from models.signups.records import NewSignup
+from models.signups.retention import CLEARED_NAME
 from models.signups.service import list_signups, sign_up
 from tests.signup_factory import make_activity
-from ui.signups.cleanup_dialog import CleanupDialog
 from ui.operations import DataHub
+from ui.signups.cleanup_dialog import CleanupDialog
 
 
 def _old_and_new() -> tuple[int, int]:

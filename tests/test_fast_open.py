@@ -12,11 +12,11 @@ from models.datafile import backup as bk
 from models.datafile import precheck as db_file
 from models.datafile.db import SCHEMA_VERSION, close_database, database, open_database
 from models.datafile.first_read import first_plan_years, first_plans, first_residents_page
+from models.datafile.opening import open_for_app
 from models.plans.records import PlanRecord
 from models.plans.service import list_plans, plan_years, save_plan
 from models.residents.records import ResidentQuery, ResidentRecord
 from models.residents.service import delete_residents, save_resident, search_residents
-from models.datafile.opening import open_for_app
 from tests.test_backup import DATA, _damaged, _empty_sqlite, _foreign, _newer, _text, digest
 
 PLANS = [

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QLabel, QTableView, QToolBar
 
 from models.datafile import precheck as db_file
 from models.datafile.db import close_database, database, open_database
+from models.datafile.opening import open_for_app
 from models.plans.records import PlanRecord
 from models.plans.service import list_plans, load_plan, save_plan
-from models.datafile.opening import open_for_app
-from ui.widgets import qt_values as qv
 from ui.app import _FirstPaint, after_first_paint
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.operations import DataHub
+from ui.widgets import qt_values as qv
 
 
 @pytest.fixture()
@@ -66,19 +66,19 @@ def test_window_paints_the_pending_file_then_binds_and_saves(qtbot, pending: Pat
 
 
 def test_qt_values_are_qts_own(qtbot) -> None:
-    assert qv.ALIGN_CENTER == Qt.AlignmentFlag.AlignCenter.value
-    assert qv.ALIGN_LEFT_VCENTER == (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
-    assert qv.CUSTOM_CONTEXT_MENU == Qt.ContextMenuPolicy.CustomContextMenu.value
-    assert qv.TOOL_BUTTON_TEXT_ONLY == Qt.ToolButtonStyle.ToolButtonTextOnly.value
-    assert qv.WIDGET_SHORTCUT == Qt.ShortcutContext.WidgetShortcut.value
-    assert qv.WINDOW_SHORTCUT == Qt.ShortcutContext.WindowShortcut.value
-    assert qv.WIDGET_WITH_CHILDREN_SHORTCUT == Qt.ShortcutContext.WidgetWithChildrenShortcut.value
-    assert qv.DISPLAY_ROLE == Qt.ItemDataRole.DisplayRole.value
-    assert qv.TEXT_ALIGNMENT_ROLE == Qt.ItemDataRole.TextAlignmentRole.value
-    assert qv.TOOLTIP_ROLE == Qt.ItemDataRole.ToolTipRole.value
-    assert qv.USER_ROLE == Qt.ItemDataRole.UserRole.value
-    assert (qv.ASCENDING, qv.DESCENDING) == (Qt.SortOrder.AscendingOrder.value,
-                                             Qt.SortOrder.DescendingOrder.value)
+    assert Qt.AlignmentFlag.AlignCenter.value == qv.ALIGN_CENTER
+    assert (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value == qv.ALIGN_LEFT_VCENTER
+    assert Qt.ContextMenuPolicy.CustomContextMenu.value == qv.CUSTOM_CONTEXT_MENU
+    assert Qt.ToolButtonStyle.ToolButtonTextOnly.value == qv.TOOL_BUTTON_TEXT_ONLY
+    assert Qt.ShortcutContext.WidgetShortcut.value == qv.WIDGET_SHORTCUT
+    assert Qt.ShortcutContext.WindowShortcut.value == qv.WINDOW_SHORTCUT
+    assert Qt.ShortcutContext.WidgetWithChildrenShortcut.value == qv.WIDGET_WITH_CHILDREN_SHORTCUT
+    assert Qt.ItemDataRole.DisplayRole.value == qv.DISPLAY_ROLE
+    assert Qt.ItemDataRole.TextAlignmentRole.value == qv.TEXT_ALIGNMENT_ROLE
+    assert Qt.ItemDataRole.ToolTipRole.value == qv.TOOLTIP_ROLE
+    assert Qt.ItemDataRole.UserRole.value == qv.USER_ROLE
+    assert (Qt.SortOrder.AscendingOrder.value,
+                                             Qt.SortOrder.DescendingOrder.value) == (qv.ASCENDING, qv.DESCENDING)
 
 
 def test_set_by_value_sets_what_qt_would(qtbot) -> None:

@@ -15,10 +15,10 @@ from models.signups.records import NewSignup
 from models.signups.rules import CANCELLED, REGISTERED, WAITLIST
 from models.signups.service import list_signups, sign_up
 from tests.signup_factory import make_activity, make_resident
-from ui.signups.checkin_mode import CheckInMode
 from ui.context import AppContext
 from ui.operations import DataHub
 from ui.signups.area import SignupsArea
+from ui.signups.checkin_mode import CheckInMode
 from ui.signups.model import COL_NAME, COL_STATUS, PROMOTED_BG
 
 NOW = datetime(2026, 10, 10, 9, 0)

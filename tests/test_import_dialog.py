@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from models.datafile.db import database
 from models.residents.service import count_residents
-from ui.residents.import_pages import COL_EXPLANATION
-from ui.residents.import_dialog import PAGE_MAPPING, PAGE_PREVIEW, PAGE_REPORT, ImportDialog
 from ui.operations import DataHub
+from ui.residents.import_dialog import PAGE_MAPPING, PAGE_PREVIEW, PAGE_REPORT, ImportDialog
+from ui.residents.import_pages import COL_EXPLANATION
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"

@@ -88,9 +88,8 @@ def test_restore_refused_while_another_copy_has_the_file(tmp_path: Path) -> None
     open_database(src)
     close_database()
     before = digest(db)
-    with other_copy(db):
-        with pytest.raises(il.AlreadyOpenError):
-            restore_from(db, src)
+    with other_copy(db), pytest.raises(il.AlreadyOpenError):
+        restore_from(db, src)
     assert digest(db) == before
 
 
@@ -136,9 +135,8 @@ def test_read_only_folder_gets_clear_message(tmp_path: Path) -> None:
 def test_read_only_file_gets_clear_message(tmp_path: Path) -> None:
     db = tmp_path / "activities.db"
     db.write_bytes(b"")
-    with read_only(db):
-        with pytest.raises(il.ReadOnlyLocationError):
-            il.check_location(db)
+    with read_only(db), pytest.raises(il.ReadOnlyLocationError):
+        il.check_location(db)
 
 
 def test_a_folder_given_as_the_data_file_is_named_as_a_folder(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from exporters.pdf.fonts import font_set
 from exporters.pdf.cjk import CANNOT_END, CANNOT_START, CJKParagraph, line_texts
+from exporters.pdf.fonts import font_set
 
 SIZE = 16.0
 WIDTH = 10 * SIZE  # ten characters a line

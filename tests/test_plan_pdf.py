@@ -25,8 +25,7 @@ STANDARD_14 = {
     "Times-Bold", "Times-Italic", "Times-BoldItalic", "Courier", "Courier-Bold",
     "Courier-Oblique", "Courier-BoldOblique", "Symbol", "ZapfDingbats",
 }
-NUMERALS = ("一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 "
-            "二十一 二十二 二十三 二十四 二十五").split()
+NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五"]
 LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 
 

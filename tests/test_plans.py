@@ -16,7 +16,14 @@ from models.plans.records import (
     PlanRecord,
 )
 from models.plans.rules import agenda_problems, budget_totals, parse_yuan, yuan
-from models.plans.service import PlanError, PlanNotFound, delete_plan, list_plans, load_plan, save_plan
+from models.plans.service import (
+    PlanError,
+    PlanNotFound,
+    delete_plan,
+    list_plans,
+    load_plan,
+    save_plan,
+)
 
 
 def full_plan() -> PlanRecord:

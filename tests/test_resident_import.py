@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -180,7 +180,6 @@ def test_preview_and_mapping_override(db_path: Path) -> None:
 @needs_sample
 def test_report_workbook_and_command_line(db_path: Path, tmp_path: Path, capsys) -> None:
     import main
-
     from models.datafile.db import close_database
 
     close_database()
@@ -191,7 +190,7 @@ def test_report_workbook_and_command_line(db_path: Path, tmp_path: Path, capsys)
     ws = openpyxl.load_workbook(out)["逐行结果"]
     rows = list(ws.iter_rows(min_row=3, values_only=True))
     assert len(rows) == 600
-    assert ("1幢", 6, "未导入") == rows[2][:3] and "校验位" in rows[2][3]
+    assert rows[2][:3] == ("1幢", 6, "未导入") and "校验位" in rows[2][3]
     assert sum(1 for r in rows if r[2] == "重复") == 22
     rc = main.main(["residents", "import", str(tmp_path / "无.xlsx"), "--db", str(db_path)])
     assert rc == 2

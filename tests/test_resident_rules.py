@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from models.common.id_number import NUMBER_CELL_REASON, check_digit, parse_id_number, upgrade_15
 from models.common.name_keys import pinyin_keys, stroke_key, stroke_sequence
-from models.residents.rules import age_on
 from models.common.parsers import clean_name, parse_date, parse_gender, parse_phone, parse_tags
+from models.residents.rules import age_on
 
 TODAY = date(2026, 11, 28)
 

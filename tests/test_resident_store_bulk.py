@@ -49,9 +49,8 @@ def test_bulk_insert_with_a_taken_id_writes_nothing(db_path, monkeypatch) -> Non
     recs.append(ResidentRecord(name="重复", id_number=recs[0].id_number))
     indexes = sorted(database.obj.execute_sql("SELECT name, sql FROM sqlite_master "
                                               "WHERE type = 'index'"))
-    with pytest.raises((sqlite3.IntegrityError, peewee.IntegrityError)):
-        with database.atomic():
-            store.bulk_insert(recs, datetime(2026, 11, 28, 10, 0, 0))
+    with pytest.raises((sqlite3.IntegrityError, peewee.IntegrityError)), database.atomic():
+        store.bulk_insert(recs, datetime(2026, 11, 28, 10, 0, 0))
     assert database.obj.execute_sql("SELECT count(*) FROM resident").fetchone()[0] == 0
     assert sorted(database.obj.execute_sql("SELECT name, sql FROM sqlite_master "
                                            "WHERE type = 'index'")) == indexes

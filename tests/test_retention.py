@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from models.common.errors import UserError
 from models.datafile import backup as bk
 from models.signups.figures import activity_figures
 from models.signups.records import CompanionRecord, NewSignup
+from models.signups.retention import (
+    CLEARED_NAME,
+    CleanupRefused,
+    cleanup_personal_data,
+    preview_cleanup,
+)
 from models.signups.rules import ATTENDED, CANCELLED, NO_SHOW
-from models.common.errors import UserError
 from models.signups.service import (
     change_status,
     link_resident,
@@ -20,12 +26,6 @@ from models.signups.service import (
     sign_up,
     signup_counts,
     signup_log,
-)
-from models.signups.retention import (
-    CLEARED_NAME,
-    CleanupRefused,
-    cleanup_personal_data,
-    preview_cleanup,
 )
 from tests.signup_factory import make_activity, make_resident
 

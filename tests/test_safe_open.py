@@ -12,9 +12,9 @@ from models.datafile import backup as bk
 from models.datafile import db as dbmod
 from models.datafile.db import close_database, open_database
 from models.datafile.lock import AlreadyOpenError
+from models.datafile.opening import MissingDataFileError, can_offer_backup, open_for_app
 from models.plans.records import PlanRecord
 from models.plans.service import list_plans, save_plan
-from models.datafile.opening import MissingDataFileError, can_offer_backup, open_for_app
 from tests.test_backup import _damaged, digest
 from tests.test_instance_lock import other_copy
 from ui.datafile.backups_dialog import offer_newest_backup

@@ -13,7 +13,6 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from exporters.signups.signin_pdf import export_signin_pdf, rows_per_page
 from exporters.signups.sheets import (
     SIGNIN_BLANK_ROWS,
     export_attendance,
@@ -21,6 +20,7 @@ from exporters.signups.sheets import (
     export_signin_xlsx,
     export_signup_form,
 )
+from exporters.signups.signin_pdf import export_signin_pdf, rows_per_page
 from models.signups.checkin import check_in
 from models.signups.records import CompanionRecord, NewSignup
 from models.signups.service import sign_up

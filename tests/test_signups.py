@@ -17,9 +17,9 @@ from models.signups.service import (
     cancel_signup,
     change_status,
     list_signups,
+    sign_up,
     signup_counts,
     signup_log,
-    sign_up,
 )
 from tests.signup_factory import make_activity, make_resident
 

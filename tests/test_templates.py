@@ -3,14 +3,14 @@ fills the parts its kind of activity needs."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from models.plans.festivals import festival_date
 from models.plans.json_form import record_from_dict, record_to_dict
-from models.plans.records import CATEGORIES, PlanRecord
+from models.plans.records import CATEGORIES
 from models.plans.rules import agenda_problems
 from models.plans.service import load_plan, save_plan
 from models.plans.templates import (

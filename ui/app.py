@@ -7,16 +7,6 @@ import gc
 import sys
 from pathlib import Path
 
-# The data side of the first paint, imported before PySide6 on purpose: once PySide6 is loaded,
-# its import hook reads the source of every newly imported module (looking for `from __feature__
-# import ...`). Start-up time only; these are needed before the first paint anyway. None of them
-# imports peewee: the window checks its data file and shows it with the standard library's
-# sqlite3 (models.datafile.opening, models.datafile.first_read), and binds peewee right after the first paint.
-import models.datafile.first_read  # noqa: F401, I001
-import models.plans.listing  # noqa: F401
-import models.datafile.opening  # noqa: F401
-from models.datafile import precheck as db_file
-
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -28,6 +18,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
+
+# The data side of the first paint, imported before PySide6 on purpose: once PySide6 is loaded,
+# its import hook reads the source of every newly imported module (looking for `from __feature__
+# import ...`). Start-up time only; these are needed before the first paint anyway. None of them
+# imports peewee: the window checks its data file and shows it with the standard library's
+# sqlite3 (models.datafile.opening, models.datafile.first_read), and binds peewee right after the first paint.
+import models.datafile.first_read  # noqa: F401, I001
+import models.datafile.opening  # noqa: F401
+import models.plans.listing  # noqa: F401
+from models.datafile import precheck as db_file
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT_FILE = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
@@ -129,8 +129,8 @@ def save_screenshot(widget: QWidget, target: Path) -> Path:
 
 def run_gui(args: argparse.Namespace) -> int:
     from models.datafile.paths import default_data_file
-    from ui.error_hook import install_error_hook
     from ui.datafile.open_data import open_data_file
+    from ui.error_hook import install_error_hook
 
     screenshot = getattr(args, "screenshot", None)
     app = make_app()
@@ -148,14 +148,14 @@ def run_gui(args: argparse.Namespace) -> int:
     def refuse(parent: QWidget | None, text: str) -> None:
         print(f"错误：{text}", file=sys.stderr)
         if not screenshot:  # a screenshot run has nobody to click a box away
-            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a refusal
+            from PySide6.QtWidgets import QMessageBox  # only on a refusal
 
             QMessageBox.critical(parent, tr("无法打开数据文件"), text)
 
     def warn(parent: QWidget | None, text: str) -> None:
         print(f"注意：{text}", file=sys.stderr)
         if not screenshot:
-            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a warning
+            from PySide6.QtWidgets import QMessageBox  # only on a warning
 
             QMessageBox.warning(parent, tr("备份未完成"), text)
 
@@ -178,7 +178,7 @@ def run_gui(args: argparse.Namespace) -> int:
 def after_first_paint() -> None:
     gc.enable()
     if db_file.pending_path() is not None:
-        from models.datafile.db import bind_pending  # noqa: PLC0415 - peewee, after the first paint
+        from models.datafile.db import bind_pending  # peewee, after the first paint
 
         bind_pending()
 
@@ -203,7 +203,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
             return 2
     plan_id = getattr(args, "open_plan", None)
     if plan_id is not None and screenshot:
-        from models.plans.service import load_plan  # noqa: PLC0415 - only for this check
+        from models.plans.service import load_plan  # only for this check
 
         try:
             load_plan(plan_id)  # refuse here, so a screenshot run never blocks on a dialog

@@ -34,7 +34,7 @@ def tr(text: str) -> str:
 
 
 def _file_handler(folder: Path) -> logging.Handler | None:
-    import logging.handlers  # noqa: PLC0415 - only once an error is logged (start-up time)
+    import logging.handlers  # only once an error is logged (start-up time)
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -117,8 +117,8 @@ class ErrorHook(QObject):
     @Slot(str, str, bool)
     def _show(self, message: str, details: str, user_error: bool) -> None:
         # Qt only now: naming its enums costs start-up time (ui.widgets.qt_values).
-        from PySide6.QtCore import Qt  # noqa: PLC0415
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only once an error comes
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox  # only once an error comes
 
         if self.box is not None:
             self.suppressed += 1

@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
                 self._area_actions.append(action)
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+        from PySide6.QtWidgets import QMessageBox  # off the start-up path
 
         QMessageBox.about(
             self, self.tr("关于社区活动助手"),
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         from ui.operations import running_tasks
 
         if running_tasks():
-            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - rarely needed
+            from PySide6.QtWidgets import QMessageBox  # rarely needed
 
             # Quitting now would cut an export or import off half-way.
             QMessageBox.information(

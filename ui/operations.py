@@ -64,7 +64,7 @@ class OpResult:
 
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
-    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+    from PySide6.QtWidgets import QMessageBox  # off the start-up path
 
     QMessageBox.warning(
         parent, title or QCoreApplication.translate("operations", "无法完成操作"), message
@@ -212,8 +212,8 @@ class BackgroundTask(QObject):
         self.parent_widget = parent
         self.result: OpResult | None = None
         self.worker = _Worker(fn, args, kwargs or {}, self)
-        from PySide6.QtCore import Qt  # noqa: PLC0415 - off the start-up path (ui.widgets.qt_values)
-        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
+        from PySide6.QtCore import Qt  # off the start-up path (ui.widgets.qt_values)
+        from PySide6.QtWidgets import QProgressDialog
 
         self.dialog = QProgressDialog(
             title, QCoreApplication.translate("operations", "取消"), 0, 0, parent

@@ -17,8 +17,8 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.paragraph import (
     FragLine,
-    ParaLines,
     Paragraph,
+    ParaLines,
     _handleBulletWidth,
     cjkU,
     makeCJKParaLine,

@@ -35,8 +35,8 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from exporters.atomic import ExportError
-from exporters.pdf.fonts import FontSet, font_set
 from exporters.pdf.cjk import CJKParagraph
+from exporters.pdf.fonts import FontSet, font_set
 
 PAGE_W, PAGE_H = A4
 MARGIN_TOP = 37 * mm

@@ -15,8 +15,8 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable
 
 from exporters.atomic import atomic_output
-from exporters.pdf.fonts import FontSet, font_set
 from exporters.pdf import official as o
+from exporters.pdf.fonts import FontSet, font_set
 from exporters.pdf.official import Styles, cn_date, esc
 from models.plans.records import (
     ORGANISER_ROLES,

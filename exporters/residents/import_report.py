@@ -6,7 +6,14 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from exporters.atomic import atomic_output
-from exporters.sheets.layout import Column, fit_widths, header_cells, row_cells, setup_sheet, title_cells
+from exporters.sheets.layout import (
+    Column,
+    fit_widths,
+    header_cells,
+    row_cells,
+    setup_sheet,
+    title_cells,
+)
 from models.residents.imports.importer import OUTCOME_LABELS, ImportReport
 
 COLUMNS = [Column("工作表", center=True), Column("行号", 8, center=True),

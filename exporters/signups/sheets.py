@@ -24,7 +24,6 @@ from exporters.sheets.layout import (
     CENTER,
     FONT,
     HEADER_FONT,
-    LEFT as LEFT_WRAP,
     TITLE_FONT,
     Column,
     display_width,
@@ -33,6 +32,9 @@ from exporters.sheets.layout import (
     row_cells,
     setup_sheet,
     title_cells,
+)
+from exporters.sheets.layout import (
+    LEFT as LEFT_WRAP,
 )
 from models.common.masking import mask_id, mask_name, mask_phone
 from models.plans.service import load_plan
@@ -110,7 +112,7 @@ class _Rows:
 def title_height(text: str, widths: Sequence[float]) -> float:
     """Points for the merged title row to show every wrapped line (the title font is about
     1.5 times the width of the body font the column widths are measured in)."""
-    from math import ceil  # noqa: PLC0415
+    from math import ceil
 
     room = max(1.0, sum(widths) - 2)
     lines = sum(max(1, ceil(display_width(line) * 1.5 / room)) for line in text.split("\n"))
@@ -311,7 +313,7 @@ def export_signup_form(plan_id: int, target: Path | str, *, blank_rows: int | No
 
 
 def _validations(ws: Any, cols: Sequence[Column], first: int, last: int, rules: Rules) -> None:
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter
 
     def col_range(title: str) -> str | None:
         for i, c in enumerate(cols, start=1):

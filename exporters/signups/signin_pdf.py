@@ -20,8 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from exporters.atomic import atomic_output
-from exporters.pdf.fonts import bundled_font_name, font_set, has_glyph
 from exporters.pdf.cjk import break_allowed
+from exporters.pdf.fonts import bundled_font_name, font_set, has_glyph
 from exporters.pdf.official import MARGIN_LEFT, PAGE_H, PAGE_W, TEXT_W
 from exporters.signups.sheets import SIGNIN_BLANK_ROWS, activity_header, signin_rows
 
@@ -103,7 +103,7 @@ def export_signin_pdf(plan_id: int, target: Path | str, *, order: str = "strokes
     rows = signin_rows(plan_id, order=order, masked=masked)
     with_comp = any(r[3] for r in rows)
     if not with_comp:
-        from exporters.signups.sheets import _expects_companions  # noqa: PLC0415
+        from exporters.signups.sheets import _expects_companions
 
         with_comp = _expects_companions(plan_id)
     cols = _columns(with_comp)

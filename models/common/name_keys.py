@@ -31,7 +31,7 @@ def char_pinyin(ch: str) -> str:
     if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002ffff":
         # Imported on first use: pypinyin takes some 0.2 s to import, and the window's first
         # paint imports this module without needing a reading yet.
-        from pypinyin import Style, lazy_pinyin  # noqa: PLC0415
+        from pypinyin import Style, lazy_pinyin
 
         return lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0].lower().replace("ü", "v")
     return ch.lower()

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from models.datafile import precheck as dbmod  # not models.datafile.db: no peewee on the window's way to its file
 from models.common.errors import UserError
+from models.datafile import (
+    precheck as dbmod,  # not models.datafile.db: no peewee on the window's way to its file
+)
 
 BACKUP_DIR_NAME = "backups"
 SUFFIX = ".db"
@@ -364,7 +366,7 @@ def integrity_problems(path: Path) -> list[str]:
 
 
 def _is_open_here(db_path: Path) -> bool:
-    from models.datafile.db import database  # noqa: PLC0415 - see the imports
+    from models.datafile.db import database  # see the imports
 
     db = database.obj
     return db is not None and not db.is_closed() and _same_file(Path(db.database), db_path)
@@ -408,8 +410,8 @@ def restore_from(db_path: Path | str, source: Path | str) -> BackupInfo | None:
     source in its place in one rename. If this process had the data file open, it is reopened,
     now holding the restored data. Returns the backup of the replaced file (None when there was
     no data file). The source file is only read."""
-    from models.datafile import db  # noqa: PLC0415 - see the imports
-    from models.datafile.lock import lock_for_writing  # noqa: PLC0415
+    from models.datafile import db  # see the imports
+    from models.datafile.lock import lock_for_writing
 
     db_path, source = Path(db_path), Path(source)
     if _same_file(db_path, source):

@@ -100,9 +100,9 @@ MIGRATIONS: dict[int, MigrationStep] = {}
 
 def _register_steps() -> None:
     # Steps live in their own modules (literal SQL); imported here so the ladder is complete.
-    from models.datafile.migration_v2 import migrate_1_to_2  # noqa: PLC0415
-    from models.datafile.migration_v3 import migrate_2_to_3  # noqa: PLC0415
-    from models.datafile.migration_v4 import migrate_3_to_4  # noqa: PLC0415
+    from models.datafile.migration_v2 import migrate_1_to_2
+    from models.datafile.migration_v3 import migrate_2_to_3
+    from models.datafile.migration_v4 import migrate_3_to_4
 
     MIGRATIONS[1] = migrate_1_to_2
     MIGRATIONS[2] = migrate_2_to_3
@@ -114,7 +114,7 @@ _register_steps()
 
 def all_models() -> list[type[BaseModel]]:
     """Every table of the current schema, parents before children."""
-    from models.datafile import schema  # noqa: PLC0415 - schema imports this module
+    from models.datafile import schema  # schema imports this module
 
     return schema.all_models()
 
@@ -133,7 +133,7 @@ def open_database(path: Path | str, *, create: bool = True,
                 f"本程序支持到 {SCHEMA_VERSION}），为免损坏未打开，文件未作任何改动。请升级本软件。"
             )
         if version and version < SCHEMA_VERSION:
-            from models.datafile.backup import backup_before  # noqa: PLC0415 - backup imports this module
+            from models.datafile.backup import backup_before  # backup imports this module
 
             backup_before(path, "migration")
     elif not create:

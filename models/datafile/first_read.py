@@ -80,7 +80,7 @@ def first_residents_page(path: Path, query: ResidentQuery, offset: int, limit: i
     """search_residents(query, offset, limit)."""
     # Imported here: a start on the plans list reads no residents (their records' dataclasses
     # alone cost a few ms to define).
-    from models.residents.search import BY_ORDER_ABOVE, bin_is_empty, search_page  # noqa: PLC0415
+    from models.residents.search import BY_ORDER_ABOVE, bin_is_empty, search_page
 
     def read(con: sqlite3.Connection) -> SearchResult:
         def execute(sql: str, params: Sequence[object]) -> sqlite3.Cursor:

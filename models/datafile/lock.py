@@ -248,7 +248,7 @@ def is_network_path(path: str, drive_type: Callable[[str], int] | None = None) -
 
 
 def _windows_drive_type(root: str) -> int:
-    import ctypes  # noqa: PLC0415 - Windows only
+    import ctypes  # Windows only
 
     return int(ctypes.windll.kernel32.GetDriveTypeW(root))
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from models.datafile import backup as bk
 from models.datafile import precheck as db_file
-from models.datafile.precheck import DamagedFileError, DataFileError
 from models.datafile.lock import InstanceLock, acquire_lock, check_location
+from models.datafile.precheck import DamagedFileError, DataFileError
 
 
 class MissingDataFileError(DataFileError):
@@ -50,7 +50,7 @@ def open_for_app(db_path: Path | str, *, defer_bind: bool = False) -> OpenedFile
         full_check = bk.daily_backup_due(db_path)
         bound = not (defer_bind and _at_current_version(db_path, full_check))
         if bound:
-            from models.datafile.db import open_database  # noqa: PLC0415 - peewee: not when deferred
+            from models.datafile.db import open_database  # peewee: not when deferred
 
             # Checked fully just now when deferring was considered: the cheap checks suffice.
             open_database(db_path, full_check=full_check and not defer_bind)

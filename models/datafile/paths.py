@@ -17,7 +17,7 @@ def data_dir() -> Path:
     if (_PROGRAM_DIR / "portable.txt").exists():
         return _PROGRAM_DIR / "data"
     # Imported here: with --db or CAA_DATA_DIR given (or portable.txt) start-up never needs it.
-    import platformdirs  # noqa: PLC0415
+    import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 

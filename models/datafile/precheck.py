@@ -173,7 +173,7 @@ def close_data_file() -> None:
     """Close the data file, bound or pending. models.datafile.db is only imported (for peewee) if it was
     already: importing peewee just to find nothing open would slow down closing."""
     take_pending()
-    import sys  # noqa: PLC0415
+    import sys
 
     db = sys.modules.get("models.datafile.db")
     if db is not None:

@@ -192,7 +192,7 @@ PLAN_PART_MODELS: list[type[_Part]] = [
 def all_models() -> list[type[BaseModel]]:
     """Every table, parents before children. The residents' and sign-ups' tables (and playhouse's
     FTS5 support) are imported here, when a new file is made, not on every start-up."""
-    from models.residents.tables import RESIDENT_MODELS  # noqa: PLC0415
-    from models.signups.tables import SIGNUP_MODELS  # noqa: PLC0415
+    from models.residents.tables import RESIDENT_MODELS
+    from models.signups.tables import SIGNUP_MODELS
 
     return [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS, *SIGNUP_MODELS]

@@ -21,11 +21,11 @@ def list_plans(
     """Plans matching every given filter, newest activity first."""
     pending = db_file.pending_path()
     if pending is not None and not (text.strip() or status or category or year):
-        from models.datafile.first_read import first_plans  # noqa: PLC0415
+        from models.datafile.first_read import first_plans
 
         return first_plans(pending)
-    from models.datafile import schema  # noqa: PLC0415 - peewee: see the module docstring
-    from models.datafile.db import database  # noqa: PLC0415
+    from models.datafile import schema  # peewee: see the module docstring
+    from models.datafile.db import database
 
     P = schema.Plan
     query = P.select(P.id, P.title, P.category, P.status, P.kind, P.start, P.updated)
@@ -58,12 +58,12 @@ def plan_years() -> list[int]:
     """Years that hold at least one dated plan, newest first."""
     pending = db_file.pending_path()
     if pending is not None:
-        from models.datafile.first_read import first_plan_years  # noqa: PLC0415
+        from models.datafile.first_read import first_plan_years
 
         return first_plan_years(pending)
-    import peewee as pw  # noqa: PLC0415 - see the module docstring
+    import peewee as pw  # see the module docstring
 
-    from models.datafile import schema  # noqa: PLC0415
+    from models.datafile import schema
 
     P = schema.Plan
     # coerce(False): the year is text, not a date for peewee to parse (and fail to) per row.
@@ -73,6 +73,6 @@ def plan_years() -> list[int]:
 
 
 def count_plans() -> int:
-    from models.datafile import schema  # noqa: PLC0415 - see the module docstring
+    from models.datafile import schema  # see the module docstring
 
     return schema.Plan.select().count()

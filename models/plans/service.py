@@ -5,9 +5,10 @@ import dataclasses
 from datetime import datetime
 from typing import Any
 
+from models.common.errors import UserError
 from models.datafile import schema
 from models.datafile.db import database
-from models.common.errors import UserError
+
 # The list's queries live with the list (models.plans.listing); re-exported here.
 from models.plans.listing import count_plans, list_plans, plan_years  # noqa: F401
 from models.plans.records import (

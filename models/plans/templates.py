@@ -19,8 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from models.datafile.db import database
 from models.common.errors import UserError
+from models.datafile.db import database
 from models.plans.festivals import FESTIVALS, FestivalError, festival_date
 from models.plans.json_form import PlanFormatError, record_from_dict
 from models.plans.records import CATEGORIES, PlanRecord

@@ -5,10 +5,10 @@ from dataclasses import replace
 from datetime import date
 
 from models.common.id_number import parse_id_number
+from models.common.parsers import clean_name, parse_gender, parse_phone
+from models.common.text import collapse_spaces
 from models.residents.records import FieldProblem, ResidentRecord
 from models.residents.rules import age_on
-from models.common.text import collapse_spaces
-from models.common.parsers import clean_name, parse_gender, parse_phone
 
 
 def check_record(rec: ResidentRecord, *, today: date | None = None,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from models.residents import store
-from models.datafile.db import database
 from models.common.id_number import check_digit
+from models.datafile.db import database
+from models.residents import store
 from models.residents.records import ResidentRecord
 from models.residents.tables import BUILTIN_TAGS
 

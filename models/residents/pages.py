@@ -21,25 +21,25 @@ def search_page(query: ResidentQuery, offset: int, limit: int) -> SearchResult:
     """models.residents.service.search_residents(query, offset, limit)."""
     pending = db_file.pending_path()
     if pending is not None:
-        from models.datafile.first_read import first_residents_page  # noqa: PLC0415
+        from models.datafile.first_read import first_residents_page
 
         return first_residents_page(pending, query, offset, limit)
-    from models.residents.service import search_residents  # noqa: PLC0415 - see the docstring
+    from models.residents.service import search_residents  # see the docstring
 
     return search_residents(query, offset, limit)
 
 
 def resident_ids(query: ResidentQuery) -> list[int]:
     """models.residents.service.resident_ids(query)."""
-    from models.residents.service import resident_ids as ids  # noqa: PLC0415 - see the docstring
+    from models.residents.service import resident_ids as ids  # see the docstring
 
     return ids(query)
 
 
 def rows_by_ids(ids: Sequence[int]) -> list[ResidentRow]:
     """Grid rows for these ids in the order given (ids no longer in the file are left out)."""
-    from models.residents import store  # noqa: PLC0415 - see the docstring
-    from models.datafile.db import database  # noqa: PLC0415
+    from models.datafile.db import database
+    from models.residents import store  # see the docstring
 
     with database.atomic():
         return store.fetch_rows(list(ids))
@@ -53,7 +53,7 @@ BACKGROUND_CACHE_KIB = 2000
 def ordered_ids_in_background(query: ResidentQuery) -> list[int]:
     """resident_ids(query), for a thread other than the window's: on this thread's own
     connection, with a small cache, which is closed afterwards."""
-    from models.datafile.db import bind_pending, database  # noqa: PLC0415 - see the docstring
+    from models.datafile.db import bind_pending, database  # see the docstring
 
     db = database.obj or bind_pending()  # the window binds its file after the first paint
     if db is None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.residents.records import SORT_ORDERS, ResidentQuery
 from models.common.text import remove_spaces, to_halfwidth
+from models.residents.records import SORT_ORDERS, ResidentQuery
 
 _ORDERS: dict[str, tuple[str, ...]] = {
     "name": ("r.name_pinyin", "r.name"),

@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
-from models.residents import store
-from models.datafile.db import database
 from models.common.errors import UserError
 from models.common.id_number import parse_id_number
+from models.datafile.db import database
+from models.residents import search as resident_search
+from models.residents import store
 from models.residents.check import check_record
 from models.residents.query import build_where, order_clause
 from models.residents.records import (
@@ -25,9 +26,8 @@ from models.residents.records import (
     SearchResult,
     TagInfo,
 )
-from models.residents.tables import BUILTIN_TAGS, Resident
-from models.residents import search as resident_search
 from models.residents.search import bin_is_empty, search_page
+from models.residents.tables import BUILTIN_TAGS, Resident
 
 __all__ = [
     "ResidentNotFound", "check_resident", "save_resident", "get_resident", "get_residents",

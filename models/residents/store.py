@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
-from models.residents import search as resident_search
-from models.datafile.db import database
 from models.common.name_keys import pinyin_keys, stroke_key
+from models.common.parsers import phone_digits
+from models.datafile.db import database
+from models.residents import search as resident_search
 from models.residents.records import ResidentRecord, ResidentRow
 from models.residents.tables import BUILTIN_TAGS
-from models.common.parsers import phone_digits
 
 COLUMNS = ("name", "gender", "birth", "id_number", "phone", "building", "unit", "room", "address",
            "household", "notes", "deleted", "deleted_at", "created", "updated", "name_pinyin",

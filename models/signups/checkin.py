@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from models.datafile.db import database
 from models.common.name_keys import pinyin_keys
+from models.datafile.db import database
 from models.residents.query import normalise_text
 from models.signups.records import CompanionRecord, NewSignup, SignupRecord
 from models.signups.rules import ATTENDED, NO_SHOW, REGISTERED, SEATED, WAITLIST

@@ -161,8 +161,8 @@ def make_demo_people_and_signups(*, big: int = 0, make_people: bool = True,
     """Demo sign-ups, with enough made-up residents first (about three for every place) unless
     make_people is False; returns (residents made, sign-up summaries). Used by `main.py demo` and
     the window's 生成演示数据, so both give the same demo."""
-    from models.residents.demo import make_demo_residents  # noqa: PLC0415 - only for the demo
-    from models.residents.service import count_residents  # noqa: PLC0415
+    from models.residents.demo import make_demo_residents  # only for the demo
+    from models.residents.service import count_residents
 
     made = 0
     wanted = max(600, big * 3)

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from models.residents.figures import AGE_BANDS  # the register's bands: an activity and the community compare
+from models.residents.figures import (
+    AGE_BANDS,  # the register's bands: an activity and the community compare
+)
 from models.residents.rules import age_on
 from models.signups.records import SignupRecord
 from models.signups.rules import ATTENDED, NO_SHOW, REGISTERED, SEATED, WAITLIST
@@ -70,7 +72,7 @@ def _breakdown(seated: Sequence[SignupRecord], key: object, order: Sequence[str]
 def activity_figures(records: Sequence[SignupRecord], day: date | None, *,
                      today: date | None = None) -> ActivityFigures:
     """From the activity's sign-ups (models.signups.service.list_signups) and its date."""
-    from models.residents.service import natural_key  # noqa: PLC0415 - the register's building order
+    from models.residents.service import natural_key  # the register's building order
 
     seated = [r for r in records if r.status in SEATED]
     attended = sum(r.status == ATTENDED for r in seated)

@@ -23,7 +23,7 @@ class CompanionRecord:
 def parse_companions(text: str) -> list[CompanionRecord]:
     """"王小明 子女 4岁、李芳 配偶" -> companions: name, then relation, then an age (digits).
     Entries are separated by 、，,; or a new line; the clerk types them on one line."""
-    import re  # noqa: PLC0415
+    import re
 
     out = []
     for part in re.split(r"[、，,;；\n]+", text):

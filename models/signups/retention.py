@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from models.common.errors import UserError
 from models.datafile import backup as bk
 from models.datafile.db import database
-from models.common.errors import UserError
 from models.residents.rules import age_on
 from models.signups.figures import age_band
 from models.signups.service import as_date

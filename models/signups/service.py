@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from models.datafile.db import database
 from models.common.errors import UserError
 from models.common.name_keys import pinyin_keys
-from models.residents.tables import Resident
+from models.datafile.db import database
 from models.datafile.schema import Plan
+from models.residents.tables import Resident
 from models.signups.records import (
     CancelResult,
     CompanionRecord,
@@ -435,7 +435,7 @@ def list_signups(plan_id: int, *, order: str = "position",
             params += list(wanted)
         recs = _build(database.obj.execute_sql(sql + " ORDER BY s.position", params))
     if order == "strokes":
-        from models.common.name_keys import stroke_key  # noqa: PLC0415
+        from models.common.name_keys import stroke_key
 
         recs.sort(key=lambda r: (r.stroke_key or stroke_key(r.name), r.position))
     return recs

@@ -10,8 +10,8 @@ from __future__ import annotations
 import peewee as pw
 
 from models.datafile.db import BaseModel
-from models.residents.tables import Resident
 from models.datafile.schema import Plan
+from models.residents.tables import Resident
 
 
 class Signup(BaseModel):

@@ -33,7 +33,7 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_db(args: argparse.Namespace, *, create: bool = True) -> pw.SqliteDatabase:
-    from models.datafile.db import open_database  # noqa: PLC0415 - see the imports
+    from models.datafile.db import open_database  # see the imports
 
     return open_database(db_path(args), create=create)
 
@@ -61,7 +61,7 @@ _ARGPARSE_ZH = {
 
 def use_chinese_argparse() -> None:
     """Point argparse's message look-up at the table above (unknown texts stay as they are)."""
-    import gettext  # noqa: PLC0415 - only when a command line is parsed
+    import gettext  # only when a command line is parsed
 
     def zh(text: str) -> str:
         return _ARGPARSE_ZH.get(text, gettext.gettext(text))

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.datafile import backup as bk
 from models.common.errors import UserError
+from models.datafile import backup as bk
 
 T = TypeVar("T")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -253,7 +253,7 @@ def offer_newest_backup(parent: QWidget | None, db_path: Path, error: BaseExcept
     """When the data file cannot be opened (damaged, or gone while backups remain), offer to
     restore the newest backup. True when it was restored and opening may be tried again. The
     refused file is kept in the backups folder, never lost."""
-    from models.datafile.opening import can_offer_backup  # noqa: PLC0415 - only needed on failure
+    from models.datafile.opening import can_offer_backup  # only needed on failure
 
     newest = bk.newest_backup_for(db_path)
     if newest is None or not can_offer_backup(error):

@@ -22,13 +22,13 @@ def tr(text: str) -> str:
 
 
 def _critical(parent: QWidget | None, text: str) -> None:
-    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a refusal
+    from PySide6.QtWidgets import QMessageBox  # only on a refusal
 
     QMessageBox.critical(parent, tr("无法打开数据文件"), text)
 
 
 def _warning(parent: QWidget | None, text: str) -> None:
-    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on a warning
+    from PySide6.QtWidgets import QMessageBox  # only on a warning
 
     QMessageBox.warning(parent, tr("备份未完成"), text)
 
@@ -44,8 +44,8 @@ def open_data_file(path: Path, parent: QWidget | None = None, *,
         opened = open_for_app(path, defer_bind=defer_bind)
     except UserError as exc:
         # Only on a refusal: the backups dialog is not on the way to an ordinary start.
-        from models.datafile.backup import newest_backup_for  # noqa: PLC0415
-        from ui.datafile.backups_dialog import offer_newest_backup  # noqa: PLC0415
+        from models.datafile.backup import newest_backup_for
+        from ui.datafile.backups_dialog import offer_newest_backup
 
         if not (can_offer_backup(exc) and newest_backup_for(path) is not None):
             refuse(parent, str(exc))

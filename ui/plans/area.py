@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from models.plans.listing import count_plans, plan_years
 from models.plans.summary import CATEGORIES, STATUSES
-from ui.widgets.actions import make_action
 from ui.context import AppContext
 from ui.operations import run_op, run_task
-from ui.plans.tabs import EditorFactory, PlanTabs
 from ui.plans.list_model import COL_START, COL_TITLE, PlansListModel
+from ui.plans.tabs import EditorFactory, PlanTabs
+from ui.widgets.actions import make_action
 from ui.widgets.qt_values import (
     ALIGN_CENTER,
     CUSTOM_CONTEXT_MENU,
@@ -373,18 +373,18 @@ class PlansArea(QWidget):
 
     # --- commands -------------------------------------------------------------------------
     def new_plan(self) -> int | None:
-        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - off the start-up path
+        from PySide6.QtWidgets import QInputDialog  # off the start-up path
 
         title, ok = QInputDialog.getText(self, self.tr("新建方案"), self.tr("方案标题："),
                                          QLineEdit.EchoMode.Normal, self.tr("新活动方案"))
         if not ok:
             return None
-        from models.plans.records import PlanRecord  # noqa: PLC0415 - see the imports
+        from models.plans.records import PlanRecord  # see the imports
 
         return self._create(PlanRecord(title=title.strip()))
 
     def _create(self, rec: PlanRecord) -> int | None:
-        from models.plans.service import save_plan  # noqa: PLC0415 - see the imports
+        from models.plans.service import save_plan  # see the imports
 
         result = run_op(self, self.hub, save_plan, rec, changed="plans",
                         success_message=self.tr("已新建方案“{0}”。").format(rec.title))
@@ -427,7 +427,7 @@ class PlansArea(QWidget):
         plan_id = self.current_id()
         if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("修改状态")):
             return
-        from models.plans.service import set_status  # noqa: PLC0415 - see the imports
+        from models.plans.service import set_status  # see the imports
 
         result = run_op(self, self.hub, set_status, plan_id, status, changed="plans",
                         success_message=self.tr("状态已改为“{0}”。").format(status))
@@ -435,7 +435,7 @@ class PlansArea(QWidget):
             self.plan_tabs.reload(plan_id)
 
     def delete_current(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+        from PySide6.QtWidgets import QMessageBox  # off the start-up path
 
         plan_id = self.current_id()
         p = self.model.plan_at(self.model.row_of(plan_id)) if plan_id is not None else None
@@ -452,18 +452,18 @@ class PlansArea(QWidget):
             return
         if plan_id in self.editors:
             self.plan_tabs.drop(self.editors[plan_id])
-        from models.plans.service import delete_plan  # noqa: PLC0415 - see the imports
+        from models.plans.service import delete_plan  # see the imports
 
         run_op(self, self.hub, delete_plan, plan_id, changed="plans",
                success_message=self.tr("已删除方案“{0}”。").format(p.title))
 
     def export_pdf(self) -> None:
-        from PySide6.QtCore import QStandardPaths  # noqa: PLC0415 - off the start-up path
+        from PySide6.QtCore import QStandardPaths  # off the start-up path
 
         plan_id = self.current_id()
         if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("导出")):
             return
-        from models.plans.service import load_plan  # noqa: PLC0415 - see the imports
+        from models.plans.service import load_plan  # see the imports
 
         loaded = run_op(self, None, load_plan, plan_id)
         if not loaded.ok:
@@ -482,9 +482,9 @@ class PlansArea(QWidget):
                  on_success=self._exported)
 
     def _exported(self, path: object) -> None:
-        from PySide6.QtCore import QUrl  # noqa: PLC0415 - off the start-up path
-        from PySide6.QtGui import QDesktopServices  # noqa: PLC0415
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+        from PySide6.QtCore import QUrl  # off the start-up path
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
 
         self.hub.message.emit(self.tr("已导出：{0}").format(path))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"),
@@ -496,7 +496,7 @@ class PlansArea(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def make_demo(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+        from PySide6.QtWidgets import QMessageBox  # off the start-up path
 
         n = count_plans()
         if n:

@@ -35,6 +35,7 @@ from models.plans.records import (
 )
 from models.plans.rules import agenda_problems
 from models.plans.service import clone_record, load_plan, save_plan
+from ui.plans.fields import FieldSpec, to_qdatetime
 from ui.plans.form import PlanForm
 from ui.plans.sections import (
     AMOUNT,
@@ -43,12 +44,11 @@ from ui.plans.sections import (
     SECTIONS,
     STYLE,
     budget_summary,
-    scaled_font,
     festival_note,
+    scaled_font,
 )
-from ui.plans.fields import FieldSpec, to_qdatetime
-from ui.widgets.rows_grid import MasterDetailGrid, RowsGrid
 from ui.plans.target_analysis_button import make_insert_button
+from ui.widgets.rows_grid import MasterDetailGrid, RowsGrid
 
 AUTOSAVE_MS = 4000
 

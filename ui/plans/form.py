@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.plans.rules import parse_yuan, yuan
-from ui.widgets.date_edits import make_date_edit, set_value
 from ui.plans.fields import (
     FieldSpec,
     from_qdate,
@@ -36,6 +35,7 @@ from ui.plans.fields import (
     to_qdatetime,
     tr_label,
 )
+from ui.widgets.date_edits import make_date_edit, set_value
 
 # Where an unset date's calendar opens: the first of these fields that is filled in.
 SUGGEST_FROM: dict[str, tuple[str, ...]] = {

@@ -128,7 +128,7 @@ class PlansListModel(QStandardItemModel):
             self.refresh()
             return
         if order is None:
-            from PySide6.QtCore import Qt  # noqa: PLC0415 - see the module docstring
+            from PySide6.QtCore import Qt  # see the module docstring
 
             order = Qt.SortOrder.AscendingOrder
         self._sort = (column, order)

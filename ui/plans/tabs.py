@@ -103,7 +103,7 @@ class PlanTabs(QStackedWidget):
         editor = self.editors.get(plan_id)
         if editor is None or not editor.is_dirty():
             return True
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - off the start-up path
+        from PySide6.QtWidgets import QMessageBox  # off the start-up path
 
         self.tabs.setCurrentWidget(editor)
         answer = QMessageBox.question(

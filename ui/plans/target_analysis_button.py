@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QWidget
 
 def insert_figures(edit: QPlainTextEdit, on: date | None) -> str:
     """Append the figures paragraph to the text (on a new line if there is text); returns it."""
-    from models.residents.figures import target_analysis_text  # noqa: PLC0415 - only when asked
+    from models.residents.figures import target_analysis_text  # only when asked
 
     text = target_analysis_text(on)
     current = edit.toPlainText().rstrip()

@@ -4,7 +4,6 @@ ui.operations; the grid re-reads when the hub says residents changed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QPoint, QTimer
@@ -26,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from models.common.errors import UserError
 from models.residents.records import ResidentQuery
-from ui.widgets.actions import make_action
 from ui.context import AppContext
 from ui.operations import run_op, show_error
+from ui.residents.model import COL_NAME, ResidentsModel
+from ui.widgets.actions import make_action
 from ui.widgets.qt_values import (
     ASCENDING,
     CUSTOM_CONTEXT_MENU,
@@ -36,7 +36,6 @@ from ui.widgets.qt_values import (
     set_enum,
     set_sort_indicator,
 )
-from ui.residents.model import COL_NAME, ResidentsModel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -48,13 +47,13 @@ NO_AGE = -1  # the age spin boxes' "不限"
 # models.residents.service (and peewee) is imported by the first action that needs it, not on the way to
 # the first paint: the grid's first page is read through models.residents.pages.
 def _tag_names() -> list[str]:
-    from models.residents.service import list_tags  # noqa: PLC0415
+    from models.residents.service import list_tags
 
     return [t.name for t in list_tags()]
 
 
 def _buildings() -> list[str]:
-    from models.residents.service import list_buildings  # noqa: PLC0415
+    from models.residents.service import list_buildings
 
     return list_buildings()
 
@@ -269,7 +268,7 @@ class ResidentsArea(QWidget):
             self.count_label.setText(self.tr("共 {0} 人").format(found))
         else:
             if self._everyone is None:
-                from models.residents.service import count_residents  # noqa: PLC0415 - see _tag_names
+                from models.residents.service import count_residents  # see _tag_names
 
                 self._everyone = count_residents()
             self.count_label.setText(
@@ -301,7 +300,7 @@ class ResidentsArea(QWidget):
         return next((i for i, c in enumerate(self.model.columns) if c[2] == key), COL_NAME)
 
     def _sorted_order(self) -> Qt.SortOrder:
-        from PySide6.QtCore import Qt  # noqa: PLC0415 - after the first paint (ui.widgets.qt_values)
+        from PySide6.QtCore import Qt  # after the first paint (ui.widgets.qt_values)
 
         return (Qt.SortOrder.DescendingOrder if self.model.query.descending
                 else Qt.SortOrder.AscendingOrder)
@@ -359,14 +358,14 @@ class ResidentsArea(QWidget):
         rows = [self.model.row_at(r) for r in self.selected_rows()[:3]]
         names = [row.name for row in rows if row is not None]
         who = "、".join(names) + (self.tr(" 等 {0} 人").format(len(ids)) if len(ids) > 3 else "")
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - its type costs ~4 ms to make
+        from PySide6.QtWidgets import QMessageBox  # its type costs ~4 ms to make
 
         answer = QMessageBox.question(
             self, self.tr("删除居民"),
             self.tr("把 {0} 移到回收站？\n\n之后可以在“回收站”中恢复。").format(who))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from models.residents.service import delete_residents  # noqa: PLC0415 - see _tag_names
+        from models.residents.service import delete_residents  # see _tag_names
 
         result = run_op(self, self.hub, delete_residents, ids, changed="residents")
         if result.ok:

@@ -34,8 +34,8 @@ from models.residents.service import (
     list_tags,
     save_resident,
 )
-from ui.widgets.date_edits import is_unset, make_date_edit, set_value
 from ui.operations import DataHub, run_op
+from ui.widgets.date_edits import is_unset, make_date_edit, set_value
 
 CHECK_DELAY_MS = 300
 GENDERS = ("", "男", "女")

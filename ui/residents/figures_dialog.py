@@ -28,9 +28,9 @@ from models.residents.figures import (
     TARGET_GROUPS,
     CountRow,
     PopulationFigures,
+    population_figures,
     target_analysis_text,
     target_group,
-    population_figures,
 )
 from models.residents.service import ResidentQuery, count_residents, list_buildings
 from ui.operations import BackgroundTask, DataHub, Progress, run_task

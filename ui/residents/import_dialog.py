@@ -40,6 +40,7 @@ from models.residents.imports.importer import (
     preview_import,
 )
 from models.residents.imports.reader import iter_sheets
+from ui.operations import BackgroundTask, DataHub, Progress, TaskCancelled, run_task
 from ui.residents.import_pages import (
     LOOK_ROWS,
     OutcomeModel,
@@ -48,8 +49,6 @@ from ui.residents.import_pages import (
     cell_text,
     not_imported,
 )
-from ui.operations import BackgroundTask, DataHub, Progress, TaskCancelled, run_task
-
 
 
 def tr(text: str) -> str:

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QT_TRANSLATE_NOOP,
     QPersistentModelIndex,
     Qt,
     Signal,

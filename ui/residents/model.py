@@ -11,17 +11,15 @@ from array import array
 from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QConcatenateTablesProxyModel,
     QCoreApplication,
     QModelIndex,
     QObject,
-    QT_TRANSLATE_NOOP,
     QPersistentModelIndex,
     QTimer,
     Signal,
@@ -31,7 +29,6 @@ from PySide6.QtGui import QStandardItemModel
 # Not models.residents.service (peewee): the window may open on this grid before peewee is bound.
 from models.residents.pages import ordered_ids_in_background, resident_ids, rows_by_ids, search_page
 from models.residents.records import ResidentQuery, ResidentRow
-
 from ui.widgets.qt_values import (
     ALIGN_CENTER,
     ALIGN_LEFT_VCENTER,

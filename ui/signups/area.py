@@ -301,7 +301,7 @@ class SignupsArea(QWidget):
             show_error(self, str(exc))
             return
         if not result.saved:
-            from ui.signups.override_dialog import OverrideDialog  # noqa: PLC0415
+            from ui.signups.override_dialog import OverrideDialog
 
             name = new.name
             if new.resident_id is not None:
@@ -359,8 +359,8 @@ class SignupsArea(QWidget):
                 self.banner.hide()
 
     def edit_selected(self) -> None:
-        from models.signups.service import signup_log, update_signup  # noqa: PLC0415
-        from ui.signups.details_dialog import SignupDetailsDialog  # noqa: PLC0415
+        from models.signups.service import signup_log, update_signup
+        from ui.signups.details_dialog import SignupDetailsDialog
 
         rec = self.selected()
         if rec is None:
@@ -371,7 +371,7 @@ class SignupsArea(QWidget):
             self.select_signup(rec.id)
 
     def link_selected(self) -> None:
-        from models.signups.service import link_resident  # noqa: PLC0415
+        from models.signups.service import link_resident
 
         rec = self.selected()
         item = self.results.currentItem()
@@ -383,7 +383,7 @@ class SignupsArea(QWidget):
             self.select_signup(rec.id)
 
     def show_figures(self) -> None:
-        from models.signups.figures import activity_figures  # noqa: PLC0415
+        from models.signups.figures import activity_figures
 
         plan = self.plan_id()
         if plan is None:
@@ -419,7 +419,7 @@ class SignupsArea(QWidget):
             self.hub.message.emit(self.tr("已把 {0} 位未签到的人记为“未到”。").format(result.value))
 
     def open_check_in(self) -> None:
-        from ui.signups.checkin_mode import CheckInMode  # noqa: PLC0415
+        from ui.signups.checkin_mode import CheckInMode
 
         plan = self.plan_id()
         if plan is None:
@@ -429,8 +429,8 @@ class SignupsArea(QWidget):
 
     # --- exports ------------------------------------------------------------------------
     def export(self, kind: str, path: Path | None = None) -> None:
-        from exporters.signups import sheets  # noqa: PLC0415
-        from exporters.signups.signin_pdf import export_signin_pdf  # noqa: PLC0415
+        from exporters.signups import sheets
+        from exporters.signups.signin_pdf import export_signin_pdf
 
         plan = self.plan_id()
         if plan is None:

@@ -6,7 +6,12 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from ui.widgets.qt_values import WIDGET_WITH_CHILDREN_SHORTCUT, WINDOW_SHORTCUT, set_enum, set_shortcut
+from ui.widgets.qt_values import (
+    WIDGET_WITH_CHILDREN_SHORTCUT,
+    WINDOW_SHORTCUT,
+    set_enum,
+    set_shortcut,
+)
 
 
 def make_action(owner: QWidget, text: str, slot: Callable[[], object], shortcut: str = "",

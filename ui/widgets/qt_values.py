@@ -47,7 +47,7 @@ def set_sort_indicator(header: QHeaderView, section: int, order: int) -> None:
         struct.pack_into(">ii", data, _ORDER_AT, order, section)
         if header.restoreState(QByteArray(bytes(data))):
             return
-    from PySide6.QtCore import Qt  # noqa: PLC0415 - a Qt whose saved state differs
+    from PySide6.QtCore import Qt  # a Qt whose saved state differs
 
     header.setSortIndicator(section, Qt.SortOrder(order))
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from models.residents import store
+from models.common.errors import UserError
 from models.datafile.backup import backup_before
 from models.datafile.db import database
-from models.common.errors import UserError
+from models.residents import store
 from models.residents.imports.mapping import IMPORT_FIELDS, find_header_row, map_header
 from models.residents.imports.reader import SheetData, iter_sheets, read_file
 from models.residents.imports.rows import CandidateRow, evaluate_sheet

@@ -100,7 +100,7 @@ def _prefetched_sheets(path: Path) -> Iterator[tuple[SheetData, int]]:
 
 
 def _workbook_sheets(path: Path) -> Iterator[tuple[SheetData, int]]:
-    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - heavy, only when importing
+    from python_calamine import CalamineWorkbook  # heavy, only when importing
 
     try:
         wb = CalamineWorkbook.from_path(str(path))

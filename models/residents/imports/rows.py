@@ -13,9 +13,6 @@ from functools import lru_cache
 from typing import Any
 
 from models.common.id_number import parse_id_number
-from models.residents.imports.reader import SheetData
-from models.residents.records import ResidentRecord
-from models.common.text import collapse_spaces, remove_spaces
 from models.common.parsers import (
     clean_name,
     clean_text,
@@ -24,6 +21,9 @@ from models.common.parsers import (
     parse_phone,
     parse_tags,
 )
+from models.common.text import collapse_spaces, remove_spaces
+from models.residents.imports.reader import SheetData
+from models.residents.records import ResidentRecord
 
 # A line that is not a person: totals, who made or checked the sheet, dates, notes under a table.
 _NOT_DATA = re.compile(
