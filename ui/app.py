@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -138,10 +139,10 @@ def run_gui(args: argparse.Namespace) -> int:
         path = Path(args.db)
     else:
         path = default_data_file()
-        try:  # the first start: the user's data folder is not there yet
+        # The first start: the user's data folder is not there yet. If it cannot be made,
+        # open_data_file explains what is wrong with the place.
+        with suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass  # open_data_file explains what is wrong with the place
     # Uncaught errors go to the log in the data folder and a non-blocking Chinese message.
     hook = install_error_hook(app)
 

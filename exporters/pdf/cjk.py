@@ -55,9 +55,7 @@ def break_allowed(prev: str, nxt: str) -> bool:
         return False
     if prev == nxt and prev in PAIRED:
         return False
-    if _is_word(prev) and _is_word(nxt):
-        return False
-    return True
+    return not (_is_word(prev) and _is_word(nxt))
 
 
 def find_break(chars: list[str], start: int, overflow: int) -> int:

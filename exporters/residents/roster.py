@@ -68,14 +68,13 @@ def export_residents(target: Path | str, query: ResidentQuery | None = None, *,
 
 def write_csv(target: Path, rows: Iterable[list[str]]) -> int:
     n = 0
-    with atomic_output(target) as tmp:
-        # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, so the Chinese shows correctly.
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow([c.title for c in COLUMNS])
-            for row in rows:
-                writer.writerow(row)
-                n += 1
+    # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, so the Chinese shows correctly.
+    with atomic_output(target) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([c.title for c in COLUMNS])
+        for row in rows:
+            writer.writerow(row)
+            n += 1
     return n
 
 

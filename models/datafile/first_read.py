@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from models.datafile.precheck import read_connection
 from models.plans.summary import PlanSummary
@@ -18,7 +18,6 @@ from models.plans.summary import PlanSummary
 if TYPE_CHECKING:
     from models.residents.records import ResidentQuery, SearchResult
 
-T = TypeVar("T")
 
 # peewee's DateTimeField formats, for the odd stored value datetime.fromisoformat does not take.
 _PEEWEE_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
@@ -40,7 +39,7 @@ def _datetime(value: object) -> object:
     return value
 
 
-def _reading(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+def _reading[T](path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
     con = read_connection(path)
     try:
         con.execute("BEGIN")  # one snapshot for every statement, as database.atomic() gives

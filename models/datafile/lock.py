@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -59,10 +59,8 @@ def _holder_text(info: dict[str, object]) -> str:
     who = info.get("user") or "未知用户"
     host = info.get("host") or "未知电脑"
     since = str(info.get("started") or "")
-    try:
+    with suppress(ValueError):
         since = datetime.fromisoformat(since).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        pass
     return f"用户“{who}”在电脑“{host}”上（进程 {info.get('pid', '?')}），自 {since or '未知时间'} 起"
 
 
@@ -131,10 +129,8 @@ class InstanceLock:
             pass
         if remove_if_created and self.created:
             # Still holding the lock while deleting: no other copy can be half-way through it.
-            try:
+            with suppress(OSError):
                 self.path.unlink()
-            except OSError:
-                pass
         _unlock(fh)
         fh.close()
         _HELD.pop(_key(self.db_path), None)
@@ -174,10 +170,8 @@ if sys.platform == "win32":
 
     def _unlock(fh: object) -> None:
         fh.seek(_LOCK_OFFSET)
-        try:
+        with suppress(OSError):
             msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
 else:
     import fcntl
 
@@ -290,10 +284,8 @@ def _can_write_in(folder: Path) -> bool:
     except OSError:
         return False
     os.close(fd)
-    try:
+    with suppress(OSError):
         os.unlink(probe)
-    except OSError:
-        pass
     return True
 
 

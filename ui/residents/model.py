@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -143,10 +144,8 @@ class ResidentsModel(QAbstractTableModel):
                 ids = array("q", ordered_ids_in_background(query))
             except Exception:  # noqa: BLE001 - the grid then reads the ids itself when needed
                 return
-            try:
+            with suppress(RuntimeError):  # the model was destroyed meanwhile (its dialog closed)
                 self._ids_ready.emit(generation, ids)
-            except RuntimeError:  # the model was destroyed meanwhile (its dialog closed)
-                pass
 
         threading.Thread(target=work, name="residents-ids", daemon=True).start()
 

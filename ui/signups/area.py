@@ -354,9 +354,9 @@ class SignupsArea(QWidget):
         if rec is None or not rec.promoted:
             show_error(self, self.tr("请选中一行标黄的递补报名（需要电话通知的人）。"))
             return
-        if run_op(self, self.hub, mark_phoned, rec.id, changed="signups").ok:
-            if not any(r.promoted for r in self.model.rows):
-                self.banner.hide()
+        ok = run_op(self, self.hub, mark_phoned, rec.id, changed="signups").ok
+        if ok and not any(r.promoted for r in self.model.rows):
+            self.banner.hide()
 
     def edit_selected(self) -> None:
         from models.signups.service import signup_log, update_signup
