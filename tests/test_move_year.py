@@ -156,4 +156,4 @@ def test_there_and_back_again(key: str, year: int) -> None:
         # Every date keeps its distance from every other one.
         assert [(b - before[0]) for b in before] == [(a - after[0]) for a in after]
     else:
-        assert all((a.month, a.day) == (b.month, b.day) for a, b in zip(after, before))
+        assert all((a.month, a.day) == (b.month, b.day) for a, b in zip(after, before, strict=True))

@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -311,7 +312,7 @@ def test_body_lines_hold_28_characters_at_28_9_pt(tmp_path: Path) -> None:
     assert abs(lines[1][0]["x0"] - R.AREA_LEFT) < 0.5
     assert abs(lines[1][-1]["x1"] - R.AREA_RIGHT) < R.MM
     baselines = [s[0]["bottom"] for s in lines]
-    assert all(abs((b - a) - 28.9) < 0.05 for a, b in zip(baselines, baselines[1:]))
+    assert all(abs((b - a) - 28.9) < 0.05 for a, b in pairwise(baselines))
 
 
 def test_poppler_sees_every_word_inside_the_text_area(long_pdf: bytes, tmp_path: Path) -> None:
