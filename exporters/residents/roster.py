@@ -21,8 +21,9 @@ from models.residents.service import count_residents, iter_residents
 Progress = Callable[[int, int], None]
 
 COLUMNS = [
-    Column("姓名", center=True), Column("性别", 6, center=True), Column("出生日期", 12, center=True),
-    Column("身份证号", 21, text=True), Column("联系电话", 15, text=True), Column("楼栋", center=True),
+    Column("姓名", center=True), Column("性别", 6, center=True),
+    Column("出生日期", 12, center=True), Column("身份证号", 21, text=True),
+    Column("联系电话", 15, text=True), Column("楼栋", center=True),
     Column("住址"), Column("标签"),
 ]
 ORDERS = {"strokes": "strokes", "pinyin": "name"}

@@ -1,8 +1,9 @@
 """What the window shows first, read with the standard library's sqlite3 while peewee is not yet
-bound to the data file (models.datafile.precheck.defer_binding): the unfiltered plans list with its years, and
-the first page of the residents grid. Same SQL and same records as models.plans.listing's list_plans()
-and plan_years() and models.residents.service.search_residents, which take over once the file is bound
-(tests compare them). Those modules send their callers here while the file is pending.
+bound to the data file (models.datafile.precheck.defer_binding): the unfiltered plans list with its
+years, and the first page of the residents grid. Same SQL and same records as
+models.plans.listing's list_plans() and plan_years() and models.residents.service.search_residents,
+which take over once the file is bound (tests compare them). Those modules send their callers here
+while the file is pending.
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ _PEEWEE_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 
 
 def _datetime(value: object) -> object:
-    """As models.datafile.db.DateTimeField reads a stored value (fromisoformat, then peewee's way)."""
+    """As models.datafile.db.DateTimeField reads a stored value (fromisoformat, then peewee's
+    way)."""
     if not isinstance(value, str) or not value:
         return value
     try:

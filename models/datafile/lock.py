@@ -61,7 +61,8 @@ def _holder_text(info: dict[str, object]) -> str:
     since = str(info.get("started") or "")
     with suppress(ValueError):
         since = datetime.fromisoformat(since).strftime("%Y-%m-%d %H:%M")
-    return f"用户“{who}”在电脑“{host}”上（进程 {info.get('pid', '?')}），自 {since or '未知时间'} 起"
+    pid = info.get("pid", "?")
+    return f"用户“{who}”在电脑“{host}”上（进程 {pid}），自 {since or '未知时间'} 起"
 
 
 class InstanceLock:
@@ -308,7 +309,8 @@ def check_location(db_path: Path | str) -> None:
         )
     if db_path.is_dir():  # a folder chosen instead of the file in it
         raise FolderNotFileError(
-            f"“{db_path}”是一个文件夹，不是数据文件。请选择文件夹中的数据文件（例如 activities.db）。")
+            f"“{db_path}”是一个文件夹，不是数据文件。"
+            "请选择文件夹中的数据文件（例如 activities.db）。")
     folder = db_path.parent if str(db_path.parent) else Path(".")
     if not folder.is_dir():
         return  # open_database creates it, or says the file is missing

@@ -1,8 +1,8 @@
 """The plans list's queries (one transaction each). Kept apart from models.plans.service (saving and
 loading whole plans, with every record class), which re-exports them, so the window's first paint
 imports only these, and no peewee at all: while the window's data file is not bound yet
-(models.datafile.precheck.pending_path), the unfiltered list and its years are read with the standard
-library (models.datafile.first_read); peewee is imported on the first query that needs it.
+(models.datafile.precheck.pending_path), the unfiltered list and its years are read with the
+standard library (models.datafile.first_read); peewee is imported on the first query that needs it.
 """
 from __future__ import annotations
 

@@ -109,7 +109,8 @@ def _write_parts(plan_id: int, rec: PlanRecord) -> None:
             obj_id = model.insert(plan=plan_id, position=pos, **_row_values(row)).execute()
             if attr == "phases":
                 for tpos, task in enumerate(row.tasks):
-                    schema.PhaseTask.insert(phase=obj_id, position=tpos, **_row_values(task)).execute()
+                    schema.PhaseTask.insert(
+                        phase=obj_id, position=tpos, **_row_values(task)).execute()
 
 
 def _write_content(plan_id: int, rows: list[ContentRow], parent: int | None) -> None:
@@ -136,7 +137,8 @@ def load_plan(plan_id: int) -> PlanRecord:
                 continue
             rows = []
             for obj in query:
-                row = row_type(**{n: _clean_scalar(getattr(obj, n)) for n in scalar_fields(row_type)})
+                row = row_type(**{n: _clean_scalar(getattr(obj, n))
+                                  for n in scalar_fields(row_type)})
                 if attr == "phases":
                     tasks = schema.PhaseTask.select().where(schema.PhaseTask.phase == obj.id)
                     row.tasks = [

@@ -25,7 +25,8 @@ class Resident(BaseModel):
     name = pw.CharField(index=True)
     gender = pw.CharField(default="")  # 男 / 女 / "" (unknown)
     birth = pw.DateField(null=True, index=True)
-    id_number = pw.CharField(null=True, unique=True)  # 18 characters, upper-case X; None when absent
+    # 18 characters, upper-case X; None when absent
+    id_number = pw.CharField(null=True, unique=True)
     phone = pw.CharField(default="")  # 11-digit mobile, or landline "0571-88123456"
     building = pw.CharField(default="", index=True)  # 楼栋, e.g. 3幢
     unit = pw.CharField(default="")  # 单元

@@ -1,9 +1,10 @@
 """Tables of sign-ups (schema version 3): who signed up for which activity, their companions, and a
 log of every change of status.
 
-The activity is a plan (models/datafile/schema.py Plan). A registrant is a resident, or a walk-in given by
-name and phone (resident NULL) who can be linked to a resident later. name and phone are kept on
-the sign-up too, so lists print the way the person gave them even if the resident is later deleted.
+The activity is a plan (models/datafile/schema.py Plan). A registrant is a resident, or a walk-in
+given by name and phone (resident NULL) who can be linked to a resident later. name and phone are
+kept on the sign-up too, so lists print the way the person gave them even if the resident is later
+deleted.
 """
 from __future__ import annotations
 
@@ -57,7 +58,8 @@ class SignupLog(BaseModel):
 class SignupKept(BaseModel):
     """What the clean-up of old personal data (models/signups/retention.py) keeps of a sign-up whose
     resident link it removed: coarse groups only, so the activity's figures by sex, age band and
-    building stay what they were. A row here also marks the sign-up as cleaned (schema version 4)."""
+    building stay what they were. A row here also marks the sign-up as cleaned (schema version
+    4)."""
 
     signup = pw.ForeignKeyField(Signup, primary_key=True, on_delete="CASCADE", backref="kept")
     gender = pw.CharField(default="")
