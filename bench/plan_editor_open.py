@@ -34,7 +34,8 @@ def main() -> None:
             PlanRecord(
                 title="基准方案",
                 agenda=[
-                    AgendaRow(t0 + timedelta(minutes=10 * i), t0 + timedelta(minutes=10 * i + 9), "环节")
+                    AgendaRow(t0 + timedelta(minutes=10 * i),
+                              t0 + timedelta(minutes=10 * i + 9), "环节")
                     for i in range(60)
                 ],
                 budget=[BudgetRow(f"物品{i}", i, "个", 100 * i) for i in range(80)],
