@@ -289,7 +289,7 @@ class CJKParagraph(Paragraph):
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (reportlab's name)
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara  # the first half of a split keeps the lines it was given
         style = self.style
         self.height = 0

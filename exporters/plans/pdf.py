@@ -41,7 +41,7 @@ def festival_label(key: str) -> str:
     if not key:
         return ""
     try:
-        from models.plans.festivals import FESTIVALS  # type: ignore[import-not-found]
+        from models.plans.festivals import FESTIVALS
     except ImportError:
         FESTIVALS = _FESTIVALS  # noqa: N806
     return FESTIVALS.get(key, "") or _FESTIVALS.get(key, "")

@@ -112,7 +112,7 @@ def _register_steps() -> None:
 _register_steps()
 
 
-def all_models() -> list[type[BaseModel]]:
+def all_models() -> list[type[pw.Model]]:
     """Every table of the current schema, parents before children."""
     from models.datafile import schema  # schema imports this module
 

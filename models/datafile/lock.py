@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from models.common.errors import UserError
 
@@ -71,7 +72,7 @@ class InstanceLock:
     def __init__(self, db_path: Path | str) -> None:
         self.db_path = Path(db_path)
         self.path = lock_path_for(self.db_path)
-        self._fh: object | None = None
+        self._fh: BinaryIO | None = None
         self.created = False
 
     @property
@@ -161,7 +162,7 @@ def _user() -> str:
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(fh: object) -> bool:
+    def _try_lock(fh: BinaryIO) -> bool:
         fh.seek(_LOCK_OFFSET)
         try:
             msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
@@ -169,21 +170,21 @@ if sys.platform == "win32":
             return False
         return True
 
-    def _unlock(fh: object) -> None:
+    def _unlock(fh: BinaryIO) -> None:
         fh.seek(_LOCK_OFFSET)
         with suppress(OSError):
             msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
 
-    def _try_lock(fh: object) -> bool:
+    def _try_lock(fh: BinaryIO) -> bool:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             return False
         return True
 
-    def _unlock(fh: object) -> None:
+    def _unlock(fh: BinaryIO) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
@@ -243,8 +244,12 @@ def is_network_path(path: str, drive_type: Callable[[str], int] | None = None) -
 
 
 def _windows_drive_type(root: str) -> int:
-    import ctypes  # Windows only
+    import ctypes
 
+    # Only _on_network calls it, on Windows; the check also tells mypy, which knows
+    # ctypes.windll only when it checks for Windows.
+    if sys.platform != "win32":
+        raise OSError("GetDriveTypeW is a Windows call")
     return int(ctypes.windll.kernel32.GetDriveTypeW(root))
 
 

@@ -7,9 +7,13 @@ standard library (models.datafile.first_read); peewee is imported on the first q
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, cast
 
 from models.datafile import precheck as db_file
 from models.plans.summary import PlanSummary
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def list_plans(
@@ -68,7 +72,9 @@ def plan_years() -> list[int]:
     P = schema.Plan
     # coerce(False): the year is text, not a date for peewee to parse (and fail to) per row.
     year = pw.fn.substr(P.start, 1, 4).coerce(False)
-    rows = P.select(year).where(P.start.is_null(False)).distinct().tuples()
+    # .tuples() yields one tuple a row; peewee's stubs type it as a select of the model.
+    rows = cast("Iterable[tuple[str | None]]",
+                P.select(year).where(P.start.is_null(False)).distinct().tuples())
     return sorted({int(y) for (y,) in rows if y and y.isdigit()}, reverse=True)
 
 

@@ -130,11 +130,11 @@ def load_plan(plan_id: int) -> PlanRecord:
             id=plan.id, **{n: _clean_scalar(getattr(plan, n)) for n in scalar_fields(PlanRecord)}
         )
         for attr, model in PART_MODELS.items():
+            if attr == "content":
+                rec.content = _read_content(plan_id)
+                continue
             row_type = PART_ROWS[attr]
             query = model.select().where(model.plan == plan_id).order_by(model.position)
-            if attr == "content":
-                rec.content = _read_content(list(query))
-                continue
             rows = []
             for obj in query:
                 row = row_type(**{n: _clean_scalar(getattr(obj, n))
@@ -150,7 +150,9 @@ def load_plan(plan_id: int) -> PlanRecord:
     return rec
 
 
-def _read_content(items: list[schema.ContentItem]) -> list[ContentRow]:
+def _read_content(plan_id: int) -> list[ContentRow]:
+    C = schema.ContentItem
+    items = list(C.select().where(C.plan == plan_id).order_by(C.position))
     by_id = {it.id: ContentRow(title=it.title, body=it.body) for it in items}
     top: list[ContentRow] = []
     for it in items:  # already in position order, so children keep theirs

@@ -109,7 +109,12 @@ def _map_dates(obj: Any, fn: Callable[[Any], Any]) -> Any:
 
 def _all_dates(obj: Any) -> list[date]:
     found: list[date] = []
-    _map_dates(obj, lambda d: found.append(d) or d)
+
+    def collect(d: date) -> date:
+        found.append(d)
+        return d
+
+    _map_dates(obj, collect)
     return found
 
 

@@ -22,6 +22,7 @@ BUILTIN_TAGS: tuple[str, ...] = (
 
 
 class Resident(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
     name = pw.CharField(index=True)
     gender = pw.CharField(default="")  # 男 / 女 / "" (unknown)
     birth = pw.DateField(null=True, index=True)
@@ -46,6 +47,7 @@ class Resident(BaseModel):
 
 
 class Tag(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
     name = pw.CharField(unique=True)
     position = pw.IntegerField(default=0)
     builtin = pw.BooleanField(default=False)

@@ -431,7 +431,8 @@ def list_signups(plan_id: int, *, order: str = "position",
     wanted = tuple(statuses) if statuses is not None else None
     with database.atomic():
         _plan(plan_id)
-        sql, params = _SELECT + "WHERE s.plan_id = ?", [plan_id]
+        sql = _SELECT + "WHERE s.plan_id = ?"
+        params: list[object] = [plan_id]
         if wanted is not None:
             sql += f" AND s.status IN ({','.join('?' * len(wanted))})"
             params += list(wanted)

@@ -16,6 +16,9 @@ from models.residents.tables import Resident
 
 
 class Signup(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
+    plan_id: int  # the raw columns behind plan and resident (peewee's accessors)
+    resident_id: int | None
     plan = pw.ForeignKeyField(Plan, on_delete="CASCADE", backref="signups")
     resident = pw.ForeignKeyField(Resident, null=True, on_delete="SET NULL", backref="signups")
     name = pw.CharField()
@@ -39,6 +42,7 @@ class Signup(BaseModel):
 
 
 class Companion(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
     signup = pw.ForeignKeyField(Signup, on_delete="CASCADE", backref="companions")
     position = pw.IntegerField(default=0)
     name = pw.CharField(default="")
@@ -48,6 +52,8 @@ class Companion(BaseModel):
 
 
 class SignupLog(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
+    signup_id: int  # the raw column behind signup (peewee's accessor)
     signup = pw.ForeignKeyField(Signup, on_delete="CASCADE", backref="log")
     from_status = pw.CharField(default="")  # "" when the sign-up was made
     to_status = pw.CharField()
