@@ -13,12 +13,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reportlab.platypus import Paragraph  # noqa: E402
+from reportlab.platypus import Paragraph
 
-import exporters.pdf.official as official  # noqa: E402
-from exporters.pdf.fonts import font_set  # noqa: E402
-from exporters.plans.pdf import write_plan_pdf  # noqa: E402
-from tests.plan_factory import long_plan  # noqa: E402
+import exporters.pdf.official as official
+from exporters.pdf.fonts import font_set
+from exporters.plans.pdf import write_plan_pdf
+from tests.plan_factory import long_plan
 
 
 def best_of(runs: int, rec) -> tuple[float, int, int]:

@@ -16,11 +16,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from models.datafile.db import close_database, open_database  # noqa: E402
-from models.plans.records import AgendaRow, BudgetRow, PlanRecord, RequirementRow  # noqa: E402
-from models.plans.service import save_plan  # noqa: E402
+from models.datafile.db import close_database, open_database
+from models.plans.records import AgendaRow, BudgetRow, PlanRecord, RequirementRow
+from models.plans.service import save_plan
 
 
 def main() -> None:

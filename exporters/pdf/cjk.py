@@ -227,11 +227,11 @@ class _Text(PDFTextObject):
     def _bold(self, name: str) -> None:
         self.setTextRenderMode(2 if name in FAUX_BOLD else 0)
 
-    def _setFont(self, psfontname: str, size: float) -> None:  # noqa: N802
+    def _setFont(self, psfontname: str, size: float) -> None:  # noqa: N802 (reportlab's)
         super()._setFont(psfontname, size)
         self._bold(psfontname)
 
-    def setFont(  # noqa: N802
+    def setFont(  # noqa: N802 (reportlab's name)
         self, psfontname: str, size: float, leading: float | None = None
     ) -> None:
         super().setFont(psfontname, size, leading)

@@ -43,7 +43,7 @@ def festival_label(key: str) -> str:
     try:
         from models.plans.festivals import FESTIVALS
     except ImportError:
-        FESTIVALS = _FESTIVALS  # noqa: N806
+        FESTIVALS = _FESTIVALS  # noqa: N806 - the imported name's stand-in
     return FESTIVALS.get(key, "") or _FESTIVALS.get(key, "")
 
 

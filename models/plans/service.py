@@ -10,7 +10,7 @@ from models.datafile import schema
 from models.datafile.db import database
 
 # The list's queries live with the list (models.plans.listing); re-exported here.
-from models.plans.listing import count_plans, list_plans, plan_years  # noqa: F401
+from models.plans.listing import count_plans, list_plans, plan_years  # noqa: F401 - re-exported
 from models.plans.records import (
     PART_ROWS,
     STATUSES,

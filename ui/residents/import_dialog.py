@@ -279,7 +279,7 @@ class ImportDialog(QDialog):
         if path:
             self.path_edit.setText(path)
 
-    def _start(self, title: str, fn, *args, on_success) -> None:  # noqa: ANN001
+    def _start(self, title: str, fn, *args, on_success) -> None:
         self.task = run_task(self, title, fn, *args, on_success=on_success)
         self.task.finished.connect(lambda _r: self._update_buttons())
         self._update_buttons()
