@@ -14,11 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models.datafile import backup as bk  # noqa: E402
-from models.datafile.db import close_database, open_database  # noqa: E402
-from models.datafile.health import check_file  # noqa: E402
-from models.plans.records import AgendaRow, BudgetRow, PlanRecord  # noqa: E402
-from models.plans.service import save_plan  # noqa: E402
+from models.datafile import backup as bk
+from models.datafile.db import close_database, open_database
+from models.datafile.health import check_file
+from models.plans.records import AgendaRow, BudgetRow, PlanRecord
+from models.plans.service import save_plan
 
 
 def timed(fn) -> float:

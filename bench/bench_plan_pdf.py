@@ -1,5 +1,6 @@
 """Time the plan PDF of a ~30-page plan (target: under 1 s), beside a baseline run of the same
-story with reportlab's own CJK wrap, so the cost of the Chinese line-breaking rules shows as a ratio.
+story with reportlab's own CJK wrap, so the cost of the Chinese line-breaking rules shows as a
+ratio.
 
     /work/venv/bin/python bench/bench_plan_pdf.py [REPEAT]
 """
@@ -12,12 +13,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reportlab.platypus import Paragraph  # noqa: E402
+from reportlab.platypus import Paragraph
 
-import exporters.pdf.official as official  # noqa: E402
-from exporters.pdf.fonts import font_set  # noqa: E402
-from exporters.plans.pdf import write_plan_pdf  # noqa: E402
-from tests.plan_factory import long_plan  # noqa: E402
+import exporters.pdf.official as official
+from exporters.pdf.fonts import font_set
+from exporters.plans.pdf import write_plan_pdf
+from tests.plan_factory import long_plan
 
 
 def best_of(runs: int, rec) -> tuple[float, int, int]:
@@ -46,8 +47,10 @@ def main() -> None:
     finally:
         official.CJKParagraph = original
     print(f"plan PDF: {pages} pages, {size / 1024:.0f} KiB, {ours:.3f} s CPU "
-          f"({ours / pages * 1000:.1f} ms a page); target under 1 s: {'ok' if ours < 1 else 'SLOW'}")
-    print(f"baseline (reportlab CJK wrap): {base_pages} pages, {base:.3f} s; ratio {ours / base:.2f}")
+          f"({ours / pages * 1000:.1f} ms a page); "
+          f"target under 1 s: {'ok' if ours < 1 else 'SLOW'}")
+    print(f"baseline (reportlab CJK wrap): {base_pages} pages, {base:.3f} s; "
+          f"ratio {ours / base:.2f}")
 
 
 if __name__ == "__main__":

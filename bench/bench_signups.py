@@ -22,19 +22,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from openpyxl import Workbook  # noqa: E402
+from openpyxl import Workbook
 
-from exporters.signups.sheets import (  # noqa: E402
+from exporters.signups.sheets import (
     ROSTER_COLUMNS,
     activity_header,
     export_roster,
     export_signin_xlsx,
     roster_values,
 )
-from exporters.signups.signin_pdf import export_signin_pdf  # noqa: E402
-from models.datafile.db import close_database, open_database  # noqa: E402
-from models.signups.rules import ACTIVE  # noqa: E402
-from models.signups.service import list_signups  # noqa: E402
+from exporters.signups.signin_pdf import export_signin_pdf
+from models.datafile.db import close_database, open_database
+from models.signups.rules import ACTIVE
+from models.signups.service import list_signups
 
 
 def make_file(folder: Path, n: int) -> tuple[Path, int]:

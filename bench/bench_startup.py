@@ -15,10 +15,10 @@ Two measures for each side:
   whole run wall and CPU time of the whole process, exit included (as the first version of this
             bench measured: it also counts tearing down the objects the app made).
 CPU time is steadier on a busy machine. The fastest run of each side is printed last (CPU to
-paint), as timeit reports it: the least disturbed run. Target: ratio <= 1.5 (issue 2: start-up to a painted
-window). The 100,000-residents file is built once with `main.py residents import` and cached in
-bench/out/ (git-ignored); each run starts from a fresh copy's folder, after one warm-up start
-that makes the day's automatic backup.
+paint), as timeit reports it: the least disturbed run. Target: ratio <= 1.5 (issue 2: start-up to
+a painted window). The 100,000-residents file is built once with `main.py residents import` and
+cached in bench/out/ (git-ignored); each run starts from a fresh copy's folder, after one warm-up
+start that makes the day's automatic backup.
 
 What start-up costs, measured (CPU to paint, ratios to the bare window; -X importtime, cProfile
 and time.process_time probes). Before the fast start: demo 1.78x, 100,000 residents 1.90x, 居民
@@ -26,10 +26,10 @@ tab 2.20x. The bare window plus the first use of PySide's Qt namespace (~20 ms: 
 headerData/flags override the view calls, any `Qt.` enum, even QAction.setShortcut builds all of
 it) was 1.19x; plus `import peewee` (~25 ms with what it pulls in) 1.35x. So the window now
   - checks its data file, takes the lock and the daily backup, and reads the plans list (or the
-    residents grid's first page) with the standard library's sqlite3 (models.datafile.opening with
-    defer_bind, models.datafile.first_read); peewee is imported and bound right after the first paint,
-    or on the spot by anything that uses the database earlier (models.datafile.db). A new file, or one
-    needing a migration, still takes the peewee path at once;
+    residents grid's first page) with the standard library's sqlite3 (models.datafile.opening
+    with defer_bind, models.datafile.first_read); peewee is imported and bound right after the
+    first paint, or on the spot by anything that uses the database earlier (models.datafile.db).
+    A new file, or one needing a migration, still takes the peewee path at once;
   - names none of Qt's enums before the first paint (ui/widgets/qt_values.py: enum properties set by
     value, sort indicators through the header's saved state, shortcuts through setShortcuts);
     the plans list is a QStandardItemModel and the residents grid takes its column titles from

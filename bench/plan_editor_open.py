@@ -16,11 +16,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from models.datafile.db import close_database, open_database  # noqa: E402
-from models.plans.records import AgendaRow, BudgetRow, PlanRecord, RequirementRow  # noqa: E402
-from models.plans.service import save_plan  # noqa: E402
+from models.datafile.db import close_database, open_database
+from models.plans.records import AgendaRow, BudgetRow, PlanRecord, RequirementRow
+from models.plans.service import save_plan
 
 
 def main() -> None:
@@ -34,7 +34,8 @@ def main() -> None:
             PlanRecord(
                 title="基准方案",
                 agenda=[
-                    AgendaRow(t0 + timedelta(minutes=10 * i), t0 + timedelta(minutes=10 * i + 9), "环节")
+                    AgendaRow(t0 + timedelta(minutes=10 * i),
+                              t0 + timedelta(minutes=10 * i + 9), "环节")
                     for i in range(60)
                 ],
                 budget=[BudgetRow(f"物品{i}", i, "个", 100 * i) for i in range(80)],

@@ -25,7 +25,8 @@ def atomic_output(target: Path | str) -> Iterator[Path]:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=folder)
     except OSError as exc:
-        raise ExportError(f"无法在“{folder}”中保存文件（只读或无权限）：{exc.strerror or exc}") from exc
+        raise ExportError(
+            f"无法在“{folder}”中保存文件（只读或无权限）：{exc.strerror or exc}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -14,10 +14,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from models.datafile.db import open_database  # noqa: E402
-from ui.plans.editor import PlanEditor  # noqa: E402
+from models.datafile.db import open_database
+from ui.plans.editor import PlanEditor
 
 
 def main() -> None:

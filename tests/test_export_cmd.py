@@ -14,7 +14,8 @@ def test_export_plan_writes_the_pdf(db_path: Path, tmp_path: Path,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     plan_id = save_plan(notice())
     out = tmp_path / "通知.pdf"
-    rc = main.main(["export", "plan", "--db", str(db_path), "--id", str(plan_id), "--out", str(out)])
+    rc = main.main(["export", "plan", "--db", str(db_path), "--id", str(plan_id),
+                    "--out", str(out)])
     assert rc == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert "已导出" in capsys.readouterr().out
@@ -33,7 +34,8 @@ def test_missing_folder_is_refused(db_path: Path, tmp_path: Path,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     plan_id = save_plan(notice())
     out = tmp_path / "nowhere" / "x.pdf"
-    rc = main.main(["export", "plan", "--db", str(db_path), "--id", str(plan_id), "--out", str(out)])
+    rc = main.main(["export", "plan", "--db", str(db_path), "--id", str(plan_id),
+                    "--out", str(out)])
     assert rc == 2
     assert "不存在" in capsys.readouterr().err
     assert not out.parent.exists()

@@ -184,8 +184,11 @@ def test_the_days_first_open_checks_every_page_before_deferring(saved: Path,
                                                                 monkeypatch) -> None:
     checks: list[bool] = []
     real = db_file.inspect_file
-    monkeypatch.setattr(db_file, "inspect_file",
-                        lambda p, full_check=True: checks.append(full_check) or real(p, full_check=full_check))
+    def inspect(p: Path, full_check: bool = True) -> object:
+        checks.append(full_check)
+        return real(p, full_check=full_check)
+
+    monkeypatch.setattr(db_file, "inspect_file", inspect)
     for _ in range(2):
         opened = _open_deferred(saved)
         db_file.close_data_file()

@@ -67,7 +67,8 @@ def test_window_paints_the_pending_file_then_binds_and_saves(qtbot, pending: Pat
 
 def test_qt_values_are_qts_own(qtbot) -> None:
     assert Qt.AlignmentFlag.AlignCenter.value == qv.ALIGN_CENTER
-    assert (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value == qv.ALIGN_LEFT_VCENTER
+    left_vcenter = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    assert left_vcenter.value == qv.ALIGN_LEFT_VCENTER
     assert Qt.ContextMenuPolicy.CustomContextMenu.value == qv.CUSTOM_CONTEXT_MENU
     assert Qt.ToolButtonStyle.ToolButtonTextOnly.value == qv.TOOL_BUTTON_TEXT_ONLY
     assert Qt.ShortcutContext.WidgetShortcut.value == qv.WIDGET_SHORTCUT
@@ -78,7 +79,7 @@ def test_qt_values_are_qts_own(qtbot) -> None:
     assert Qt.ItemDataRole.ToolTipRole.value == qv.TOOLTIP_ROLE
     assert Qt.ItemDataRole.UserRole.value == qv.USER_ROLE
     assert (Qt.SortOrder.AscendingOrder.value,
-                                             Qt.SortOrder.DescendingOrder.value) == (qv.ASCENDING, qv.DESCENDING)
+            Qt.SortOrder.DescendingOrder.value) == (qv.ASCENDING, qv.DESCENDING)
 
 
 def test_set_by_value_sets_what_qt_would(qtbot) -> None:

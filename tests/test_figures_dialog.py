@@ -1,5 +1,5 @@
-"""The 人群统计 dialog shows models.residents.figures' counts, a target group's count and list, and the
-target-analysis paragraph, ready to copy."""
+"""The 人群统计 dialog shows models.residents.figures' counts, a target group's count and list, and
+the target-analysis paragraph, ready to copy."""
 from __future__ import annotations
 
 from datetime import date

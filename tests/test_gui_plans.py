@@ -56,13 +56,15 @@ def test_model_rows_and_sorting(plans: dict[str, int]) -> None:
     model = PlansListModel()
     model.refresh()
     # The query's order: newest start first, undated last.
-    assert titles(model) == ["社区义诊进万家", "重阳节敬老爱老活动方案", "三八妇女节联谊会", "亲子早教绘本课堂"]
+    assert titles(model) == ["社区义诊进万家", "重阳节敬老爱老活动方案", "三八妇女节联谊会",
+                             "亲子早教绘本课堂"]
     assert model.index(0, COL_START).data() == "2026-04-08 09:00"
     assert model.index(3, COL_START).data() == "未定"
     assert model.index(0, 0).data(ID_ROLE) == plans["社区义诊进万家"]
     assert model.headerData(COL_STATUS, Qt.Orientation.Horizontal) == "状态"
     model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)  # pinyin: chong, qin, san, she
-    assert titles(model) == ["重阳节敬老爱老活动方案", "亲子早教绘本课堂", "三八妇女节联谊会", "社区义诊进万家"]
+    assert titles(model) == ["重阳节敬老爱老活动方案", "亲子早教绘本课堂", "三八妇女节联谊会",
+                             "社区义诊进万家"]
     model.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)  # the order of STATUSES
     assert [model.plan_at(r).status for r in range(4)] == ["草稿", "草稿", "已批准", "已结束"]
     model.refresh()  # a refresh keeps the chosen sort

@@ -99,7 +99,7 @@ def test_cancel_halfway_leaves_the_data_file_unchanged(qtbot, dialog: ImportDial
     written: list[int] = []
     original = importer._write
 
-    def write_then_cancel(rows, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def write_then_cancel(rows, *args, **kwargs):
         original(rows, *args, **kwargs)
         written.append(len(rows))
         dialog.task.worker.progress.cancel()  # the clerk presses 取消 with the rows written

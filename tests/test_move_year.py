@@ -35,13 +35,15 @@ def double_ninth_2025() -> PlanRecord:
     assert day == date(2025, 10, 29)
     at = datetime.combine(day, datetime.min.time())
     return PlanRecord(
-        title="2025年重阳节敬老活动方案", category="重阳敬老", status="已结束", festival="double_ninth",
+        title="2025年重阳节敬老活动方案", category="重阳敬老", status="已结束",
+        festival="double_ninth",
         start=at.replace(hour=8, minute=30), end=at.replace(hour=16),
         reg_start=day - timedelta(days=10), reg_end=day - timedelta(days=4),
         feedback_due=day + timedelta(days=7), issue_date=day - timedelta(days=30),
         summary="去年的总结", agenda=[AgendaRow(at.replace(hour=9, minute=15), at.replace(hour=10),
                                           "登高", "公园", "王")],
-        publicity=[PublicityRow("公告栏", "通知", "活动前", "一周前", "李", day - timedelta(days=7))],
+        publicity=[PublicityRow("公告栏", "通知", "活动前", "一周前", "李",
+                                day - timedelta(days=7))],
         phases=[PhaseRow("总结", day, day + timedelta(days=20), "总结", day + timedelta(days=20),
                          [PhaseTaskRow("回访", day + timedelta(days=5), "张")])],
         budget=[BudgetRow("大巴", 2, "辆", 80000, "社区提供", 150000)],
@@ -74,7 +76,8 @@ def test_festival_plan_moves_onto_the_festival_with_offsets_kept(db_path: Path) 
 
 def test_plain_plan_moves_by_whole_years_and_feb_29_becomes_feb_28() -> None:
     rec = PlanRecord(title="2024年亲子活动", start=datetime(2024, 2, 29, 9),
-                     end=datetime(2024, 2, 29, 11), reg_end=date(2024, 2, 20), issue_date=date(2023, 12, 28))
+                     end=datetime(2024, 2, 29, 11), reg_end=date(2024, 2, 20),
+                     issue_date=date(2023, 12, 28))
     moved = move_to_year(rec, 2025)
     assert moved.start == datetime(2025, 2, 28, 9) and moved.end == datetime(2025, 2, 28, 11)
     assert moved.reg_end == date(2025, 2, 20) and moved.issue_date == date(2024, 12, 28)
@@ -84,8 +87,10 @@ def test_plain_plan_moves_by_whole_years_and_feb_29_becomes_feb_28() -> None:
 
 
 def test_copy_of_a_plain_plan_moves_by_one_year(db_path: Path) -> None:
-    rec = PlanRecord(title="世界人口日宣传", start=datetime(2025, 7, 11, 9), end=datetime(2025, 7, 11, 11),
-                     agenda=[AgendaRow(datetime(2025, 7, 11, 9), datetime(2025, 7, 11, 10), "宣传")])
+    rec = PlanRecord(title="世界人口日宣传", start=datetime(2025, 7, 11, 9),
+                     end=datetime(2025, 7, 11, 11),
+                     agenda=[AgendaRow(datetime(2025, 7, 11, 9), datetime(2025, 7, 11, 10),
+                                       "宣传")])
     new = load_plan(copy_plan_to_year(save_plan(rec), 2026))
     assert new.start == datetime(2026, 7, 11, 9)
     assert new.agenda[0].end == datetime(2026, 7, 11, 10)
@@ -156,4 +161,4 @@ def test_there_and_back_again(key: str, year: int) -> None:
         # Every date keeps its distance from every other one.
         assert [(b - before[0]) for b in before] == [(a - after[0]) for a in after]
     else:
-        assert all((a.month, a.day) == (b.month, b.day) for a, b in zip(after, before))
+        assert all((a.month, a.day) == (b.month, b.day) for a, b in zip(after, before, strict=True))

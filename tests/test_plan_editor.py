@@ -42,10 +42,12 @@ def make_plan() -> int:
             capacity=50,
             agenda=[
                 AgendaRow(
-                    datetime(2026, 10, 18, 8, 30), datetime(2026, 10, 18, 9, 0), "签到", "广场", "王丽"
+                    datetime(2026, 10, 18, 8, 30), datetime(2026, 10, 18, 9, 0), "签到", "广场",
+                    "王丽",
                 )
             ],
-            budget=[BudgetRow("矿泉水", 60, "瓶", 150, "社区提供"), BudgetRow("遮阳帽", 50, "顶", 1200, "赞助")],
+            budget=[BudgetRow("矿泉水", 60, "瓶", 150, "社区提供"),
+                    BudgetRow("遮阳帽", 50, "顶", 1200, "赞助")],
             content=[ContentRow("登山", "沿步道登山", [ContentRow("分三组出发")])],
             phases=[PhaseRow("准备阶段", date(2026, 10, 1), date(2026, 10, 10))],
         )

@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,9 @@ STANDARD_14 = {
     "Times-Bold", "Times-Italic", "Times-BoldItalic", "Courier", "Courier-Bold",
     "Courier-Oblique", "Courier-BoldOblique", "Symbol", "ZapfDingbats",
 }
-NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五"]
+NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+            "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+            "二十一", "二十二", "二十三", "二十四", "二十五"]
 LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 
 
@@ -181,7 +184,8 @@ def test_table_header_repeats_on_every_page(long_pages: list[R.Page]) -> None:
     headers = {("时间", "内容", "地点", "负责人"), ("风险", "应对措施", "责任人"),
                ("项目", "数量", "单位", "单价（元）", "金额（元）", "承担方"),
                ("小组", "组长", "成员", "任务", "目标"), ("岗位", "人数", "来源", "职责"),
-               ("物品", "数量", "提供方", "备注"), ("阶段", "渠道", "内容", "时间", "负责人", "截止日期")}
+               ("物品", "数量", "提供方", "备注"),
+               ("阶段", "渠道", "内容", "时间", "负责人", "截止日期")}
     tables = [(p.number, t) for p in long_pages for t in p.tables]
     assert len(tables) > 7  # some tables went over a page
     for number, table in tables:
@@ -311,7 +315,7 @@ def test_body_lines_hold_28_characters_at_28_9_pt(tmp_path: Path) -> None:
     assert abs(lines[1][0]["x0"] - R.AREA_LEFT) < 0.5
     assert abs(lines[1][-1]["x1"] - R.AREA_RIGHT) < R.MM
     baselines = [s[0]["bottom"] for s in lines]
-    assert all(abs((b - a) - 28.9) < 0.05 for a, b in zip(baselines, baselines[1:]))
+    assert all(abs((b - a) - 28.9) < 0.05 for a, b in pairwise(baselines))
 
 
 def test_poppler_sees_every_word_inside_the_text_area(long_pdf: bytes, tmp_path: Path) -> None:

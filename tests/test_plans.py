@@ -38,8 +38,10 @@ def full_plan() -> PlanRecord:
         if isinstance(getattr(row, first), str) or getattr(row, first) is None:
             setattr(row, first, f"{attr}-甲") if isinstance(getattr(row, first), str) else None
         setattr(rec, attr, [row])
-    rec.content = [ContentRow("健康讲座", "请医生讲解", [ContentRow("血压测量", "")]), ContentRow("游园")]
-    rec.agenda = [AgendaRow(datetime(2026, 10, 18, 9), datetime(2026, 10, 18, 10), "集合", "广场", "王")]
+    rec.content = [ContentRow("健康讲座", "请医生讲解", [ContentRow("血压测量", "")]),
+                   ContentRow("游园")]
+    rec.agenda = [AgendaRow(datetime(2026, 10, 18, 9), datetime(2026, 10, 18, 10), "集合", "广场",
+                            "王")]
     rec.phases = [PhaseRow("准备阶段", date(2026, 9, 1), date(2026, 9, 30), "名单",
                            date(2026, 9, 30), [PhaseTaskRow("摸底", date(2026, 9, 10), "李")])]
     rec.budget = [BudgetRow("午餐", 50, "份", 2000, "社区提供", 98000),

@@ -61,7 +61,8 @@ def test_phones_in_every_spelling() -> None:
 def test_dates_in_every_spelling() -> None:
     want = date(1950, 1, 1)
     for raw in ("1950.1.1", "1950年1月1日", "19500101", "1950-01-01", "1950/1/1", 18264.0,
-                19500101.0, datetime(1950, 1, 1, 0, 0), want, "1950-01-01 00:00:00", "１９５０.１.１"):
+                19500101.0, datetime(1950, 1, 1, 0, 0), want, "1950-01-01 00:00:00",
+                "１９５０.１.１"):
         assert parse_date(raw).value == want, raw
     partial = parse_date("1950年1月")
     assert partial.value == want and partial.partial

@@ -75,7 +75,7 @@ def test_cancelled_export_leaves_no_file(qtbot, people: Path, tmp_path: Path, mo
 
     original = xlsx.resident_values
 
-    def cancel_on_second_row(rec, masked):  # noqa: ANN001
+    def cancel_on_second_row(rec, masked):
         if rec.name == "王五":
             dialog.task.worker.progress.cancel()  # the clerk presses 取消 halfway
         return original(rec, masked)
@@ -98,7 +98,7 @@ def test_cancel_while_writing_the_workbook_leaves_no_file(qtbot, people: Path, t
     original = xlsx.FastRows.add
     written: list[int] = []
 
-    def cancel_after_first_row(self, values, height=None):  # noqa: ANN001
+    def cancel_after_first_row(self, values, height=None):
         written.append(1)
         dialog.task.worker.progress.cancel()  # every row was read; the file is being written
         return original(self, values, height)

@@ -32,7 +32,8 @@ def budget_model(qtbot) -> RowsModel:
 @pytest.mark.parametrize(
     "row_type, rows",
     [
-        (BudgetRow, [BudgetRow("水", 60, "瓶", 150), BudgetRow("帽子", 2.5, "顶", 1200, actual_fen=3)]),
+        (BudgetRow, [BudgetRow("水", 60, "瓶", 150),
+                     BudgetRow("帽子", 2.5, "顶", 1200, actual_fen=3)]),
         (AgendaRow, [AgendaRow(datetime(2026, 10, 18, 8, 30), None, "签到", "广场", "王丽")]),
         (PublicityRow, [PublicityRow("社区公众号", "活动预告", deadline=date(2026, 10, 10))]),
         (MaterialRow, [MaterialRow("横幅", "1", ready=True), MaterialRow("矿泉水")]),
@@ -61,7 +62,8 @@ def test_headers_are_the_chinese_labels_and_computed_columns_sit_in_place(qtbot)
     model = budget_model(qtbot)
     horizontal = Qt.Orientation.Horizontal
     headers = [model.headerData(c, horizontal, DISPLAY) for c in range(model.columnCount())]
-    assert headers == ["项目", "数量", "单位", "单价（元）", "金额（元）", "承担方", "实际支出（元）", "备注"]
+    assert headers == ["项目", "数量", "单位", "单价（元）", "金额（元）", "承担方",
+                       "实际支出（元）", "备注"]
     assert model.headerData(0, Qt.Orientation.Vertical, DISPLAY) == "1"
 
 

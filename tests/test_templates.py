@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,7 @@ def test_template_is_complete_and_valid(key: str, db_path: Path) -> None:
         assert getattr(rec, part), f"{key}: {part} is empty"
     assert agenda_problems(rec) == []
     # Built-in agendas run one slot after another.
-    for prev, slot in zip(rec.agenda, rec.agenda[1:]):
+    for prev, slot in pairwise(rec.agenda):
         assert prev.end and slot.start and prev.end <= slot.start, f"{key}: {slot.what}"
     # Dates agree with one another, as a clerk would check before printing.
     assert rec.start <= rec.end and rec.issue_date <= rec.start.date()

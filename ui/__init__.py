@@ -1,1 +1,2 @@
-"""The window (Qt) and the command line. ui.cli never imports Qt, so commands run without a display."""
+"""The window (Qt) and the command line. ui.cli never imports Qt, so commands run without a
+display."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 # its import hook reads the source of every newly imported module (looking for `from __feature__
 # import ...`). Start-up time only; these are needed before the first paint anyway. None of them
 # imports peewee: the window checks its data file and shows it with the standard library's
-# sqlite3 (models.datafile.opening, models.datafile.first_read), and binds peewee right after the first paint.
+# sqlite3 (models.datafile.opening, models.datafile.first_read), and binds peewee right after the
+# first paint.
 import models.datafile.first_read  # noqa: F401, I001
 import models.datafile.opening  # noqa: F401
 import models.plans.listing  # noqa: F401
@@ -138,10 +140,10 @@ def run_gui(args: argparse.Namespace) -> int:
         path = Path(args.db)
     else:
         path = default_data_file()
-        try:  # the first start: the user's data folder is not there yet
+        # The first start: the user's data folder is not there yet. If it cannot be made,
+        # open_data_file explains what is wrong with the place.
+        with suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass  # open_data_file explains what is wrong with the place
     # Uncaught errors go to the log in the data folder and a non-blocking Chinese message.
     hook = install_error_hook(app)
 
@@ -198,7 +200,8 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
         window.resize(*SCREENSHOT_SIZE)
     tab = getattr(args, "tab", None)
     if tab and not window.select_area(tab):
-        print(f"错误：没有名为“{tab}”的标签页（可用：{'、'.join(window.area_titles)}）。", file=sys.stderr)
+        print(f"错误：没有名为“{tab}”的标签页（可用：{'、'.join(window.area_titles)}）。",
+              file=sys.stderr)
         if screenshot:
             return 2
     plan_id = getattr(args, "open_plan", None)

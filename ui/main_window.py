@@ -27,6 +27,7 @@ modules such as pypinyin, ~0.2 s, inside the functions that need them).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer
@@ -76,10 +77,8 @@ def settings_file() -> Path:
     from models.datafile.paths import data_dir
 
     folder = data_dir()
-    try:
+    with suppress(OSError):  # a read-only folder: the window simply forgets its size
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass  # a read-only folder: the window simply forgets its size
     return folder / "window.ini"
 
 

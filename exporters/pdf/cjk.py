@@ -55,9 +55,7 @@ def break_allowed(prev: str, nxt: str) -> bool:
         return False
     if prev == nxt and prev in PAIRED:
         return False
-    if _is_word(prev) and _is_word(nxt):
-        return False
-    return True
+    return not (_is_word(prev) and _is_word(nxt))
 
 
 def find_break(chars: list[str], start: int, overflow: int) -> int:
@@ -229,11 +227,11 @@ class _Text(PDFTextObject):
     def _bold(self, name: str) -> None:
         self.setTextRenderMode(2 if name in FAUX_BOLD else 0)
 
-    def _setFont(self, psfontname: str, size: float) -> None:  # noqa: N802
+    def _setFont(self, psfontname: str, size: float) -> None:  # noqa: N802 (reportlab's)
         super()._setFont(psfontname, size)
         self._bold(psfontname)
 
-    def setFont(  # noqa: N802
+    def setFont(  # noqa: N802 (reportlab's name)
         self, psfontname: str, size: float, leading: float | None = None
     ) -> None:
         super().setFont(psfontname, size, leading)
@@ -291,7 +289,7 @@ class CJKParagraph(Paragraph):
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (reportlab's name)
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara  # the first half of a split keeps the lines it was given
         style = self.style
         self.height = 0

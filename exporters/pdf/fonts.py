@@ -98,7 +98,7 @@ FAUX_BOLD: set[str] = set()
 
 
 def windows_font_dir() -> Path:
-    return Path(os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows") / "Fonts"
+    return Path(os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or r"C:\Windows") / "Fonts"
 
 
 def search_dirs(font_dir: Path | str | None = None) -> list[Path]:

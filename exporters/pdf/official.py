@@ -328,7 +328,8 @@ def build_pdf(
     try:
         doc.build(story or [Spacer(1, 1)])  # an empty document is still one numbered page
     except LayoutError as exc:
-        raise ExportError(f"有一项内容太长，无法排进一页纸（{exc}）。请把它分成几段后再导出。") from exc
+        raise ExportError(
+            f"有一项内容太长，无法排进一页纸（{exc}）。请把它分成几段后再导出。") from exc
     finally:
         rl_config.useA85 = a85
     return int(doc.page)

@@ -41,9 +41,9 @@ def festival_label(key: str) -> str:
     if not key:
         return ""
     try:
-        from models.plans.festivals import FESTIVALS  # type: ignore[import-not-found]
+        from models.plans.festivals import FESTIVALS
     except ImportError:
-        FESTIVALS = _FESTIVALS  # noqa: N806
+        FESTIVALS = _FESTIVALS  # noqa: N806 - the imported name's stand-in
     return FESTIVALS.get(key, "") or _FESTIVALS.get(key, "")
 
 
@@ -173,7 +173,8 @@ def _participants(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     if rec.required_tags.strip():
         out.append(w.kv("限定人群", rec.required_tags.strip()))
     if rec.companion_age is not None:
-        out.append(w.kv("陪同要求", f"{rec.companion_age}周岁及以上的居民须由家属或所在单位人员陪同参加"))
+        out.append(w.kv("陪同要求",
+                        f"{rec.companion_age}周岁及以上的居民须由家属或所在单位人员陪同参加"))
     if rec.capacity is not None:
         note = "，陪同人员占用名额" if rec.capacity_counts_companions else ""
         out.append(w.kv("名额", f"{rec.capacity}人{note}，额满为止"))
@@ -379,7 +380,9 @@ def _sections(rec: PlanRecord) -> list[tuple[str, Callable[[_Writer, PlanRecord]
     ]
 
 
-_NOTICE_OPENING = {"background": "活动背景", "guiding_ideology": "指导思想", "purpose": "活动目的和意义"}
+_NOTICE_OPENING = {
+    "background": "活动背景", "guiding_ideology": "指导思想", "purpose": "活动目的和意义",
+}
 
 
 def plan_story(rec: PlanRecord, styles: Styles) -> list[Flowable]:

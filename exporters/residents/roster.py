@@ -21,8 +21,9 @@ from models.residents.service import count_residents, iter_residents
 Progress = Callable[[int, int], None]
 
 COLUMNS = [
-    Column("姓名", center=True), Column("性别", 6, center=True), Column("出生日期", 12, center=True),
-    Column("身份证号", 21, text=True), Column("联系电话", 15, text=True), Column("楼栋", center=True),
+    Column("姓名", center=True), Column("性别", 6, center=True),
+    Column("出生日期", 12, center=True), Column("身份证号", 21, text=True),
+    Column("联系电话", 15, text=True), Column("楼栋", center=True),
     Column("住址"), Column("标签"),
 ]
 ORDERS = {"strokes": "strokes", "pinyin": "name"}
@@ -68,14 +69,13 @@ def export_residents(target: Path | str, query: ResidentQuery | None = None, *,
 
 def write_csv(target: Path, rows: Iterable[list[str]]) -> int:
     n = 0
-    with atomic_output(target) as tmp:
-        # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, so the Chinese shows correctly.
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow([c.title for c in COLUMNS])
-            for row in rows:
-                writer.writerow(row)
-                n += 1
+    # utf-8-sig: Excel opens a CSV with a BOM as UTF-8, so the Chinese shows correctly.
+    with atomic_output(target) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([c.title for c in COLUMNS])
+        for row in rows:
+            writer.writerow(row)
+            n += 1
     return n
 
 

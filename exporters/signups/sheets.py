@@ -1,10 +1,10 @@
 """Printed sheets of an activity's sign-ups (.xlsx, PRINTING.md): the office roster, the sign-in
 sheet passed round at the door, the blank sign-up form and the attendance summary.
 
-All use exporters/sheets/layout.py's print set-up (A4, fit to width, print titles, borders, text ID and
-phone columns, footer 第 X 页 共 Y 页). Rosters and sign-in sheets are written in openpyxl's
-write-only mode, their table rows through exporters/sheets/fast_rows.py, so 10,000 rows cost less than
-the same values written bare by openpyxl.
+All use exporters/sheets/layout.py's print set-up (A4, fit to width, print titles, borders, text
+ID and phone columns, footer 第 X 页 共 Y 页). Rosters and sign-in sheets are written in
+openpyxl's write-only mode, their table rows through exporters/sheets/fast_rows.py, so 10,000
+rows cost less than the same values written bare by openpyxl.
 """
 from __future__ import annotations
 
@@ -85,7 +85,8 @@ def activity_header(plan_id: int) -> ActivityHeader:
 
 
 def activity_name(title: str) -> str:
-    """The activity as a sheet names it: "…敬老活动方案" -> "…敬老活动", "关于开展…的通知" -> "…"."""
+    """The activity as a sheet names it: "…敬老活动方案" -> "…敬老活动",
+    "关于开展…的通知" -> "…"."""
     title = title.strip() or "（未命名活动）"
     if title.startswith("关于") and title.endswith("的通知"):
         title = title[2:-3].removeprefix("开展").removeprefix("举办")
@@ -335,12 +336,13 @@ def _validations(ws: Any, cols: Sequence[Column], first: int, last: int, rules: 
     rng = col_range("幼儿年龄（岁）")
     if rng:
         dv = DataValidation(type="whole", operator="between", formula1="0", formula2="17",
-                            allow_blank=True, showErrorMessage=True, error="请填写0至17之间的整数。")
+                            allow_blank=True, showErrorMessage=True,
+                            error="请填写0至17之间的整数。")
         dv.add(rng)
         ws.add_data_validation(dv)
 
 
-# --- attendance summary ------------------------------------------------------------------------------
+# --- attendance summary ----------------------------------------------------------------------
 
 SUMMARY_COLUMNS = [Column("项目", 20), Column("报名", 12, center=True),
                    Column("签到", 12, center=True), Column("未到", 12, center=True),

@@ -1,4 +1,5 @@
-"""Citizen ID numbers (公民身份号码, GB 11643-1999): check digit, birth date, sex, old 15-digit form.
+"""Citizen ID numbers (公民身份号码, GB 11643-1999): check digit, birth date, sex, old 15-digit
+form.
 
 Pure functions; every refusal carries a reason a clerk can act on (Chinese) and a short code the
 importer's report and the tests use.

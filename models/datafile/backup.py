@@ -382,7 +382,8 @@ def _settle_wal(db_path: Path) -> None:
     finally:
         con.close()
     if str(mode).lower() != "delete":
-        raise BackupError("数据文件正被另一个程序使用，无法恢复。请关闭其他社区活动助手窗口后重试。")
+        raise BackupError(
+            "数据文件正被另一个程序使用，无法恢复。请关闭其他社区活动助手窗口后重试。")
 
 
 def _keep_aside(db_path: Path) -> tuple[BackupInfo, bool]:

@@ -2,13 +2,13 @@
 
 Opening checks the file before touching it: a file that is not ours, is damaged, or was written by
 a newer version is refused with a plain message and left byte for byte as it was. An older file is
-backed up first (models.datafile.backup: SQLite's online backup, into the backups folder) and then climbs
-the migration ladder, one atomic step per version. The checks themselves, with the constants and
-errors, live in models.datafile.precheck (no peewee) and are re-exported here.
+backed up first (models.datafile.backup: SQLite's online backup, into the backups folder) and
+then climbs the migration ladder, one atomic step per version. The checks themselves, with the
+constants and errors, live in models.datafile.precheck (no peewee) and are re-exported here.
 
-A window may show its data file before binding it (models.datafile.precheck.defer_binding): the database
-proxy then binds that file the first time anything uses it, and the window binds it right after
-its first paint anyway (bind_pending).
+A window may show its data file before binding it (models.datafile.precheck.defer_binding): the
+database proxy then binds that file the first time anything uses it, and the window binds it right
+after its first paint anyway (bind_pending).
 """
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def _register_steps() -> None:
 _register_steps()
 
 
-def all_models() -> list[type[BaseModel]]:
+def all_models() -> list[type[pw.Model]]:
     """Every table of the current schema, parents before children."""
     from models.datafile import schema  # schema imports this module
 

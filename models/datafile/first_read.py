@@ -1,8 +1,9 @@
 """What the window shows first, read with the standard library's sqlite3 while peewee is not yet
-bound to the data file (models.datafile.precheck.defer_binding): the unfiltered plans list with its years, and
-the first page of the residents grid. Same SQL and same records as models.plans.listing's list_plans()
-and plan_years() and models.residents.service.search_residents, which take over once the file is bound
-(tests compare them). Those modules send their callers here while the file is pending.
+bound to the data file (models.datafile.precheck.defer_binding): the unfiltered plans list with its
+years, and the first page of the residents grid. Same SQL and same records as
+models.plans.listing's list_plans() and plan_years() and models.residents.service.search_residents,
+which take over once the file is bound (tests compare them). Those modules send their callers here
+while the file is pending.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from models.datafile.precheck import read_connection
 from models.plans.summary import PlanSummary
@@ -18,14 +19,14 @@ from models.plans.summary import PlanSummary
 if TYPE_CHECKING:
     from models.residents.records import ResidentQuery, SearchResult
 
-T = TypeVar("T")
 
 # peewee's DateTimeField formats, for the odd stored value datetime.fromisoformat does not take.
 _PEEWEE_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 
 
 def _datetime(value: object) -> object:
-    """As models.datafile.db.DateTimeField reads a stored value (fromisoformat, then peewee's way)."""
+    """As models.datafile.db.DateTimeField reads a stored value (fromisoformat, then peewee's
+    way)."""
     if not isinstance(value, str) or not value:
         return value
     try:
@@ -40,7 +41,7 @@ def _datetime(value: object) -> object:
     return value
 
 
-def _reading(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+def _reading[T](path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
     con = read_connection(path)
     try:
         con.execute("BEGIN")  # one snapshot for every statement, as database.atomic() gives

@@ -21,8 +21,8 @@ class FileReport:
 
 
 def check_file(path: Path | str) -> FileReport:
-    """Integrity, schema version and row counts of a data file. Raises the models.datafile.db errors for a
-    file that is missing, not ours, damaged beyond reading, or newer than this program."""
+    """Integrity, schema version and row counts of a data file. Raises the models.datafile.db errors
+    for a file that is missing, not ours, damaged beyond reading, or newer than this program."""
     path = Path(path)
     if not path.is_file():
         raise dbmod.DataFileError(f"找不到数据文件“{path}”。")
@@ -32,7 +32,8 @@ def check_file(path: Path | str) -> FileReport:
     try:
         con = dbmod.connect_read_only(path)
     except sqlite3.DatabaseError as exc:
-        raise dbmod.DamagedFileError(f"数据文件“{path.name}”无法读取，文件未作任何改动。（{exc}）") from exc
+        raise dbmod.DamagedFileError(
+            f"数据文件“{path.name}”无法读取，文件未作任何改动。（{exc}）") from exc
     try:
         problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
         tables = [r[0] for r in con.execute(

@@ -15,9 +15,10 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from models.common.errors import UserError
 
@@ -59,11 +60,10 @@ def _holder_text(info: dict[str, object]) -> str:
     who = info.get("user") or "未知用户"
     host = info.get("host") or "未知电脑"
     since = str(info.get("started") or "")
-    try:
+    with suppress(ValueError):
         since = datetime.fromisoformat(since).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        pass
-    return f"用户“{who}”在电脑“{host}”上（进程 {info.get('pid', '?')}），自 {since or '未知时间'} 起"
+    pid = info.get("pid", "?")
+    return f"用户“{who}”在电脑“{host}”上（进程 {pid}），自 {since or '未知时间'} 起"
 
 
 class InstanceLock:
@@ -72,7 +72,7 @@ class InstanceLock:
     def __init__(self, db_path: Path | str) -> None:
         self.db_path = Path(db_path)
         self.path = lock_path_for(self.db_path)
-        self._fh: object | None = None
+        self._fh: BinaryIO | None = None
         self.created = False
 
     @property
@@ -131,10 +131,8 @@ class InstanceLock:
             pass
         if remove_if_created and self.created:
             # Still holding the lock while deleting: no other copy can be half-way through it.
-            try:
+            with suppress(OSError):
                 self.path.unlink()
-            except OSError:
-                pass
         _unlock(fh)
         fh.close()
         _HELD.pop(_key(self.db_path), None)
@@ -164,7 +162,7 @@ def _user() -> str:
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(fh: object) -> bool:
+    def _try_lock(fh: BinaryIO) -> bool:
         fh.seek(_LOCK_OFFSET)
         try:
             msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
@@ -172,23 +170,21 @@ if sys.platform == "win32":
             return False
         return True
 
-    def _unlock(fh: object) -> None:
+    def _unlock(fh: BinaryIO) -> None:
         fh.seek(_LOCK_OFFSET)
-        try:
+        with suppress(OSError):
             msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
 else:
     import fcntl
 
-    def _try_lock(fh: object) -> bool:
+    def _try_lock(fh: BinaryIO) -> bool:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             return False
         return True
 
-    def _unlock(fh: object) -> None:
+    def _unlock(fh: BinaryIO) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
@@ -248,8 +244,12 @@ def is_network_path(path: str, drive_type: Callable[[str], int] | None = None) -
 
 
 def _windows_drive_type(root: str) -> int:
-    import ctypes  # Windows only
+    import ctypes
 
+    # Only _on_network calls it, on Windows; the check also tells mypy, which knows
+    # ctypes.windll only when it checks for Windows.
+    if sys.platform != "win32":
+        raise OSError("GetDriveTypeW is a Windows call")
     return int(ctypes.windll.kernel32.GetDriveTypeW(root))
 
 
@@ -290,10 +290,8 @@ def _can_write_in(folder: Path) -> bool:
     except OSError:
         return False
     os.close(fd)
-    try:
+    with suppress(OSError):
         os.unlink(probe)
-    except OSError:
-        pass
     return True
 
 
@@ -316,7 +314,8 @@ def check_location(db_path: Path | str) -> None:
         )
     if db_path.is_dir():  # a folder chosen instead of the file in it
         raise FolderNotFileError(
-            f"“{db_path}”是一个文件夹，不是数据文件。请选择文件夹中的数据文件（例如 activities.db）。")
+            f"“{db_path}”是一个文件夹，不是数据文件。"
+            "请选择文件夹中的数据文件（例如 activities.db）。")
     folder = db_path.parent if str(db_path.parent) else Path(".")
     if not folder.is_dir():
         return  # open_database creates it, or says the file is missing

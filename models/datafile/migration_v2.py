@@ -10,10 +10,12 @@ import peewee as pw
 V2_SQL: tuple[str, ...] = (
     'CREATE TABLE "resident" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, '
     '"gender" VARCHAR(255) NOT NULL, "birth" DATE, "id_number" VARCHAR(255), '
-    '"phone" VARCHAR(255) NOT NULL, "building" VARCHAR(255) NOT NULL, "unit" VARCHAR(255) NOT NULL, '
+    '"phone" VARCHAR(255) NOT NULL, "building" VARCHAR(255) NOT NULL, '
+    '"unit" VARCHAR(255) NOT NULL, '
     '"room" VARCHAR(255) NOT NULL, "address" TEXT NOT NULL, "household" VARCHAR(255) NOT NULL, '
     '"notes" TEXT NOT NULL, "deleted" INTEGER NOT NULL, "deleted_at" DATETIME, '
-    '"created" DATETIME NOT NULL, "updated" DATETIME NOT NULL, "name_pinyin" VARCHAR(255) NOT NULL, '
+    '"created" DATETIME NOT NULL, "updated" DATETIME NOT NULL, '
+    '"name_pinyin" VARCHAR(255) NOT NULL, '
     '"name_initials" VARCHAR(255) NOT NULL, "phone_digits" VARCHAR(255) NOT NULL, '
     '"stroke_key" VARCHAR(255) NOT NULL)',
     'CREATE INDEX "resident_name" ON "resident" ("name")',
@@ -31,7 +33,8 @@ V2_SQL: tuple[str, ...] = (
     'FOREIGN KEY ("resident_id") REFERENCES "resident" ("id") ON DELETE CASCADE, '
     'FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE)',
     'CREATE INDEX "resident_tag_tag_id" ON "resident_tag" ("tag_id")',
-    'CREATE VIRTUAL TABLE "resident_fts" USING fts5 ("search_text", detail=none, tokenize="trigram")',
+    'CREATE VIRTUAL TABLE "resident_fts" USING fts5 '
+    '("search_text", detail=none, tokenize="trigram")',
 )
 
 

@@ -6,8 +6,8 @@ day's automatic backup.
 
 The window passes defer_bind=True: a file that passes the checks and is at SCHEMA_VERSION (the
 everyday case) is then left for models.datafile.db to bind right after the window's first paint
-(models.datafile.precheck.defer_binding), so start-up does not wait for peewee. Everything else (a new
-file, one needing a migration, one from a newer version) is opened at once as before. Either
+(models.datafile.precheck.defer_binding), so start-up does not wait for peewee. Everything else (a
+new file, one needing a migration, one from a newer version) is opened at once as before. Either
 way the checks, the lock and the day's backup come first, in the same order.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The data file as a file: what makes it ours, and the checks made before opening it, with the
 standard library's sqlite3 only (no peewee), so the window can check its data file and show it
-before peewee is imported (see models.datafile.opening and models.datafile.first_read). models.datafile.db, the peewee side,
-re-exports every name here.
+before peewee is imported (see models.datafile.opening and models.datafile.first_read).
+models.datafile.db, the peewee side, re-exports every name here.
 
 Deferred binding: a window that found its file sound and at SCHEMA_VERSION may show it first and
 bind peewee to it right after (defer_binding); until then pending_path() names the file and
@@ -170,8 +170,8 @@ def read_connection(path: Path) -> sqlite3.Connection:
 
 
 def close_data_file() -> None:
-    """Close the data file, bound or pending. models.datafile.db is only imported (for peewee) if it was
-    already: importing peewee just to find nothing open would slow down closing."""
+    """Close the data file, bound or pending. models.datafile.db is only imported (for peewee) if it
+    was already: importing peewee just to find nothing open would slow down closing."""
     take_pending()
     import sys
 

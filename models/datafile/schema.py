@@ -10,6 +10,7 @@ from models.datafile.db import BaseModel, DateField, DateTimeField
 
 
 class Plan(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
     kind = pw.CharField(default="plan")  # "plan" (活动方案) or "notice" (通知)
     title = pw.CharField(default="")
     category = pw.CharField(default="", index=True)
@@ -53,6 +54,7 @@ class Plan(BaseModel):
 class _Part(BaseModel):
     """A row of a plan's repeating part, kept in the order the clerk gave it."""
 
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
     plan = pw.ForeignKeyField(Plan, on_delete="CASCADE")
     position = pw.IntegerField(default=0)
 
@@ -63,6 +65,7 @@ class Organiser(_Part):
 
 
 class ContentItem(_Part):
+    parent_id: int | None  # the raw column behind parent (peewee's accessor)
     parent = pw.ForeignKeyField("self", null=True, on_delete="CASCADE", backref="children")
     title = pw.TextField(default="")
     body = pw.TextField(default="")
@@ -140,6 +143,7 @@ class Phase(_Part):
 
 
 class PhaseTask(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
     phase = pw.ForeignKeyField(Phase, on_delete="CASCADE", backref="tasks")
     position = pw.IntegerField(default=0)
     task = pw.TextField(default="")
@@ -189,9 +193,10 @@ PLAN_PART_MODELS: list[type[_Part]] = [
 ]
 
 
-def all_models() -> list[type[BaseModel]]:
-    """Every table, parents before children. The residents' and sign-ups' tables (and playhouse's
-    FTS5 support) are imported here, when a new file is made, not on every start-up."""
+def all_models() -> list[type[pw.Model]]:
+    """Every table, parents before children (the residents' search index is not a BaseModel).
+    The residents' and sign-ups' tables (and playhouse's FTS5 support) are imported here, when a
+    new file is made, not on every start-up."""
     from models.residents.tables import RESIDENT_MODELS
     from models.signups.tables import SIGNUP_MODELS
 

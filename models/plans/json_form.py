@@ -75,7 +75,7 @@ def _from_dict(cls: type, d: Any, where: str) -> Any:
         place = f"{where}.{name}" if where else name
         kind = f.metadata.get("kind", "int" if name == "id" else "text")
         if kind == "rows":
-            row_cls = PART_ROWS.get(name) if cls is PlanRecord else _NESTED[(cls, name)]
+            row_cls = PART_ROWS[name] if cls is PlanRecord else _NESTED[(cls, name)]
             if not isinstance(value, list):
                 raise PlanFormatError(f"方案数据格式有误：“{place}”应为列表。")
             kwargs[name] = [_from_dict(row_cls, v, f"{place}[{i}]") for i, v in enumerate(value)]

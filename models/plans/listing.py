@@ -1,15 +1,19 @@
 """The plans list's queries (one transaction each). Kept apart from models.plans.service (saving and
 loading whole plans, with every record class), which re-exports them, so the window's first paint
 imports only these, and no peewee at all: while the window's data file is not bound yet
-(models.datafile.precheck.pending_path), the unfiltered list and its years are read with the standard
-library (models.datafile.first_read); peewee is imported on the first query that needs it.
+(models.datafile.precheck.pending_path), the unfiltered list and its years are read with the
+standard library (models.datafile.first_read); peewee is imported on the first query that needs it.
 """
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, cast
 
 from models.datafile import precheck as db_file
 from models.plans.summary import PlanSummary
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def list_plans(
@@ -68,7 +72,9 @@ def plan_years() -> list[int]:
     P = schema.Plan
     # coerce(False): the year is text, not a date for peewee to parse (and fail to) per row.
     year = pw.fn.substr(P.start, 1, 4).coerce(False)
-    rows = P.select(year).where(P.start.is_null(False)).distinct().tuples()
+    # .tuples() yields one tuple a row; peewee's stubs type it as a select of the model.
+    rows = cast("Iterable[tuple[str | None]]",
+                P.select(year).where(P.start.is_null(False)).distinct().tuples())
     return sorted({int(y) for (y,) in rows if y and y.isdigit()}, reverse=True)
 
 

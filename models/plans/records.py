@@ -11,7 +11,7 @@ from typing import Any
 
 # The list's vocabulary and row live with the list (imported by the window's first paint
 # without this module's records); re-exported here.
-from models.plans.summary import CATEGORIES, STATUSES, PlanSummary  # noqa: F401
+from models.plans.summary import CATEGORIES, STATUSES, PlanSummary  # noqa: F401 - re-exported
 
 KINDS: dict[str, str] = {"plan": "活动方案", "notice": "通知"}
 ORGANISER_ROLES: tuple[str, ...] = ("主办", "承办", "协办", "媒体支持")

@@ -38,7 +38,8 @@ def yuan(fen: int | None) -> str:
 
 def parse_yuan(text: str) -> int:
     """"123.45" or "123" or "１２３元" -> fen; raises ValueError with a clerk's message."""
-    cleaned = text.strip().translate(_FULLWIDTH).replace("元", "").replace(",", "").replace("，", "")
+    cleaned = (text.strip().translate(_FULLWIDTH)
+               .replace("元", "").replace(",", "").replace("，", ""))
     if not cleaned:
         return 0
     try:

@@ -10,7 +10,7 @@ from models.datafile import schema
 from models.datafile.db import database
 
 # The list's queries live with the list (models.plans.listing); re-exported here.
-from models.plans.listing import count_plans, list_plans, plan_years  # noqa: F401
+from models.plans.listing import count_plans, list_plans, plan_years  # noqa: F401 - re-exported
 from models.plans.records import (
     PART_ROWS,
     STATUSES,
@@ -109,7 +109,8 @@ def _write_parts(plan_id: int, rec: PlanRecord) -> None:
             obj_id = model.insert(plan=plan_id, position=pos, **_row_values(row)).execute()
             if attr == "phases":
                 for tpos, task in enumerate(row.tasks):
-                    schema.PhaseTask.insert(phase=obj_id, position=tpos, **_row_values(task)).execute()
+                    schema.PhaseTask.insert(
+                        phase=obj_id, position=tpos, **_row_values(task)).execute()
 
 
 def _write_content(plan_id: int, rows: list[ContentRow], parent: int | None) -> None:
@@ -129,14 +130,15 @@ def load_plan(plan_id: int) -> PlanRecord:
             id=plan.id, **{n: _clean_scalar(getattr(plan, n)) for n in scalar_fields(PlanRecord)}
         )
         for attr, model in PART_MODELS.items():
+            if attr == "content":
+                rec.content = _read_content(plan_id)
+                continue
             row_type = PART_ROWS[attr]
             query = model.select().where(model.plan == plan_id).order_by(model.position)
-            if attr == "content":
-                rec.content = _read_content(list(query))
-                continue
             rows = []
             for obj in query:
-                row = row_type(**{n: _clean_scalar(getattr(obj, n)) for n in scalar_fields(row_type)})
+                row = row_type(**{n: _clean_scalar(getattr(obj, n))
+                                  for n in scalar_fields(row_type)})
                 if attr == "phases":
                     tasks = schema.PhaseTask.select().where(schema.PhaseTask.phase == obj.id)
                     row.tasks = [
@@ -148,7 +150,9 @@ def load_plan(plan_id: int) -> PlanRecord:
     return rec
 
 
-def _read_content(items: list[schema.ContentItem]) -> list[ContentRow]:
+def _read_content(plan_id: int) -> list[ContentRow]:
+    C = schema.ContentItem
+    items = list(C.select().where(C.plan == plan_id).order_by(C.position))
     by_id = {it.id: ContentRow(title=it.title, body=it.body) for it in items}
     top: list[ContentRow] = []
     for it in items:  # already in position order, so children keep theirs

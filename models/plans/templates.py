@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from models.common.errors import UserError
 from models.datafile.db import database
@@ -88,10 +88,7 @@ def plan_from_template(key: str, year: int) -> PlanRecord:
 
 # ---- moving dates ------------------------------------------------------------------------
 
-D = TypeVar("D", date, datetime)
-
-
-def _shift_years(value: D, years: int) -> D:
+def _shift_years[D: (date, datetime)](value: D, years: int) -> D:
     try:
         return value.replace(year=value.year + years)
     except ValueError:  # 29 February into a common year
@@ -112,7 +109,12 @@ def _map_dates(obj: Any, fn: Callable[[Any], Any]) -> Any:
 
 def _all_dates(obj: Any) -> list[date]:
     found: list[date] = []
-    _map_dates(obj, lambda d: found.append(d) or d)
+
+    def collect(d: date) -> date:
+        found.append(d)
+        return d
+
+    _map_dates(obj, collect)
     return found
 
 

@@ -10,7 +10,9 @@ every 王).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from models.common.text import remove_spaces, to_halfwidth
 from models.residents.records import SORT_ORDERS, ResidentQuery
@@ -60,9 +62,13 @@ def sort_like_sql(rows: list[tuple], query: ResidentQuery) -> list[tuple]:
     out = sorted(rows, key=lambda r: r[0], reverse=order_columns(query)[-1][1])
     for i in range(len(cols), 0, -1):  # stable sorts, last key first
         desc = cols[i - 1][1]
-        out.sort(key=lambda r, i=i: (r[i] is not None, r[i] if r[i] is not None else ""),
-                 reverse=desc)
+        out.sort(key=_nulls_first(i), reverse=desc)
     return out
+
+
+def _nulls_first(i: int) -> Callable[[tuple[Any, ...]], tuple[bool, Any]]:
+    """Sort key on column i as SQLite compares it: NULL before any value."""
+    return lambda r: (r[i] is not None, r[i] if r[i] is not None else "")
 
 
 def birth_bound(day: date, years: int) -> date:

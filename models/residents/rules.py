@@ -5,7 +5,8 @@ from datetime import date
 
 
 def age_on(birth: date, day: date) -> int:
-    """Full years on day: the birthday itself counts; 29 Feb birthdays turn on 1 Mar in other years."""
+    """Full years on day: the birthday itself counts; 29 Feb birthdays turn on 1 Mar in other
+    years."""
     years = day.year - birth.year
     if (day.month, day.day) < (birth.month, birth.day):
         years -= 1

@@ -1,7 +1,7 @@
 """One page of the residents grid, in SQL over any connection: the core of
-models.residents.service.search_residents (peewee's connection, in its transaction) and of the window's
-first page before peewee is bound (models.datafile.first_read, a plain sqlite3 connection). No peewee
-here, so the first page costs no peewee import.
+models.residents.service.search_residents (peewee's connection, in its transaction) and of the
+window's first page before peewee is bound (models.datafile.first_read, a plain sqlite3
+connection). No peewee here, so the first page costs no peewee import.
 
 execute(sql, params) runs one statement and returns its cursor.
 """
@@ -68,8 +68,9 @@ def tags_of(execute: Execute, ids: Sequence[int]) -> dict[int, list[str]]:
     for part in chunks(list(ids)):
         marks = ", ".join("?" * len(part))
         for rid, name in execute(
-                f"SELECT rt.resident_id, t.name FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id "
-                f"WHERE rt.resident_id IN ({marks}) ORDER BY t.position, t.id", tuple(part)):
+                "SELECT rt.resident_id, t.name FROM resident_tag rt "
+                f"JOIN tag t ON t.id = rt.tag_id WHERE rt.resident_id IN ({marks}) "
+                "ORDER BY t.position, t.id", tuple(part)):
             out.setdefault(rid, []).append(name)
     return out
 

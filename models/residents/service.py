@@ -109,7 +109,7 @@ def delete_residents(ids: Iterable[int]) -> int:
     ids = list(ids)
     with database.atomic():
         return (Resident.update(deleted=True, deleted_at=datetime.now().replace(microsecond=0))
-                .where(Resident.id.in_(ids) & (Resident.deleted == False))  # noqa: E712
+                .where(Resident.id.in_(ids) & (Resident.deleted == False))  # noqa: E712 - peewee builds SQL from ==
                 .execute())
 
 
@@ -117,14 +117,14 @@ def restore_residents(ids: Iterable[int]) -> int:
     ids = list(ids)
     with database.atomic():
         return (Resident.update(deleted=False, deleted_at=None)
-                .where(Resident.id.in_(ids) & (Resident.deleted == True))  # noqa: E712
+                .where(Resident.id.in_(ids) & (Resident.deleted == True))  # noqa: E712 - peewee builds SQL from ==
                 .execute())
 
 
 def empty_recycle_bin(ids: Iterable[int] | None = None) -> int:
     """Delete for good (all of the bin, or only these ids of it); returns how many."""
     with database.atomic():
-        cond = Resident.deleted == True  # noqa: E712
+        cond = Resident.deleted == True  # noqa: E712 - peewee builds SQL from ==
         if ids is not None:
             cond &= Resident.id.in_(list(ids))
         doomed = [r.id for r in Resident.select(Resident.id).where(cond)]

@@ -100,7 +100,7 @@ def bulk_insert(records: Sequence[ResidentRecord], now: datetime,
     if not records:
         return []
     cur = database.obj.cursor()
-    stamp = _dt(now)
+    stamp = now.isoformat(sep=" ", timespec="seconds")  # as _dt(now)
     start = (cur.execute("SELECT max(id) FROM resident").fetchone()[0] or 0) + 1
     existing = cur.execute("SELECT count(*) FROM resident").fetchone()[0]
     dropped: list[tuple[str, str]] = []

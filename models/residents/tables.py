@@ -22,10 +22,12 @@ BUILTIN_TAGS: tuple[str, ...] = (
 
 
 class Resident(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
     name = pw.CharField(index=True)
     gender = pw.CharField(default="")  # 男 / 女 / "" (unknown)
     birth = pw.DateField(null=True, index=True)
-    id_number = pw.CharField(null=True, unique=True)  # 18 characters, upper-case X; None when absent
+    # 18 characters, upper-case X; None when absent
+    id_number = pw.CharField(null=True, unique=True)
     phone = pw.CharField(default="")  # 11-digit mobile, or landline "0571-88123456"
     building = pw.CharField(default="", index=True)  # 楼栋, e.g. 3幢
     unit = pw.CharField(default="")  # 单元
@@ -45,6 +47,7 @@ class Resident(BaseModel):
 
 
 class Tag(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
     name = pw.CharField(unique=True)
     position = pw.IntegerField(default=0)
     builtin = pw.BooleanField(default=False)

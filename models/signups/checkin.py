@@ -116,7 +116,8 @@ def undo_last_check_in(plan_id: int, *, now: datetime | None = None) -> SignupRe
     """Take back the latest check-in still standing (back to what it was); None if none."""
     with database.atomic():
         row = database.obj.execute_sql(
-            "SELECT l.signup_id, l.from_status FROM signup_log l JOIN signup s ON s.id = l.signup_id "
+            "SELECT l.signup_id, l.from_status FROM signup_log l "
+            "JOIN signup s ON s.id = l.signup_id "
             "WHERE s.plan_id = ? AND l.to_status = ? AND s.status = ? ORDER BY l.id DESC LIMIT 1",
             (plan_id, ATTENDED, ATTENDED)).fetchone()
         if row is None:
@@ -156,7 +157,8 @@ def last_check_ins(plan_id: int, limit: int = 10) -> list[tuple[datetime, str]]:
                 for t, n in database.obj.execute_sql(
                     "SELECT l.time, s.name FROM signup_log l JOIN signup s ON s.id = l.signup_id "
                     "WHERE s.plan_id = ? AND l.to_status = ? AND s.status = ? "
-                    "ORDER BY l.time DESC, l.id DESC LIMIT ?", (plan_id, ATTENDED, ATTENDED, limit))]
+                    "ORDER BY l.time DESC, l.id DESC LIMIT ?",
+                    (plan_id, ATTENDED, ATTENDED, limit))]
 
 
 __all__ = ["CheckInResult", "Attendance", "find_people", "check_in", "check_in_signup",

@@ -81,7 +81,8 @@ def demo_signups_for(plan_id: int, count: int, rng: random.Random) -> int:
     for rid, when in zip(ids, times, strict=True):
         comps: list[CompanionRecord] = []
         if kids:
-            comps.append(CompanionRecord(rng.choice("王李张刘陈杨黄赵周吴") + rng.choice("子梓欣一浩雨")
+            comps.append(CompanionRecord(rng.choice("王李张刘陈杨黄赵周吴")
+                                         + rng.choice("子梓欣一浩雨")
                                          + rng.choice("涵轩怡诺然萱"),
                                          "子女", rng.randint(max(0, rec.min_age or 0),
                                                              rec.max_age or 3)))

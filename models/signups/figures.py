@@ -58,7 +58,8 @@ class ActivityFigures:
         return None if not self.registered else self.no_show / self.registered
 
 
-def _breakdown(seated: Sequence[SignupRecord], key: object, order: Sequence[str]) -> list[Breakdown]:
+def _breakdown(seated: Sequence[SignupRecord], key: object,
+               order: Sequence[str]) -> list[Breakdown]:
     reg: Counter[str] = Counter()
     att: Counter[str] = Counter()
     for r in seated:

@@ -1,7 +1,8 @@
 """Pure rules of sign-ups (no database): statuses and their transitions, seats and the waitlist,
 and eligibility checked on the activity's date.
 
-models/signups/service.py applies them inside its transactions; the property tests drive them directly.
+models/signups/service.py applies them inside its transactions; the property tests drive them
+directly.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ NO_SHOW = "未到"
 CANCELLED = "已取消"
 STATUSES: tuple[str, ...] = (REGISTERED, WAITLIST, ATTENDED, NO_SHOW, CANCELLED)
 
-# Statuses holding a seat: someone registered, there, or registered but absent (the seat was theirs).
+# Statuses holding a seat: someone registered, there, or registered but absent (the seat was
+# theirs).
 SEATED: frozenset[str] = frozenset({REGISTERED, ATTENDED, NO_SHOW})
 ACTIVE: frozenset[str] = frozenset({REGISTERED, WAITLIST, ATTENDED, NO_SHOW})
 
@@ -163,7 +165,8 @@ def check_eligibility(rules: Rules, person: Person, companions: Sequence[Compani
         if rules.for_children:
             kids = [c for c in companions if c.relation in CHILD_RELATIONS or c.age is not None]
             if not kids:
-                out.append(RuleWarning("age", f"本活动面向{wanted}的儿童，报名时须填写随行子女及其年龄。"))
+                out.append(RuleWarning("age", f"本活动面向{wanted}的儿童，"
+                                              "报名时须填写随行子女及其年龄。"))
             for c in kids:
                 if c.age is None:
                     out.append(RuleWarning("age", "随行子女未填写年龄，无法核对年龄要求"
@@ -173,7 +176,8 @@ def check_eligibility(rules: Rules, person: Person, companions: Sequence[Compani
                                                   f"（{wanted}）。"))
         elif age is None:
             if person.known:
-                out.append(RuleWarning("age", f"该居民没有出生日期，无法核对年龄要求（{wanted}）。"))
+                out.append(RuleWarning("age", "该居民没有出生日期，无法核对年龄要求"
+                                              f"（{wanted}）。"))
         elif not _in_range(age, lo, hi):
             out.append(RuleWarning("age", f"活动当天（{day.isoformat()}）{age}周岁，"
                                           f"不符合年龄要求（{wanted}）。"))
@@ -182,9 +186,11 @@ def check_eligibility(rules: Rules, person: Person, companions: Sequence[Compani
             sex = SEX_TAGS.get(tag)
             if sex is not None:
                 if person.gender and person.gender != sex:
-                    out.append(RuleWarning("tags", f"本活动限{tag}参加，该居民性别为{person.gender}。"))
+                    out.append(RuleWarning("tags", f"本活动限{tag}参加，"
+                                                   f"该居民性别为{person.gender}。"))
             elif tag not in person.tags:
-                out.append(RuleWarning("tags", f"本活动限“{tag}”参加，该居民在居民名册中没有此标签。"))
+                out.append(RuleWarning("tags", f"本活动限“{tag}”参加，"
+                                               "该居民在居民名册中没有此标签。"))
     if (rules.companion_age is not None and age is not None and age >= rules.companion_age
             and not companions):
         out.append(RuleWarning("companion", f"活动当天{age}周岁，满{rules.companion_age}周岁须有"

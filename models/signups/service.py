@@ -190,7 +190,8 @@ def sign_up(plan_id: int, new: NewSignup, *, override_note: str = "",
             name_initials=initials, phone_digits="".join(ch for ch in phone if ch.isdigit()),
         ).execute()
         _write_companions(sid, new.companions)
-        note = "现场签到" if chosen == ATTENDED else ("名额已满，进入候补" if chosen == WAITLIST else "")
+        note = ("现场签到" if chosen == ATTENDED
+                else "名额已满，进入候补" if chosen == WAITLIST else "")
         _log(sid, "", chosen, when, note)
         return SignupResult(True, _records([sid])[0], warnings)
 
@@ -214,9 +215,9 @@ def bulk_sign_up(plan_id: int, entries: Sequence[tuple[NewSignup, datetime]]) ->
         people: dict[int, tuple[str, str]] = {}
         for at in range(0, len(ids), 900):
             chunk = ids[at:at + 900]
+            marks = ",".join("?" * len(chunk))
             for rid, name, phone in cur.execute(
-                    f"SELECT id, name, phone FROM resident WHERE id IN ({','.join('?' * len(chunk))})",
-                    chunk):
+                    f"SELECT id, name, phone FROM resident WHERE id IN ({marks})", chunk):
                 people[rid] = (name, phone)
         added = 0
         for new, when in entries:
@@ -244,7 +245,8 @@ def bulk_sign_up(plan_id: int, entries: Sequence[tuple[NewSignup, datetime]]) ->
             cur.executemany(
                 "INSERT INTO companion (signup_id, position, name, relation, age, phone) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [(sid, i, c.name, c.relation, c.age, c.phone) for i, c in enumerate(new.companions)])
+                [(sid, i, c.name, c.relation, c.age, c.phone)
+                 for i, c in enumerate(new.companions)])
             cur.execute("INSERT INTO signup_log (signup_id, from_status, to_status, time, note) "
                         "VALUES (?, '', ?, ?, '')", (sid, status, str(when)))
             added += 1
@@ -429,7 +431,8 @@ def list_signups(plan_id: int, *, order: str = "position",
     wanted = tuple(statuses) if statuses is not None else None
     with database.atomic():
         _plan(plan_id)
-        sql, params = _SELECT + "WHERE s.plan_id = ?", [plan_id]
+        sql = _SELECT + "WHERE s.plan_id = ?"
+        params: list[object] = [plan_id]
         if wanted is not None:
             sql += f" AND s.status IN ({','.join('?' * len(wanted))})"
             params += list(wanted)

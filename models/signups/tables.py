@@ -1,9 +1,10 @@
 """Tables of sign-ups (schema version 3): who signed up for which activity, their companions, and a
 log of every change of status.
 
-The activity is a plan (models/datafile/schema.py Plan). A registrant is a resident, or a walk-in given by
-name and phone (resident NULL) who can be linked to a resident later. name and phone are kept on
-the sign-up too, so lists print the way the person gave them even if the resident is later deleted.
+The activity is a plan (models/datafile/schema.py Plan). A registrant is a resident, or a walk-in
+given by name and phone (resident NULL) who can be linked to a resident later. name and phone are
+kept on the sign-up too, so lists print the way the person gave them even if the resident is later
+deleted.
 """
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from models.residents.tables import Resident
 
 
 class Signup(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
+    plan_id: int  # the raw columns behind plan and resident (peewee's accessors)
+    resident_id: int | None
     plan = pw.ForeignKeyField(Plan, on_delete="CASCADE", backref="signups")
     resident = pw.ForeignKeyField(Resident, null=True, on_delete="SET NULL", backref="signups")
     name = pw.CharField()
@@ -38,6 +42,7 @@ class Signup(BaseModel):
 
 
 class Companion(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
     signup = pw.ForeignKeyField(Signup, on_delete="CASCADE", backref="companions")
     position = pw.IntegerField(default=0)
     name = pw.CharField(default="")
@@ -47,6 +52,8 @@ class Companion(BaseModel):
 
 
 class SignupLog(BaseModel):
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
+    signup_id: int  # the raw column behind signup (peewee's accessor)
     signup = pw.ForeignKeyField(Signup, on_delete="CASCADE", backref="log")
     from_status = pw.CharField(default="")  # "" when the sign-up was made
     to_status = pw.CharField()
@@ -57,7 +64,8 @@ class SignupLog(BaseModel):
 class SignupKept(BaseModel):
     """What the clean-up of old personal data (models/signups/retention.py) keeps of a sign-up whose
     resident link it removed: coarse groups only, so the activity's figures by sex, age band and
-    building stay what they were. A row here also marks the sign-up as cleaned (schema version 4)."""
+    building stay what they were. A row here also marks the sign-up as cleaned (schema version
+    4)."""
 
     signup = pw.ForeignKeyField(Signup, primary_key=True, on_delete="CASCADE", backref="kept")
     gender = pw.CharField(default="")

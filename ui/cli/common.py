@@ -49,7 +49,8 @@ _ARGPARSE_ZH = {
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "unrecognized arguments: %s": "无法识别的参数：%s",
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "无效的选项 %(value)r（可选：%(choices)s）",
     "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
     "expected one argument": "需要一个值",
     "expected at least one argument": "至少需要一个值",

@@ -83,7 +83,8 @@ EXISTING: list[tuple[str, Callable[[], int]]] = [("活动方案", count_plans)]
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "demo", help="生成演示数据（九个示例活动方案）",
-        description="在数据文件中生成演示数据；文件不存在时新建。文件中已有数据时不生成，除非加 --force。",
+        description="在数据文件中生成演示数据；文件不存在时新建。"
+                    "文件中已有数据时不生成，除非加 --force。",
     )
     add_db_option(p)
     p.add_argument("--force", action="store_true",

@@ -76,7 +76,8 @@ def _add_form(kinds: argparse._SubParsersAction) -> None:
 
 
 def _add_attendance(kinds: argparse._SubParsersAction) -> None:
-    _activity_parser(kinds, "attendance", "出勤统计（Excel：报名、签到、未到率，按年龄段、性别、楼栋）",
+    _activity_parser(kinds, "attendance",
+                     "出勤统计（Excel：报名、签到、未到率，按年龄段、性别、楼栋）",
                      "F.xlsx", run_attendance, "signup")
 
 

@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp = rsub.add_parser("export", help="导出居民名册（.xlsx 或 .csv）")
     add_db_option(exp)
     exp.add_argument("--out", metavar="FILE", required=True, help="输出文件（.xlsx 或 .csv）")
-    exp.add_argument("--masked", action="store_true", help="隐去部分姓名、身份证号、电话（对外使用）")
+    exp.add_argument("--masked", action="store_true",
+                     help="隐去部分姓名、身份证号、电话（对外使用）")
     exp.add_argument("--order", choices=("strokes", "pinyin"), default="strokes",
                      help="排序：strokes 姓氏笔画（默认），pinyin 拼音")
     exp.set_defaults(func=run_export)
@@ -79,7 +80,8 @@ def run_search(args: argparse.Namespace) -> int:
         place = r.building + r.unit + r.room or r.address
         print(f"{r.id:>6}  {r.name:<6}  {r.gender or ' ':<2}  {birth}  {r.id_number or '':<18}  "
               f"{r.phone:<13}  {place}  {r.tags}")
-    print(f"共找到 {result.total} 人" + (f"，列出前 {len(result.rows)} 人" if result.total > len(result.rows) else ""))
+    shown = len(result.rows)
+    print(f"共找到 {result.total} 人" + (f"，列出前 {shown} 人" if result.total > shown else ""))
     return 0
 
 

@@ -49,14 +49,16 @@ def run(args: argparse.Namespace) -> int:
     c = signup_counts(args.activity)
     cap = "不限" if c.capacity is None else str(c.capacity)
     print(f"{plan.title}：名额 {cap}，已占 {c.seats_used}，报名 {c.registered} 人，"
-          f"候补 {c.waitlist} 人，签到 {c.attended} 人，取消 {c.cancelled} 人，陪同 {c.companions} 人")
+          f"候补 {c.waitlist} 人，签到 {c.attended} 人，取消 {c.cancelled} 人，"
+          f"陪同 {c.companions} 人")
     from models.signups.figures import activity_figures
 
     fig = activity_figures(recs, plan.start.date() if plan.start else None)
     if fig.attended or fig.no_show:
         rate = f"{fig.no_show_rate * 100:.1f}%" if fig.no_show_rate is not None else "—"
         print(f"出勤 {fig.attended}/{fig.registered}，未到 {fig.no_show} 人（未到率 {rate}）")
-        for label, part in (("年龄段", fig.by_age), ("性别", fig.by_sex), ("楼栋", fig.by_building)):
+        parts = (("年龄段", fig.by_age), ("性别", fig.by_sex), ("楼栋", fig.by_building))
+        for label, part in parts:
             print(f"  按{label}（签到/报名）：" + "；".join(
                 f"{b.group} {b.attended}/{b.registered}" for b in part))
     for r in recs:

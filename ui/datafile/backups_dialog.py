@@ -54,7 +54,8 @@ class BackupsDialog(QDialog):
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("备份时间"), self.tr("类型"), self.tr("大小")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("备份时间"), self.tr("类型"), self.tr("大小")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -136,7 +137,8 @@ class BackupsDialog(QDialog):
     # --- actions ------------------------------------------------------------------------------
 
     def _run(self, work: Callable[[], T]) -> T | None:
-        """Run one models.datafile.backup call with a busy cursor; a refusal is shown, never lost."""
+        """Run one models.datafile.backup call with a busy cursor; a refusal is shown, never
+        lost."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return work()
@@ -149,7 +151,8 @@ class BackupsDialog(QDialog):
 
     def _progress(self, label: str) -> tuple[QProgressDialog, bk.Progress]:
         """A progress window that appears when a copy takes over half a second (a big file, a
-        slow USB stick), and a callback for models.datafile.backup that updates it and can cancel."""
+        slow USB stick), and a callback for models.datafile.backup that updates it and can
+        cancel."""
         dialog = QProgressDialog(label, self.tr("取消"), 0, 100, self)
         dialog.setWindowTitle(self.tr("备份与恢复"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

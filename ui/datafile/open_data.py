@@ -1,5 +1,5 @@
-"""The window's way into the data file: every check of models.datafile.opening, each refusal explained in
-a dialog, and the newest backup offered when the file is damaged or gone.
+"""The window's way into the data file: every check of models.datafile.opening, each refusal
+explained in a dialog, and the newest backup offered when the file is damaged or gone.
 
     opened = open_data_file(path)   # in run_gui, after the QApplication and the error hook
     if opened is None:

@@ -47,8 +47,8 @@ from ui.widgets.qt_values import (
 if TYPE_CHECKING:
     from models.plans.records import PlanRecord
 
-# Saving, loading and deleting plans (models.plans.service, with every record class) are imported by the
-# actions that do them: the first paint shows only the list (models.plans.listing).
+# Saving, loading and deleting plans (models.plans.service, with every record class) are imported
+# by the actions that do them: the first paint shows only the list (models.plans.listing).
 
 SEARCH_DELAY_MS = 250  # debounce: query once the clerk pauses typing
 
@@ -441,9 +441,10 @@ class PlansArea(QWidget):
         p = self.model.plan_at(self.model.row_of(plan_id)) if plan_id is not None else None
         if p is None:
             return
-        extra = self.tr("\n\n它正在编辑，未保存的修改也会一并丢弃。") if plan_id in self.editors else ""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("删除方案"),
-                          self.tr("确定要删除方案“{0}”吗？删除后无法恢复。").format(p.title) + extra,
+        extra = (self.tr("\n\n它正在编辑，未保存的修改也会一并丢弃。")
+                 if plan_id in self.editors else "")
+        question = self.tr("确定要删除方案“{0}”吗？删除后无法恢复。").format(p.title) + extra
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("删除方案"), question,
                           QMessageBox.StandardButton.Cancel, self)
         delete_button = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -488,8 +489,8 @@ class PlansArea(QWidget):
 
         self.hub.message.emit(self.tr("已导出：{0}").format(path))
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"),
-                          self.tr("PDF 已保存到：\n{0}").format(path), QMessageBox.StandardButton.Close,
-                          self)
+                          self.tr("PDF 已保存到：\n{0}").format(path),
+                          QMessageBox.StandardButton.Close, self)
         open_button = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if box.clickedButton() is open_button:

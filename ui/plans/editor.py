@@ -177,7 +177,8 @@ class PlanEditor(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("保存修改"))
-        box.setText(self.tr("方案“%1”有尚未保存的修改，是否保存？").replace("%1", self._display_title()))
+        box.setText(self.tr("方案“%1”有尚未保存的修改，是否保存？")
+                    .replace("%1", self._display_title()))
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -356,7 +357,8 @@ class PlanEditor(QWidget):
             grids = [nested.master, nested.detail]
             widget = nested
         elif attr == "phases":
-            nested = MasterDetailGrid(PhaseRow, PhaseTaskRow, "tasks", rows, self.tr("任务"), parent)
+            nested = MasterDetailGrid(PhaseRow, PhaseTaskRow, "tasks", rows, self.tr("任务"),
+                                      parent)
             grids = [nested.master, nested.detail]
             widget = nested
         else:

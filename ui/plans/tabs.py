@@ -32,7 +32,8 @@ class PlanTabs(QStackedWidget):
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_at)
-        hint = QLabel(self.tr("双击左侧列表中的方案进行编辑，\n或点击“新建”“从模板新建”开始一个新方案。"))
+        hint = QLabel(self.tr("双击左侧列表中的方案进行编辑，\n"
+                              "或点击“新建”“从模板新建”开始一个新方案。"))
         set_enum(hint, "alignment", ALIGN_CENTER)  # by value: ui.widgets.qt_values
         hint.setStyleSheet("color: #666;")
         self.addWidget(hint)

@@ -1,6 +1,6 @@
 """Add or edit one resident. Each field's problem shows beside it as the clerk types (checked by
-models.residents.service.check_resident); the ID number fills an empty birth date and sex; warnings (sex or
-birth date disagreeing with the ID) are asked about before saving."""
+models.residents.service.check_resident); the ID number fills an empty birth date and sex;
+warnings (sex or birth date disagreeing with the ID) are asked about before saving."""
 from __future__ import annotations
 
 from datetime import date

@@ -85,7 +85,8 @@ class FiguresDialog(QDialog):
         self.group_label = QLabel()
         self.people = QTableWidget(0, 6)
         self.people.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("性别"), self.tr("年龄"),
-                                               self.tr("楼栋"), self.tr("住址"), self.tr("联系电话")])
+                                               self.tr("楼栋"), self.tr("住址"),
+                                               self.tr("联系电话")])
         self.people.verticalHeader().hide()
         self.people.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.people.horizontalHeader().setStretchLastSection(True)

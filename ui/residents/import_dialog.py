@@ -231,7 +231,8 @@ class ImportDialog(QDialog):
     # --- navigation -----------------------------------------------------------------------
     def _show_page(self, page: int) -> None:
         self.pages.setCurrentIndex(page)
-        steps = (self.tr("第 1 步，共 4 步：选择名册文件"), self.tr("第 2 步，共 4 步：核对表头和各列"),
+        steps = (self.tr("第 1 步，共 4 步：选择名册文件"),
+                 self.tr("第 2 步，共 4 步：核对表头和各列"),
                  self.tr("第 3 步，共 4 步：预览"), self.tr("导入完成：导入报告"))
         self.step_label.setText(steps[page])
         self.next_button.setText(
@@ -273,11 +274,12 @@ class ImportDialog(QDialog):
         start = self.path_edit.text() or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
         path, _chosen = QFileDialog.getOpenFileName(
-            self, self.tr("选择居民名册"), start, self.tr("表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)"))
+            self, self.tr("选择居民名册"), start,
+            self.tr("表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)"))
         if path:
             self.path_edit.setText(path)
 
-    def _start(self, title: str, fn, *args, on_success) -> None:  # noqa: ANN001
+    def _start(self, title: str, fn, *args, on_success) -> None:
         self.task = run_task(self, title, fn, *args, on_success=on_success)
         self.task.finished.connect(lambda _r: self._update_buttons())
         self._update_buttons()

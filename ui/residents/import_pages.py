@@ -181,7 +181,8 @@ class SheetMappingEditor(QWidget):
             return ""
         chosen = list(self.columns().values())
         if "name" not in chosen:
-            return self.tr("没有指定“姓名”列：请在“导入为”中选出姓名所在的列，或选择不导入此工作表。")
+            return self.tr("没有指定“姓名”列：请在“导入为”中选出姓名所在的列，"
+                           "或选择不导入此工作表。")
         twice = sorted({IMPORT_FIELDS[f] for f in chosen if chosen.count(f) > 1})
         if twice:
             return self.tr("“{0}”被指定给了多列，每项只能对应一列。").format("、".join(twice))

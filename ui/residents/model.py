@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -66,7 +67,8 @@ COLUMNS: list[tuple[str, str, str | None]] = [
     ("id_number", QT_TRANSLATE_NOOP("ResidentsModel", "身份证号"), "id_number"),
     ("phone", QT_TRANSLATE_NOOP("ResidentsModel", "联系电话"), "phone"),
     ("building", QT_TRANSLATE_NOOP("ResidentsModel", "楼栋"), "building"),
-    ("address", QT_TRANSLATE_NOOP("ResidentsModel", "住址"), "building"),  # unit and room sort with their building
+    # Unit and room sort with their building.
+    ("address", QT_TRANSLATE_NOOP("ResidentsModel", "住址"), "building"),
     ("tags", QT_TRANSLATE_NOOP("ResidentsModel", "标签"), None),
 ]
 BIN_COLUMN = ("deleted_at", QT_TRANSLATE_NOOP("ResidentsModel", "删除时间"), None)
@@ -143,10 +145,8 @@ class ResidentsModel(QAbstractTableModel):
                 ids = array("q", ordered_ids_in_background(query))
             except Exception:  # noqa: BLE001 - the grid then reads the ids itself when needed
                 return
-            try:
+            with suppress(RuntimeError):  # the model was destroyed meanwhile (its dialog closed)
                 self._ids_ready.emit(generation, ids)
-            except RuntimeError:  # the model was destroyed meanwhile (its dialog closed)
-                pass
 
         threading.Thread(target=work, name="residents-ids", daemon=True).start()
 
@@ -199,15 +199,16 @@ class ResidentsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def header_labels(self) -> list[str]:
-        return [QCoreApplication.translate("ResidentsModel", title) for _a, title, _o in self.columns]
+        return [QCoreApplication.translate("ResidentsModel", title)
+                for _a, title, _o in self.columns]
 
     def table_model(self, parent: QObject) -> QConcatenateTablesProxyModel:
         """What a QTableView shows for this model: its rows, under column titles held by a
         small C++ model (QConcatenateTablesProxyModel takes the titles from its first model,
         which has no rows). This model has no Python headerData() or flags(): the view calls
         those while painting, and the first one's Qt enum argument or result would build PySide's
-        whole Qt namespace (~20 ms) before the first paint (see ui.widgets.qt_values). Rows keep their
-        numbers: the view's row r is this model's row r."""
+        whole Qt namespace (~20 ms) before the first paint (see ui.widgets.qt_values). Rows keep
+        their numbers: the view's row r is this model's row r."""
         titles = QStandardItemModel(0, len(self.columns), parent)
         titles.setHorizontalHeaderLabels(self.header_labels())
         shown = QConcatenateTablesProxyModel(parent)
@@ -220,7 +221,8 @@ class ResidentsModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid() or index.column() >= len(self.columns):
             return None
         if role == TEXT_ALIGNMENT_ROLE:
-            return ALIGN_CENTER if self.columns[index.column()][0] in _CENTERED else ALIGN_LEFT_VCENTER
+            centered = self.columns[index.column()][0] in _CENTERED
+            return ALIGN_CENTER if centered else ALIGN_LEFT_VCENTER
         row = self.row_at(index.row())
         if row is None:
             return None

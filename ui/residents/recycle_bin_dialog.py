@@ -43,7 +43,8 @@ class RecycleBinDialog(QDialog):
             self.table.setColumnWidth(col, width)
         self.table.setWordWrap(False)
         self.count_label = QLabel()
-        hint = QLabel(self.tr("删除的居民先放在这里，可以恢复；“彻底删除”和“清空回收站”后无法恢复。"))
+        hint = QLabel(self.tr("删除的居民先放在这里，可以恢复；"
+                              "“彻底删除”和“清空回收站”后无法恢复。"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
 

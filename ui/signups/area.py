@@ -1,6 +1,6 @@
 """The 报名签到 area: pick an activity; add people found in the residents' register (name, pinyin,
-initials, phone digits: models.residents.service.search_residents) or as walk-ins; registered, waitlist,
-capacity and companions always in view; cancel (the waitlist moves, the promoted row is
+initials, phone digits: models.residents.service.search_residents) or as walk-ins; registered,
+waitlist, capacity and companions always in view; cancel (the waitlist moves, the promoted row is
 highlighted until the clerk has phoned); the day's check-in mode; printed sheets exported in the
 background. Every write goes through ui.operations."""
 from __future__ import annotations
@@ -328,7 +328,8 @@ class SignupsArea(QWidget):
             show_error(self, self.tr("请先在列表中选中要取消的报名。"))
             return
         if rec.status not in (REGISTERED, WAITLIST):
-            show_error(self, self.tr("{0} 的报名状态是“{1}”，不能取消。").format(rec.name, rec.status))
+            show_error(self, self.tr("{0} 的报名状态是“{1}”，不能取消。")
+                       .format(rec.name, rec.status))
             return
         if reason is None:
             reason, ok = QInputDialog.getText(
@@ -354,9 +355,9 @@ class SignupsArea(QWidget):
         if rec is None or not rec.promoted:
             show_error(self, self.tr("请选中一行标黄的递补报名（需要电话通知的人）。"))
             return
-        if run_op(self, self.hub, mark_phoned, rec.id, changed="signups").ok:
-            if not any(r.promoted for r in self.model.rows):
-                self.banner.hide()
+        ok = run_op(self, self.hub, mark_phoned, rec.id, changed="signups").ok
+        if ok and not any(r.promoted for r in self.model.rows):
+            self.banner.hide()
 
     def edit_selected(self) -> None:
         from models.signups.service import signup_log, update_signup
@@ -377,7 +378,8 @@ class SignupsArea(QWidget):
         item = self.results.currentItem()
         rid = item.data(Qt.ItemDataRole.UserRole) if item else None
         if rec is None or rec.resident_id is not None or rid is None:
-            show_error(self, self.tr("请在列表中选中一条未关联居民的登记，并在左侧查找、选中对应的居民。"))
+            show_error(self, self.tr("请在列表中选中一条未关联居民的登记，"
+                                     "并在左侧查找、选中对应的居民。"))
             return
         if run_op(self, self.hub, link_resident, rec.id, int(rid), changed="signups").ok:
             self.select_signup(rec.id)
@@ -452,7 +454,8 @@ class SignupsArea(QWidget):
                 QStandardPaths.StandardLocation.DocumentsLocation)
             title = self.activity.currentText().split("　", 1)[-1][:60]
             name, _f = QFileDialog.getSaveFileName(
-                self, self.tr("导出{0}").format(label), str(Path(folder) / f"{title}{label}{suffix}"),
+                self, self.tr("导出{0}").format(label),
+                str(Path(folder) / f"{title}{label}{suffix}"),
                 self.tr("{0} 文件 (*{1})").format(suffix[1:].upper(), suffix))
             if not name:
                 return

@@ -1,5 +1,6 @@
 """清理旧个人信息: remove the personal details of sign-ups for activities over N years ago, keeping
-every count (models/signups/retention.py). Shows what would be cleared, asks, then says what was done."""
+every count (models/signups/retention.py). Shows what would be cleared, asks, then says what was
+done."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDir, Qt
@@ -83,8 +84,8 @@ class CleanupDialog(QDialog):
     def clean(self) -> None:
         if self.preview is None or not self.preview.signups:
             return
-        question = self.tr("{0}\n\n清理后这些报名的个人信息无法在本程序中恢复（只能从清理前的备份恢复整份数据）。"
-                           "确定清理吗？").format(self.preview.text())
+        question = self.tr("{0}\n\n清理后这些报名的个人信息无法在本程序中恢复"
+                           "（只能从清理前的备份恢复整份数据）。确定清理吗？").format(self.preview.text())
         if not self.confirm(question):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

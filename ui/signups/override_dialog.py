@@ -25,14 +25,16 @@ class OverrideDialog(QDialog):
         layout = QVBoxLayout(self)
         lines = "".join(f"<li>{w.message}</li>" for w in warnings)
         text = QLabel(self.tr("<p><b>{0}</b> 不符合本活动的报名条件：</p><ul>{1}</ul>"
-                              "<p>如确需报名，请写明原因（将随报名记录保存）：</p>").format(name, lines))
+                              "<p>如确需报名，请写明原因（将随报名记录保存）：</p>")
+                      .format(name, lines))
         text.setWordWrap(True)
         layout.addWidget(text)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("例如：经社区主任同意；家属已电话确认陪同"))
         layout.addWidget(self.note)
         self.buttons = QDialogButtonBox()
-        self.ok = self.buttons.addButton(self.tr("仍然报名"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = self.buttons.addButton(self.tr("仍然报名"),
+                                         QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("不报名"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -93,13 +93,14 @@ class _Table(QTableView):
             painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
-            if self.state() != QAbstractItemView.State.EditingState:
-                model = self.model()
-                if isinstance(model, RowsModel):
-                    for index in self.selectionModel().selectedIndexes():
-                        model.clear_cell(index)
-                    return
+        deleting = (event.matches(QKeySequence.StandardKey.Delete)
+                    or event.key() == Qt.Key.Key_Backspace)
+        if deleting and self.state() != QAbstractItemView.State.EditingState:
+            model = self.model()
+            if isinstance(model, RowsModel):
+                for index in self.selectionModel().selectedIndexes():
+                    model.clear_cell(index)
+                return
         super().keyPressEvent(event)
 
 

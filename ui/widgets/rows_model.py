@@ -364,7 +364,8 @@ def _empty_or_error(value: Any, spec: FieldSpec) -> None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     fmt = DATE_FORMAT if spec.kind == "date" else DATETIME_FORMAT
-    raise ValueError(_tr("“%1”不是有效的日期，请按 %2 填写。").replace("%1", str(value)).replace("%2", fmt))
+    raise ValueError(_tr("“%1”不是有效的日期，请按 %2 填写。")
+                     .replace("%1", str(value)).replace("%2", fmt))
 
 
 def _tr(text: str) -> str:

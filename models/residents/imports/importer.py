@@ -105,8 +105,8 @@ class ImportReport:
             n = sum(1 for r in self.rows if r.sheet == s.sheet)
             lines.append(f"工作表“{s.sheet}”：" + (f"表头在第{s.header_row}行，数据{n}行"
                                                   if s.header_row else "未找到表头，已跳过"))
-        lines.append(f"共 {len(self.rows)} 行数据：导入 {self.imported} 人，未导入 {self.rejected} 行，"
-                     f"重复 {self.duplicates} 行")
+        lines.append(f"共 {len(self.rows)} 行数据：导入 {self.imported} 人，"
+                     f"未导入 {self.rejected} 行，重复 {self.duplicates} 行")
         reasons: dict[str, int] = {}
         for r in self.rows:
             if r.outcome == REJECTED:
@@ -192,7 +192,8 @@ def _resolve(cands: list[CandidateRow], check: Callable[[int], None]) -> list[Ro
             elif rec.id_number in by_id:
                 rid, name, deleted = by_id[rec.id_number]
                 res.outcome, res.duplicate_of_resident = DUPLICATE, rid
-                res.duplicate_of = f"已登记的居民“{name}”（编号 {rid}）" + ("（在回收站中）" if deleted else "")
+                res.duplicate_of = (f"已登记的居民“{name}”（编号 {rid}）"
+                                    + ("（在回收站中）" if deleted else ""))
             else:
                 seen_id[rec.id_number] = c.where
         else:

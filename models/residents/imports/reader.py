@@ -52,7 +52,8 @@ def iter_sheets(path: Path | str) -> Iterator[tuple[SheetData, int]]:
         yield from _prefetched_sheets(path)
         return
     raise UnreadableFile(
-        f"不支持“{path.suffix or '无扩展名'}”格式的文件，请选择 Excel 表格（.xlsx、.xls）或 .csv 文件。")
+        f"不支持“{path.suffix or '无扩展名'}”格式的文件，"
+        "请选择 Excel 表格（.xlsx、.xls）或 .csv 文件。")
 
 
 _DONE = object()
@@ -137,7 +138,8 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile("无法识别 CSV 文件的文字编码（不是 UTF-8，也不是 GBK/GB18030）。") from exc
+        raise UnreadableFile(
+            "无法识别 CSV 文件的文字编码（不是 UTF-8，也不是 GBK/GB18030）。") from exc
 
 
 def read_csv_rows(path: Path) -> list[list[Any]]:

@@ -123,8 +123,9 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
                         row = list(raw)
                     row[c] = merged[(i, c)]
         # (its first character must be in the cell: a cheap test before removing spaces)
-        if header_name and type(raw[name_col]) is str and len(raw[name_col]) < 12 and (
-                header_name[0] in raw[name_col]) and remove_spaces(raw[name_col]) == header_name:
+        if header_name and name_col is not None and type(raw[name_col]) is str and (
+                len(raw[name_col]) < 12 and header_name[0] in raw[name_col]
+                and remove_spaces(raw[name_col]) == header_name):
             continue
         building = row[building_col] if building_col is not None else None
         # A building written once above "same as above" rows, merged or not.
