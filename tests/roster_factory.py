@@ -5,8 +5,11 @@ building, each with a merged title row, a date line, a header row (row 3) whose 
 order differ from sheet to sheet, blank rows, the building cell merged down the sheet (or written
 once, or on every row), a total line and a "made by" line, and per-row quirks: IDs kept in number
 cells (digits lost), bad check digits, rows without a name, the same ID twice (also across
-sheets), spaces (ASCII and ideographic) in names, full-width digits, tags joined with 、, sex and
-birth date left for the ID to give, 出生年月 without the day.
+sheets), spaces (ASCII and ideographic) in names, full-width digits in IDs and phones, an ID's x
+in lower case or typed in groups, phones with dashes, spaces, +86 or a second number, M/F for the
+sex, dates as date cells or text of six kinds, sex and birth date left for the ID to give,
+出生年月 without the day, tags joined with 、. The generator refuses to write a roster that lacks
+any of these (a change of seed or sheets could otherwise lose one quietly).
 
 The truth is written from what the generator put in each cell, never from the importer's output.
 Its format (residents_sample.truth.json, the roster some machines keep beside the project, has the
@@ -26,15 +29,16 @@ total and "made by" rows are not data rows.
 
 Shapes are a list of sheet specs (NotesSheet, BuildingSheet): a new shape (a household register,
 the two files of a quarterly update) is one more spec class whose write() fills its worksheet and
-returns its truth rows.
+returns its truth rows; a new way of typing a value is one more entry in QUIRKS (and _typed).
 
-    python tests/roster_factory.py FOLDER [SEED]   writes the roster and its truth there
+    python -m tests.roster_factory FOLDER [SEED]   writes the roster and its truth there
 """
 from __future__ import annotations
 
 import json
 import random
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -99,6 +103,7 @@ class Maker:
         self.names: set[str] = set()
         self.ids: set[str] = set()
         self.with_id: list[tuple[str, Person]] = []  # ("sheet!row", person) of imported rows
+        self.used: Counter[str] = Counter()  # quirks ("what:kind") on rows the truth checks
 
     def name(self) -> str:
         rng = self.rng
@@ -237,10 +242,10 @@ class BuildingSheet:
             person = Person(earlier.name, earlier.gender, earlier.birth, earlier.id_number,
                             earlier.phone, rng.choice((earlier.room, maker.room())),
                             earlier.tags)
-            self._fill(rng, cells, col, person, partial_ok)
+            maker.used.update(self._fill(rng, cells, col, person, partial_ok))
             return cells, {"outcome": "duplicate", "of": of}
         person = maker.person(with_id=kind != "no_id", no_x=kind == "number_cell")
-        self._fill(rng, cells, col, person, partial_ok, sure=kind in ("no_id", "no_name"))
+        used = self._fill(rng, cells, col, person, partial_ok, sure=kind in ("no_id", "no_name"))
         assert person.id_number or kind == "no_id"
         if kind == "number_cell":
             # Excel keeps 15 significant digits of a number: the last three are gone.
@@ -256,6 +261,7 @@ class BuildingSheet:
             return cells, {"outcome": "reject", "why": NO_NAME}
         if person.id_number:
             maker.with_id.append((f"{self.name}!{row_no}", person))
+        maker.used.update(used)
         expect = person.expect(self.building)
         if cells[col["phone"]] is None:
             expect["phone"] = None
@@ -263,20 +269,25 @@ class BuildingSheet:
 
     @staticmethod
     def _fill(rng: random.Random, cells: list[Any], col: dict[str, int], p: Person,
-              partial_ok: bool, *, sure: bool = False) -> None:
-        """The person's cells as people type them. sure: sex and a full birth date are written
-        (no ID to give them, or a row that must have enough in it to count as data)."""
-        cells[col["name"]] = _name_cell(rng, p.name)
-        cells[col["gender"]] = _gender_cell(rng, p.gender, may_omit=bool(p.id_number) and not sure)
-        cells[col["birth"]] = _birth_cell(rng, p.birth, may_omit=bool(p.id_number) and not sure,
-                                          partial=partial_ok and bool(p.id_number) and not sure)
+              partial_ok: bool, *, sure: bool = False) -> list[str]:
+        """The person's cells as people type them; returns the quirks used ("what:kind").
+        sure: sex and a full birth date are written (no ID to give them, or a row that must
+        have enough in it to count as data)."""
+        omit = bool(p.id_number) and not sure
+        used: list[str] = []
+        cells[col["name"]] = _cell(rng, used, "name", p.name)
+        cells[col["gender"]] = _cell(rng, used, "gender", p.gender, omit=omit)
+        cells[col["birth"]] = _cell(rng, used, "birth", p.birth, omit=omit,
+                                    partial=partial_ok and omit)
         if p.id_number:
-            cells[col["id_number"]] = _id_cell(rng, p.id_number)
-        cells[col["phone"]] = _phone_cell(rng, p.phone) if p.phone else None
+            cells[col["id_number"]] = _cell(rng, used, "id", p.id_number)
+        if p.phone:
+            cells[col["phone"]] = _cell(rng, used, "phone", p.phone, omit=True)
         cells[col["room"]] = p.room
         cells[col["tags"]] = "、".join(p.tags) or None
         if rng.random() < 0.05:
             cells[col["notes"]] = rng.choice(("租户", "长期外出", "新迁入"))
+        return used
 
 
 def _put(ws: Worksheet, row: int, values: list[Any]) -> None:
@@ -285,72 +296,58 @@ def _put(ws: Worksheet, row: int, values: list[Any]) -> None:
             ws.cell(row, c, value)
 
 
-def _pick(rng: random.Random, options: list[tuple[Any, int]]) -> Any:
-    values, weights = zip(*options, strict=True)
-    return rng.choices(values, weights)[0]
-
-
-def _name_cell(rng: random.Random, name: str) -> str:
-    kind = _pick(rng, [("plain", 80), ("ascii", 8), ("ideo", 8), ("tail", 4)])
-    if kind == "ascii":
-        return f" {name} "
-    if kind == "ideo" and len(name) == 2:
-        return f"{name[0]}\u3000{name[1]}"
-    if kind == "tail":
-        return name + "\u3000"
-    return name
-
-
-def _gender_cell(rng: random.Random, gender: str, *, may_omit: bool) -> str | None:
-    kind = _pick(rng, [("plain", 60), ("space", 10), ("letter", 14), ("long", 4),
-                       ("none", 12 if may_omit else 0)])
-    if kind == "none":
-        return None
-    if kind == "space":
-        return gender + " "
-    if kind == "letter":
-        return "M" if gender == "男" else "F"
-    if kind == "long":
-        return gender + "性"
-    return gender
-
-
-def _birth_cell(rng: random.Random, d: date, *, may_omit: bool, partial: bool) -> Any:
-    kind = _pick(rng, [("date", 25), ("nian", 15), ("dots", 12), ("slash", 12), ("compact", 12),
-                       ("dash", 6), ("none", 10 if may_omit else 0),
-                       ("month", 8 if partial else 0)])
-    if kind == "none":
-        return None
-    if kind == "date":
-        return datetime(d.year, d.month, d.day)
-    if kind == "month":  # 出生年月 as the header says: the ID gives the day
-        return rng.choice((f"{d.year}年{d.month}月", f"{d.year}.{d.month}"))
-    return {"nian": f"{d.year}年{d.month}月{d.day}日", "dots": f"{d.year}.{d.month}.{d.day}",
-            "slash": f"{d:%Y/%m/%d}", "compact": f"{d:%Y%m%d}", "dash": f"{d:%Y-%m-%d}"}[kind]
-
-
 _FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
+# How a value is typed into its cell: kind -> weight, then the cell for each kind.
+QUIRKS: dict[str, dict[str, int]] = {
+    "name": {"plain": 80, "ascii": 8, "ideo": 8, "tail": 4},
+    "gender": {"plain": 60, "space": 10, "letter": 14, "long": 4, "none": 12},
+    "birth": {"date": 25, "nian": 15, "dots": 12, "slash": 12, "compact": 12, "dash": 6,
+              "none": 10, "month": 8},
+    "id": {"plain": 88, "lower": 4, "full": 4, "spaced": 4},
+    "phone": {"plain": 40, "dashes": 14, "spaces": 14, "plus": 10, "full": 10, "none": 10,
+              "two": 2},
+}
 
-def _id_cell(rng: random.Random, id18: str) -> str:
-    kind = _pick(rng, [("plain", 88), ("lower", 4), ("full", 4), ("spaced", 4)])
-    if kind == "lower":
-        return id18.lower()  # only an X changes
-    if kind == "full":
-        return id18.translate(_FULL_DIGITS)
-    if kind == "spaced":
-        return f"{id18[:6]} {id18[6:14]} {id18[14:]}"
-    return id18
+
+def _typed(what: str, kind: str, v: Any) -> Any:
+    """The value v as the cell holds it when typed the `kind` way."""
+    if what == "name":
+        return {"ascii": f" {v} ", "ideo": f"{v[0]}\u3000{v[1:]}", "tail": v + "\u3000"}.get(
+            kind, v)
+    if what == "gender":
+        return {"space": v + " ", "letter": "M" if v == "男" else "F",
+                "long": v + "性"}.get(kind, v)
+    if what == "birth":
+        if kind == "date":
+            return datetime(v.year, v.month, v.day)
+        return {"nian": f"{v.year}年{v.month}月{v.day}日", "dots": f"{v.year}.{v.month}.{v.day}",
+                "slash": f"{v:%Y/%m/%d}", "compact": f"{v:%Y%m%d}", "dash": f"{v:%Y-%m-%d}",
+                "month": f"{v.year}年{v.month}月"}[kind]  # 出生年月: the ID gives the day
+    if what == "id":
+        return {"lower": v.lower(), "full": v.translate(_FULL_DIGITS),
+                "spaced": f"{v[:6]} {v[6:14]} {v[14:]}"}.get(kind, v)
+    return {"dashes": f"{v[:3]}-{v[3:7]}-{v[7:]}", "spaces": f"{v[:3]} {v[3:7]} {v[7:]}",
+            "plus": f"+86 {v}", "full": v.translate(_FULL_DIGITS),
+            "two": f"{v}/139{v[3:]}"}.get(kind, v)  # two phones: the first is the one
 
 
-def _phone_cell(rng: random.Random, phone: str) -> str | None:
-    kind = _pick(rng, [("plain", 40), ("dashes", 14), ("spaces", 14), ("plus", 10), ("full", 10),
-                       ("none", 10), ("two", 2)])
-    if kind == "none":
-        return None
-    return {"plain": phone, "dashes": f"{phone[:3]}-{phone[3:7]}-{phone[7:]}",
-            "spaces": f"{phone[:3]} {phone[3:7]} {phone[7:]}", "plus": f"+86 {phone}",
-            "full": phone.translate(_FULL_DIGITS), "two": f"{phone}/139{phone[3:]}"}[kind]
+def _cell(rng: random.Random, used: list[str], what: str, value: Any, *, omit: bool = False,
+          partial: bool = False) -> Any:
+    weights = dict(QUIRKS[what])
+    if not omit:
+        weights.pop("none", None)
+    if not partial:
+        weights.pop("month", None)
+    if what == "id" and value.endswith("X"):
+        weights["lower"] *= 8  # only an X can be written in lower case
+    elif what == "id":
+        weights.pop("lower")
+    if what == "name" and len(value) < 2:
+        weights.pop("ideo")
+    kind = rng.choices(list(weights), list(weights.values()))[0]
+    used.append(f"{what}:{kind}")
+    return None if kind == "none" else _typed(what, kind, value)
 
 
 def default_sheets() -> list[SheetSpec]:
@@ -394,7 +391,7 @@ def make_roster(target: Path, spec: RosterSpec | None = None) -> dict[str, Any]:
                                                                      "duplicate")}
     counts["total"] = len(rows)
     truth = {"seed": spec.seed, "rows": rows, "sheets": sheets, "counts": counts}
-    _every_quirk_is_there(rows)
+    _every_quirk_is_there(rows, maker.used)
     wb.save(target)
     truth_path(target).write_text(json.dumps(truth, ensure_ascii=False, indent=1),
                                   encoding="utf-8")
@@ -405,13 +402,17 @@ def truth_path(workbook: Path) -> Path:
     return workbook.with_name(workbook.stem + ".truth.json")
 
 
-def _every_quirk_is_there(rows: list[dict]) -> None:
-    """A change of seed or sheets must not quietly lose a kind of row the tests rely on."""
-    whys = {r.get("why") for r in rows}
-    missing = {NUMBER_CELL, BAD_CHECK, NO_NAME} - whys
-    if missing or not any(r["outcome"] == "duplicate" for r in rows) or not any(
-            r["outcome"] == "import" and r["expect"]["id"] is None for r in rows):
-        raise ValueError(f"the roster lacks some kinds of row: {sorted(missing)}")
+def _every_quirk_is_there(rows: list[dict], used: Counter[str]) -> None:
+    """A change of seed or sheets must not quietly lose a kind of row, or a way of typing a
+    value, that the tests rely on."""
+    kinds = {r.get("why") or r["outcome"] for r in rows}
+    if any(r["outcome"] == "import" and r["expect"]["id"] is None for r in rows):
+        kinds.add("no id")
+    missing = sorted({NUMBER_CELL, BAD_CHECK, NO_NAME, "duplicate", "import", "no id"} - kinds)
+    missing += sorted(f"{what}:{kind}" for what, table in QUIRKS.items() for kind in table
+                      if not used[f"{what}:{kind}"])
+    if missing:
+        raise ValueError(f"the roster lacks some kinds of row or cell: {missing}")
 
 
 @dataclass(frozen=True)
