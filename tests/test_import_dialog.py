@@ -1,9 +1,9 @@
-"""The import dialog offscreen on the shared sample roster: mapping, preview, import in the
-background, the report with the truth file's counts; a cancel halfway changes nothing."""
+"""The import dialog offscreen on a messy roster (tests/roster_factory.py; the shared sample too
+where it is kept): mapping, preview, import in the background, the report with the truth's
+counts; a cancel halfway changes nothing."""
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import pytest
@@ -11,17 +11,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from models.datafile.db import database
 from models.residents.service import count_residents
+from tests.roster_factory import Roster
 from ui.operations import DataHub
 from ui.residents.import_dialog import PAGE_MAPPING, PAGE_PREVIEW, PAGE_REPORT, ImportDialog
 from ui.residents.import_pages import COL_EXPLANATION
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data"
-SAMPLE = DATA / "residents_sample.xlsx"
-TRUTH = DATA / "residents_sample.truth.json"
-
-pytestmark = pytest.mark.skipif(not SAMPLE.exists() or not TRUTH.exists(),
-                                reason="the shared sample roster is not here")
 
 
 def _dump_digest() -> str:
@@ -30,8 +23,8 @@ def _dump_digest() -> str:
     return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
 
 
-def _to_preview(qtbot, dialog: ImportDialog) -> None:
-    dialog.path_edit.setText(str(SAMPLE))
+def _to_preview(qtbot, dialog: ImportDialog, roster: Roster) -> None:
+    dialog.path_edit.setText(str(roster.xlsx))
     dialog.go_next()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_MAPPING, timeout=10000)
     dialog.go_next()
@@ -45,16 +38,18 @@ def dialog(qtbot, db_path: Path) -> ImportDialog:
     return widget
 
 
-def test_mapping_page_shows_detected_headers(qtbot, dialog: ImportDialog) -> None:
-    dialog.path_edit.setText(str(SAMPLE))
+def test_mapping_page_shows_detected_headers(qtbot, dialog: ImportDialog,
+                                             roster: Roster) -> None:
+    dialog.path_edit.setText(str(roster.xlsx))
     dialog.go_next()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_MAPPING, timeout=10000)
     names = [e.info.name for e in dialog.editors]
-    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
-    for sheet in {r["sheet"] for r in truth["rows"]}:
+    for sheet in {r["sheet"] for r in roster.truth["rows"]}:
         assert sheet in names
         editor = dialog.editors[names.index(sheet)]
         assert editor.header_row.value() > 0 and "name" in editor.columns().values()
+        want = {c: f for f, c in roster.columns(sheet).items()}
+        assert not want or editor.columns() == want, sheet
     # The clerk unmaps the name column of a data sheet: the dialog refuses to go on, and says why.
     editor = next(e for e in dialog.editors if e.header_row.value())
     name_col = next(c for c, f in editor.columns().items() if f == "name")
@@ -64,10 +59,10 @@ def test_mapping_page_shows_detected_headers(qtbot, dialog: ImportDialog) -> Non
     assert dialog.next_button.isEnabled()
 
 
-def test_sample_imports_to_the_truth_counts(qtbot, dialog: ImportDialog, tmp_path: Path,
-                                            monkeypatch) -> None:
-    counts = json.loads(TRUTH.read_text(encoding="utf-8"))["counts"]
-    _to_preview(qtbot, dialog)
+def test_roster_imports_to_the_truth_counts(qtbot, dialog: ImportDialog, tmp_path: Path,
+                                            monkeypatch, roster: Roster) -> None:
+    counts = roster.truth["counts"]
+    _to_preview(qtbot, dialog, roster)
     assert dialog.preview_model.rowCount() > 0
     assert sum(dialog.preview.data_rows.values()) == counts["total"]
     assert count_residents() == 0  # the preview writes nothing
@@ -91,10 +86,10 @@ def test_sample_imports_to_the_truth_counts(qtbot, dialog: ImportDialog, tmp_pat
 
 
 def test_cancel_halfway_leaves_the_data_file_unchanged(qtbot, dialog: ImportDialog,
-                                                       monkeypatch) -> None:
+                                                       monkeypatch, made_roster: Roster) -> None:
     from models.residents.imports import importer
 
-    _to_preview(qtbot, dialog)
+    _to_preview(qtbot, dialog, made_roster)
     before = _dump_digest()
     written: list[int] = []
     original = importer._write
@@ -117,8 +112,9 @@ def test_cancel_halfway_leaves_the_data_file_unchanged(qtbot, dialog: ImportDial
     assert _dump_digest() == before
 
 
-def test_header_row_can_be_moved_and_mapping_follows(qtbot, dialog: ImportDialog) -> None:
-    dialog.path_edit.setText(str(SAMPLE))
+def test_header_row_can_be_moved_and_mapping_follows(qtbot, dialog: ImportDialog,
+                                                     made_roster: Roster) -> None:
+    dialog.path_edit.setText(str(made_roster.xlsx))
     dialog.go_next()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_MAPPING, timeout=10000)
     editor = next(e for e in dialog.editors if e.header_row.value())

@@ -1,9 +1,9 @@
-"""Importing residents: the sample's truth field by field, twice adds nobody, a cancel changes
-nothing, CSV in GBK and UTF-8 with BOM, the report workbook, the command line."""
+"""Importing residents: a messy roster's truth field by field (the roster made by
+tests/roster_factory.py, and the shared sample too where it is kept), twice adds nobody, a cancel
+changes nothing, CSV in GBK and UTF-8 with BOM, the report workbook, the command line."""
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import sqlite3
 import subprocess
@@ -23,15 +23,18 @@ from models.residents.imports.importer import (
 )
 from models.residents.records import ResidentQuery
 from models.residents.service import count_residents, search_residents
+from tests.roster_factory import Roster
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-SAMPLE = DATA / "residents_sample.xlsx"
-TRUTH = DATA / "residents_sample.truth.json"
-needs_sample = pytest.mark.skipif(not (SAMPLE.exists() and TRUTH.exists()),
-                                  reason=f"the shared sample {SAMPLE} is not on this machine")
 WHY = {"id kept as a number: digits lost": "number_cell", "bad check digit": "bad_check_digit",
        "no name": "no_name"}
 OUTCOME = {IMPORTED: "import", REJECTED: "reject", DUPLICATE: "duplicate"}
+# What the report workbook says of each outcome, as the clerk reads it.
+LABEL = {"import": "已导入", "reject": "未导入", "duplicate": "重复"}
+
+
+def _summary(truth: dict) -> str:
+    c = truth["counts"]
+    return f"imported={c['import']} rejected={c['reject']} duplicates={c['duplicate']}"
 
 
 def _as_truth(rec) -> dict:
@@ -41,10 +44,9 @@ def _as_truth(rec) -> dict:
             "tags": rec.tags}
 
 
-@needs_sample
-def test_sample_comes_out_as_the_truth_says(db_path: Path) -> None:
-    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
-    report = import_residents(SAMPLE)
+def test_roster_comes_out_as_the_truth_says(db_path: Path, roster: Roster) -> None:
+    truth = roster.truth
+    report = import_residents(roster.xlsx)
     got = {(r.sheet, r.row): r for r in report.rows}
     assert sorted(got) == sorted((t["sheet"], t["row"]) for t in truth["rows"])
     for t in truth["rows"]:
@@ -72,13 +74,12 @@ def test_sample_comes_out_as_the_truth_says(db_path: Path) -> None:
                 t["expect"]["room"])
     number_cell = next(r for r in report.rows if r.code == "number_cell")
     assert "存成了数字" in number_cell.reason and "文本" in number_cell.reason
-    assert report.summary_lines()[-1] == "imported=516 rejected=62 duplicates=22"
+    assert report.summary_lines()[-1] == _summary(truth)
 
 
-@needs_sample
-def test_importing_twice_adds_nobody(db_path: Path) -> None:
-    first = import_residents(SAMPLE)
-    second = import_residents(SAMPLE)
+def test_importing_twice_adds_nobody(db_path: Path, roster: Roster) -> None:
+    first = import_residents(roster.xlsx)
+    second = import_residents(roster.xlsx)
     assert second.imported == 0
     assert second.duplicates == first.imported + first.duplicates
     assert count_residents() == first.imported
@@ -100,9 +101,8 @@ def _table_digest(path: Path) -> tuple[dict[str, int], str]:
         con.close()
 
 
-@needs_sample
-def test_cancel_halfway_leaves_the_file_unchanged(db_path: Path) -> None:
-    import_residents(SAMPLE)  # something already there
+def test_cancel_halfway_leaves_the_file_unchanged(db_path: Path, made_roster: Roster) -> None:
+    import_residents(made_roster.xlsx)  # something already there
     database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     before = _table_digest(db_path)
     calls = []
@@ -160,38 +160,52 @@ def test_unreadable_file_is_a_plain_error(db_path: Path, tmp_path: Path) -> None
         import_residents(tmp_path / "none.xlsx")
 
 
-@needs_sample
-def test_preview_and_mapping_override(db_path: Path) -> None:
-    prev = preview_import(SAMPLE, limit=5)
+def test_preview_and_mapping_override(db_path: Path, roster: Roster) -> None:
+    prev = preview_import(roster.xlsx, limit=5)
     by_sheet = {m.sheet: m for m in prev.sheets}
-    assert by_sheet["填表说明"].header_row is None
-    m = by_sheet["1幢"]
-    assert m.header_row == 3 and m.column_of("name") == 1 and m.column_of("id_number") == 4
-    assert len(prev.rows["1幢"]) == 5 and prev.data_rows["1幢"] == 60
-    # The clerk says column 9 (备注) is not wanted and 类别 is notes instead of tags.
+    tables = {s["sheet"]: s for s in roster.truth["sheets"]}
+    assert set(tables) < set(by_sheet)  # the notes sheet is there, with no table
+    assert all(m.header_row is None for m in prev.sheets if m.sheet not in tables)
+    for name, s in tables.items():
+        m = by_sheet[name]
+        assert m.header_row == s["header_row"] and prev.data_rows[name] == s["data_rows"]
+        assert len(prev.rows[name]) == min(5, s["data_rows"])
+        for field_name, col in roster.columns(name).items():
+            assert m.column_of(field_name) == col, (name, field_name)
+    # The clerk says the 备注 column is not wanted and the tags column is notes instead.
+    t = next(t for t in roster.truth["rows"] if t["outcome"] == "import" and t["expect"]["tags"]
+             and roster.columns(t["sheet"]))
+    m = by_sheet[t["sheet"]]
+    tags_col = roster.columns(t["sheet"])["tags"]
     m.columns = {c: f for c, f in m.columns.items() if f not in ("tags", "notes")}
-    m.columns[8] = "notes"
-    report = import_residents(SAMPLE, {"1幢": m})
-    row = next(r for r in report.rows if r.sheet == "1幢" and r.row == 5)
-    assert row.record.tags == [] and row.record.notes == "退役军人"
+    m.columns[tags_col] = "notes"
+    report = import_residents(roster.xlsx, {t["sheet"]: m})
+    row = next(r for r in report.rows if (r.sheet, r.row) == (t["sheet"], t["row"]))
+    assert row.record.tags == []
+    assert row.record.notes.startswith("、".join(t["expect"]["tags"]))
     assert count_residents() == report.imported
 
 
-@needs_sample
-def test_report_workbook_and_command_line(db_path: Path, tmp_path: Path, capsys) -> None:
+def test_report_workbook_and_command_line(db_path: Path, tmp_path: Path, capsys,
+                                          roster: Roster) -> None:
     import main
     from models.datafile.db import close_database
 
     close_database()
     out = tmp_path / "报告.xlsx"
-    rc = main.main(["residents", "import", str(SAMPLE), "--db", str(db_path), "--report", str(out)])
+    rc = main.main(["residents", "import", str(roster.xlsx), "--db", str(db_path),
+                    "--report", str(out)])
     printed = capsys.readouterr().out.strip().splitlines()
-    assert rc == 0 and printed[-1] == "imported=516 rejected=62 duplicates=22"
+    assert rc == 0 and printed[-1] == _summary(roster.truth)
     ws = openpyxl.load_workbook(out)["逐行结果"]
     rows = list(ws.iter_rows(min_row=3, values_only=True))
-    assert len(rows) == 600
-    assert rows[2][:3] == ("1幢", 6, "未导入") and "校验位" in rows[2][3]
-    assert sum(1 for r in rows if r[2] == "重复") == 22
+    truth = roster.truth["rows"]
+    assert [r[:3] for r in rows] == [(t["sheet"], t["row"], LABEL[t["outcome"]]) for t in truth]
+    for r, t in zip(rows, truth, strict=True):
+        if t.get("why") == "bad check digit":
+            assert "校验位" in r[3]
+        elif t["outcome"] == "duplicate":
+            assert r[3] == f"与{t['of']}重复"
     rc = main.main(["residents", "import", str(tmp_path / "无.xlsx"), "--db", str(db_path)])
     assert rc == 2
 
@@ -226,14 +240,14 @@ def test_bulk_import_rebuilds_the_indexes_it_drops(db_path: Path, monkeypatch) -
     assert database.obj.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-@needs_sample
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
-def test_sample_as_old_xls_comes_out_the_same(db_path: Path, tmp_path: Path) -> None:
+def test_roster_as_old_xls_comes_out_the_same(db_path: Path, tmp_path: Path,
+                                              roster: Roster) -> None:
     """The same roster saved in the old .xls format (merged ranges read by calamine too)."""
-    shutil.copy(SAMPLE, tmp_path / "sample.xlsx")
+    shutil.copy(roster.xlsx, tmp_path / "sample.xlsx")
     subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", str(tmp_path),
                     str(tmp_path / "sample.xlsx")], check=True, capture_output=True, timeout=180)
-    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
+    truth = roster.truth
     report = import_residents(tmp_path / "sample.xls")
     got = {(r.sheet, r.row): r for r in report.rows}
     for t in truth["rows"]:
@@ -241,4 +255,4 @@ def test_sample_as_old_xls_comes_out_the_same(db_path: Path, tmp_path: Path) -> 
         assert OUTCOME[row.outcome] == t["outcome"], t
         if t["outcome"] == "import":
             assert _as_truth(row.record) == t["expect"], t
-    assert report.summary_lines()[-1] == "imported=516 rejected=62 duplicates=22"
+    assert report.summary_lines()[-1] == _summary(truth)

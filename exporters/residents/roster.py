@@ -1,5 +1,5 @@
-"""Residents to .xlsx (printed roster, PRINTING.md) or .csv (UTF-8 with BOM), all or as filtered,
-in 姓氏笔画 or pinyin order; masked for anything that leaves the office."""
+"""Residents to .xlsx (printed roster, docs/printing.md) or .csv (UTF-8 with BOM), all or as
+filtered, in 姓氏笔画 or pinyin order; masked for anything that leaves the office."""
 from __future__ import annotations
 
 import csv

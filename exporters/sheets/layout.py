@@ -1,6 +1,6 @@
-"""Shared set-up of printed worksheets (PRINTING.md): a title row merged across, borders on every
-table cell, ID and phone columns as text, widths that fit Chinese, A4 fitted to one page width,
-the header row repeated on every page, centred, footer "第 X 页 共 Y 页".
+"""Shared set-up of printed worksheets (docs/printing.md): a title row merged across, borders on
+every table cell, ID and phone columns as text, widths that fit Chinese, A4 fitted to one page
+width, the header row repeated on every page, centred, footer "第 X 页 共 Y 页".
 
 Works on openpyxl write-only worksheets (large exports) as well as normal ones: everything is
 set before the first row is written, and cells are built as WriteOnlyCell with their style.

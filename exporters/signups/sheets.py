@@ -1,5 +1,5 @@
-"""Printed sheets of an activity's sign-ups (.xlsx, PRINTING.md): the office roster, the sign-in
-sheet passed round at the door, the blank sign-up form and the attendance summary.
+"""Printed sheets of an activity's sign-ups (.xlsx, docs/printing.md): the office roster, the
+sign-in sheet passed round at the door, the blank sign-up form and the attendance summary.
 
 All use exporters/sheets/layout.py's print set-up (A4, fit to width, print titles, borders, text
 ID and phone columns, footer 第 X 页 共 Y 页). Rosters and sign-in sheets are written in
@@ -153,7 +153,7 @@ def roster_values(n: int, r: SignupRecord, day: date | None, masked: bool = Fals
         id_number = mask_id(id_number) if id_number else ""
         phone = mask_phone(phone) if phone else ""
         companions = "、".join(replace(c, name=mask_name(c.name)).label() for c in r.companions)
-        # Free text may hold a relative's phone or an illness (PRINTING.md: sensitive details
+        # Free text may hold a relative's phone or an illness (docs/printing.md: sensitive details
         # stay off lists that leave the office): the masked copy leaves it out.
         notes = override = ""
     return [n, name, r.gender, _age(r, day), id_number, phone, r.building, r.address,

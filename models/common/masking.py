@@ -1,5 +1,5 @@
-"""Masking of personal data on anything public (PRINTING.md): one function per kind of value,
-used by every public export so no list leaks a full ID or phone."""
+"""Masking of personal data on anything public (docs/printing.md): one function per kind of
+value, used by every public export so no list leaks a full ID or phone."""
 from __future__ import annotations
 
 import re
