@@ -116,3 +116,30 @@ def test_undo_still_works_when_clicked_and_no_button_is_default(qtbot, db_path: 
     mode.search.setFocus()
     QTest.keyClick(mode.search, Qt.Key.Key_Return)
     assert stored_status(db_path, "李明") == "已报名" and mode.isVisible()
+
+
+def test_masked_and_full_sign_in_pdf_are_offered_different_names(qtbot, db_path: Path,
+                                                                  monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.context import AppContext
+    from ui.signups.area import SignupsArea
+
+    plan = make_activity("重阳节登山活动", capacity=None)
+    people(plan, "李明")
+    area = SignupsArea(AppContext(DataHub(), db_path))
+    qtbot.addWidget(area)
+    assert area.select_activity(plan)
+    offered: list[str] = []
+
+    def ask(_parent, _title, suggested, _filter="", *a, **k):
+        offered.append(Path(suggested).name)
+        return "", ""  # the clerk cancels: nothing is written
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    actions = {a.text(): a for a in area.export_button.menu().actions()}
+    actions["签到表（PDF）…"].trigger()
+    actions["签到表（PDF，姓名也隐去）…"].trigger()
+    full, masked = offered
+    assert full == "重阳节登山活动签到表.pdf"
+    assert masked == "重阳节登山活动签到表（隐去姓名）.pdf"

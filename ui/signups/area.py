@@ -439,7 +439,8 @@ class SignupsArea(QWidget):
         spec: dict[str, tuple[str, str, Callable[..., Any], dict[str, Any]]] = {
             "signin_pdf": (self.tr("签到表"), ".pdf", export_signin_pdf, order),
             "signin_xlsx": (self.tr("签到表"), ".xlsx", sheets.export_signin_xlsx, order),
-            "signin_pdf_masked": (self.tr("签到表"), ".pdf", export_signin_pdf,
+            # The masked one says so in its name: the two must not overwrite or be mistaken.
+            "signin_pdf_masked": (self.tr("签到表（隐去姓名）"), ".pdf", export_signin_pdf,
                                   {**order, "masked": True}),
             "roster": (self.tr("报名名册"), ".xlsx", sheets.export_roster, order),
             "form": (self.tr("报名表"), ".xlsx", sheets.export_signup_form, {"reports": False}),
