@@ -72,7 +72,7 @@ class DuplicateSignup(UserError):
     def __init__(self, existing: SignupRecord) -> None:
         when = existing.signed_up.strftime("%Y-%m-%d %H:%M")
         super().__init__(f"{existing.name}已经报名了本活动（{when}，状态：{existing.status}，"
-                         f"序号 {existing.position}），不能重复报名。")
+                         f"报名序号 {existing.position}），不能重复报名。")
         self.existing = existing
 
 
@@ -370,7 +370,10 @@ _SELECT = (
     "s.checked_in, s.fee_paid_fen, s.receipt_no, s.notes, s.override_note, s.warnings, "
     "s.promoted, s.walk_in, coalesce(r.gender, k.gender, ''), r.birth, coalesce(r.id_number, ''), "
     "coalesce(r.building, k.building, ''), coalesce(r.unit, '') || coalesce(r.room, ''), "
-    "coalesce(r.stroke_key, ''), coalesce(k.age_band, ''), k.cleaned "
+    "coalesce(r.stroke_key, ''), coalesce(k.age_band, ''), k.cleaned, "
+    # The place in the waiting queue, counted from the live queue (moves up as others leave).
+    f"CASE WHEN s.status = '{WAITLIST}' THEN (SELECT count(*) FROM signup w "
+    f"WHERE w.plan_id = s.plan_id AND w.status = '{WAITLIST}' AND w.position <= s.position) END "
     "FROM signup s LEFT JOIN resident r ON r.id = s.resident_id "
     "LEFT JOIN signup_kept k ON k.signup_id = s.id ")
 
@@ -388,7 +391,7 @@ def _build(rows: Iterable[tuple]) -> list[SignupRecord]:
         fee_paid_fen=r[9], receipt_no=r[10], notes=r[11], override_note=r[12], warnings=r[13],
         promoted=bool(r[14]), walk_in=bool(r[15]), gender=r[16], birth=as_date(r[17]),
         id_number=r[18], building=r[19], address=r[20], stroke_key=r[21], kept_age_band=r[22],
-        cleaned=as_date(r[23])) for r in rows]
+        cleaned=as_date(r[23]), waitlist_place=r[24]) for r in rows]
     by_id = {rec.id: rec for rec in out}
     ids = list(by_id)
     for at in range(0, len(ids), 900):

@@ -317,8 +317,8 @@ class SignupsArea(QWidget):
         self.companions.clear()
         self.select_signup(rec.id)
         if rec.status == WAITLIST:
-            self.hub.message.emit(self.tr("名额已满，{0} 已进入候补（第 {1} 号）。").format(
-                rec.name, rec.position))
+            self.hub.message.emit(self.tr("名额已满，{0} 已进入候补（候补第 {1} 位）。").format(
+                rec.name, rec.waitlist_place))
         else:
             self.hub.message.emit(self.tr("{0} 已报名。").format(rec.name))
 
