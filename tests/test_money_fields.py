@@ -153,3 +153,19 @@ def test_budget_cell_30yuan5_with_keys_and_an_input_method(qtbot, editor, db_pat
     qtbot.waitUntil(lambda: grid.view.indexWidget(index) is None)
     assert index.data() == "30.50"
     assert stored(db_path, sql, plan_id) == 3050
+
+
+def test_no_negative_money_is_stored_whatever_the_way_in(db_path: Path) -> None:
+    from models.plans.service import PlanError, load_plan
+
+    plan_id = make_plan()
+    for change in ({"fee_fen": -500}, {"budget": [BudgetRow("水", 1, "瓶", -150)]},
+                   {"budget": [BudgetRow("水", 1, "瓶", 150, actual_fen=-1)]}):
+        rec = load_plan(plan_id)
+        for key, value in change.items():
+            setattr(rec, key, value)
+        with pytest.raises(PlanError, match="负数"):
+            save_plan(rec)
+    assert stored(db_path, "SELECT fee_fen FROM plan WHERE id = ?", plan_id) == 1000
+    sql = "SELECT unit_price_fen FROM budget_line WHERE plan_id = ?"
+    assert stored(db_path, sql, plan_id) == 150
