@@ -156,7 +156,7 @@ def test_check_in_mode_several_matches_pick_one(qtbot, db_path: Path) -> None:
     qtbot.keyClick(mode.search, Qt.Key.Key_Return)
     assert mode.matches.isVisibleTo(mode) and mode.matches.count() == 2
     mode.matches.setCurrentRow(1)
-    mode.matches.itemActivated.emit(mode.matches.item(1))
+    qtbot.keyClick(mode.matches, Qt.Key.Key_Return)
     assert "李敏 签到成功" in mode.message.text()
     assert mode.counter.text() == "已签到 1 / 应到 2"
 

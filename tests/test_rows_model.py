@@ -83,9 +83,14 @@ def test_bad_money_is_refused_with_a_message_and_keeps_the_value(qtbot) -> None:
     model = budget_model(qtbot)
     price = model.index(1, model.column_of("unit_price_fen"))
     with qtbot.waitSignal(model.invalidInput) as blocker:
-        assert not model.setData(price, "12元5角")
-    assert "不是有效的金额" in blocker.args[0]
+        assert not model.setData(price, "12元50")
+    assert "角还是分" in blocker.args[0]
     assert model.rows()[1].unit_price_fen == 1200
+    for text in ("-5", "1.005", "12 50"):
+        assert not model.setData(price, text)
+    assert model.rows()[1].unit_price_fen == 1200
+    assert model.setData(price, "12元5角")  # twelve yuan five jiao, read exactly
+    assert model.rows()[1].unit_price_fen == 1250
 
 
 def test_optional_money_can_be_emptied(qtbot) -> None:

@@ -139,10 +139,15 @@ ROSTER_COLUMNS = [
     Column("序号", 6, center=True), Column("姓名", 10, center=True), Column("性别", 6, center=True),
     Column("年龄", 6, center=True), Column("身份证号", 21, text=True),
     Column("联系电话", 15, text=True), Column("楼栋", 8, center=True), Column("房号", 12),
-    Column("陪同人员", 22), Column("状态", 8, center=True), Column("报名时间", 17, center=True),
+    Column("陪同人员", 22), Column("状态", 12, center=True), Column("报名时间", 17, center=True),
     Column("签到时间", 10, center=True), Column("已缴费（元）", 10, center=True),
     Column("收据号", 12, text=True), Column("备注", 18), Column("破例说明", 18),
 ]
+
+
+def status_text(r: SignupRecord) -> str:
+    """The status, with the place in the waiting queue for one who waits (as on the screens)."""
+    return f"候补第 {r.waitlist_place} 位" if r.waitlist_place is not None else r.status
 
 
 def roster_values(n: int, r: SignupRecord, day: date | None, masked: bool = False) -> list[Any]:
@@ -157,7 +162,7 @@ def roster_values(n: int, r: SignupRecord, day: date | None, masked: bool = Fals
         # stay off lists that leave the office): the masked copy leaves it out.
         notes = override = ""
     return [n, name, r.gender, _age(r, day), id_number, phone, r.building, r.address,
-            companions, r.status, r.signed_up.strftime("%Y-%m-%d %H:%M"),
+            companions, status_text(r), r.signed_up.strftime("%Y-%m-%d %H:%M"),
             r.checked_in.strftime("%H:%M") if r.checked_in else "", _yuan(r.fee_paid_fen),
             r.receipt_no, notes + ("（现场报名）" if r.walk_in else ""), override]
 

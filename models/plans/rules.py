@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from models.common.money import parse_money, yuan_text
 from models.plans.records import AgendaRow, BudgetRow, PlanRecord
 
 
@@ -28,32 +29,14 @@ def budget_totals(lines: list[BudgetRow]) -> BudgetTotals:
 
 
 def yuan(fen: int | None) -> str:
-    """Fen as yuan with two decimals: 12345 -> "123.45"."""
-    if fen is None:
-        return ""
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100}.{fen % 100:02d}"
+    """Fen as yuan with two decimals: 12345 -> "123.45"; None -> ""."""
+    return "" if fen is None else yuan_text(fen)
 
 
 def parse_yuan(text: str) -> int:
-    """"123.45" or "123" or "１２３元" -> fen; raises ValueError with a clerk's message."""
-    cleaned = (text.strip().translate(_FULLWIDTH)
-               .replace("元", "").replace(",", "").replace("，", ""))
-    if not cleaned:
-        return 0
-    try:
-        whole, _, frac = cleaned.partition(".")
-        sign = -1 if whole.startswith("-") else 1
-        whole = whole.lstrip("-") or "0"
-        if not whole.isdigit() or (frac and (not frac.isdigit() or len(frac) > 2)):
-            raise ValueError
-        return sign * (int(whole) * 100 + int((frac + "00")[:2]))
-    except ValueError:
-        raise ValueError(f"“{text}”不是有效的金额，请填写如 120 或 120.50。") from None
-
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+    """What a clerk typed as money -> fen (models.common.money: 30元5 is 30.50, a negative or a
+    third decimal is refused); raises MoneyError, a ValueError with the clerk's reason."""
+    return parse_money(text)
 
 
 @dataclass

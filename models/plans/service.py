@@ -73,6 +73,12 @@ def _validate(rec: PlanRecord) -> None:
         raise PlanError("名额不能为负数。")
     if rec.reg_start and rec.reg_end and rec.reg_end < rec.reg_start:
         raise PlanError("报名截止日期早于报名开始日期。")
+    # Whatever the way in (editor, plan file, command line), no negative money is stored.
+    if rec.fee_fen < 0:
+        raise PlanError("费用不能是负数。")
+    for n, line in enumerate(rec.budget, start=1):
+        if line.unit_price_fen < 0 or (line.actual_fen or 0) < 0:
+            raise PlanError(f"费用预算第{n}行：金额不能是负数。")
 
 
 def save_plan(rec: PlanRecord) -> int:

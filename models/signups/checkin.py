@@ -42,7 +42,7 @@ class CheckInResult:
         if self.outcome == CHOOSE:
             return f"找到 {len(self.matches)} 人，请选择一位。"
         if self.outcome == WAITLISTED and r:
-            return f"{r.name} 在候补名单中（第 {r.position} 号报名），尚未获得名额。"
+            return f"{r.name} 在候补名单中（候补第 {r.waitlist_place} 位），尚未获得名额。"
         return "没有找到此人。可以换个写法（姓名、首字母、手机尾号四位），或登记为现场报名。"
 
 

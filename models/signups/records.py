@@ -86,6 +86,9 @@ class SignupRecord:
     # activity's day, and the day the personal details were removed (None: never).
     kept_age_band: str = ""
     cleaned: date | None = None
+    # Place in the live waiting queue (1 = next to move up), None when not waiting. `position`
+    # is the fixed 报名序号 and is never shown as a place in the queue.
+    waitlist_place: int | None = None
 
     def phone_digits(self) -> str:
         return "".join(ch for ch in self.phone if ch.isdigit())

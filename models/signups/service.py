@@ -72,7 +72,7 @@ class DuplicateSignup(UserError):
     def __init__(self, existing: SignupRecord) -> None:
         when = existing.signed_up.strftime("%Y-%m-%d %H:%M")
         super().__init__(f"{existing.name}已经报名了本活动（{when}，状态：{existing.status}，"
-                         f"序号 {existing.position}），不能重复报名。")
+                         f"报名序号 {existing.position}），不能重复报名。")
         self.existing = existing
 
 
@@ -391,6 +391,7 @@ def _build(rows: Iterable[tuple]) -> list[SignupRecord]:
         promoted=bool(r[14]), walk_in=bool(r[15]), gender=r[16], birth=as_date(r[17]),
         id_number=r[18], building=r[19], address=r[20], stroke_key=r[21], kept_age_band=r[22],
         cleaned=as_date(r[23])) for r in rows]
+    _place_in_queue(out)
     by_id = {rec.id: rec for rec in out}
     ids = list(by_id)
     for at in range(0, len(ids), 900):
@@ -401,6 +402,19 @@ def _build(rows: Iterable[tuple]) -> list[SignupRecord]:
                 f"WHERE signup_id IN ({marks}) ORDER BY signup_id, position", chunk):
             by_id[sid].companions.append(CompanionRecord(name, rel, age, phone))
     return out
+
+
+def _place_in_queue(recs: list[SignupRecord]) -> None:
+    """Each waiting record's place in its activity's live queue (1 = next to move up), read
+    with one ordered query per activity (a count per row was quadratic: 25 s at 10,000)."""
+    for plan_id in {r.plan_id for r in recs if r.status == WAITLIST}:
+        queue = database.obj.execute_sql(
+            "SELECT id FROM signup WHERE plan_id = ? AND status = ? ORDER BY position",
+            (plan_id, WAITLIST))
+        place = {sid: n for n, (sid,) in enumerate(queue, start=1)}
+        for r in recs:
+            if r.plan_id == plan_id and r.id in place:
+                r.waitlist_place = place[r.id]
 
 
 def _records(ids: Sequence[int]) -> list[SignupRecord]:

@@ -26,6 +26,7 @@ def signup_object(rec: object) -> dict[str, object]:
     return {
         "id": rec.id, "activity": rec.plan_id, "resident_id": rec.resident_id,
         "name": rec.name, "phone": rec.phone, "status": rec.status, "position": rec.position,
+        "waitlist_place": rec.waitlist_place,
         "signed_up": rec.signed_up.isoformat(timespec="seconds"),
         "checked_in": rec.checked_in.isoformat(timespec="seconds") if rec.checked_in else None,
         "fee_paid_fen": rec.fee_paid_fen, "receipt_no": rec.receipt_no, "notes": rec.notes,
@@ -61,8 +62,12 @@ def run(args: argparse.Namespace) -> int:
         for label, part in parts:
             print(f"  按{label}（签到/报名）：" + "；".join(
                 f"{b.group} {b.attended}/{b.registered}" for b in part))
+    if recs:
+        print("  报名序号  状态  姓名  电话  报名时间")
     for r in recs:
         mark = "  ★待电话通知" if r.promoted else ""
+        if r.waitlist_place is not None:
+            mark += f"  候补第 {r.waitlist_place} 位"
         comps = f"  陪同：{r.companions_text()}" if r.companions else ""
         print(f"  {r.position:>4}  {r.status:<3}  {r.name:<6}  {r.phone:<13}  "
               f"{r.signed_up:%Y-%m-%d %H:%M}{comps}{mark}")

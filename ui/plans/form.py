@@ -50,6 +50,8 @@ LONG_HEIGHT = 90
 LONG_MAX_HEIGHT = 170
 FORM_MAX_WIDTH = 900
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdf0ef;"
+READ_OK_STYLE = "color: #555555;"
+READ_REFUSED_STYLE = "color: #c0392b;"
 
 
 class PlanForm(QWidget):
@@ -190,7 +192,11 @@ class PlanForm(QWidget):
         line.setPlaceholderText("0.00")
         row.addWidget(line)
         row.addWidget(QLabel(self.tr("元"), box))
-        row.addStretch(1)
+        # What was read ("30元5" -> "＝ 30.50 元"), or why it was refused, beside the field.
+        read_back = QLabel(box)
+        read_back.setObjectName("readBack")
+        read_back.setWordWrap(True)
+        row.addWidget(read_back, 1)
 
         def read(text: str) -> None:
             try:
@@ -198,11 +204,15 @@ class PlanForm(QWidget):
             except ValueError as exc:
                 line.setStyleSheet(ERROR_STYLE)
                 line.setToolTip(str(exc))
+                read_back.setStyleSheet(READ_REFUSED_STYLE)
+                read_back.setText(str(exc))
                 self._problems[spec.name] = f"{spec.label}：{exc}"
                 self.changed.emit(spec.name)
                 return
             line.setStyleSheet("")
             line.setToolTip("")
+            read_back.setStyleSheet(READ_OK_STYLE)
+            read_back.setText(self.tr("＝ {0} 元").format(yuan(fen)) if text.strip() else "")
             self._problems.pop(spec.name, None)
             self._store(spec, fen)
 

@@ -35,6 +35,7 @@ from models.residents.figures import (
 from models.residents.service import ResidentQuery, count_residents, list_buildings
 from ui.operations import BackgroundTask, DataHub, Progress, run_task
 from ui.residents.model import address_text
+from ui.widgets.enter_keys import keep_enter_in_fields
 
 LIST_LIMIT = 1000  # people listed for a target group (the count is always complete)
 
@@ -134,6 +135,7 @@ class FiguresDialog(QDialog):
         layout.addLayout(middle, 1)
         layout.addWidget(text_box)
         layout.addLayout(bottom)
+        keep_enter_in_fields(self)  # Enter in the date must not open 导出此名单
 
         self.on.dateChanged.connect(self.recount)
         self.group.currentIndexChanged.connect(self.show_group)

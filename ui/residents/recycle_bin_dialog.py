@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from models.residents.service import ResidentQuery, empty_recycle_bin, restore_residents
 from ui.operations import DataHub, run_op
 from ui.residents.model import ResidentsModel
+from ui.widgets.enter_keys import keep_enter_in_fields
 
 
 class RecycleBinDialog(QDialog):
@@ -74,6 +75,8 @@ class RecycleBinDialog(QDialog):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self._apply_search)  # Enter searches at once
+        keep_enter_in_fields(self)  # ...and never restores whoever is selected
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()

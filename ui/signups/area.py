@@ -317,8 +317,8 @@ class SignupsArea(QWidget):
         self.companions.clear()
         self.select_signup(rec.id)
         if rec.status == WAITLIST:
-            self.hub.message.emit(self.tr("名额已满，{0} 已进入候补（第 {1} 号）。").format(
-                rec.name, rec.position))
+            self.hub.message.emit(self.tr("名额已满，{0} 已进入候补（候补第 {1} 位）。").format(
+                rec.name, rec.waitlist_place))
         else:
             self.hub.message.emit(self.tr("{0} 已报名。").format(rec.name))
 
@@ -441,7 +441,8 @@ class SignupsArea(QWidget):
         spec: dict[str, tuple[str, str, Callable[..., Any], dict[str, Any]]] = {
             "signin_pdf": (self.tr("签到表"), ".pdf", export_signin_pdf, order),
             "signin_xlsx": (self.tr("签到表"), ".xlsx", sheets.export_signin_xlsx, order),
-            "signin_pdf_masked": (self.tr("签到表"), ".pdf", export_signin_pdf,
+            # The masked one says so in its name: the two must not overwrite or be mistaken.
+            "signin_pdf_masked": (self.tr("签到表（隐去姓名）"), ".pdf", export_signin_pdf,
                                   {**order, "masked": True}),
             "roster": (self.tr("报名名册"), ".xlsx", sheets.export_roster, order),
             "form": (self.tr("报名表"), ".xlsx", sheets.export_signup_form, {"reports": False}),

@@ -5,7 +5,7 @@ check-in; walk-ins added on the spot. Every write goes through ui.operations.run
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -84,6 +84,11 @@ class CheckInMode(QDialog):
         self.walk_in_button.clicked.connect(self.walk_in)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
+        for b in (self.undo_button, self.walk_in_button, close):
+            # No button may take the Enter meant for the field or the list: a QDialog's buttons
+            # are autoDefault, and the first one (撤销) would undo the check-in just made.
+            b.setAutoDefault(False)
+            b.setDefault(False)
         for b in (self.undo_button, self.walk_in_button):
             b.setFont(_font(13))
             buttons.addWidget(b)
@@ -93,6 +98,14 @@ class CheckInMode(QDialog):
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         self.refresh()
         self.search.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter is handled by the field (check in) and the match list (pick); what they pass on
+        # stops here, so that it never presses a button.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- actions ------------------------------------------------------------------------
     def check_in(self) -> None:
@@ -127,6 +140,8 @@ class CheckInMode(QDialog):
         else:
             self._say(res.message, REFUSED_STYLE)
             self.search.selectAll()
+        if res.outcome != checkin.CHOOSE:
+            self.search.setFocus()  # ready for the next person
         self.refresh()
 
     def _match_item(self, r: SignupRecord) -> QListWidgetItem:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from models.common.errors import UserError
 from models.signups.retention import CleanupPreview, cleanup_personal_data, preview_cleanup
 from ui.operations import DataHub, show_error
+from ui.widgets.enter_keys import keep_enter_in_fields
 
 DEFAULT_YEARS = 3
 
@@ -69,6 +70,7 @@ class CleanupDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.summary, 1)
         layout.addLayout(buttons)
+        keep_enter_in_fields(self)  # Enter in the years must not press 清理…
         self.refresh()
 
     def refresh(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from models.signups.records import SignupRecord
 from models.signups.rules import CANCELLED, WAITLIST
 
-COLUMNS = ("序号", "姓名", "联系电话", "状态", "陪同人员", "报名时间", "签到时间", "提醒")
+COLUMNS = ("报名序号", "姓名", "联系电话", "状态", "陪同人员", "报名时间", "签到时间", "提醒")
 COL_NAME, COL_STATUS, COL_NOTE = 1, 3, 7
 PROMOTED_BG = QColor("#fff3b0")
 WAITLIST_FG = QColor("#7a7a7a")
@@ -34,14 +34,10 @@ class SignupsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[SignupRecord] = []
-        self.queue: dict[int, int] = {}
 
     def set_rows(self, rows: list[SignupRecord]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
-        # Place in the queue (by sign-up order, whatever order the grid shows).
-        waiting = sorted((r for r in self.rows if r.status == WAITLIST), key=lambda r: r.position)
-        self.queue = {r.id: n for n, r in enumerate(waiting, start=1)}
         self.endResetModel()
 
     def record(self, row: int) -> SignupRecord | None:
@@ -67,8 +63,8 @@ class SignupsModel(QAbstractTableModel):
 
     def _note(self, r: SignupRecord) -> str:
         bits = []
-        if r.id in self.queue:
-            bits.append(_tr("候补第 {0} 位").format(self.queue[r.id]))
+        if r.waitlist_place is not None:  # from the live queue, as everywhere else
+            bits.append(_tr("候补第 {0} 位").format(r.waitlist_place))
         if r.promoted:
             bits.append(_tr("候补递补，请电话通知"))
         if r.walk_in:

@@ -4,7 +4,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDateTime, QEvent, QModelIndex, QObject, QRect, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,15 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.money import MoneyError, parse_money, yuan_text
 from ui.widgets.date_edits import make_date_edit, set_value
 from ui.widgets.rows_model import CHOICES_ROLE, KIND_ROLE, OPTIONAL_ROLE
 
 LONG_EDITOR_HEIGHT = 96
+REFUSED_STYLE = "border: 1px solid #c0392b; background: #fdf0ef;"
 
 
 class RowsDelegate(QStyledItemDelegate):
     """Date pickers with a calendar, editable combo boxes for choices, a multi-line editor for
     long text, a yuan field for money and spin boxes for numbers."""
+
+    moneyNote = Signal(str)  # what a money cell's text was read as ("＝ 30.50 元"), or why not
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +56,31 @@ class RowsDelegate(QStyledItemDelegate):
             self.commitData.emit(editor)
         finally:
             self._live = None
+
+    def _money_typed(self, editor: QLineEdit, text: str, cell: QPersistentModelIndex,
+                     start: str) -> None:
+        # The grid shows what was read ("30元5" -> "＝ 30.50 元"), or why not; a refused text
+        # also marks the cell, and the model goes back to the amount the cell had before this
+        # edit, so that nothing on the way ("1" of "1.005") is kept either.
+        try:
+            fen = parse_money(text)
+        except MoneyError as exc:
+            model = cell.model()
+            if cell.isValid() and model is not None:
+                self._live = editor
+                try:
+                    model.setData(model.index(cell.row(), cell.column()), start)
+                finally:
+                    self._live = None
+            editor.setStyleSheet(REFUSED_STYLE)
+            editor.setToolTip(str(exc))
+            self.moneyNote.emit(str(exc))
+            return
+        self._commit_live(editor)
+        editor.setStyleSheet("")
+        editor.setToolTip("")
+        note = self.tr("＝ %1 元").replace("%1", yuan_text(fen)) if text.strip() else ""
+        self.moneyNote.emit(note)
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
@@ -80,7 +119,9 @@ class RowsDelegate(QStyledItemDelegate):
             money.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             money.setPlaceholderText(self.tr("元"))
             # Numbers reach the model as they are typed, so totals follow every keystroke.
-            money.textEdited.connect(lambda _t: self._commit_live(money))
+            start = index.data(Qt.ItemDataRole.EditRole) or ""
+            cell = QPersistentModelIndex(index)
+            money.textEdited.connect(lambda t: self._money_typed(money, t, cell, start))
             return money
         return super().createEditor(parent, option, index)
 

@@ -21,6 +21,7 @@ from ui.plans.fields import FieldSpec, specs_of
 from ui.widgets.rows_delegate import RowsDelegate
 from ui.widgets.rows_model import RowsModel
 
+READ_STYLE = "color: #555555;"  # a money cell's value as read, beside the grid
 # Starting column widths in pixels by kind; long text takes what is left.
 WIDTH_BY_KIND = {
     "text": 130,
@@ -172,6 +173,7 @@ class RowsGrid(QWidget):
         self.down_button.clicked.connect(lambda: self.move_current(1))
         self.model.changed.connect(self._on_changed)
         self.model.invalidInput.connect(self._on_invalid)
+        self.delegate.moneyNote.connect(self._on_money_note)
         self.model.modelReset.connect(self._update_buttons)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self._update_buttons()
@@ -252,7 +254,13 @@ class RowsGrid(QWidget):
         self._update_buttons()
         self.changed.emit()
 
+    def _on_money_note(self, text: str) -> None:
+        # "＝ 30.50 元" (what was read) in grey; a refusal in the hint's own red.
+        self.hint.setStyleSheet(READ_STYLE if text.startswith("＝") else "")
+        self.hint.setText(text)
+
     def _on_invalid(self, message: str) -> None:
+        self.hint.setStyleSheet("")
         self.hint.setText(message)
         self.invalidInput.emit(message)
 
