@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.changes import Changes
 from ui.context import AppContext
 from ui.widgets.qt_values import set_shortcut
 
@@ -251,8 +252,7 @@ class MainWindow(QMainWindow):
             drop = getattr(area, "data_replaced", None)
             if drop is not None:
                 drop()
-        self.ctx.hub.changed.emit("")
-        self.ctx.hub.message.emit(self.tr("已从备份恢复数据。"))
+        self.ctx.hub.announce(Changes.everything(), self.tr("已从备份恢复数据。"))
 
     # --- areas ----------------------------------------------------------------------------
     def area(self, title: str) -> QWidget | None:
