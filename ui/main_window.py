@@ -6,7 +6,8 @@ its widget from the AppContext (hub + data file). An area widget may offer:
   maybe_close() -> bool                         asked before the window closes (unsaved work)
   data_replaced()                               the whole file was restored from a backup:
                                                 drop open editors (never save them over it)
-Views refresh by listening to ctx.hub.changed; writes go through ui.operations.
+Views refresh by listening to ctx.hub.changed, which carries the flags of what a write changed
+(models.common.changes.Changes: test the ones you show); writes go through ui.operations.
 
 Areas are built lazily, so start-up pays only for the tab on screen. Each tab holds an empty page
 (_AreaPage) and the factory runs when the area is first needed:
