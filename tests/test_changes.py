@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 import ui.operations as operations
 import ui.plans.editor as plan_editor_module
 from models.common.changes import Changes
+from models.plans.listing import count_plans
 from models.plans.records import PlanRecord
 from models.plans.service import delete_plan, load_plan, save_plan
 from models.residents.service import (
@@ -225,3 +226,24 @@ def test_autosave_goes_through_the_helper_and_refreshes_the_plans_list(
     message = f"找不到编号为 {other} 的活动方案。"
     qtbot.waitUntil(lambda: editor.status_label.text() == "未自动保存：" + message, timeout=3000)
     assert warnings == [] and views.announced == [] and editor.is_dirty()
+
+
+def test_a_restored_data_file_is_announced_as_everything_and_every_view_rereads(
+        qtbot, views: Views) -> None:
+    views.reset()
+    views.window.on_data_replaced()  # what the backups dialog triggers after a restore
+    assert views.announced == [Changes.everything()] and views.announced[0].datafile
+    assert views.counts == {"plans list": 1, "residents grid": 1, "sign-ups list": 1}
+
+
+def test_flags_combine_and_a_write_to_the_hub_must_name_them(db_path: Path) -> None:
+    both = Changes(plans=True) | Changes(residents=True)
+    assert both == Changes(plans=True, residents=True) and not Changes()
+    assert all(vars(Changes.everything()).values())
+    with pytest.raises(AttributeError):
+        both.plans = False  # type: ignore[misc]  # frozen: a listener cannot alter it
+    hub = DataHub()
+    with pytest.raises(TypeError):  # a forgotten flag would leave every view stale
+        operations.run_op(None, hub, save_plan, PlanRecord(title="甲"))
+    assert count_plans() == 0  # refused before writing anything
+    assert operations.run_op(None, None, load_plan, 99999, show_errors=False).error
