@@ -6,6 +6,7 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
+from models.common.changes import Changes
 from models.signups.records import NewSignup
 from models.signups.retention import CLEARED_NAME
 from models.signups.service import list_signups, sign_up
@@ -28,7 +29,7 @@ def _old_and_new() -> tuple[int, int]:
 def test_preview_confirm_clean(qtbot, db_path: Path, tmp_path: Path, monkeypatch) -> None:
     old, new = _old_and_new()
     hub = DataHub()
-    changed: list[str] = []
+    changed: list[Changes] = []
     hub.changed.connect(changed.append)
     d = CleanupDialog(hub)
     qtbot.addWidget(d)
@@ -58,7 +59,7 @@ def test_preview_confirm_clean(qtbot, db_path: Path, tmp_path: Path, monkeypatch
     d.clean_button.click()
     assert [r.name for r in list_signups(old)] == [CLEARED_NAME] * 3
     assert [r.name for r in list_signups(new)] == ["张三", "李四", "王五"]
-    assert changed == ["signups"]
+    assert changed == [Changes(signups=True)]
     assert told and "已清除 1 个活动中 3 条报名" in told[0] and "before-cleanup" in told[0]
     assert "没有" in d.summary.text() and not d.clean_button.isEnabled()
 

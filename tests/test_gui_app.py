@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
+from models.common.changes import PLANS, Changes
 from models.common.errors import UserError
 from models.plans.records import PlanRecord
 from models.plans.service import list_plans, save_plan
@@ -100,8 +101,8 @@ def test_qt_standard_buttons_are_chinese(qapp) -> None:
 def test_run_op_success_announces_the_change(qtbot, db_path: Path) -> None:
     hub = DataHub()
     with qtbot.waitSignal(hub.changed) as blocker:
-        result = run_op(None, hub, save_plan, PlanRecord(title="甲"), changed="plans")
-    assert result.ok and blocker.args == ["plans"]
+        result = run_op(None, hub, save_plan, PlanRecord(title="甲"), changes=PLANS)
+    assert result.ok and blocker.args == [Changes(plans=True)] and result.changes == PLANS
     assert [p.title for p in list_plans()] == ["甲"]
 
 
@@ -109,9 +110,9 @@ def test_run_op_user_error_shows_one_dialog_and_no_change(qtbot, db_path, monkey
     hub = DataHub()
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    changes: list[str] = []
+    changes: list[Changes] = []
     hub.changed.connect(changes.append)
-    result = run_op(None, hub, save_plan, PlanRecord(title="  "), changed="plans")
+    result = run_op(None, hub, save_plan, PlanRecord(title="  "), changes=PLANS)
     assert not result.ok and shown == ["方案标题不能为空。"] and changes == []
     assert list_plans() == []
 
@@ -130,11 +131,11 @@ def test_background_task_reports_progress_and_writes_from_its_thread(qtbot, db_p
             progress.advance()
         return n
 
-    result = run_task_blocking(None, "测试", work, 5, hub=hub, changed="plans")
+    result = run_task_blocking(None, "测试", work, 5, hub=hub, changes=PLANS)
     assert result.ok and result.value == 5
     assert threads and threads[0] != threading.get_ident()
     assert len(list_plans()) == 5  # the window's connection sees the worker's commits
-    task = run_task(None, "测试", work, 2, hub=hub, on_success=seen.append)
+    task = run_task(None, "测试", work, 2, hub=hub, changes=PLANS, on_success=seen.append)
     qtbot.waitUntil(lambda: not task.is_running(), timeout=5000)
     assert seen == [2]
 
@@ -152,7 +153,7 @@ def test_background_task_can_be_cancelled(qtbot, db_path) -> None:
     hub = DataHub()
     messages: list[str] = []
     hub.message.connect(messages.append)
-    task = run_task(None, "测试", work, hub=hub)
+    task = run_task(None, "测试", work, hub=hub, changes=PLANS)
     assert started.wait(5)
     from PySide6.QtWidgets import QPushButton
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
+from models.common.changes import Changes
 from models.plans.records import PlanRecord
 from models.plans.service import list_plans, load_plan, save_plan
 from ui.context import AppContext
@@ -221,7 +222,7 @@ def test_empty_state_then_list(qtbot, db_path: Path) -> None:
     assert area.pages.currentIndex() == 1  # the hint with its buttons
     assert area.empty_template_button.text() == "从模板新建"
     save_plan(PlanRecord(title="新方案"))
-    hub.changed.emit("plans")
+    hub.announce(Changes(plans=True))
     assert area.pages.currentIndex() == 0 and area.model.rowCount() == 1
 
 

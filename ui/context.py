@@ -9,6 +9,6 @@ from ui.operations import DataHub
 
 @dataclass
 class AppContext:
-    hub: DataHub  # listen to hub.changed to refresh; operations emit it after every write
+    hub: DataHub  # hub.changed(Changes) after every write: refresh on the flags you show
     data_file: Path  # the open data file (for titles and default export names)
     initial_search: str = ""  # typed into the residents search at start (--search, screenshots)

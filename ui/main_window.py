@@ -6,7 +6,8 @@ its widget from the AppContext (hub + data file). An area widget may offer:
   maybe_close() -> bool                         asked before the window closes (unsaved work)
   data_replaced()                               the whole file was restored from a backup:
                                                 drop open editors (never save them over it)
-Views refresh by listening to ctx.hub.changed; writes go through ui.operations.
+Views refresh by listening to ctx.hub.changed, which carries the flags of what a write changed
+(models.common.changes.Changes: test the ones you show); writes go through ui.operations.
 
 Areas are built lazily, so start-up pays only for the tab on screen. Each tab holds an empty page
 (_AreaPage) and the factory runs when the area is first needed:
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.changes import Changes
 from ui.context import AppContext
 from ui.widgets.qt_values import set_shortcut
 
@@ -250,8 +252,7 @@ class MainWindow(QMainWindow):
             drop = getattr(area, "data_replaced", None)
             if drop is not None:
                 drop()
-        self.ctx.hub.changed.emit("")
-        self.ctx.hub.message.emit(self.tr("已从备份恢复数据。"))
+        self.ctx.hub.announce(Changes.everything(), self.tr("已从备份恢复数据。"))
 
     # --- areas ----------------------------------------------------------------------------
     def area(self, title: str) -> QWidget | None:

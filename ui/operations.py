@@ -2,12 +2,16 @@
 
 Quick writes:
 
-    result = run_op(self, self.hub, save_plan, rec, changed="plans")
+    result = run_op(self, self.hub, save_plan, rec, changes=PLANS)
     if result.ok:
         new_id = result.value
 
 run_op calls a models function (which runs in one transaction), shows one Chinese error dialog if
-it raises a UserError, and on success emits ``hub.changed(changed)`` so every open view refreshes.
+it raises a UserError, and on success announces ``hub.changed(changes)``: a
+models.common.changes.Changes whose flags say what the write touched, so each open view refreshes
+only for what concerns it (the plans list on ``changes.plans``, the residents grid on
+``changes.residents``...). A write made without run_op (one that needs its own dialogs on the
+way) announces through ``hub.announce(changes)``; a view never refreshes another view itself.
 
 Slow work (an import, a large export) runs off the UI thread:
 
@@ -19,7 +23,7 @@ Slow work (an import, a large export) runs off the UI thread:
             progress.advance(text="正在导入…")
         return count
 
-    run_task(self, self.tr("导入居民"), work, path, hub=self.hub, changed="residents",
+    run_task(self, self.tr("导入居民"), work, path, hub=self.hub, changes=RESIDENTS,
              on_success=lambda n: ...)
 
 The function gets a Progress as its first argument and runs in a QThread with its own database
@@ -35,24 +39,32 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
+from models.common.changes import Changes
 from models.common.errors import UserError
 
 
 class DataHub(QObject):
     """Passed to every view through its constructor: views listen, operations announce.
 
-    changed(str): what changed ("plans", "residents", ...; "" means anything may have).
+    changed(Changes): what a write changed (models.common.changes); test the flags you show.
     message(str): a short note for the status bar.
     """
 
-    changed = Signal(str)
+    changed = Signal(object)
     message = Signal(str)
+
+    def announce(self, changes: Changes, message: str = "") -> None:
+        """Tell every view what changed (nothing is sent when no flag is set)."""
+        if changes:
+            self.changed.emit(changes)
+        if message:
+            self.message.emit(message)
 
 
 @dataclass
@@ -61,6 +73,15 @@ class OpResult:
     value: Any = None
     error: str = ""
     cancelled: bool = False
+    changes: Changes = field(default_factory=Changes)  # what was announced (nothing on failure)
+
+
+def _checked(hub: DataHub | None, changes: Changes | None) -> Changes:
+    # A write announced to a hub must say what it changed: a forgotten flag would leave the
+    # views stale without a sound, so it fails at once instead.
+    if hub is not None and not changes:
+        raise TypeError("a write announced to the hub needs changes=Changes(...)")
+    return changes or Changes()
 
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
@@ -76,21 +97,25 @@ def run_op(
     hub: DataHub | None,
     fn: Callable[..., Any],
     *args: Any,
-    changed: str = "",
+    changes: Changes | None = None,
     success_message: str = "",
+    error_title: str | None = None,
+    show_errors: bool = True,
     **kwargs: Any,
 ) -> OpResult:
-    """Run one quick write on the UI thread; see the module docstring."""
+    """Run one quick write on the UI thread; see the module docstring. With a hub, changes says
+    what the write touches. show_errors=False leaves a refusal to the caller (e.g. an autosave
+    that notes it in a status line rather than interrupting the clerk)."""
+    changes = _checked(hub, changes)
     try:
         value = fn(*args, **kwargs)
     except UserError as exc:
-        show_error(parent, str(exc))
+        if show_errors:
+            show_error(parent, str(exc), error_title)
         return OpResult(False, error=str(exc))
     if hub is not None:
-        hub.changed.emit(changed)
-        if success_message:
-            hub.message.emit(success_message)
-    return OpResult(True, value)
+        hub.announce(changes, success_message)
+    return OpResult(True, value, changes=changes)
 
 
 class TaskCancelled(Exception):
@@ -201,13 +226,13 @@ class BackgroundTask(QObject):
         kwargs: dict | None = None,
         *,
         hub: DataHub | None = None,
-        changed: str = "",
+        changes: Changes | None = None,
         on_success: Callable[[Any], None] | None = None,
         show_errors: bool = True,
         delay_ms: int = 400,
     ) -> None:
         super().__init__(parent)
-        self.hub, self.changed_what = hub, changed
+        self.hub, self.changes = hub, _checked(hub, changes)
         self.on_success, self.show_errors = on_success, show_errors
         self.parent_widget = parent
         self.result: OpResult | None = None
@@ -264,9 +289,9 @@ class BackgroundTask(QObject):
         self.finished.emit(result)
 
     def _on_success(self, value: Any) -> None:
-        self._finish(OpResult(True, value))
+        self._finish(OpResult(True, value, changes=self.changes))
         if self.hub is not None:
-            self.hub.changed.emit(self.changed_what)
+            self.hub.announce(self.changes)
         if self.on_success is not None:
             self.on_success(value)
 
@@ -277,11 +302,10 @@ class BackgroundTask(QObject):
             show_error(self.parent_widget, message)
 
     def _on_cancelled(self) -> None:
-        self._finish(OpResult(False, cancelled=True))
+        self._finish(OpResult(False, cancelled=True, changes=self.changes))
         if self.hub is not None:
             # Work done before the cancel may have been committed: let views re-read.
-            self.hub.changed.emit(self.changed_what)
-            self.hub.message.emit(QCoreApplication.translate("operations", "已取消。"))
+            self.hub.announce(self.changes, QCoreApplication.translate("operations", "已取消。"))
 
 
 def running_tasks() -> list[BackgroundTask]:
@@ -295,13 +319,13 @@ def run_task(
     fn: Callable[..., Any],
     *args: Any,
     hub: DataHub | None = None,
-    changed: str = "",
+    changes: Changes | None = None,
     on_success: Callable[[Any], None] | None = None,
     **kwargs: Any,
 ) -> BackgroundTask:
     """Start fn(progress, *args, **kwargs) off the UI thread; see the module docstring."""
     return BackgroundTask(
-        parent, title, fn, args, kwargs, hub=hub, changed=changed, on_success=on_success
+        parent, title, fn, args, kwargs, hub=hub, changes=changes, on_success=on_success
     ).start()
 
 
@@ -311,11 +335,11 @@ def run_task_blocking(
     fn: Callable[..., Any],
     *args: Any,
     hub: DataHub | None = None,
-    changed: str = "",
+    changes: Changes | None = None,
     **kwargs: Any,
 ) -> OpResult:
     """Like run_task, but wait for the outcome; the window keeps painting meanwhile."""
-    task = BackgroundTask(parent, title, fn, args, kwargs, hub=hub, changed=changed)
+    task = BackgroundTask(parent, title, fn, args, kwargs, hub=hub, changes=changes)
     loop = QEventLoop()
     task.finished.connect(loop.quit)
     task.start()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.changes import PLANS, RESIDENTS, SIGNUPS, Changes
 from models.plans.listing import count_plans, plan_years
 from models.plans.summary import CATEGORIES, STATUSES
 from ui.context import AppContext
@@ -93,8 +94,7 @@ class PlansArea(QWidget):
         header.sortIndicatorChanged.connect(self.model.sort)
         self.count_label = QLabel()
 
-        self.plan_tabs = PlanTabs(editor_factory, self)
-        self.plan_tabs.saved.connect(self._on_editor_saved)
+        self.plan_tabs = PlanTabs(editor_factory, self, self.hub)
         self.tabs = self.plan_tabs.tabs
 
         self.pages = QStackedWidget()
@@ -301,8 +301,8 @@ class PlansArea(QWidget):
             self.table.selectRow(0)  # so 打开/导出 work at once
         self._update_actions()
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in ("", "plans"):
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.plans:
             self.refresh()
 
     def _id_at(self, row: int) -> int | None:
@@ -358,10 +358,6 @@ class PlansArea(QWidget):
     def editors(self) -> dict[int, QWidget]:
         return self.plan_tabs.editors
 
-    def _on_editor_saved(self, plan_id: int) -> None:
-        self.hub.changed.emit("plans")
-        self.hub.message.emit(self.tr("方案已保存。"))
-
     def data_replaced(self) -> None:
         """The data file was restored from a backup: open editors hold old content, drop them."""
         for editor in list(self.editors.values()):
@@ -386,7 +382,7 @@ class PlansArea(QWidget):
     def _create(self, rec: PlanRecord) -> int | None:
         from models.plans.service import save_plan  # see the imports
 
-        result = run_op(self, self.hub, save_plan, rec, changed="plans",
+        result = run_op(self, self.hub, save_plan, rec, changes=PLANS,
                         success_message=self.tr("已新建方案“{0}”。").format(rec.title))
         if result.ok:
             self.open_plan(result.value)
@@ -416,7 +412,7 @@ class PlansArea(QWidget):
             return None
         from models.plans.templates import copy_plan_to_year
 
-        result = run_op(self, self.hub, copy_plan_to_year, plan_id, year, changed="plans",
+        result = run_op(self, self.hub, copy_plan_to_year, plan_id, year, changes=PLANS,
                         success_message=self.tr("已复制到 {0} 年。").format(year))
         if result.ok:
             self.open_plan(result.value)
@@ -429,7 +425,7 @@ class PlansArea(QWidget):
             return
         from models.plans.service import set_status  # see the imports
 
-        result = run_op(self, self.hub, set_status, plan_id, status, changed="plans",
+        result = run_op(self, self.hub, set_status, plan_id, status, changes=PLANS,
                         success_message=self.tr("状态已改为“{0}”。").format(status))
         if result.ok:
             self.plan_tabs.reload(plan_id)
@@ -455,7 +451,7 @@ class PlansArea(QWidget):
             self.plan_tabs.drop(self.editors[plan_id])
         from models.plans.service import delete_plan  # see the imports
 
-        run_op(self, self.hub, delete_plan, plan_id, changed="plans",
+        run_op(self, self.hub, delete_plan, plan_id, changes=PLANS,
                success_message=self.tr("已删除方案“{0}”。").format(p.title))
 
     def export_pdf(self) -> None:
@@ -508,7 +504,8 @@ class PlansArea(QWidget):
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        run_task(self, self.tr("正在生成演示数据…"), _demo_task, hub=self.hub, changed="",
+        run_task(self, self.tr("正在生成演示数据…"), _demo_task, hub=self.hub,
+                 changes=PLANS | RESIDENTS | SIGNUPS,
                  on_success=lambda ids: self.hub.message.emit(
                      self.tr("已生成演示数据：{0} 个方案。").format(len(ids))))
 

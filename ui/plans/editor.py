@@ -1,7 +1,9 @@
 """The editor of one plan (one tab): sections on the left, the section's form or grid on the right.
 
 Forms and grids edit one PlanRecord in place; saving hands it to models.plans.service.save_plan (one
-transaction). A few seconds after the last edit the plan saves itself if it is valid.
+transaction) through ui.operations.run_op, like every write from the window, which announces
+Changes(plans=True) to the hub. A few seconds after the last edit the plan saves itself if it is
+valid; a refused autosave is noted in the status line only, a refused save shows one message.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.common.errors import UserError
+from models.common.changes import PLANS
 from models.plans.festivals import FESTIVALS
 from models.plans.records import (
     KINDS,
@@ -35,6 +37,7 @@ from models.plans.records import (
 )
 from models.plans.rules import agenda_problems
 from models.plans.service import clone_record, load_plan, save_plan
+from ui.operations import DataHub, run_op, show_error
 from ui.plans.fields import FieldSpec, to_qdatetime
 from ui.plans.form import PlanForm
 from ui.plans.sections import (
@@ -58,9 +61,11 @@ class PlanEditor(QWidget):
     titleChanged = Signal(str)
     dirtyChanged = Signal(bool)
 
-    def __init__(self, plan_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, plan_id: int, parent: QWidget | None = None,
+                 hub: DataHub | None = None) -> None:
         super().__init__(parent)
         self._plan_id = plan_id
+        self.hub = hub  # told after every save; None for an editor on its own (tests, drivers)
         self._record: PlanRecord = load_plan(plan_id)  # PlanNotFound (a UserError) if gone
         self._dirty = False
         self._forms: list[PlanForm] = []
@@ -147,22 +152,24 @@ class PlanEditor(QWidget):
         copy.id = self._plan_id
         return copy
 
-    def _try_save(self) -> str | None:
-        """Save if the record is valid; the reason it was not saved, or None."""
+    def _try_save(self, show_errors: bool) -> str | None:
+        """Save if the record is valid; the reason it was not saved, or None. With show_errors
+        the reason is also shown in one message box (the form's check's or run_op's)."""
         problem = self._first_problem()
-        if problem is None:
-            try:
-                save_plan(self._record)
-            except UserError as exc:
-                problem = str(exc)
-        return problem
+        if problem is not None:
+            if show_errors:
+                show_error(self, problem, self.tr("无法保存"))
+            return problem
+        result = run_op(self, self.hub, save_plan, self._record, changes=PLANS,
+                        success_message=self.tr("方案已保存。"), error_title=self.tr("无法保存"),
+                        show_errors=show_errors)
+        return None if result.ok else result.error
 
     def save(self) -> bool:
         """Save now; on a refusal show one message and keep every edit. True when saved."""
         self._commit_open_editors()
-        problem = self._try_save()
+        problem = self._try_save(show_errors=True)
         if problem is not None:
-            QMessageBox.warning(self, self.tr("无法保存"), problem)
             self._show_status(self.tr("未保存：") + problem, error=True)
             return False
         self._after_save(self.tr("已保存"))
@@ -481,7 +488,7 @@ class PlanEditor(QWidget):
         if any(g.view.state() == QAbstractItemView.State.EditingState for g in self._grids):
             self._autosave_timer.start()  # a cell is being typed in: wait for it
             return
-        problem = self._try_save()
+        problem = self._try_save(show_errors=False)
         if problem is not None:
             self._show_status(self.tr("未自动保存：") + problem, error=True)
             return

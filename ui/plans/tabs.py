@@ -4,27 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
-from ui.operations import run_op
+from ui.operations import DataHub, run_op
 from ui.widgets.qt_values import ALIGN_CENTER, set_enum
 
-EditorFactory = Callable[[int, QWidget], QWidget]
+# (plan id, parent, hub): an editor saves through ui.operations and announces to the hub.
+EditorFactory = Callable[[int, QWidget, DataHub | None], QWidget]
 
 
-def default_editor_factory(plan_id: int, parent: QWidget) -> QWidget:
+def default_editor_factory(plan_id: int, parent: QWidget, hub: DataHub | None) -> QWidget:
     from ui.plans.editor import PlanEditor
 
-    return PlanEditor(plan_id, parent)
+    return PlanEditor(plan_id, parent, hub=hub)
 
 
 class PlanTabs(QStackedWidget):
-    saved = Signal(int)  # an open editor saved its plan
-
     def __init__(self, editor_factory: EditorFactory | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, hub: DataHub | None = None) -> None:
         super().__init__(parent)
+        self.hub = hub
         self.editor_factory = editor_factory or default_editor_factory
         self.editors: dict[int, QWidget] = {}
         self.tabs = QTabWidget()
@@ -43,7 +42,7 @@ class PlanTabs(QStackedWidget):
         """The plan's editor, brought to the front (made first if needed); None if it failed."""
         editor = self.editors.get(plan_id)
         if editor is None:
-            result = run_op(self, None, self.editor_factory, plan_id, self)
+            result = run_op(self, None, self.editor_factory, plan_id, self, self.hub)
             if not result.ok:
                 return None
             editor = result.value
@@ -52,7 +51,6 @@ class PlanTabs(QStackedWidget):
             self._label(editor)
             editor.titleChanged.connect(lambda _t, e=editor: self._label(e))
             editor.dirtyChanged.connect(lambda _d, e=editor: self._label(e))
-            editor.saved.connect(self.saved)
         self.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(editor)
         return editor

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.changes import RESIDENTS, Changes
 from models.common.errors import UserError
 from models.residents.records import ResidentQuery
 from ui.context import AppContext
@@ -280,8 +281,8 @@ class ResidentsArea(QWidget):
         self.model.reload()
         self._update_count()
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in ("", "residents"):
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.residents:
             self.refresh()
 
     def _sort(self, column: int, order: Qt.SortOrder) -> None:
@@ -367,7 +368,7 @@ class ResidentsArea(QWidget):
             return
         from models.residents.service import delete_residents  # see _tag_names
 
-        result = run_op(self, self.hub, delete_residents, ids, changed="residents")
+        result = run_op(self, self.hub, delete_residents, ids, changes=RESIDENTS)
         if result.ok:
             self.hub.message.emit(self.tr("已将 {0} 人移到回收站。").format(result.value))
 

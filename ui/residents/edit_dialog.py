@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.changes import RESIDENTS
 from models.common.id_number import parse_id_number
 from models.residents.service import (
     FieldProblem,
@@ -251,7 +252,6 @@ class ResidentDialog(QDialog):
             return False
         self.saved_id = outcome.resident_id
         if self.hub is not None:
-            self.hub.changed.emit("residents")
-            self.hub.message.emit(self.tr("已保存居民“{0}”。").format(outcome.record.name))
+            self.hub.announce(RESIDENTS, self.tr("已保存居民“{0}”。").format(outcome.record.name))
         self.accept()
         return True

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.changes import RESIDENTS
 from models.residents.imports.importer import (
     ImportCancelled,
     ImportPreview,
@@ -339,7 +340,7 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         assert self.path is not None
         self.task = run_task(self, self.tr("导入居民"), run_import, self.path, self.mappings(),
-                             hub=self.hub, changed="residents", on_success=self._imported)
+                             hub=self.hub, changes=RESIDENTS, on_success=self._imported)
         self.task.finished.connect(self._import_finished)
         self._update_buttons()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.changes import RESIDENTS
 from models.residents.service import ResidentQuery, empty_recycle_bin, restore_residents
 from ui.operations import DataHub, run_op
 from ui.residents.model import ResidentsModel
@@ -104,7 +105,7 @@ class RecycleBinDialog(QDialog):
         ids = self.selected_ids()
         if not ids:
             return
-        result = run_op(self, self.hub, restore_residents, ids, changed="residents")
+        result = run_op(self, self.hub, restore_residents, ids, changes=RESIDENTS)
         if result.ok and self.hub is not None:
             self.hub.message.emit(self.tr("已恢复 {0} 人。").format(result.value))
         self._after_change()
@@ -114,14 +115,14 @@ class RecycleBinDialog(QDialog):
         if not ids or not self._confirm(
                 self.tr("彻底删除选中的 {0} 人？删除后无法恢复。").format(len(ids))):
             return
-        run_op(self, self.hub, empty_recycle_bin, ids, changed="residents")
+        run_op(self, self.hub, empty_recycle_bin, ids, changes=RESIDENTS)
         self._after_change()
 
     def empty_bin(self) -> None:
         if not self._confirm(self.tr("清空回收站，彻底删除其中的 {0} 人？删除后无法恢复。")
                              .format(self.model.total)):
             return
-        result = run_op(self, self.hub, empty_recycle_bin, changed="residents")
+        result = run_op(self, self.hub, empty_recycle_bin, changes=RESIDENTS)
         if result.ok and self.hub is not None:
             self.hub.message.emit(self.tr("回收站已清空（{0} 人）。").format(result.value))
         self._after_change()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.changes import SIGNUPS, Changes
 from models.common.errors import UserError
 from models.plans.service import list_plans
 from models.residents.records import ResidentQuery
@@ -184,10 +185,11 @@ class SignupsArea(QWidget):
         self.load_activities()
 
     # --- data ---------------------------------------------------------------------------
-    def _changed(self, what: str) -> None:
-        if what in ("", "plans"):
-            self.load_activities()
-        elif what in ("signups", "residents"):
+    def _changed(self, changes: Changes) -> None:
+        # The list shows residents' names and phones, and the search finds residents.
+        if changes.plans:
+            self.load_activities()  # reloads the sign-ups too
+        elif changes.signups or changes.residents:
             self.reload()
 
     def load_activities(self) -> None:
@@ -311,7 +313,7 @@ class SignupsArea(QWidget):
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.submit(new, dialog.note_text())
             return
-        self.hub.changed.emit("signups")
+        self.hub.announce(SIGNUPS)
         rec = result.record
         assert rec is not None
         self.companions.clear()
@@ -337,7 +339,7 @@ class SignupsArea(QWidget):
                 self.tr("取消 {0} 的报名。原因（可空）：").format(rec.name))
             if not ok:
                 return
-        result = run_op(self, self.hub, cancel_signup, rec.id, reason, changed="signups")
+        result = run_op(self, self.hub, cancel_signup, rec.id, reason, changes=SIGNUPS)
         if not result.ok:
             return
         promoted = result.value.promoted
@@ -355,7 +357,7 @@ class SignupsArea(QWidget):
         if rec is None or not rec.promoted:
             show_error(self, self.tr("请选中一行标黄的递补报名（需要电话通知的人）。"))
             return
-        ok = run_op(self, self.hub, mark_phoned, rec.id, changed="signups").ok
+        ok = run_op(self, self.hub, mark_phoned, rec.id, changes=SIGNUPS).ok
         if ok and not any(r.promoted for r in self.model.rows):
             self.banner.hide()
 
@@ -368,7 +370,7 @@ class SignupsArea(QWidget):
             return
         dialog = SignupDetailsDialog(rec, signup_log(rec.id), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            run_op(self, self.hub, update_signup, rec.id, **dialog.values(), changed="signups")
+            run_op(self, self.hub, update_signup, rec.id, **dialog.values(), changes=SIGNUPS)
             self.select_signup(rec.id)
 
     def link_selected(self) -> None:
@@ -381,7 +383,7 @@ class SignupsArea(QWidget):
             show_error(self, self.tr("请在列表中选中一条未关联居民的登记，"
                                      "并在左侧查找、选中对应的居民。"))
             return
-        if run_op(self, self.hub, link_resident, rec.id, int(rid), changed="signups").ok:
+        if run_op(self, self.hub, link_resident, rec.id, int(rid), changes=SIGNUPS).ok:
             self.select_signup(rec.id)
 
     def show_figures(self) -> None:
@@ -416,7 +418,7 @@ class SignupsArea(QWidget):
         box.open()
 
     def mark_no_shows(self, plan_id: int) -> None:
-        result = run_op(self, self.hub, mark_no_shows, plan_id, changed="signups")
+        result = run_op(self, self.hub, mark_no_shows, plan_id, changes=SIGNUPS)
         if result.ok:
             self.hub.message.emit(self.tr("已把 {0} 位未签到的人记为“未到”。").format(result.value))
 

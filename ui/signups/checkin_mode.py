@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.changes import SIGNUPS
 from models.signups import checkin
 from models.signups.records import SignupRecord
 from ui.operations import DataHub, run_op
@@ -112,13 +113,13 @@ class CheckInMode(QDialog):
         text = self.search.text().strip()
         if not text:
             return
-        result = run_op(self, self.hub, checkin.check_in, self.plan_id, text, changed="signups")
+        result = run_op(self, self.hub, checkin.check_in, self.plan_id, text, changes=SIGNUPS)
         if result.ok:
             self._show(result.value)
 
     def _pick(self, item: QListWidgetItem) -> None:
         signup_id = item.data(Qt.ItemDataRole.UserRole)
-        result = run_op(self, self.hub, checkin.check_in_signup, signup_id, changed="signups")
+        result = run_op(self, self.hub, checkin.check_in_signup, signup_id, changes=SIGNUPS)
         if result.ok:
             self._show(result.value)
 
@@ -155,7 +156,7 @@ class CheckInMode(QDialog):
 
     def undo(self) -> None:
         result = run_op(self, self.hub, checkin.undo_last_check_in, self.plan_id,
-                        changed="signups")
+                        changes=SIGNUPS)
         if not result.ok:
             return
         if result.value is None:
@@ -170,7 +171,7 @@ class CheckInMode(QDialog):
             return
         name, phone, companions = dialog.values()
         result = run_op(self, self.hub, checkin.add_walk_in, self.plan_id, name, phone,
-                        companions=companions, changed="signups")
+                        companions=companions, changes=SIGNUPS)
         if result.ok:
             self._say(self.tr("✔ {0} 已现场报名并签到。").format(name), OK_STYLE)
             self.refresh()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.common.changes import SIGNUPS
 from models.common.errors import UserError
 from models.signups.retention import CleanupPreview, cleanup_personal_data, preview_cleanup
 from ui.operations import DataHub, show_error
@@ -103,8 +104,7 @@ class CleanupDialog(QDialog):
             show_error(self, error)
             return
         if self.hub is not None:
-            self.hub.changed.emit("signups")
-            self.hub.message.emit(self.tr("已清理旧个人信息。"))
+            self.hub.announce(SIGNUPS, self.tr("已清理旧个人信息。"))
         self.refresh()
         backup = QDir.toNativeSeparators(str(result.backup)) if result.backup else ""
         self.inform(self.tr("已清除 {0} 个活动中 {1} 条报名的个人信息，人数统计不变。\n\n"
