@@ -171,8 +171,22 @@ def run_command(args: argparse.Namespace) -> int:
         # Output piped into `head` or `more` that stopped reading: the work is done, say no more.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's flush quiet
         return 0
+    except Exception as exc:
+        # A fault of the disk or the file (read-only, full, in use) is told in words, not as a
+        # traceback (models.datafile.faults); anything else is a bug and shows as one.
+        from models.datafile.faults import as_user_error
+        from ui.cli.common import db_path
+
+        error = as_user_error(exc, db_path(args))
+        if error is None:
+            raise
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
     finally:
         close_database()
+        from ui.cli.common import release_locks
+
+        release_locks()
 
 
 if __name__ == "__main__":

@@ -83,6 +83,8 @@ def cutoff_for(years: int, today: date | None = None) -> date:
     if isinstance(years, bool) or not isinstance(years, int) or years < 1:
         raise CleanupRefused(f"年数须为 1 或更大的整数（收到：{years}）。"
                              "为免误删近期活动的报名，不能清理不满一年的数据。")
+    if years > 200:  # before year 1 the calendar ends (issue 10: --years 2026 was a traceback)
+        raise CleanupRefused(f"年数须为 1 到 200 之间的整数（收到：{years}）。")
     today = today or date.today()
     try:
         return today.replace(year=today.year - years)
