@@ -58,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--screenshot", metavar="PNG", help="打开主窗口，绘制完成后保存截图并退出")
-    parser.add_argument("--open-plan", metavar="N", type=int, help="启动时打开编号为 N 的方案")
+    from ui.cli.common import RECORD_NUMBER  # already imported by whoever builds a parser
+
+    parser.add_argument("--open-plan", metavar="N", type=RECORD_NUMBER,
+                        help="启动时打开编号为 N 的方案")
     parser.add_argument("--tab", metavar="NAME", help="启动时切换到指定标签页（用于截图）")
     parser.add_argument("--search", metavar="TEXT", help="启动时在居民搜索框中填入文字（用于截图）")
 
@@ -95,6 +98,8 @@ def quick_window_args(argv: list[str]) -> SimpleNamespace | None:
             try:
                 found[option] = int(value)
             except ValueError:
+                return None
+            if not 1 <= found[option] <= 10**12:  # argparse says why (ui.cli.common)
                 return None
         else:
             found[option] = value

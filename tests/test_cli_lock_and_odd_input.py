@@ -161,3 +161,12 @@ def test_a_device_as_data_file_is_refused(command: tuple[str, ...]) -> None:
     assert_plain_refusal(proc)
     assert "不是" in proc.stderr, proc.stderr
     assert not Path(os.devnull + ".lock").exists()
+
+
+def test_a_huge_plan_number_for_the_window_is_refused(demo_db: Path, tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "main.py", "--db", str(demo_db), "--open-plan",
+                           "99999999999999999999", "--screenshot", str(tmp_path / "s.png")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert_plain_refusal(proc)
+    assert "--open-plan" in proc.stderr and not (tmp_path / "s.png").exists()
