@@ -82,7 +82,8 @@ def read_only_folder(tmp_path: Path, demo_db: Path) -> Iterator[Path]:
             pytest.skip("cannot remount the bind mount read-only here")
         yield mounted
     finally:
-        _sh("umount", str(mounted))
+        if not _sh("umount", str(mounted)):
+            _sh("umount", "-l", str(mounted))  # still busy: detach it all the same
 
 
 @pytest.fixture()
@@ -136,12 +137,13 @@ def test_reading_from_a_read_only_folder_still_works(read_only_folder: Path) -> 
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "disk"
     folder.mkdir()
-    if not _sh("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)):
+    if not _sh("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)):
         pytest.skip("cannot mount a small tmpfs here (needs root / CAP_SYS_ADMIN)")
     try:
         yield folder
     finally:
-        _sh("umount", str(folder))
+        if not _sh("umount", str(folder)):
+            _sh("umount", "-l", str(folder))  # still busy: detach it all the same
 
 
 def _fill(folder: Path, leave: int) -> None:
@@ -185,3 +187,32 @@ def test_the_window_says_read_only_too(read_only_folder: Path, immutable_file: P
             open_for_app(db, defer_bind=True)
         assert "只读" in str(err.value) and "损坏" not in str(err.value)
         assert digest(db) == before
+
+
+def test_full_disk_during_cleanup_leaves_no_backup(small_disk: Path) -> None:
+    """The personal-data cleanup on a full disk: the clerk's retries leave no backups behind."""
+    from datetime import datetime
+
+    from models.datafile.db import close_database, database, open_database
+    from models.signups.records import NewSignup
+    from models.signups.service import sign_up
+    from tests.signup_factory import make_activity
+
+    db = small_disk / "activities.db"
+    open_database(db)
+    try:
+        plan = make_activity("旧活动", start=datetime(2015, 6, 1, 9))
+        for i in range(300):
+            sign_up(plan, NewSignup(name=f"居民{i}", phone=f"139{i:08d}", notes="备注" * 20),
+                    now=datetime(2015, 5, 1))
+        database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        close_database()
+    _fill(small_disk, db.stat().st_size + 96 * 1024)
+    before = digest(db)
+    for _attempt in range(2):
+        proc = run("cleanup", "--years", "2", "--yes", "--db", str(db))
+        assert_refused(proc, "磁盘空间不足")
+        left = sorted(p.name for p in (small_disk / "backups").iterdir())
+        assert not [n for n in left if "before-cleanup" in n or n.endswith(".part")], left
+    assert digest(db) == before

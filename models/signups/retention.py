@@ -139,6 +139,12 @@ def cleanup_personal_data(years: int, *, today: date | None = None) -> CleanupRe
     db.execute_sql("PRAGMA secure_delete = ON")
     try:
         preview = _clear(years, cutoff, today)
+    except BaseException:
+        # Nothing was cleared (rolled back): the backup is the file as it still is, and a retry
+        # on a full disk would otherwise leave one more each time.
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        raise
     finally:
         db.execute_sql(f"PRAGMA secure_delete = {int(secure)}")
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
