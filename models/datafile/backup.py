@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from models.common.errors import UserError
-from models.datafile import leftovers
+from models.datafile import faults, leftovers
 from models.datafile import (
     precheck as dbmod,  # not models.datafile.db: no peewee on the window's way to its file
 )
@@ -201,18 +201,17 @@ def _copy_into(source: Path, tmp: Path, target: Path, progress: Progress | None,
 
 
 def _os_message(exc: OSError | sqlite3.Error) -> str:
-    if isinstance(exc, OSError):
-        if exc.errno == 28:
-            return "磁盘空间不足"
-        if isinstance(exc, PermissionError) or exc.errno == 30:
-            return "没有写入权限或位置只读"
-        return exc.strerror or str(exc)
-    text = str(exc)
-    if "full" in text:
+    """What went wrong, in Chinese (models.datafile.faults tells the kinds apart)."""
+    kind = faults.kind_of(exc)
+    if kind == faults.FULL:
         return "磁盘空间不足"
-    if "readonly" in text or "read-only" in text:
+    if kind == faults.READ_ONLY:
         return "没有写入权限或位置只读"
-    return text
+    if kind == faults.BUSY:
+        return "文件正被另一个程序使用"
+    if kind == faults.IO:
+        return "磁盘读写出错（U 盘是否已拔出？）"
+    return f"系统错误（{exc}）"
 
 
 def _make_backup(db_path: Path, reason: str, progress: Progress | None = None,
