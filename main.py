@@ -58,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--screenshot", metavar="PNG", help="打开主窗口，绘制完成后保存截图并退出")
-    parser.add_argument("--open-plan", metavar="N", type=int, help="启动时打开编号为 N 的方案")
+    from ui.cli.common import RECORD_NUMBER  # already imported by whoever builds a parser
+
+    parser.add_argument("--open-plan", metavar="N", type=RECORD_NUMBER,
+                        help="启动时打开编号为 N 的方案")
     parser.add_argument("--tab", metavar="NAME", help="启动时切换到指定标签页（用于截图）")
     parser.add_argument("--search", metavar="TEXT", help="启动时在居民搜索框中填入文字（用于截图）")
 
@@ -95,6 +98,8 @@ def quick_window_args(argv: list[str]) -> SimpleNamespace | None:
             try:
                 found[option] = int(value)
             except ValueError:
+                return None
+            if not 1 <= found[option] <= 10**12:  # argparse says why (ui.cli.common)
                 return None
         else:
             found[option] = value
@@ -171,8 +176,22 @@ def run_command(args: argparse.Namespace) -> int:
         # Output piped into `head` or `more` that stopped reading: the work is done, say no more.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's flush quiet
         return 0
+    except Exception as exc:
+        # A fault of the disk or the file (read-only, full, in use) is told in words, not as a
+        # traceback (models.datafile.faults); anything else is a bug and shows as one.
+        from models.datafile.faults import as_user_error
+        from ui.cli.common import db_path
+
+        error = as_user_error(exc, db_path(args))
+        if error is None:
+            raise
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
     finally:
         close_database()
+        from ui.cli.common import release_locks
+
+        release_locks()
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from contextlib import suppress
 from pathlib import Path
@@ -33,6 +34,8 @@ from models.datafile import precheck as db_file
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT_FILE = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
+TRANSLATIONS = ROOT / "resources" / "translations"
+QT_EXTRA = "caa_qt_zh_CN"  # .qm built from the .ts beside it with pyside6-lrelease
 WINDOWS_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei")
 # Installed Chinese fonts that read well on screen, preferred over registering the bundled copy
 # (a 5 MB file parsed at every start) when the default font cannot show Chinese.
@@ -48,6 +51,8 @@ def tr(text: str) -> str:
 
 def make_app() -> QApplication:
     """The QApplication, set up once: names, Qt's own Chinese strings, a readable CJK font."""
+    if QApplication.instance() is None:
+        chinese_dates_on_linux()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     if app.property("caa_ready"):
@@ -68,10 +73,25 @@ def install_qt_translation(app: QApplication) -> bool:
     # Standard buttons (OK, Cancel, Save...) and Qt's own dialogs speak Chinese too.
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load("qtbase_zh_CN", folder):
+    loaded = translator.load("qtbase_zh_CN", folder)
+    if loaded:
         app.installTranslator(translator)
-        return True
-    return False
+    # What qtbase_zh_CN lacks (the file dialog's "Look in:", "Files of type:", "Folder"): our
+    # own small catalogue, installed last so it is asked first.
+    extra = QTranslator(app)
+    if extra.load(QT_EXTRA, str(TRANSLATIONS)):
+        app.installTranslator(extra)
+    return loaded
+
+
+def chinese_dates_on_linux() -> None:
+    """Qt's file dialog writes dates in the system's format: a Linux session in English or C shows
+    "2 12 2026". Ask for the Chinese one (dates only) before the QApplication exists; LC_ALL,
+    when set, is the user's explicit choice and wins. Windows and macOS need nothing."""
+    if not sys.platform.startswith("linux") or os.environ.get("LC_ALL"):
+        return
+    if not (os.environ.get("LC_TIME") or os.environ.get("LANG") or "").startswith("zh"):
+        os.environ["LC_TIME"] = "zh_CN.UTF-8"
 
 
 def _has_cjk(family: str) -> bool:

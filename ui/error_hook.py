@@ -102,6 +102,10 @@ class ErrorHook(QObject):
             self._prev_sys(exc_type, exc, tb)
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
+        if exc is not None and not isinstance(exc, UserError):
+            from models.datafile.faults import as_user_error  # read-only, disk full, in use
+
+            exc = as_user_error(exc) or exc
         user_error = isinstance(exc, UserError)
         try:
             self._handler  # noqa: B018 - opens the log file the first time

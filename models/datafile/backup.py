@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from models.common.errors import UserError
+from models.datafile import faults, leftovers
 from models.datafile import (
     precheck as dbmod,  # not models.datafile.db: no peewee on the window's way to its file
 )
@@ -162,12 +163,20 @@ def _fsync(path: Path) -> None:
 
 
 def _copy_database(source: Path, target: Path, progress: Progress | None = None,
-                   *, read_only: bool = False) -> None:
+                   *, read_only: bool = False, data_folder: Path | None = None) -> None:
     """Copy source into target (a new file) page by page with the online backup API, then make
     target a self-contained rollback-journal file. target is written beside its final place
-    under a temporary name and renamed, so a failure leaves nothing half-written."""
+    under a temporary name and renamed, so a failure leaves nothing half-written. data_folder:
+    where the data file lives (default: source's folder), for the records of leftovers."""
     tmp = target.with_name(f".{target.name}.part")
     tmp.unlink(missing_ok=True)
+    # Noted in the data folder's records, so a run killed mid-copy leaves no .part behind.
+    with leftovers.writing(tmp, target, data_folder or source.resolve().parent):
+        _copy_into(source, tmp, target, progress, read_only)
+
+
+def _copy_into(source: Path, tmp: Path, target: Path, progress: Progress | None,
+               read_only: bool) -> None:
     try:
         src = dbmod.connect_read_only(source) if read_only else sqlite3.connect(str(source))
         try:
@@ -192,18 +201,17 @@ def _copy_database(source: Path, target: Path, progress: Progress | None = None,
 
 
 def _os_message(exc: OSError | sqlite3.Error) -> str:
-    if isinstance(exc, OSError):
-        if exc.errno == 28:
-            return "磁盘空间不足"
-        if isinstance(exc, PermissionError) or exc.errno == 30:
-            return "没有写入权限或位置只读"
-        return exc.strerror or str(exc)
-    text = str(exc)
-    if "full" in text:
+    """What went wrong, in Chinese (models.datafile.faults tells the kinds apart)."""
+    kind = faults.kind_of(exc)
+    if kind == faults.FULL:
         return "磁盘空间不足"
-    if "readonly" in text or "read-only" in text:
+    if kind == faults.READ_ONLY:
         return "没有写入权限或位置只读"
-    return text
+    if kind == faults.BUSY:
+        return "文件正被另一个程序使用"
+    if kind == faults.IO:
+        return "磁盘读写出错（U 盘是否已拔出？）"
+    return f"系统错误（{exc}）"
 
 
 def _make_backup(db_path: Path, reason: str, progress: Progress | None = None,
@@ -322,6 +330,8 @@ def backup_to(db_path: Path | str, target: Path | str,
         raise BackupError("备份文件不能是数据文件本身，请另选一个位置或文件名。")
     if not target.parent.is_dir():
         raise BackupError(f"文件夹“{target.parent}”不存在（U 盘是否已拔出？），未备份。")
+    if target.is_dir():
+        raise BackupError(f"“{target}”是一个文件夹，请给出备份文件的文件名（例如 备份.db）。")
     try:
         _copy_database(db_path, target, progress)
     except (OSError, sqlite3.Error) as exc:
@@ -406,11 +416,13 @@ def _keep_aside(db_path: Path) -> tuple[BackupInfo, bool]:
     return backup_before(db_path, "restore"), True
 
 
-def restore_from(db_path: Path | str, source: Path | str) -> BackupInfo | None:
+def restore_from(db_path: Path | str, source: Path | str,
+                 command: str = "") -> BackupInfo | None:
     """从备份恢复: check source, keep the current data file aside as a backup, then put a copy of
     source in its place in one rename. If this process had the data file open, it is reopened,
     now holding the restored data. Returns the backup of the replaced file (None when there was
-    no data file). The source file is only read."""
+    no data file). The source file is only read. command: the command line's words, when the
+    command line restores (see models.datafile.lock)."""
     from models.datafile import db  # see the imports
     from models.datafile.lock import lock_for_writing
 
@@ -421,10 +433,11 @@ def restore_from(db_path: Path | str, source: Path | str) -> BackupInfo | None:
     pending = dbmod.pending_path()
     if pending is not None and _same_file(pending, db_path):
         db.bind_pending()  # the window's file, shown but not bound yet: open, so reopened after
-    with lock_for_writing(db_path):
-        tmp = db_path.with_name(f".{db_path.name}.restoring")
+    tmp = db_path.with_name(f".{db_path.name}.restoring")
+    with lock_for_writing(db_path, command), leftovers.writing(tmp, db_path,
+                                                               db_path.resolve().parent):
         try:
-            _copy_database(source, tmp, read_only=True)
+            _copy_database(source, tmp, read_only=True, data_folder=db_path.resolve().parent)
         except (OSError, sqlite3.Error) as exc:
             raise BackupError(f"无法恢复：{_os_message(exc)}。数据文件未作改动。") from exc
         try:

@@ -145,7 +145,10 @@ def open_database(path: Path | str, *, create: bool = True,
     try:
         db.connect()
     except pw.OperationalError as exc:
-        raise ReadOnlyError(f"无法打开数据文件“{path}”：{exc}") from exc
+        from models.datafile import faults  # SQLite's words are English: say it in Chinese
+
+        kind = faults.kind_of(exc) or faults.CANT_OPEN
+        raise ReadOnlyError(faults.message_for(kind, path)) from exc
     database.initialize(db)
     try:
         _upgrade(db, version)

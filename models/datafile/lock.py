@@ -66,11 +66,26 @@ def _holder_text(info: dict[str, object]) -> str:
     return f"用户“{who}”在电脑“{host}”上（进程 {pid}），自 {since or '未知时间'} 起"
 
 
+def _refusal(name: str, info: dict[str, object], command: str) -> str:
+    """Why the lock was refused: who holds it (a window or a command), and what to do."""
+    if info.get("command"):
+        held = (f"数据文件“{name}”正由社区活动助手命令“{info['command']}”使用："
+                f"{_holder_text(info)}。")
+        what = "请等该命令完成后再"
+    else:
+        held = f"数据文件“{name}”已在另一个社区活动助手窗口中打开：{_holder_text(info)}。"
+        what = "同一数据文件同时只能由一个窗口或命令修改，请先关闭那个窗口再"
+    if command:
+        return held + what + "运行此命令。本命令未作任何改动。"
+    return held + what + "打开。"
+
+
 class InstanceLock:
     """Held while the app has the data file open; release() or process end frees it."""
 
-    def __init__(self, db_path: Path | str) -> None:
+    def __init__(self, db_path: Path | str, command: str = "") -> None:
         self.db_path = Path(db_path)
+        self.command = command  # "" for the window; the command line's words otherwise
         self.path = lock_path_for(self.db_path)
         self._fh: BinaryIO | None = None
         self.created = False
@@ -100,12 +115,9 @@ class InstanceLock:
             except ValueError:
                 info = {}
             fh.close()
-            raise AlreadyOpenError(
-                f"数据文件“{self.db_path.name}”已在另一个社区活动助手窗口中打开："
-                f"{_holder_text(info)}。同一数据文件同时只能由一个窗口使用，"
-                "请先关闭那个窗口再打开。"
-            )
+            raise AlreadyOpenError(_refusal(self.db_path.name, info, self.command))
         info = {
+            "command": self.command,
             "pid": os.getpid(),
             "user": _user(),
             "host": _host(),
@@ -188,6 +200,10 @@ else:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
+# For other locks held the same way (models.datafile.leftovers' records).
+try_lock = _try_lock
+unlock = _unlock
+
 # Locks this process holds, so opening the same file twice in one process (the window, then a
 # restore from its dialog) does not lock itself out.
 _HELD: dict[str, InstanceLock] = {}
@@ -197,27 +213,27 @@ def _key(db_path: Path) -> str:
     return os.path.normcase(str(Path(db_path).resolve()))
 
 
-def acquire_lock(db_path: Path | str) -> InstanceLock:
-    """Take the data file's lock for this process (the GUI, at start) or raise AlreadyOpenError
-    naming the copy that holds it."""
+def acquire_lock(db_path: Path | str, command: str = "") -> InstanceLock:
+    """Take the data file's lock for this process (the GUI at start, a writing command: its
+    words in command) or raise AlreadyOpenError naming the copy that holds it."""
     key = _key(Path(db_path))
     lock = _HELD.get(key)
     if lock is None or not lock.held:
-        lock = InstanceLock(db_path)
+        lock = InstanceLock(db_path, command)
         lock.acquire()
         _HELD[key] = lock
     return lock
 
 
 @contextmanager
-def lock_for_writing(db_path: Path | str) -> Iterator[None]:
+def lock_for_writing(db_path: Path | str, command: str = "") -> Iterator[None]:
     """Hold the lock for a rewrite of the whole file (restore): kept if this process already
     holds it, taken and given back otherwise."""
     key = _key(Path(db_path))
     if key in _HELD and _HELD[key].held:
         yield
         return
-    lock = acquire_lock(db_path)
+    lock = acquire_lock(db_path, command)
     try:
         yield
     finally:
@@ -316,6 +332,8 @@ def check_location(db_path: Path | str) -> None:
         raise FolderNotFileError(
             f"“{db_path}”是一个文件夹，不是数据文件。"
             "请选择文件夹中的数据文件（例如 activities.db）。")
+    if db_path.exists() and not db_path.is_file():  # a device (/dev/null), a pipe
+        raise FolderNotFileError(f"“{db_path}”不是一个普通文件，不是数据文件，未作任何改动。")
     folder = db_path.parent if str(db_path.parent) else Path(".")
     if not folder.is_dir():
         return  # open_database creates it, or says the file is missing

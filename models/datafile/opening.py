@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.datafile import backup as bk
+from models.datafile import leftovers
 from models.datafile import precheck as db_file
 from models.datafile.lock import InstanceLock, acquire_lock, check_location
 from models.datafile.precheck import DamagedFileError, DataFileError
@@ -38,6 +39,7 @@ def open_for_app(db_path: Path | str, *, defer_bind: bool = False) -> OpenedFile
     db_path = Path(db_path)
     check_location(db_path)
     lock = acquire_lock(db_path)
+    leftovers.sweep(db_path.resolve().parent)  # what a run killed earlier left half-written
     try:
         if not db_path.exists() and bk.newest_backup_for(db_path) is not None:
             raise MissingDataFileError(

@@ -74,6 +74,8 @@ def inspect_file(path: Path, *, full_check: bool = True) -> tuple[int, int]:
     if path.is_dir():
         raise NotADataFileError(
             f"“{path}”是一个文件夹，不是数据文件。请选择文件夹中的数据文件（例如 activities.db）。")
+    if not path.is_file():  # a device (/dev/null), a pipe: nothing SQLite may write into
+        raise NotADataFileError(f"“{path}”不是一个普通文件，不是本软件的数据文件，未作任何改动。")
     if path.stat().st_size == 0:
         return (0, 0)
     if not _sqlite_header_ok(path):
@@ -93,6 +95,12 @@ def inspect_file(path: Path, *, full_check: bool = True) -> tuple[int, int]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        from models.datafile import faults
+
+        kind = faults.kind_of(exc)
+        if kind not in (faults.CORRUPT, None):
+            # Read-only, busy, full, unreadable: the file may well be sound, so not "damaged".
+            raise faults.StorageError(faults.message_for(kind, path), kind) from exc
         raise DamagedFileError(
             f"数据文件“{path.name}”已损坏，无法打开，文件未作任何改动。可以从备份恢复。（{exc}）"
         ) from exc

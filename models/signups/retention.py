@@ -83,6 +83,8 @@ def cutoff_for(years: int, today: date | None = None) -> date:
     if isinstance(years, bool) or not isinstance(years, int) or years < 1:
         raise CleanupRefused(f"年数须为 1 或更大的整数（收到：{years}）。"
                              "为免误删近期活动的报名，不能清理不满一年的数据。")
+    if years > 200:  # before year 1 the calendar ends (issue 10: --years 2026 was a traceback)
+        raise CleanupRefused(f"年数须为 1 到 200 之间的整数（收到：{years}）。")
     today = today or date.today()
     try:
         return today.replace(year=today.year - years)
@@ -137,6 +139,12 @@ def cleanup_personal_data(years: int, *, today: date | None = None) -> CleanupRe
     db.execute_sql("PRAGMA secure_delete = ON")
     try:
         preview = _clear(years, cutoff, today)
+    except BaseException:
+        # Nothing was cleared (rolled back): the backup is the file as it still is, and a retry
+        # on a full disk would otherwise leave one more each time.
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        raise
     finally:
         db.execute_sql(f"PRAGMA secure_delete = {int(secure)}")
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")

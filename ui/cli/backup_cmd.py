@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _existing_db(args: argparse.Namespace) -> Path:
     path = db_path(args)
+    if path.exists() and not path.is_file():
+        raise CommandError(f"“{path}”不是数据文件（它是文件夹或设备），未作任何改动。")
     if not path.is_file():
         raise CommandError(f"找不到数据文件“{path}”。")
     return path
@@ -48,7 +50,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     path = db_path(args)
     check_location(path)
-    aside = bk.restore_from(path, Path(args.source))
+    aside = bk.restore_from(path, Path(args.source), command="restore")
     print(f"已从“{args.source}”恢复数据文件“{path}”。")
     if aside is not None:
         print(f"原来的数据另存为“{aside.path}”。")

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_cleanup(args: argparse.Namespace) -> int:
     if not db_path(args).is_file():
         raise CommandError(f"找不到数据文件“{db_path(args)}”。")
-    open_db(args, create=False)
+    open_db(args, create=False, write="cleanup" if args.yes else "")
     preview = preview_cleanup(args.years)
     print(preview.text())
     if not preview.signups:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,15 +28,55 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from low to high, refused in Chinese otherwise (a huge
+    number would otherwise reach SQLite, or ask for a million times too many demo residents)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"须为 {low} 到 {high} 之间的整数（收到：{text}）")
+        return value
+
+    return parse
+
+
+RECORD_NUMBER = whole_number(1, 10**12)  # a plan's or an activity's 编号
+
+
 def db_path(args: argparse.Namespace) -> Path:
     given = getattr(args, "db", None)
     return Path(given) if given else default_data_file()
 
 
-def open_db(args: argparse.Namespace, *, create: bool = True) -> pw.SqliteDatabase:
+def open_db(args: argparse.Namespace, *, create: bool = True,
+            write: str = "") -> pw.SqliteDatabase:
+    """Open the data file. write: the command's words ("residents import") when it changes the
+    file; it then takes the same lock as the window (models.datafile.lock), so it is refused
+    while a window or another command has the file, and a read-only place is refused before
+    anything is printed or written."""
     from models.datafile.db import open_database  # see the imports
+    from models.datafile.leftovers import sweep
 
-    return open_database(db_path(args), create=create)
+    path = db_path(args)
+    if write:
+        from models.datafile.lock import acquire_lock, check_location
+
+        check_location(path)
+        _LOCKS.append(acquire_lock(path, command=write))
+    sweep(path.absolute().parent)  # what a run killed earlier left half-written
+    return open_database(path, create=create)
+
+
+_LOCKS: list = []  # the locks writing commands took: given back when the command ends
+
+
+def release_locks() -> None:
+    while _LOCKS:
+        _LOCKS.pop().release()
 
 
 # argparse's own words (usage, errors, the -h line), so --help and mistakes read in Chinese too.

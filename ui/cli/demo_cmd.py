@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from models.plans.demo import make_demo
 from models.plans.service import count_plans, load_plan
-from ui.cli.common import CommandError, add_db_option, db_path, open_db
+from ui.cli.common import CommandError, add_db_option, db_path, open_db, whole_number
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def _residents_step(args: argparse.Namespace) -> list[str]:
 
 
 def _residents_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--residents", metavar="N", type=int, default=0,
+    p.add_argument("--residents", metavar="N", type=whole_number(0, 1_000_000), default=0,
                    help="同时生成 N 位虚构居民（例如 100000，用于试用大名册）")
 
 
@@ -66,7 +66,7 @@ def _signups_step(args: argparse.Namespace) -> list[str]:
 
 
 def _signups_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--signups", metavar="N", type=int, default=0,
+    p.add_argument("--signups", metavar="N", type=whole_number(0, 1_000_000), default=0,
                    help="另让一个不限名额的活动有 N 人报名（例如 10000，用于试用大签到表）")
 
 
@@ -97,7 +97,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = db_path(args)
-    open_db(args, create=True)
+    open_db(args, create=True, write="demo")
     held = [f"{name} {n} 个" for name, count in EXISTING if (n := count())]
     if held and not args.force:
         raise CommandError(

@@ -10,13 +10,14 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from ui.cli.common import add_db_option, open_db
+from ui.cli.common import RECORD_NUMBER, add_db_option, open_db
 
 
 def _add_plan(kinds: argparse._SubParsersAction) -> None:
     p = kinds.add_parser("plan", help="活动方案或通知，按公文格式导出为 PDF")
     add_db_option(p)
-    p.add_argument("--id", type=int, required=True, metavar="N", help="方案编号（见 plans 子命令）")
+    p.add_argument("--id", type=RECORD_NUMBER, required=True, metavar="N",
+                   help="方案编号（见 plans 子命令）")
     p.add_argument("--out", required=True, metavar="F.pdf", help="保存到的 PDF 文件")
     p.set_defaults(func=run_plan)
 
@@ -25,6 +26,7 @@ def run_plan(args: argparse.Namespace) -> int:
     from exporters.plans.pdf import export_plan_pdf
     from models.plans.service import load_plan
 
+    _suffix(args, (".pdf",))
     open_db(args, create=False)
     rec = load_plan(args.id)
     path = export_plan_pdf(rec, Path(args.out))
@@ -40,7 +42,7 @@ def _activity_parser(kinds: argparse._SubParsersAction, name: str, help_text: st
                      order_default: str) -> argparse.ArgumentParser:
     p = kinds.add_parser(name, help=help_text)
     add_db_option(p)
-    p.add_argument("--activity", type=int, required=True, metavar="N",
+    p.add_argument("--activity", type=RECORD_NUMBER, required=True, metavar="N",
                    help="活动（方案）编号（见 plans 子命令）")
     p.add_argument("--out", required=True, metavar=out_help, help="保存到的文件")
     p.add_argument("--order", choices=list(ORDER_CHOICES), default=order_default,
@@ -52,11 +54,13 @@ def _activity_parser(kinds: argparse._SubParsersAction, name: str, help_text: st
 
 
 def _suffix(args: argparse.Namespace, allowed: tuple[str, ...]) -> str:
+    from exporters.atomic import check_target
     from ui.cli.common import CommandError
 
     suffix = Path(args.out).suffix.lower()
     if suffix not in allowed:
         raise CommandError(f"无法导出为“{Path(args.out).name}”：请用 {' 或 '.join(allowed)} 文件。")
+    check_target(Path(args.out))  # before the document is built (a half-built sheet complains)
     return suffix
 
 

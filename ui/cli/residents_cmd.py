@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ui.cli.common import CommandError, add_db_option, open_db
+from models.common.errors import UserError
+from ui.cli.common import CommandError, add_db_option, open_db, whole_number
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,13 +31,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     find = rsub.add_parser("search", help="按姓名、拼音、首字母、电话、身份证号或地址查找")
     find.add_argument("query", metavar="QUERY")
     add_db_option(find)
-    find.add_argument("--limit", type=int, default=20, help="最多列出几人（默认 20）")
+    find.add_argument("--limit", type=whole_number(1, 100_000), default=20,
+                      help="最多列出几人（默认 20）")
     find.set_defaults(func=run_search)
 
     fig = rsub.add_parser("figures", help="目标社区分析：按性别、年龄段、标签、楼栋统计")
     add_db_option(fig)
     fig.add_argument("--on", metavar="YYYY-MM-DD", help="按哪一天计算年龄（默认今天）")
     fig.set_defaults(func=run_figures)
+
+
+def check_report_target(report: Path) -> None:
+    from exporters.atomic import check_target
+
+    if report.suffix.lower() != ".xlsx":
+        raise CommandError("导入报告须保存为 .xlsx 文件，未导入。")
+    try:
+        check_target(report)
+    except UserError as exc:
+        raise CommandError(f"{exc}未导入，请换一个报告位置后重试。") from exc
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -46,7 +59,10 @@ def run_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.exists():
         raise CommandError(f"找不到要导入的文件“{source}”。")
-    open_db(args)
+    if args.report:
+        # Checked before importing: an import done and then no report would be half a success.
+        check_report_target(Path(args.report))
+    open_db(args, write="residents import")
     report = import_residents(source)
     if args.report:
         write_import_report(Path(args.report), report)
@@ -58,11 +74,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from exporters.atomic import check_target
     from exporters.residents.roster import export_residents
 
     out = Path(args.out)
     if out.suffix.lower() not in (".xlsx", ".csv"):
         raise CommandError("输出文件须以 .xlsx 或 .csv 结尾。")
+    check_target(out)
     open_db(args, create=False)
     n = export_residents(out, masked=args.masked, order=args.order)
     print(f"已导出 {n} 位居民到 {out}")
@@ -94,6 +112,8 @@ def run_figures(args: argparse.Namespace) -> int:
         on = date.fromisoformat(args.on) if args.on else date.today()
     except ValueError as exc:
         raise CommandError(f"日期“{args.on}”看不懂，请写成 2026-10-01 的样子。") from exc
+    if not 1900 <= on.year <= 2200:
+        raise CommandError(f"日期“{args.on}”不在 1900 年到 2200 年之间，无法按它计算年龄。")
     open_db(args, create=False)
     fig = population_figures(on)
     print(f"{on.isoformat()} 居民 {fig.total} 人")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 
-from ui.cli.common import add_db_option, open_db
+from ui.cli.common import RECORD_NUMBER, add_db_option, open_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("signups", help="列出某个活动的报名（含候补、签到情况）")
     add_db_option(p)
-    p.add_argument("--activity", type=int, required=True, metavar="N",
+    p.add_argument("--activity", type=RECORD_NUMBER, required=True, metavar="N",
                    help="活动（方案）编号（见 plans 子命令）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（每条报名一个对象）")
     p.add_argument("--order", choices=["signup", "strokes"], default="signup",

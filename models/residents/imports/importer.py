@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from models.common.errors import UserError
-from models.datafile.backup import backup_before
+from models.datafile.backup import BackupInfo, backup_before
 from models.datafile.db import database
 from models.residents import store
 from models.residents.imports.mapping import IMPORT_FIELDS, find_header_row, map_header
@@ -288,28 +288,33 @@ def _import(path: Path | str, mappings: dict[str, SheetMapping] | None,
             raise ImportCancelled()
 
     check(0)
-    if any(c.record is not None for c in cands):
-        _backup_first()
-    with database.atomic():
-        outcomes = _resolve(cands, lambda n: check(n // 2))
-        _write([o for o in outcomes if o.outcome == IMPORTED],
-               lambda n: check(total // 2 + n // 2))
-        check(total)
+    backup = _backup_first() if any(c.record is not None for c in cands) else None
+    try:
+        with database.atomic():
+            outcomes = _resolve(cands, lambda n: check(n // 2))
+            _write([o for o in outcomes if o.outcome == IMPORTED],
+                   lambda n: check(total // 2 + n // 2))
+            check(total)
+    except BaseException:
+        # Nothing was imported (the transaction rolled back): the backup is the file as it still
+        # is, so it goes, or every retry on a full disk would leave one more (issue 10).
+        if backup is not None:
+            backup.path.unlink(missing_ok=True)
+        raise
     return ImportReport(str(path), maps, outcomes)
 
 
-def _backup_first() -> None:
+def _backup_first() -> BackupInfo | None:
     """A "before-import" backup, so a wrong file imported can be undone by a restore; skipped
     while the data file holds nothing (no plan, no resident) as there is nothing to lose."""
     path = database.obj.database
     if not path or path == ":memory:":
-        return
+        return None
     with database.atomic():
         empty = database.obj.execute_sql(
             "SELECT NOT EXISTS (SELECT 1 FROM resident) AND NOT EXISTS (SELECT 1 FROM plan)"
         ).fetchone()[0]
-    if not empty:
-        backup_before(path, "import")
+    return None if empty else backup_before(path, "import")
 
 
 def _write(rows: list[RowOutcome], check: Callable[[int], None]) -> None:
