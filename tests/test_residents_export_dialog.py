@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import time
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,15 @@ def test_all_unmasked_csv_in_pinyin_order(qtbot, people: Path, tmp_path: Path) -
     assert rows[3][3] == "11010519491231002X"
 
 
+def _task_of(dialog: ResidentsExportDialog):
+    """The running task, from the worker thread: the worker can reach its first row before the
+    UI thread has stored the task it was started from (a race of the test, not of the app)."""
+    deadline = time.monotonic() + 10
+    while dialog.task is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    return dialog.task
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_cancelled_export_leaves_no_file(qtbot, people: Path, tmp_path: Path, monkeypatch,
                                          suffix: str) -> None:
@@ -77,7 +87,7 @@ def test_cancelled_export_leaves_no_file(qtbot, people: Path, tmp_path: Path, mo
 
     def cancel_on_second_row(rec, masked):
         if rec.name == "王五":
-            dialog.task.worker.progress.cancel()  # the clerk presses 取消 halfway
+            _task_of(dialog).worker.progress.cancel()  # the clerk presses 取消 halfway
         return original(rec, masked)
 
     monkeypatch.setattr(xlsx, "resident_values", cancel_on_second_row)
@@ -100,7 +110,7 @@ def test_cancel_while_writing_the_workbook_leaves_no_file(qtbot, people: Path, t
 
     def cancel_after_first_row(self, values, height=None):
         written.append(1)
-        dialog.task.worker.progress.cancel()  # every row was read; the file is being written
+        _task_of(dialog).worker.progress.cancel()  # every row was read; the file is being written
         return original(self, values, height)
 
     monkeypatch.setattr(xlsx.FastRows, "add", cancel_after_first_row)
