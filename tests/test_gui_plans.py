@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from models.plans.records import PlanRecord
@@ -379,3 +380,18 @@ def test_status_change_of_a_background_tab_keeps_the_focused_tab(qtbot, area: Pl
     assert area.tabs.currentWidget() is editor_b
     assert [area.tabs.widget(i).plan_id() for i in range(area.tabs.count())] == [a, b]
     assert area.editors[a].record().status == "已取消"
+
+
+def test_list_shows_its_order_and_keeps_del_to_itself(qtbot, area: PlansArea) -> None:
+    header = area.table.horizontalHeader()
+    # The arrow on 开始时间, pointing down: the query's order, newest first.
+    assert header.isSortIndicatorShown()
+    assert header.sortIndicatorSection() == COL_START
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert area.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    # Del deletes a plan only from the list, never while typing in a field of the area.
+    assert area.act_delete.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+    assert area.act_delete.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Delete)) \
+        == QKeySequence.SequenceMatch.ExactMatch
+    assert area.act_new.shortcut().toString() == "Ctrl+N"
+    assert area.act_new.shortcutContext() == Qt.ShortcutContext.WindowShortcut

@@ -417,9 +417,6 @@ def restore_from(db_path: Path | str, source: Path | str) -> BackupInfo | None:
     if _same_file(db_path, source):
         raise BackupError("不能用数据文件本身来恢复，请选择一个备份文件。")
     check_backup_file(source)
-    pending = dbmod.pending_path()
-    if pending is not None and _same_file(pending, db_path):
-        db.bind_pending()  # the window's file, shown but not bound yet: open, so reopened after
     with lock_for_writing(db_path):
         tmp = db_path.with_name(f".{db_path.name}.restoring")
         try:

@@ -5,21 +5,15 @@ a newer version is refused with a plain message and left byte for byte as it was
 backed up first (models.datafile.backup: SQLite's online backup, into the backups folder) and then climbs
 the migration ladder, one atomic step per version. The checks themselves, with the constants and
 errors, live in models.datafile.precheck (no peewee) and are re-exported here.
-
-A window may show its data file before binding it (models.datafile.precheck.defer_binding): the database
-proxy then binds that file the first time anything uses it, and the window binds it right after
-its first paint anyway (bind_pending).
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import peewee as pw
 
-from models.datafile import precheck as db_file
 from models.datafile.precheck import (  # noqa: F401 - re-exported: models.datafile.db is where callers look
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -34,22 +28,7 @@ from models.datafile.precheck import (  # noqa: F401 - re-exported: models.dataf
 )
 
 
-class _DataFileProxy(pw.DatabaseProxy):
-    """peewee's DatabaseProxy, which binds a data file left pending by the window's fast start
-    (models.datafile.precheck.defer_binding) the first time anything uses the database."""
-
-    def __getattr__(self, attr: str) -> object:
-        if db_file.pending_path() is not None:  # (obj may be a file closed earlier)
-            bind_pending()
-        return super().__getattr__(attr)
-
-    def __enter__(self) -> object:
-        if db_file.pending_path() is not None:
-            bind_pending()
-        return super().__enter__()
-
-
-database = _DataFileProxy()
+database = pw.DatabaseProxy()
 
 PRAGMAS: dict[str, object] = {
     "journal_mode": "wal",
@@ -170,33 +149,7 @@ def _upgrade(db: pw.SqliteDatabase, version: int) -> None:
             db.execute_sql(f"PRAGMA user_version = {version}")
 
 
-def bind_pending() -> pw.SqliteDatabase | None:
-    """Bind the data file the window checked and showed before importing peewee (None when no
-    file is pending). The file was checked under its instance lock moments ago; the cheap checks
-    run again all the same, so what is bound is what was checked."""
-    # One binder at a time, and the file stays pending until it is bound: a second thread
-    # arriving meanwhile waits here, then finds it bound (not "nothing pending, nothing bound").
-    with _binding:
-        if _binder[0] == threading.get_ident():
-            return None  # open_database using the proxy while it binds
-        path = db_file.pending_path()
-        if path is None:
-            return None
-        _binder[0] = threading.get_ident()
-        try:
-            db = open_database(path, create=False, full_check=False)
-        finally:
-            _binder[0] = None
-        db_file.take_pending()
-        return db
-
-
-_binding = threading.RLock()
-_binder: list[int | None] = [None]  # the thread binding now
-
-
 def close_database() -> None:
-    db_file.take_pending()  # a file never bound is simply forgotten
     db = database.obj
     if db is not None and not db.is_closed():
         db.close()

@@ -1,26 +1,20 @@
 """The plans list as a table model: rows come from models.plans.listing.list_plans (filtered in the
 query); sorting by a header click reorders the rows in the model, never through a proxy.
 
-A QStandardItemModel, so the view paints it without calling Python: a Python headerData() or
-flags() takes or returns one of Qt's own enums, and the first of those made in a process builds
-PySide's whole Qt namespace (some 20 ms of start-up, before the first paint). For the same reason
-this module names Qt's roles by their values (ROLES; a test checks them against Qt's enums). A
-plans list holds some hundreds of plans at most, so keeping them as items costs little.
+A QStandardItemModel: a plans list holds some hundreds of plans at most, so keeping them as items
+costs little, and Qt then does the headers, flags and sorting itself.
 """
 from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from models.plans.listing import list_plans
 from models.plans.summary import STATUSES, PlanSummary
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
 
 COL_TITLE, COL_CATEGORY, COL_STATUS, COL_START, COL_UPDATED = range(5)
 HEADERS = (
@@ -30,10 +24,8 @@ HEADERS = (
     QT_TRANSLATE_NOOP("PlansListModel", "开始时间"),
     QT_TRANSLATE_NOOP("PlansListModel", "修改时间"),
 )
-# Qt.ItemDataRole's DisplayRole, ToolTipRole and UserRole.
-DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE = 0, 3, 256
-ID_ROLE = USER_ROLE + 1  # the plan's id, on every cell of its row
-SORT_ROLE = USER_ROLE + 2  # the key of the column sorted by (set when sorting)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the plan's id, on every cell of its row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the key of the column sorted by (set when sorting)
 
 
 @lru_cache(maxsize=4096)
@@ -128,8 +120,6 @@ class PlansListModel(QStandardItemModel):
             self.refresh()
             return
         if order is None:
-            from PySide6.QtCore import Qt  # see the module docstring
-
             order = Qt.SortOrder.AscendingOrder
         self._sort = (column, order)
         self._apply_sort(column, order)
