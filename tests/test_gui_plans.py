@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QStandardItem
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from models.plans.records import PlanRecord
@@ -395,3 +395,23 @@ def test_list_shows_its_order_and_keeps_del_to_itself(qtbot, area: PlansArea) ->
         == QKeySequence.SequenceMatch.ExactMatch
     assert area.act_new.shortcut().toString() == "Ctrl+N"
     assert area.act_new.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+
+
+def test_list_keeps_no_python_handles_on_its_cells(qtbot, plans: dict[str, int]) -> None:
+    # Cells made in Python stay wrapped while the model lives, also once a refresh has deleted
+    # them; a new Qt object later made at a freed cell's address was then handed out as that
+    # stale QStandardItem (a flaky "'QStandardItem' object has no attribute
+    # 'currentRowChanged'" in the plan editor). The model's cells are made by Qt alone.
+    import shiboken6
+
+    def wrapped_items() -> int:
+        return sum(isinstance(w, QStandardItem) for w in shiboken6.Shiboken.getAllValidWrappers())
+
+    before = wrapped_items()
+    model = PlansListModel()
+    for _ in range(3):
+        model.refresh()
+    model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    model.refresh()
+    assert model.rowCount() == 4 and model.index(0, 0).data(ID_ROLE) is not None
+    assert wrapped_items() - before <= 1  # the prototype every cell is made from
