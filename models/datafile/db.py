@@ -93,9 +93,9 @@ _register_steps()
 
 def all_models() -> list[type[BaseModel]]:
     """Every table of the current schema, parents before children."""
-    from models.datafile import schema  # schema imports this module
+    from models.plans import tables  # the plans' tables import this module
 
-    return schema.all_models()
+    return tables.all_models()
 
 
 def open_database(path: Path | str, *, create: bool = True,

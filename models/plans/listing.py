@@ -8,8 +8,8 @@ from datetime import datetime
 
 import peewee as pw
 
-from models.datafile import schema
 from models.datafile.db import database
+from models.plans import tables
 from models.plans.summary import PlanSummary
 
 
@@ -20,7 +20,7 @@ def list_plans(
     year: int | None = None,
 ) -> list[PlanSummary]:
     """Plans matching every given filter, newest activity first."""
-    P = schema.Plan
+    P = tables.Plan
     query = P.select(P.id, P.title, P.category, P.status, P.kind, P.start, P.updated)
     if text.strip():
         words = text.split()
@@ -49,7 +49,7 @@ def list_plans(
 
 def plan_years() -> list[int]:
     """Years that hold at least one dated plan, newest first."""
-    P = schema.Plan
+    P = tables.Plan
     # coerce(False): the year is text, not a date for peewee to parse (and fail to) per row.
     year = pw.fn.substr(P.start, 1, 4).coerce(False)
     rows = P.select(year).where(P.start.is_null(False)).distinct().tuples()
@@ -57,4 +57,4 @@ def plan_years() -> list[int]:
 
 
 def count_plans() -> int:
-    return schema.Plan.select().count()
+    return tables.Plan.select().count()

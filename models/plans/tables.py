@@ -1,4 +1,4 @@
-"""Tables of the data file. Plans keep their repeating parts in child tables.
+"""The plans' tables. A plan keeps its repeating parts in child tables (PLAN_PART_MODELS).
 
 Money is kept in fen (integers) so totals never drift; dates are ISO text as peewee stores them.
 """
