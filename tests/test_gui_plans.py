@@ -354,6 +354,7 @@ def test_window_stays_open_while_a_task_runs(qtbot, db_path: Path, tmp_path: Pat
 def test_restore_drops_open_editors_and_reloads(qtbot, plans, db_path: Path,
                                                 tmp_path: Path) -> None:
     from models.datafile import backup as bk
+    from models.datafile.restore import restore_from
     from models.plans.service import delete_plan
 
     window = _window(qtbot, db_path, tmp_path)
@@ -364,7 +365,7 @@ def test_restore_drops_open_editors_and_reloads(qtbot, plans, db_path: Path,
     area.refresh()
     area.open_plan(pid)
     assert area.model.rowCount() == 3
-    bk.restore_from(db_path, bk.list_backups(db_path)[0].path)
+    restore_from(db_path, bk.list_backups(db_path)[0].path)
     window.on_data_replaced()  # what the backups dialog's data_replaced triggers
     assert area.tabs.count() == 0 and area.model.rowCount() == 4
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from models.datafile.db import BaseModel, DateField, DateTimeField
+from models.datafile.base import BaseModel, DateField, DateTimeField
 
 
 class Plan(BaseModel):
@@ -188,11 +188,3 @@ PLAN_PART_MODELS: list[type[_Part]] = [
     Attachment,
 ]
 
-
-def all_models() -> list[type[BaseModel]]:
-    """Every table, parents before children. The residents' and sign-ups' tables (and playhouse's
-    FTS5 support) are imported here, when a new file is made, not on every start-up."""
-    from models.residents.tables import RESIDENT_MODELS
-    from models.signups.tables import SIGNUP_MODELS
-
-    return [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS, *SIGNUP_MODELS]

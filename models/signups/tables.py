@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from models.datafile.db import BaseModel
+from models.datafile.base import BaseModel
 from models.plans.tables import Plan
 from models.residents.tables import Resident
 

@@ -33,8 +33,7 @@ SEARCH_DELAY_MS = 150  # debounce: one query once the clerk pauses typing
 NO_AGE = -1  # the age spin boxes' "不限"
 
 
-# models.residents.service (and peewee) is imported by the first action that needs it, not on the way to
-# the first paint: the grid's first page is read through models.residents.pages.
+# The tag and building filters read their choices when first opened (ChoiceCombo).
 def _tag_names() -> list[str]:
     from models.residents.service import list_tags
 
