@@ -3,44 +3,31 @@
     python main.py [--db FILE]                 open the window
     python main.py SUBCOMMAND --db FILE ...    work without a window (see --help)
 
-Bootstrap only: parse the command line, then hand over to ui.app (the window) or to one of the
-ui.cli modules (commands, which never import Qt).
-
-Start-up speed: opening the window must not pay for importing every command module (and what they
-import) just to register subcommands nobody asked for. So the window's own options are read first
-by a small parser (gui_args); only when anything else is on the line (a subcommand, --help, a
-mistake) is the full parser built, which then parses the whole line exactly as before. The
-everyday line (no options, or window options written in full) is read without argparse at all
-(quick_window_args; argparse reads anything unusual). And the
-cyclic garbage collector is off while the window starts (ui.app turns it back on after the first
-paint): start-up makes tens of thousands of long-lived objects (modules, classes, Qt wrappers)
-that it would otherwise scan again and again, for nothing.
+Bootstrap only: parse the command line (one argparse parser: the window's options and every
+ui/cli command), then hand over to ui.app (the window) or to the chosen command (ui.cli, which
+never imports Qt). Command modules keep their heavy imports inside the functions that run them,
+so building the parser costs little. The cyclic garbage collector is off while the window starts
+(ui.app turns it back on after the first paint): start-up makes tens of thousands of long-lived
+objects (modules, classes, Qt wrappers) that it would otherwise scan again and again, for nothing.
 """
 from __future__ import annotations
 
+import argparse
 import gc
+import importlib
 import os
 import sys
-from types import SimpleNamespace
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import argparse
+from pathlib import Path
 
 
 def cli_modules() -> list[str]:
     """Every ui/cli/*_cmd.py registers its own subcommands; found here so adding a command never
     means editing a shared list. --help lists them in name order."""
-    from pathlib import Path
-
     folder = Path(__file__).resolve().parent / "ui" / "cli"
     return [f"ui.cli.{p.stem}" for p in sorted(folder.glob("*_cmd.py"))]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse  # see quick_window_args
-    import importlib
-
     from ui.cli.common import add_db_option, use_chinese_argparse
 
     use_chinese_argparse()
@@ -66,95 +53,21 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search", metavar="TEXT", help="启动时在居民搜索框中填入文字（用于截图）")
 
 
-class _NotJustWindow(Exception):
-    """The small parser met something it does not know: let the full parser handle the line."""
-
-
-# The window's options and their types, as _add_window_options and add_db_option define them.
-WINDOW_OPTIONS = {"--db": str, "--screenshot": str, "--open-plan": int, "--tab": str,
-                  "--search": str}
-
-
-def quick_window_args(argv: list[str]) -> SimpleNamespace | None:
-    """gui_args(argv) for the everyday line (nothing, or window options each written in full
-    with its value: `--db FILE`, `--db=FILE`), without argparse: importing it and its first
-    parse (gettext looking for catalogues) cost some 7 ms of every start. Anything else (an
-    abbreviation, a value that looks like an option, a bad number) returns None, for argparse
-    to read exactly as before."""
-    found: dict[str, object] = {}
-    i = 0
-    while i < len(argv):
-        option, eq, value = argv[i].partition("=")
-        kind = WINDOW_OPTIONS.get(option)
-        if kind is None:
-            return None
-        if not eq:
-            if i + 1 >= len(argv) or argv[i + 1].startswith("-"):
-                return None
-            value = argv[i + 1]
-            i += 1
-        i += 1
-        if kind is int:
-            try:
-                found[option] = int(value)
-            except ValueError:
-                return None
-            if not 1 <= found[option] <= 10**12:  # argparse says why (ui.cli.common)
-                return None
-        else:
-            found[option] = value
-    args = SimpleNamespace(screenshot=None, open_plan=None, tab=None, search=None, command=None)
-    for option, value in found.items():
-        setattr(args, option[2:].replace("-", "_"), value)
-    return args
-
-
-def gui_args(argv: list[str]) -> argparse.Namespace | SimpleNamespace | None:
-    """The window's options when the line holds nothing else (no subcommand, no --help); else None.
-    Builds no subparsers, so no ui.cli module is imported on the way to the window."""
-    quick = quick_window_args(argv)
-    if quick is not None:
-        return quick
-    import argparse  # see quick_window_args
-
-    from ui.cli.common import add_db_option
-
-    class _WindowParser(argparse.ArgumentParser):
-        def error(self, message: str):  # type: ignore[override]
-            raise _NotJustWindow(message)
-
-    parser = _WindowParser(prog="main.py", add_help=False)
-    add_db_option(parser)
-    _add_window_options(parser)
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except _NotJustWindow:
-        return None
-    if rest:
-        return None
-    args.command = None
-    return args
-
-
 def main(argv: list[str] | None = None) -> int:
     # A Chinese Windows console may not be UTF-8: never die on a character it cannot show.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        return run_command(args)
     collecting = gc.isenabled()
     gc.disable()  # start-up only: see the module docstring
     try:
-        args = gui_args(argv)
-        if args is None:
-            if collecting:
-                gc.enable()
-            args = build_parser().parse_args(argv)
-        if args.command is None:
-            from ui.app import run_gui
+        from ui.app import run_gui
 
-            return run_gui(args)
-        return run_command(args)
+        return run_gui(args)
     finally:
         if collecting:
             gc.enable()

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from models.datafile import backup as bk
 from models.datafile.db import close_database, open_database
 from models.datafile.health import check_file
+from models.datafile.restore import restore_from
 from models.plans.records import AgendaRow, BudgetRow, PlanRecord
 from models.plans.service import save_plan
 
@@ -48,7 +49,7 @@ def main() -> None:
                 lambda: bk.backup_to(db, Path(tmp) / "usb.db", progress=lambda d, t: None))),
             ("check_file (integrity_check)", timed(lambda: check_file(db))),
             ("restore_from (check, keep aside, replace, reopen)",
-             timed(lambda: bk.restore_from(db, Path(tmp) / "usb.db"))),
+             timed(lambda: restore_from(db, Path(tmp) / "usb.db"))),
         ]
         close_database()
         print(f"{n} plans, data file {size / 1e6:.1f} MB; plain copy {base:.3f} s")

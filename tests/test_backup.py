@@ -13,6 +13,7 @@ import pytest
 from models.datafile import backup as bk
 from models.datafile import db as dbmod
 from models.datafile.db import close_database, open_database
+from models.datafile.restore import check_backup_file, restore_from
 from models.plans.records import AgendaRow, PlanRecord
 from models.plans.service import list_plans, load_plan, save_plan
 
@@ -158,7 +159,7 @@ def test_restore_gives_the_same_data_and_keeps_replaced_aside(db_path: Path) -> 
     changed = dump(db_path)
     assert changed != before
 
-    aside = bk.restore_from(db_path, snap.path)
+    aside = restore_from(db_path, snap.path)
     # The app had the file open: it is reopened on the restored data.
     assert sorted(p.title for p in list_plans()) == [f"方案{i}" for i in range(5)]
     close_database()
@@ -176,7 +177,7 @@ def test_restore_into_closed_file_and_from_usb_copy(db_path: Path, tmp_path: Pat
     assert copy.path.exists()
     save_plan(plan("之后"))
     close_database()
-    bk.restore_from(db_path, copy.path)
+    restore_from(db_path, copy.path)
     assert dump(db_path) == dump(copy.path)
     open_database(db_path)
     assert [p.title for p in list_plans()] == ["端午包粽子"]
@@ -242,7 +243,7 @@ def test_restore_refuses_bad_file_both_untouched(db_path: Path, tmp_path: Path, 
     db_before = digest(db_path)
     open_database(db_path)
     with pytest.raises(dbmod.DataFileError):
-        bk.restore_from(db_path, bad)
+        restore_from(db_path, bad)
     assert digest(bad) == bad_before
     assert sorted(p.name for p in bad_dir.iterdir()) == [bad.name]
     assert [p.title for p in list_plans()] == ["原有方案"]
@@ -260,7 +261,7 @@ def test_restore_over_a_damaged_data_file_keeps_its_bytes(tmp_path: Path) -> Non
     damaged_bytes = digest(target)
     with pytest.raises(dbmod.DataFileError):
         open_database(target)
-    aside = bk.restore_from(target, good)
+    aside = restore_from(target, good)
     assert aside is not None and aside.reason == "damaged"
     assert digest(aside.path) == damaged_bytes
     assert bk.newest_backup_for(target) is None  # a damaged file is never offered
@@ -312,8 +313,8 @@ def test_restore_from_wal_file_on_read_only_stick(db_path: Path, tmp_path: Path)
     target.parent.mkdir()
     before = digest(src)
     with read_only(stick):
-        assert bk.check_backup_file(src) == dbmod.SCHEMA_VERSION
-        assert bk.restore_from(target, src) is None  # there was no data file to keep aside
+        assert check_backup_file(src) == dbmod.SCHEMA_VERSION
+        assert restore_from(target, src) is None  # there was no data file to keep aside
     assert digest(src) == before
     assert sorted(p.name for p in stick.iterdir()) == ["activities.db"]
     open_database(target)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QStandardItem
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from models.common.changes import Changes
@@ -356,6 +357,7 @@ def test_window_stays_open_while_a_task_runs(qtbot, db_path: Path, tmp_path: Pat
 def test_restore_drops_open_editors_and_reloads(qtbot, plans, db_path: Path,
                                                 tmp_path: Path) -> None:
     from models.datafile import backup as bk
+    from models.datafile.restore import restore_from
     from models.plans.service import delete_plan
 
     window = _window(qtbot, db_path, tmp_path)
@@ -366,7 +368,7 @@ def test_restore_drops_open_editors_and_reloads(qtbot, plans, db_path: Path,
     area.refresh()
     area.open_plan(pid)
     assert area.model.rowCount() == 3
-    bk.restore_from(db_path, bk.list_backups(db_path)[0].path)
+    restore_from(db_path, bk.list_backups(db_path)[0].path)
     window.on_data_replaced()  # what the backups dialog's data_replaced triggers
     assert area.tabs.count() == 0 and area.model.rowCount() == 4
 
@@ -382,3 +384,38 @@ def test_status_change_of_a_background_tab_keeps_the_focused_tab(qtbot, area: Pl
     assert area.tabs.currentWidget() is editor_b
     assert [area.tabs.widget(i).plan_id() for i in range(area.tabs.count())] == [a, b]
     assert area.editors[a].record().status == "已取消"
+
+
+def test_list_shows_its_order_and_keeps_del_to_itself(qtbot, area: PlansArea) -> None:
+    header = area.table.horizontalHeader()
+    # The arrow on 开始时间, pointing down: the query's order, newest first.
+    assert header.isSortIndicatorShown()
+    assert header.sortIndicatorSection() == COL_START
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert area.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    # Del deletes a plan only from the list, never while typing in a field of the area.
+    assert area.act_delete.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+    assert area.act_delete.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Delete)) \
+        == QKeySequence.SequenceMatch.ExactMatch
+    assert area.act_new.shortcut().toString() == "Ctrl+N"
+    assert area.act_new.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+
+
+def test_list_keeps_no_python_handles_on_its_cells(qtbot, plans: dict[str, int]) -> None:
+    # Cells made in Python stay wrapped while the model lives, also once a refresh has deleted
+    # them; a new Qt object later made at a freed cell's address was then handed out as that
+    # stale QStandardItem (a flaky "'QStandardItem' object has no attribute
+    # 'currentRowChanged'" in the plan editor). The model's cells are made by Qt alone.
+    import shiboken6
+
+    def wrapped_items() -> int:
+        return sum(isinstance(w, QStandardItem) for w in shiboken6.Shiboken.getAllValidWrappers())
+
+    before = wrapped_items()
+    model = PlansListModel()
+    for _ in range(3):
+        model.refresh()
+    model.sort(COL_TITLE, Qt.SortOrder.AscendingOrder)
+    model.refresh()
+    assert model.rowCount() == 4 and model.index(0, 0).data(ID_ROLE) is not None
+    assert wrapped_items() - before <= 1  # the prototype every cell is made from

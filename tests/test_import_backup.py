@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.datafile import backup as bk
+from models.datafile.restore import restore_from
 from models.residents.imports.importer import import_residents
 from models.residents.service import count_residents
 from tests.resident_factory import write_residents_csv
@@ -28,7 +29,7 @@ def test_import_backs_up_a_file_that_holds_data(db_path: Path, tmp_path: Path) -
     assert total == first.imported + second.imported
 
     # The backup holds the register as it was before the second import.
-    bk.restore_from(db_path, backups[0].path)
+    restore_from(db_path, backups[0].path)
     assert count_residents() == first.imported
 
 

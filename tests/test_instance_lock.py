@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from models.datafile import lock as il
-from models.datafile.backup import restore_from
+from models.datafile.restore import restore_from
 
 ROOT = Path(__file__).resolve().parent.parent
 

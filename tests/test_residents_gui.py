@@ -325,3 +325,20 @@ def test_main_window_has_the_residents_tab_and_search_from_the_context(qtbot,
     assert isinstance(area, ResidentsArea)
     assert area.search.text() == "zs" and area.model.query.text == "zs"
     assert area.model.total == count_residents(ResidentQuery(text="zs")) >= 2
+
+
+def test_grid_opens_sorted_by_name_with_titles_and_alignment(qtbot, area: ResidentsArea) -> None:
+    header = area.table.horizontalHeader()
+    assert header.sortIndicatorSection() == COL_NAME
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    titles = [area.table.model().headerData(c, Qt.Orientation.Horizontal)
+              for c in range(area.table.model().columnCount())]
+    assert titles[COL_NAME] == "姓名" and "联系电话" in titles and "标签" in titles
+    assert area.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    # Sex is centred; a name reads from the left.
+    sex = titles.index("性别")
+    assert area.model.index(0, sex).data(Qt.ItemDataRole.TextAlignmentRole) \
+        == Qt.AlignmentFlag.AlignCenter
+    assert area.model.index(0, COL_NAME).data(Qt.ItemDataRole.TextAlignmentRole) \
+        == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    assert area.act_delete.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut

@@ -10,6 +10,7 @@ import pytest
 
 from models.common.errors import UserError
 from models.datafile import backup as bk
+from models.datafile.restore import restore_from
 from models.signups.figures import activity_figures
 from models.signups.records import CompanionRecord, NewSignup
 from models.signups.retention import (
@@ -146,7 +147,7 @@ def test_restore_of_the_backup_brings_the_details_back(db_path: Path) -> None:
     names = [r.name for r in list_signups(old)]
     result = cleanup_personal_data(2, today=TODAY)
     assert result.backup is not None
-    bk.restore_from(db_path, result.backup)
+    restore_from(db_path, result.backup)
     assert [r.name for r in list_signups(old)] == names
 
 

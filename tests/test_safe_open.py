@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from models.common.errors import UserError
 from models.datafile import backup as bk
 from models.datafile import db as dbmod
 from models.datafile.db import close_database, open_database
@@ -15,7 +16,7 @@ from models.datafile.lock import AlreadyOpenError
 from models.datafile.opening import MissingDataFileError, can_offer_backup, open_for_app
 from models.plans.records import PlanRecord
 from models.plans.service import list_plans, save_plan
-from tests.test_backup import _damaged, digest
+from tests.test_backup import DATA, _damaged, _empty_sqlite, _foreign, _newer, _text, digest
 from tests.test_instance_lock import other_copy
 from ui.datafile.backups_dialog import offer_newest_backup
 
@@ -132,3 +133,53 @@ def test_first_start_makes_the_data_folder(tmp_path: Path) -> None:
     finally:
         close_database()
         opened.lock.release()
+
+
+@pytest.mark.parametrize("make", [_newer, _damaged, _foreign, _text])
+def test_bad_files_refused_untouched_and_never_backed_up(tmp_path: Path, make) -> None:
+    path = make(tmp_path)
+    before = digest(path)
+    with pytest.raises(UserError):
+        open_for_app(path)
+    assert digest(path) == before
+    assert bk.list_backups(path) == []
+    assert dbmod.database.obj is None or dbmod.database.obj.is_closed()
+
+
+def test_old_file_is_backed_up_and_migrated_before_the_window_reads_it(tmp_path: Path) -> None:
+    old = tmp_path / "schema_v1.db"
+    shutil.copy(DATA / "schema_v1.db", old)
+    opened = open_for_app(old)
+    try:
+        version = dbmod.database.obj.execute_sql("PRAGMA user_version").fetchone()[0]
+        assert version == dbmod.SCHEMA_VERSION
+        assert list_plans()
+        assert "before-migration" in {b.reason for b in bk.list_backups(old)}
+    finally:
+        close_database()
+        opened.lock.release()
+
+
+@pytest.mark.parametrize("make", [None, _empty_sqlite])
+def test_new_or_empty_file_is_made_ready(tmp_path: Path, make) -> None:
+    path = make(tmp_path) if make else tmp_path / "new.db"
+    opened = open_for_app(path)
+    try:
+        assert list_plans() == []
+        version = dbmod.database.obj.execute_sql("PRAGMA user_version").fetchone()[0]
+        assert version == dbmod.SCHEMA_VERSION
+    finally:
+        close_database()
+        opened.lock.release()
+
+
+def test_every_page_is_read_once_a_day(saved: Path, monkeypatch) -> None:
+    checks: list[bool] = []
+    real = dbmod.inspect_file
+    monkeypatch.setattr(dbmod, "inspect_file", lambda p, full_check=True: (
+        checks.append(full_check) or real(p, full_check=full_check)))
+    for _ in range(2):
+        opened = open_for_app(saved)
+        close_database()
+        opened.lock.release()
+    assert checks == [True, False]  # the full check with the day's backup, then the cheap one

@@ -21,17 +21,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
-# The data side of the first paint, imported before PySide6 on purpose: once PySide6 is loaded,
-# its import hook reads the source of every newly imported module (looking for `from __feature__
-# import ...`). Start-up time only; these are needed before the first paint anyway. None of them
-# imports peewee: the window checks its data file and shows it with the standard library's
-# sqlite3 (models.datafile.opening, models.datafile.first_read), and binds peewee right after the
-# first paint.
-import models.datafile.first_read  # noqa: F401, I001
-import models.datafile.opening  # noqa: F401
-import models.plans.listing  # noqa: F401
-from models.datafile import precheck as db_file
-
 ROOT = Path(__file__).resolve().parent.parent
 FONT_FILE = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -150,6 +139,7 @@ def save_screenshot(widget: QWidget, target: Path) -> Path:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from models.datafile.db import close_database
     from models.datafile.paths import default_data_file
     from ui.datafile.open_data import open_data_file
     from ui.error_hook import install_error_hook
@@ -182,27 +172,19 @@ def run_gui(args: argparse.Namespace) -> int:
             QMessageBox.warning(parent, tr("备份未完成"), text)
 
     try:
-        # Location, the one-copy lock, the checks, the daily backup: refusals change nothing.
-        # defer_bind: the everyday file is shown first and bound to peewee after the first paint.
-        opened = open_data_file(path, refuse=refuse, warn=warn, defer_bind=True,
+        # Location, the one-copy lock, the checks, the daily backup, then the file is opened
+        # (migrated if old) before the window shows: refusals change nothing.
+        opened = open_data_file(path, refuse=refuse, warn=warn,
                                 ask=(lambda _text: False) if screenshot else None)
         if opened is None:
             return 2
         try:
             return _run_window(app, args, path, screenshot)
         finally:
-            db_file.close_data_file()
+            close_database()
             opened.lock.release()
     finally:
         hook.uninstall()
-
-
-def after_first_paint() -> None:
-    gc.enable()
-    if db_file.pending_path() is not None:
-        from models.datafile.db import bind_pending  # peewee, after the first paint
-
-        bind_pending()
 
 
 def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
@@ -239,10 +221,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
         QTimer.singleShot(0, lambda: window.open_plan(plan_id))
 
     # main.main switched the garbage collector off for start-up; on again once the window shows.
-    # And peewee is bound to the data file then, before the clerk can do anything with it (any
-    # earlier use binds it on the spot: models.datafile.db). Installed first, so a screenshot's grab
-    # (the filter installed last runs first) records the paint before this runs.
-    _FirstPaint(window, after_first_paint)
+    _FirstPaint(window, gc.enable)
     QTimer.singleShot(3000, gc.enable)  # and surely soon, even if no paint comes (minimised)
     outcome = {"rc": 0}
     if screenshot:
@@ -259,7 +238,6 @@ def _run_window(app: QApplication, args: argparse.Namespace, path: Path,
             finally:  # quit whatever happened (stdout closed, say), never hang
                 window.remember_geometry = False
                 app.quit()
-            after_first_paint()  # a screenshot run does all a real start does before exiting
 
         _FirstPaint(window, grab)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, grab)  # never hang if no paint arrives

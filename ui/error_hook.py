@@ -120,7 +120,6 @@ class ErrorHook(QObject):
 
     @Slot(str, str, bool)
     def _show(self, message: str, details: str, user_error: bool) -> None:
-        # Qt only now: naming its enums costs start-up time (ui.widgets.qt_values).
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox  # only once an error comes
 

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 
 from models.common.changes import Changes
 from ui.context import AppContext
-from ui.widgets.qt_values import set_shortcut
 
 AreaFactory = Callable[[AppContext, QWidget], QWidget]
 
@@ -190,7 +189,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(cleanup)
         self.file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
-        set_shortcut(quit_action, QKeySequence.StandardKey.Quit)  # see ui.widgets.qt_values
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
 

@@ -237,7 +237,7 @@ class BackgroundTask(QObject):
         self.parent_widget = parent
         self.result: OpResult | None = None
         self.worker = _Worker(fn, args, kwargs or {}, self)
-        from PySide6.QtCore import Qt  # off the start-up path (ui.widgets.qt_values)
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QProgressDialog
 
         self.dialog = QProgressDialog(

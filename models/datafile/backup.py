@@ -1,5 +1,6 @@
 """Backups of the data file: made with SQLite's online backup API (never a plain copy of a live
-WAL file), kept in a "backups" folder beside the data file, rotated, listed, restored.
+WAL file), kept in a "backups" folder beside the data file, rotated and listed. Putting one back
+is models.datafile.restore.
 
 File names say what a backup is, so a clerk browsing the folder can tell them apart:
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,10 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from models.common.errors import UserError
-from models.datafile import faults, leftovers
-from models.datafile import (
-    precheck as dbmod,  # not models.datafile.db: no peewee on the window's way to its file
-)
+from models.datafile import faults, leftovers, precheck
 
 BACKUP_DIR_NAME = "backups"
 SUFFIX = ".db"
@@ -40,7 +37,7 @@ REASON_LABELS: dict[str, str] = {
     "damaged": "被替换的损坏文件",
 }
 # Kept for the record, never offered for restoring.
-_NOT_RESTORABLE = {"damaged"}
+NOT_RESTORABLE = {"damaged"}
 _REASON_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 
 # Rotation: the newest backup of each of the last 7 days, 8 weeks and 12 months that have one,
@@ -111,7 +108,7 @@ def parse_backup_name(db_stem: str, name: str) -> tuple[datetime, str] | None:
     return created, m["reason"]
 
 
-def _new_backup_path(db_path: Path, reason: str, now: datetime) -> Path:
+def new_backup_path(db_path: Path, reason: str, now: datetime) -> Path:
     if not _REASON_RE.match(reason):
         raise ValueError(f"bad backup reason {reason!r}")
     folder = backups_dir(db_path)
@@ -146,7 +143,7 @@ def list_backups(db_path: Path | str) -> list[BackupInfo]:
 def newest_backup_for(db_path: Path | str) -> BackupInfo | None:
     """The backup to offer when the data file cannot be opened (damaged, deleted)."""
     for b in list_backups(db_path):
-        if b.reason not in _NOT_RESTORABLE:
+        if b.reason not in NOT_RESTORABLE:
             return b
     return None
 
@@ -162,8 +159,8 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _copy_database(source: Path, target: Path, progress: Progress | None = None,
-                   *, read_only: bool = False, data_folder: Path | None = None) -> None:
+def copy_database(source: Path, target: Path, progress: Progress | None = None,
+                  *, read_only: bool = False, data_folder: Path | None = None) -> None:
     """Copy source into target (a new file) page by page with the online backup API, then make
     target a self-contained rollback-journal file. target is written beside its final place
     under a temporary name and renamed, so a failure leaves nothing half-written. data_folder:
@@ -178,7 +175,7 @@ def _copy_database(source: Path, target: Path, progress: Progress | None = None,
 def _copy_into(source: Path, tmp: Path, target: Path, progress: Progress | None,
                read_only: bool) -> None:
     try:
-        src = dbmod.connect_read_only(source) if read_only else sqlite3.connect(str(source))
+        src = precheck.connect_read_only(source) if read_only else sqlite3.connect(str(source))
         try:
             dst = sqlite3.connect(str(tmp))
             try:
@@ -200,7 +197,7 @@ def _copy_into(source: Path, tmp: Path, target: Path, progress: Progress | None,
         raise
 
 
-def _os_message(exc: OSError | sqlite3.Error) -> str:
+def os_message(exc: OSError | sqlite3.Error) -> str:
     """What went wrong, in Chinese (models.datafile.faults tells the kinds apart)."""
     kind = faults.kind_of(exc)
     if kind == faults.FULL:
@@ -220,13 +217,13 @@ def _make_backup(db_path: Path, reason: str, progress: Progress | None = None,
     if not db_path.is_file():
         raise BackupError(f"找不到数据文件“{db_path}”，无法备份。")
     now = (now or datetime.now()).replace(microsecond=0)
-    target = _new_backup_path(db_path, reason, now)
+    target = new_backup_path(db_path, reason, now)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        _copy_database(db_path, target, progress)
+        copy_database(db_path, target, progress)
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(
-            f"无法在“{target.parent}”中保存备份：{_os_message(exc)}。数据文件本身未受影响。"
+            f"无法在“{target.parent}”中保存备份：{os_message(exc)}。数据文件本身未受影响。"
         ) from exc
     return BackupInfo(path=target, created=now, size=target.stat().st_size, reason=reason)
 
@@ -312,7 +309,7 @@ def prune_backups(db_path: Path | str, today: date | None = None) -> list[Path]:
 # --- to and from another place --------------------------------------------------------------
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
     except OSError:
@@ -326,145 +323,15 @@ def backup_to(db_path: Path | str, target: Path | str,
     db_path, target = Path(db_path), Path(target)
     if not db_path.is_file():
         raise BackupError(f"找不到数据文件“{db_path}”，无法备份。")
-    if _same_file(db_path, target):
+    if same_file(db_path, target):
         raise BackupError("备份文件不能是数据文件本身，请另选一个位置或文件名。")
     if not target.parent.is_dir():
         raise BackupError(f"文件夹“{target.parent}”不存在（U 盘是否已拔出？），未备份。")
     if target.is_dir():
         raise BackupError(f"“{target}”是一个文件夹，请给出备份文件的文件名（例如 备份.db）。")
     try:
-        _copy_database(db_path, target, progress)
+        copy_database(db_path, target, progress)
     except (OSError, sqlite3.Error) as exc:
-        raise BackupError(f"无法备份到“{target}”：{_os_message(exc)}。") from exc
+        raise BackupError(f"无法备份到“{target}”：{os_message(exc)}。") from exc
     return BackupInfo(path=target, created=datetime.now().replace(microsecond=0),
                       size=target.stat().st_size, reason="manual")
-
-
-def check_backup_file(source: Path | str) -> int:
-    """Refuse a file that cannot be restored: not ours, damaged, or from a newer version.
-    The file is only read. Returns its schema version."""
-    source = Path(source)
-    if not source.is_file():
-        raise BackupError(f"找不到备份文件“{source}”。")
-    app_id, version = dbmod.inspect_file(source)  # raises NotADataFile / Damaged
-    if app_id != dbmod.APPLICATION_ID:
-        raise dbmod.NotADataFileError(f"“{source.name}”不是本软件的数据文件或备份，未作任何改动。")
-    if version > dbmod.SCHEMA_VERSION:
-        raise dbmod.NewerVersionError(
-            f"备份“{source.name}”由更新版本的社区活动助手写入（数据版本 {version}，本程序支持到 "
-            f"{dbmod.SCHEMA_VERSION}），不能用来恢复。请先升级本软件。"
-        )
-    problems = integrity_problems(source)
-    if problems:
-        raise dbmod.DamagedFileError(
-            f"备份“{source.name}”已损坏（完整性检查未通过），不能用来恢复，文件未作任何改动。"
-        )
-    return version
-
-
-def integrity_problems(path: Path) -> list[str]:
-    """PRAGMA integrity_check of a file opened read-only; [] when it is sound."""
-    try:
-        con = dbmod.connect_read_only(path)
-        try:
-            rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    return [] if rows == ["ok"] else rows
-
-
-def _is_open_here(db_path: Path) -> bool:
-    from models.datafile.db import database  # see the imports
-
-    db = database.obj
-    return db is not None and not db.is_closed() and _same_file(Path(db.database), db_path)
-
-
-def _settle_wal(db_path: Path) -> None:
-    """Fold the -wal file into the data file and leave rollback mode, so no stale -wal can be
-    applied to the file that replaces it. Fails if another program still has it open."""
-    con = sqlite3.connect(str(db_path), timeout=2)
-    try:
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        mode = con.execute("PRAGMA journal_mode = delete").fetchone()[0]
-    finally:
-        con.close()
-    if str(mode).lower() != "delete":
-        raise BackupError(
-            "数据文件正被另一个程序使用，无法恢复。请关闭其他社区活动助手窗口后重试。")
-
-
-def _keep_aside(db_path: Path) -> tuple[BackupInfo, bool]:
-    """Keep the file about to be replaced; (its backup, whether it was a sound data file)."""
-    try:
-        dbmod.inspect_file(db_path)
-    except dbmod.DataFileError:
-        # A damaged or foreign file is not live: keep its bytes (and any -wal) as they are.
-        now = datetime.now().replace(microsecond=0)
-        target = _new_backup_path(db_path, "damaged", now)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(db_path, target)
-            wal = db_path.with_name(db_path.name + "-wal")
-            if wal.exists():
-                shutil.copyfile(wal, target.with_name(target.name + "-wal"))
-        except OSError as exc:
-            raise BackupError(f"无法保留原数据文件：{_os_message(exc)}。未恢复。") from exc
-        return BackupInfo(target, now, target.stat().st_size, "damaged"), False
-    return backup_before(db_path, "restore"), True
-
-
-def restore_from(db_path: Path | str, source: Path | str,
-                 command: str = "") -> BackupInfo | None:
-    """从备份恢复: check source, keep the current data file aside as a backup, then put a copy of
-    source in its place in one rename. If this process had the data file open, it is reopened,
-    now holding the restored data. Returns the backup of the replaced file (None when there was
-    no data file). The source file is only read. command: the command line's words, when the
-    command line restores (see models.datafile.lock)."""
-    from models.datafile import db  # see the imports
-    from models.datafile.lock import lock_for_writing
-
-    db_path, source = Path(db_path), Path(source)
-    if _same_file(db_path, source):
-        raise BackupError("不能用数据文件本身来恢复，请选择一个备份文件。")
-    check_backup_file(source)
-    pending = dbmod.pending_path()
-    if pending is not None and _same_file(pending, db_path):
-        db.bind_pending()  # the window's file, shown but not bound yet: open, so reopened after
-    tmp = db_path.with_name(f".{db_path.name}.restoring")
-    with lock_for_writing(db_path, command), leftovers.writing(tmp, db_path,
-                                                               db_path.resolve().parent):
-        try:
-            _copy_database(source, tmp, read_only=True, data_folder=db_path.resolve().parent)
-        except (OSError, sqlite3.Error) as exc:
-            raise BackupError(f"无法恢复：{_os_message(exc)}。数据文件未作改动。") from exc
-        try:
-            if integrity_problems(tmp):
-                raise BackupError("恢复时复制出的文件未通过完整性检查，数据文件未作改动。")
-            aside = None
-            was_open = _is_open_here(db_path)
-            sound = True
-            if db_path.exists():
-                aside, sound = _keep_aside(db_path)
-            if was_open:
-                db.close_database()
-            try:
-                if db_path.exists() and sound:
-                    _settle_wal(db_path)
-                try:
-                    os.replace(tmp, db_path)
-                except OSError as exc:
-                    raise BackupError(
-                        f"无法替换数据文件：{_os_message(exc)}。原数据未作改动"
-                        + (f"，另存于“{aside.path}”。" if aside else "。")
-                    ) from exc
-                for extra in ("-wal", "-shm"):
-                    db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
-            finally:
-                if was_open:  # carry on with the restored data, or the old data on failure
-                    db.open_database(db_path)
-        finally:
-            tmp.unlink(missing_ok=True)
-    return aside

@@ -1,11 +1,6 @@
 """The data file as a file: what makes it ours, and the checks made before opening it, with the
-standard library's sqlite3 only (no peewee), so the window can check its data file and show it
-before peewee is imported (see models.datafile.opening and models.datafile.first_read).
-models.datafile.db, the peewee side, re-exports every name here.
-
-Deferred binding: a window that found its file sound and at SCHEMA_VERSION may show it first and
-bind peewee to it right after (defer_binding); until then pending_path() names the file and
-models.datafile.db binds it the moment anything uses the database (models.datafile.db.bind_pending).
+standard library's sqlite3 only (a refused file is never handed to peewee). models.datafile.db,
+the peewee side, re-exports every name here.
 """
 from __future__ import annotations
 
@@ -17,7 +12,6 @@ from models.common.errors import UserError
 
 # Marks a SQLite file as ours ("CAA1"), so a stranger's database is not taken for a data file.
 APPLICATION_ID = 0x43414131
-SCHEMA_VERSION = 4
 
 
 class DataFileError(UserError):
@@ -144,45 +138,3 @@ def copy_aside(path: Path, tag: str) -> Path:
     finally:
         src.close()
     return target
-
-
-# --- deferred binding -------------------------------------------------------------------------
-
-_pending: Path | None = None
-
-
-def defer_binding(path: Path) -> None:
-    """path was checked (under its instance lock) and is at SCHEMA_VERSION: bind it later."""
-    global _pending
-    _pending = Path(path)
-
-
-def pending_path() -> Path | None:
-    """The data file waiting to be bound, or None (bound already, or none opened)."""
-    return _pending
-
-
-def take_pending() -> Path | None:
-    """The pending data file, forgetting it (models.datafile.db binds it, or closing drops it)."""
-    global _pending
-    path, _pending = _pending, None
-    return path
-
-
-def read_connection(path: Path) -> sqlite3.Connection:
-    """A plain connection for reading a data file before peewee is bound to it (query_only, so
-    a bug cannot write through it). Close it after use."""
-    con = sqlite3.connect(str(path))
-    con.execute("PRAGMA query_only = 1")
-    return con
-
-
-def close_data_file() -> None:
-    """Close the data file, bound or pending. models.datafile.db is only imported (for peewee) if it
-    was already: importing peewee just to find nothing open would slow down closing."""
-    take_pending()
-    import sys
-
-    db = sys.modules.get("models.datafile.db")
-    if db is not None:
-        db.close_database()

@@ -1,3 +1,3 @@
-"""Activity plans and notices: the service API (service.py, read first), plain records, rules,
-templates, festival days, the JSON form and the demo plans.
+"""Activity plans and notices: the service API (service.py, read first), their tables, plain
+records, rules, templates, festival days, the JSON form and the demo plans.
 """

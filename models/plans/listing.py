@@ -1,15 +1,16 @@
-"""The plans list's queries (one transaction each). Kept apart from models.plans.service (saving and
-loading whole plans, with every record class), which re-exports them, so the window's first paint
-imports only these, and no peewee at all: while the window's data file is not bound yet
-(models.datafile.precheck.pending_path), the unfiltered list and its years are read with the
-standard library (models.datafile.first_read); peewee is imported on the first query that needs it.
+"""The plans list's queries (one transaction each). Kept apart from models.plans.service (saving
+and loading whole plans, with every record class), which re-exports them, so the window's first
+paint imports only these.
 """
 from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
-from models.datafile import precheck as db_file
+import peewee as pw
+
+from models.datafile.db import database
+from models.plans import tables
 from models.plans.summary import PlanSummary
 
 if TYPE_CHECKING:
@@ -23,15 +24,7 @@ def list_plans(
     year: int | None = None,
 ) -> list[PlanSummary]:
     """Plans matching every given filter, newest activity first."""
-    pending = db_file.pending_path()
-    if pending is not None and not (text.strip() or status or category or year):
-        from models.datafile.first_read import first_plans
-
-        return first_plans(pending)
-    from models.datafile import schema  # peewee: see the module docstring
-    from models.datafile.db import database
-
-    P = schema.Plan
+    P = tables.Plan
     query = P.select(P.id, P.title, P.category, P.status, P.kind, P.start, P.updated)
     if text.strip():
         words = text.split()
@@ -60,16 +53,7 @@ def list_plans(
 
 def plan_years() -> list[int]:
     """Years that hold at least one dated plan, newest first."""
-    pending = db_file.pending_path()
-    if pending is not None:
-        from models.datafile.first_read import first_plan_years
-
-        return first_plan_years(pending)
-    import peewee as pw  # see the module docstring
-
-    from models.datafile import schema
-
-    P = schema.Plan
+    P = tables.Plan
     # coerce(False): the year is text, not a date for peewee to parse (and fail to) per row.
     year = pw.fn.substr(P.start, 1, 4).coerce(False)
     # .tuples() yields one tuple a row; peewee's stubs type it as a select of the model.
@@ -79,6 +63,4 @@ def plan_years() -> list[int]:
 
 
 def count_plans() -> int:
-    from models.datafile import schema  # see the module docstring
-
-    return schema.Plan.select().count()
+    return tables.Plan.select().count()

@@ -1,7 +1,7 @@
 """Plain records of a plan and its parts, as the editor, the exporters and the templates see them.
 
 Each field carries its Chinese label and kind in its metadata, so the editor and the PDF name a
-field the same way. Field names match the columns of models.datafile.schema.
+field the same way. Field names match the columns of models.plans.tables.
 """
 from __future__ import annotations
 

@@ -6,8 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from models.common.errors import UserError
-from models.datafile import schema
 from models.datafile.db import database
+from models.plans import tables
 
 # The list's queries live with the list (models.plans.listing); re-exported here.
 from models.plans.listing import count_plans, list_plans, plan_years  # noqa: F401 - re-exported
@@ -20,22 +20,22 @@ from models.plans.records import (
     scalar_fields,
 )
 
-PART_MODELS: dict[str, type[schema._Part]] = {
-    "organisers": schema.Organiser,
-    "content": schema.ContentItem,
-    "agenda": schema.AgendaSlot,
-    "groups": schema.Group,
-    "staff": schema.StaffRole,
-    "materials": schema.Material,
-    "publicity": schema.PublicityItem,
-    "highlights": schema.Highlight,
-    "budget": schema.BudgetLine,
-    "risks": schema.Risk,
-    "phases": schema.Phase,
-    "leaders": schema.LeaderMember,
-    "requirements": schema.Requirement,
-    "awards": schema.Award,
-    "attachments": schema.Attachment,
+PART_MODELS: dict[str, type[tables._Part]] = {
+    "organisers": tables.Organiser,
+    "content": tables.ContentItem,
+    "agenda": tables.AgendaSlot,
+    "groups": tables.Group,
+    "staff": tables.StaffRole,
+    "materials": tables.Material,
+    "publicity": tables.PublicityItem,
+    "highlights": tables.Highlight,
+    "budget": tables.BudgetLine,
+    "risks": tables.Risk,
+    "phases": tables.Phase,
+    "leaders": tables.LeaderMember,
+    "requirements": tables.Requirement,
+    "awards": tables.Award,
+    "attachments": tables.Attachment,
 }
 
 
@@ -88,11 +88,11 @@ def save_plan(rec: PlanRecord) -> int:
     values = {name: getattr(rec, name) for name in scalar_fields(PlanRecord)}
     with database.atomic():
         if rec.id is None:
-            plan_id = schema.Plan.insert(created=now, updated=now, **values).execute()
+            plan_id = tables.Plan.insert(created=now, updated=now, **values).execute()
         else:
             updated = (
-                schema.Plan.update(updated=now, **values)
-                .where(schema.Plan.id == rec.id)
+                tables.Plan.update(updated=now, **values)
+                .where(tables.Plan.id == rec.id)
                 .execute()
             )
             if not updated:
@@ -115,13 +115,13 @@ def _write_parts(plan_id: int, rec: PlanRecord) -> None:
             obj_id = model.insert(plan=plan_id, position=pos, **_row_values(row)).execute()
             if attr == "phases":
                 for tpos, task in enumerate(row.tasks):
-                    schema.PhaseTask.insert(
+                    tables.PhaseTask.insert(
                         phase=obj_id, position=tpos, **_row_values(task)).execute()
 
 
 def _write_content(plan_id: int, rows: list[ContentRow], parent: int | None) -> None:
     for pos, row in enumerate(rows):
-        obj_id = schema.ContentItem.insert(
+        obj_id = tables.ContentItem.insert(
             plan=plan_id, parent=parent, position=pos, **_row_values(row)
         ).execute()
         _write_content(plan_id, row.children, obj_id)
@@ -129,7 +129,7 @@ def _write_content(plan_id: int, rows: list[ContentRow], parent: int | None) -> 
 
 def load_plan(plan_id: int) -> PlanRecord:
     with database.atomic():
-        plan = schema.Plan.get_or_none(schema.Plan.id == plan_id)
+        plan = tables.Plan.get_or_none(tables.Plan.id == plan_id)
         if plan is None:
             raise PlanNotFound(plan_id)
         rec = PlanRecord(
@@ -146,10 +146,10 @@ def load_plan(plan_id: int) -> PlanRecord:
                 row = row_type(**{n: _clean_scalar(getattr(obj, n))
                                   for n in scalar_fields(row_type)})
                 if attr == "phases":
-                    tasks = schema.PhaseTask.select().where(schema.PhaseTask.phase == obj.id)
+                    tasks = tables.PhaseTask.select().where(tables.PhaseTask.phase == obj.id)
                     row.tasks = [
                         PhaseTaskRow(**{n: getattr(t, n) for n in scalar_fields(PhaseTaskRow)})
-                        for t in tasks.order_by(schema.PhaseTask.position)
+                        for t in tasks.order_by(tables.PhaseTask.position)
                     ]
                 rows.append(row)
             setattr(rec, attr, rows)
@@ -157,7 +157,7 @@ def load_plan(plan_id: int) -> PlanRecord:
 
 
 def _read_content(plan_id: int) -> list[ContentRow]:
-    C = schema.ContentItem
+    C = tables.ContentItem
     items = list(C.select().where(C.plan == plan_id).order_by(C.position))
     by_id = {it.id: ContentRow(title=it.title, body=it.body) for it in items}
     top: list[ContentRow] = []
@@ -171,7 +171,7 @@ def _read_content(plan_id: int) -> list[ContentRow]:
 
 def delete_plan(plan_id: int) -> None:
     with database.atomic():
-        if not schema.Plan.delete().where(schema.Plan.id == plan_id).execute():
+        if not tables.Plan.delete().where(tables.Plan.id == plan_id).execute():
             raise PlanNotFound(plan_id)
 
 
@@ -179,8 +179,8 @@ def set_status(plan_id: int, status: str) -> None:
     if status not in STATUSES:
         raise PlanError(f"状态“{status}”无效。")
     with database.atomic():
-        n = schema.Plan.update(status=status, updated=datetime.now().replace(microsecond=0)).where(
-            schema.Plan.id == plan_id
+        n = tables.Plan.update(status=status, updated=datetime.now().replace(microsecond=0)).where(
+            tables.Plan.id == plan_id
         ).execute()
         if not n:
             raise PlanNotFound(plan_id)

@@ -4,43 +4,28 @@ The grid reads its first pages with search_residents(offset, limit); far down th
 costs 200-500 ms on 100,000 residents (SQLite walks every skipped row), so the grid then takes the
 query's ordered ids once (models.residents.service.resident_ids, ~150 ms) and reads each page by id
 (~2 ms for 200 rows), whatever its depth.
-
-No peewee at import: the window may open on the residents grid before peewee is bound to its data
-file (models.datafile.precheck.pending_path); its first page is then read with the standard library
-(models.datafile.first_read), and peewee is imported by the first read that needs it.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from models.datafile import precheck as db_file
+from models.datafile.db import database
+from models.residents import service, store
 from models.residents.records import ResidentQuery, ResidentRow, SearchResult
 
 
 def search_page(query: ResidentQuery, offset: int, limit: int) -> SearchResult:
     """models.residents.service.search_residents(query, offset, limit)."""
-    pending = db_file.pending_path()
-    if pending is not None:
-        from models.datafile.first_read import first_residents_page
-
-        return first_residents_page(pending, query, offset, limit)
-    from models.residents.service import search_residents  # see the docstring
-
-    return search_residents(query, offset, limit)
+    return service.search_residents(query, offset, limit)
 
 
 def resident_ids(query: ResidentQuery) -> list[int]:
     """models.residents.service.resident_ids(query)."""
-    from models.residents.service import resident_ids as ids  # see the docstring
-
-    return ids(query)
+    return service.resident_ids(query)
 
 
 def rows_by_ids(ids: Sequence[int]) -> list[ResidentRow]:
     """Grid rows for these ids in the order given (ids no longer in the file are left out)."""
-    from models.datafile.db import database
-    from models.residents import store  # see the docstring
-
     with database.atomic():
         return store.fetch_rows(list(ids))
 
@@ -53,9 +38,7 @@ BACKGROUND_CACHE_KIB = 2000
 def ordered_ids_in_background(query: ResidentQuery) -> list[int]:
     """resident_ids(query), for a thread other than the window's: on this thread's own
     connection, with a small cache, which is closed afterwards."""
-    from models.datafile.db import bind_pending, database  # see the docstring
-
-    db = database.obj or bind_pending()  # the window binds its file after the first paint
+    db = database.obj
     if db is None:
         raise RuntimeError("no data file is open")
     try:

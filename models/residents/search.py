@@ -1,7 +1,6 @@
 """One page of the residents grid, in SQL over any connection: the core of
-models.residents.service.search_residents (peewee's connection, in its transaction) and of the
-window's first page before peewee is bound (models.datafile.first_read, a plain sqlite3
-connection). No peewee here, so the first page costs no peewee import.
+models.residents.service.search_residents, which runs it on peewee's connection in its
+transaction.
 
 execute(sql, params) runs one statement and returns its cursor.
 """

@@ -11,7 +11,7 @@ from __future__ import annotations
 import peewee as pw
 from playhouse.sqlite_ext import FTS5Model, SearchField
 
-from models.datafile.db import BaseModel, database
+from models.datafile.base import BaseModel, database
 
 GENDERS = ("男", "女")
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from models.common.errors import UserError
 from models.common.name_keys import pinyin_keys
 from models.datafile.db import database
-from models.datafile.schema import Plan
+from models.plans.tables import Plan
 from models.residents.tables import Resident
 from models.signups.records import (
     CancelResult,

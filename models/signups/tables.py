@@ -1,17 +1,16 @@
 """Tables of sign-ups (schema version 3): who signed up for which activity, their companions, and a
 log of every change of status.
 
-The activity is a plan (models/datafile/schema.py Plan). A registrant is a resident, or a walk-in
-given by name and phone (resident NULL) who can be linked to a resident later. name and phone are
-kept on the sign-up too, so lists print the way the person gave them even if the resident is later
-deleted.
+The activity is a plan (models.plans.tables.Plan). A registrant is a resident, or a walk-in given by
+name and phone (resident NULL) who can be linked to a resident later. name and phone are kept on
+the sign-up too, so lists print the way the person gave them even if the resident is later deleted.
 """
 from __future__ import annotations
 
 import peewee as pw
 
-from models.datafile.db import BaseModel
-from models.datafile.schema import Plan
+from models.datafile.base import BaseModel
+from models.plans.tables import Plan
 from models.residents.tables import Resident
 
 

@@ -8,6 +8,7 @@ from models.datafile import backup as bk
 from models.datafile.db import APPLICATION_ID, SCHEMA_VERSION, inspect_file
 from models.datafile.health import check_file
 from models.datafile.lock import check_location
+from models.datafile.restore import restore_from
 from ui.cli.common import CommandError, add_db_option, db_path
 
 
@@ -50,7 +51,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     path = db_path(args)
     check_location(path)
-    aside = bk.restore_from(path, Path(args.source), command="restore")
+    aside = restore_from(path, Path(args.source), command="restore")
     print(f"已从“{args.source}”恢复数据文件“{path}”。")
     if aside is not None:
         print(f"原来的数据另存为“{aside.path}”。")

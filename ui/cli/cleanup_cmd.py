@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from models.signups.retention import cleanup_personal_data, preview_cleanup
 from ui.cli.common import CommandError, add_db_option, db_path, open_db
 
 
@@ -19,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_cleanup(args: argparse.Namespace) -> int:
+    from models.signups.retention import cleanup_personal_data, preview_cleanup
+
     if not db_path(args).is_file():
         raise CommandError(f"找不到数据文件“{db_path(args)}”。")
     open_db(args, create=False, write="cleanup" if args.yes else "")

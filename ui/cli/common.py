@@ -12,8 +12,7 @@ from models.datafile.paths import default_data_file
 if TYPE_CHECKING:
     import peewee as pw
 
-# No peewee at import: main.py reads the window's options with add_db_option, and the window
-# shows before peewee is imported (models.datafile.opening).
+# No peewee at import: main.py builds its parser from every command module (see main.py).
 
 
 class CommandError(UserError):

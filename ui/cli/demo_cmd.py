@@ -13,8 +13,6 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from models.plans.demo import make_demo
-from models.plans.service import count_plans, load_plan
 from ui.cli.common import CommandError, add_db_option, db_path, open_db, whole_number
 
 
@@ -26,6 +24,9 @@ class DemoStep:
 
 
 def _plans_step(args: argparse.Namespace) -> list[str]:
+    from models.plans.demo import make_demo
+    from models.plans.service import load_plan
+
     ids = make_demo()
     lines = [f"活动方案 {len(ids)} 个："]
     for plan_id in ids:
@@ -77,7 +78,13 @@ STEPS: list[DemoStep] = [
 ]
 
 # What counts as "the file already holds work": name -> counter, checked before anything is added.
-EXISTING: list[tuple[str, Callable[[], int]]] = [("活动方案", count_plans)]
+def _count_plans() -> int:
+    from models.plans.service import count_plans
+
+    return count_plans()
+
+
+EXISTING: list[tuple[str, Callable[[], int]]] = [("活动方案", _count_plans)]
 
 
 def register(sub: argparse._SubParsersAction) -> None:

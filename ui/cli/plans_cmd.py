@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from models.plans.service import list_plans
 from ui.cli.common import add_db_option, open_db
 
 
@@ -16,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from models.plans.service import list_plans
+
     open_db(args, create=False)
     plans = list_plans()
     if args.json:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from models.common.errors import UserError
 from models.datafile import backup as bk
+from models.datafile.restore import restore_from
 
 T = TypeVar("T")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -211,7 +212,7 @@ class BackupsDialog(QDialog):
         ).format(what)
         if not self.confirm(question):
             return
-        aside = self._run(lambda: bk.restore_from(self.db_path, source) or True)
+        aside = self._run(lambda: restore_from(self.db_path, source) or True)
         if aside is None:
             return
         self.refresh()
@@ -271,7 +272,7 @@ def offer_newest_backup(parent: QWidget | None, db_path: Path, error: BaseExcept
     if not ask(text):
         return False
     try:
-        bk.restore_from(db_path, newest.path)
+        restore_from(db_path, newest.path)
     except UserError as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("BackupsDialog", "未能恢复"),
                             str(exc))

@@ -36,12 +36,10 @@ def _warning(parent: QWidget | None, text: str) -> None:
 def open_data_file(path: Path, parent: QWidget | None = None, *,
                    ask: Callable[[str], bool] | None = None,
                    refuse: Callable[[QWidget | None, str], None] = _critical,
-                   warn: Callable[[QWidget | None, str], None] = _warning,
-                   defer_bind: bool = False) -> OpenedFile | None:
-    """The opened file, or None after telling the clerk why it cannot be opened. defer_bind: see
-    models.datafile.opening."""
+                   warn: Callable[[QWidget | None, str], None] = _warning) -> OpenedFile | None:
+    """The opened file, or None after telling the clerk why it cannot be opened."""
     try:
-        opened = open_for_app(path, defer_bind=defer_bind)
+        opened = open_for_app(path)
     except UserError as exc:
         # Only on a refusal: the backups dialog is not on the way to an ordinary start.
         from models.datafile.backup import newest_backup_for
@@ -53,7 +51,7 @@ def open_data_file(path: Path, parent: QWidget | None = None, *,
         if not offer_newest_backup(parent, path, exc, ask=ask):
             return None  # the clerk chose 退出 in the offer, which said what was wrong
         try:
-            opened = open_for_app(path, defer_bind=defer_bind)
+            opened = open_for_app(path)
         except UserError as again:
             refuse(parent, str(again))
             return None

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,16 +34,6 @@ from ui.operations import run_op, run_task
 from ui.plans.list_model import COL_START, COL_TITLE, PlansListModel
 from ui.plans.tabs import EditorFactory, PlanTabs
 from ui.widgets.actions import make_action
-from ui.widgets.qt_values import (
-    ALIGN_CENTER,
-    CUSTOM_CONTEXT_MENU,
-    DESCENDING,
-    TOOL_BUTTON_TEXT_ONLY,
-    WIDGET_SHORTCUT,
-    set_enum,
-    set_shortcut,
-    set_sort_indicator,
-)
 
 if TYPE_CHECKING:
     from models.plans.records import PlanRecord
@@ -81,8 +71,7 @@ class PlansArea(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        # Qt's enums by value (ui.widgets.qt_values): this area is built before the first paint.
-        set_enum(self.table, "contextMenuPolicy", CUSTOM_CONTEXT_MENU)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.addAction(self.act_delete)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -90,7 +79,7 @@ class PlansArea(QWidget):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        set_sort_indicator(header, COL_START, DESCENDING)  # the query's order
+        header.setSortIndicator(COL_START, Qt.SortOrder.DescendingOrder)  # the query's order
         header.sortIndicatorChanged.connect(self.model.sort)
         self.count_label = QLabel()
 
@@ -143,8 +132,8 @@ class PlansArea(QWidget):
         self.act_copy = self._action(self.tr("复制方案到其他年份…"), self.copy_to_year)
         self.act_pdf = self._action(self.tr("导出 PDF…"), self.export_pdf, "Ctrl+P")
         self.act_delete = self._action(self.tr("删除"), self.delete_current)
-        set_shortcut(self.act_delete, QKeySequence.StandardKey.Delete)
-        set_enum(self.act_delete, "shortcutContext", WIDGET_SHORTCUT)  # the list only
+        self.act_delete.setShortcut(QKeySequence.StandardKey.Delete)
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the list only
         self.act_find = self._action(self.tr("查找"), self._focus_search, "Ctrl+F")
         self.act_close_tab = self._action(
             self.tr("关闭方案"), lambda: self.plan_tabs.close_current(), "Ctrl+W")
@@ -163,7 +152,7 @@ class PlansArea(QWidget):
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("方案工具栏"))
-        set_enum(bar, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action, text in ((self.act_new, self.tr("新建")),
                              (self.act_template, self.tr("从模板新建")),
                              (self.act_open, None), (self.act_copy, self.tr("复制到年份")),
@@ -218,7 +207,7 @@ class PlansArea(QWidget):
                               "也可以先生成演示数据看看软件怎么用。"))
         text.setWordWrap(True)
         for label in (title, text):
-            set_enum(label, "alignment", ALIGN_CENTER)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(label)
         row = QHBoxLayout()
         row.addStretch(1)

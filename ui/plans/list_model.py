@@ -1,26 +1,20 @@
 """The plans list as a table model: rows come from models.plans.listing.list_plans (filtered in the
 query); sorting by a header click reorders the rows in the model, never through a proxy.
 
-A QStandardItemModel, so the view paints it without calling Python: a Python headerData() or
-flags() takes or returns one of Qt's own enums, and the first of those made in a process builds
-PySide's whole Qt namespace (some 20 ms of start-up, before the first paint). For the same reason
-this module names Qt's roles by their values (ROLES; a test checks them against Qt's enums). A
-plans list holds some hundreds of plans at most, so keeping them as items costs little.
+A QStandardItemModel: a plans list holds some hundreds of plans at most, so keeping them as items
+costs little, and Qt then does the headers, flags and sorting itself.
 """
 from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from models.plans.listing import list_plans
 from models.plans.summary import STATUSES, PlanSummary
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
 
 COL_TITLE, COL_CATEGORY, COL_STATUS, COL_START, COL_UPDATED = range(5)
 HEADERS = (
@@ -30,10 +24,8 @@ HEADERS = (
     QT_TRANSLATE_NOOP("PlansListModel", "开始时间"),
     QT_TRANSLATE_NOOP("PlansListModel", "修改时间"),
 )
-# Qt.ItemDataRole's DisplayRole, ToolTipRole and UserRole.
-DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE = 0, 3, 256
-ID_ROLE = USER_ROLE + 1  # the plan's id, on every cell of its row
-SORT_ROLE = USER_ROLE + 2  # the key of the column sorted by (set when sorting)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the plan's id, on every cell of its row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the key of the column sorted by (set when sorting)
 
 
 @lru_cache(maxsize=4096)
@@ -55,10 +47,14 @@ class PlansListModel(QStandardItemModel):
             [QCoreApplication.translate("PlansListModel", h) for h in HEADERS])
         self.setSortRole(SORT_ROLE)
         # Every cell is made from this: shown and selectable, never edited, dragged or dropped on.
-        self._prototype = QStandardItem()
-        self._prototype.setEditable(False)
-        self._prototype.setDragEnabled(False)
-        self._prototype.setDropEnabled(False)
+        # Qt makes the cells itself (setItemData below): an item made in Python keeps its Python
+        # wrapper as long as the model lives, even after a refresh deleted the item, and a later
+        # Qt object made at the same address would be handed out as that stale item.
+        prototype = QStandardItem()
+        prototype.setEditable(False)
+        prototype.setDragEnabled(False)
+        prototype.setDropEnabled(False)
+        self.setItemPrototype(prototype)
         self._rows: list[PlanSummary] = []
         self._filters: dict[str, Any] = {"text": "", "status": None, "category": None, "year": None}
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: the query's order
@@ -87,25 +83,23 @@ class PlansListModel(QStandardItemModel):
         rows = list_plans(**self._filters)
         self.removeRows(0, self.rowCount())
         self._rows = rows
-        for p in rows:  # a row at a time: setItem() per cell signals per cell, ~4x slower
-            self.appendRow(self._items(p))
+        self.insertRows(0, len(rows))
+        for r, p in enumerate(rows):
+            self._fill(r, p)
         if self._sort is not None:
             self._apply_sort(*self._sort)
 
-    def _items(self, p: PlanSummary) -> list[QStandardItem]:
+    def _fill(self, row: int, p: PlanSummary) -> None:
         untimed = QCoreApplication.translate("PlansListModel", "未定")
         # The day is enough in the list; the tooltip has the time.
         texts = (p.title, p.category, p.status, _when(p.start) or untimed,
                  p.updated.strftime("%Y-%m-%d") if p.updated else "")
-        items = []
-        for text in texts:
-            item = self._prototype.clone()
-            item.setText(text)
-            item.setData(p.id, ID_ROLE)
-            items.append(item)
-        items[COL_TITLE].setToolTip(p.title)
-        items[COL_UPDATED].setToolTip(_when(p.updated))
-        return items
+        tips = {COL_TITLE: p.title, COL_UPDATED: _when(p.updated)}
+        for column, text in enumerate(texts):
+            roles: dict[int, Any] = {Qt.ItemDataRole.DisplayRole: text, ID_ROLE: p.id}
+            if column in tips:
+                roles[Qt.ItemDataRole.ToolTipRole] = tips[column]
+            self.setItemData(self.index(row, column), roles)
 
     # --- sorting --------------------------------------------------------------------------
     @staticmethod
@@ -128,8 +122,6 @@ class PlansListModel(QStandardItemModel):
             self.refresh()
             return
         if order is None:
-            from PySide6.QtCore import Qt  # see the module docstring
-
             order = Qt.SortOrder.AscendingOrder
         self._sort = (column, order)
         self._apply_sort(column, order)
@@ -138,7 +130,7 @@ class PlansListModel(QStandardItemModel):
         # The keys go into SORT_ROLE and Qt sorts the items (stable: ties keep the query's
         # order), moving the selection with them.
         for r, p in enumerate(self._rows):
-            self.item(r, column).setData(self._sort_key(p, column), SORT_ROLE)
+            self.setData(self.index(r, column), self._sort_key(p, column), SORT_ROLE)
         super().sort(column, order)
         by_id = {p.id: p for p in self._rows}
-        self._rows = [by_id[self.item(r, 0).data(ID_ROLE)] for r in range(self.rowCount())]
+        self._rows = [by_id[self.index(r, 0).data(ID_ROLE)] for r in range(self.rowCount())]

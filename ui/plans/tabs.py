@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
 from ui.operations import DataHub, run_op
-from ui.widgets.qt_values import ALIGN_CENTER, set_enum
 
 # (plan id, parent, hub): an editor saves through ui.operations and announces to the hub.
 EditorFactory = Callable[[int, QWidget, DataHub | None], QWidget]
@@ -33,7 +33,7 @@ class PlanTabs(QStackedWidget):
         self.tabs.tabCloseRequested.connect(self.close_at)
         hint = QLabel(self.tr("双击左侧列表中的方案进行编辑，\n"
                               "或点击“新建”“从模板新建”开始一个新方案。"))
-        set_enum(hint, "alignment", ALIGN_CENTER)  # by value: ui.widgets.qt_values
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setStyleSheet("color: #666;")
         self.addWidget(hint)
         self.addWidget(self.tabs)

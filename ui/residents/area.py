@@ -4,9 +4,8 @@ ui.operations; the grid re-reads when the hub says residents changed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QPoint, QTimer
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,23 +29,12 @@ from ui.context import AppContext
 from ui.operations import run_op, show_error
 from ui.residents.model import COL_NAME, ResidentsModel
 from ui.widgets.actions import make_action
-from ui.widgets.qt_values import (
-    ASCENDING,
-    CUSTOM_CONTEXT_MENU,
-    TOOL_BUTTON_TEXT_ONLY,
-    set_enum,
-    set_sort_indicator,
-)
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
 
 SEARCH_DELAY_MS = 150  # debounce: one query once the clerk pauses typing
 NO_AGE = -1  # the age spin boxes' "不限"
 
 
-# models.residents.service (and peewee) is imported by the first action that needs it, not on the
-# way to the first paint: the grid's first page is read through models.residents.pages.
+# The tag and building filters read their choices when first opened (ChoiceCombo).
 def _tag_names() -> list[str]:
     from models.residents.service import list_tags
 
@@ -117,9 +105,7 @@ class ResidentsArea(QWidget):
 
         self.model = ResidentsModel(self, load=False)  # apply_filters() below loads it
         self.table = QTableView()
-        # The model's rows under titles from C++: no Qt enum named before the first paint, here
-        # or below (ui.widgets.qt_values).
-        self.table.setModel(self.model.table_model(self))
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -136,7 +122,7 @@ class ResidentsArea(QWidget):
             header.resizeSection(col, width)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        set_sort_indicator(header, COL_NAME, ASCENDING)
+        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort)
 
         layout = QVBoxLayout(self)
@@ -162,7 +148,7 @@ class ResidentsArea(QWidget):
             spin.valueChanged.connect(self._search_timer.start)
         self.age_date.dateChanged.connect(self._search_timer.start)
         self.table.doubleClicked.connect(lambda index: self.edit_resident(index.row()))
-        set_enum(self.table, "contextMenuPolicy", CUSTOM_CONTEXT_MENU)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
@@ -208,7 +194,7 @@ class ResidentsArea(QWidget):
         self.act_figures.setIconText(self.tr("人群统计…"))
         self.act_export.setIconText(self.tr("导出…"))
         bar = QToolBar(self.tr("居民工具栏"))
-        set_enum(bar, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.act_add, self.act_edit, self.act_delete, None, self.act_bin, None,
                        self.act_import, self.act_export, None, self.act_figures):
             if action is None:
@@ -301,8 +287,6 @@ class ResidentsArea(QWidget):
         return next((i for i, c in enumerate(self.model.columns) if c[2] == key), COL_NAME)
 
     def _sorted_order(self) -> Qt.SortOrder:
-        from PySide6.QtCore import Qt  # after the first paint (ui.widgets.qt_values)
-
         return (Qt.SortOrder.DescendingOrder if self.model.query.descending
                 else Qt.SortOrder.AscendingOrder)
 

@@ -12,36 +12,21 @@ from collections import OrderedDict
 from contextlib import suppress
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QConcatenateTablesProxyModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
+    Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QStandardItemModel
 
-# Not models.residents.service (peewee): the window may open on this grid before peewee is bound.
 from models.residents.pages import ordered_ids_in_background, resident_ids, rows_by_ids, search_page
 from models.residents.records import ResidentQuery, ResidentRow
-from ui.widgets.qt_values import (
-    ALIGN_CENTER,
-    ALIGN_LEFT_VCENTER,
-    DESCENDING,
-    DISPLAY_ROLE,
-    TEXT_ALIGNMENT_ROLE,
-    TOOLTIP_ROLE,
-    USER_ROLE,
-)
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,8 +40,13 @@ OFFSET_PAGES = 3
 PREFETCH_MIN = 20_000
 PREFETCH_DELAY_MS = 250
 
-ID_ROLE = USER_ROLE + 1
-_ROLES = frozenset((DISPLAY_ROLE, TOOLTIP_ROLE, ID_ROLE, TEXT_ALIGNMENT_ROLE))
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, ID_ROLE, _ALIGNMENT))
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 # (attribute, header, order key of ResidentQuery or None when the column cannot be sorted).
 COLUMNS: list[tuple[str, str, str | None]] = [
@@ -198,38 +188,26 @@ class ResidentsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def header_labels(self) -> list[str]:
-        return [QCoreApplication.translate("ResidentsModel", title)
-                for _a, title, _o in self.columns]
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = _DISPLAY) -> Any:
+        if (role == _DISPLAY and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.columns)):
+            return QCoreApplication.translate("ResidentsModel", self.columns[section][1])
+        return None
 
-    def table_model(self, parent: QObject) -> QConcatenateTablesProxyModel:
-        """What a QTableView shows for this model: its rows, under column titles held by a
-        small C++ model (QConcatenateTablesProxyModel takes the titles from its first model,
-        which has no rows). This model has no Python headerData() or flags(): the view calls
-        those while painting, and the first one's Qt enum argument or result would build PySide's
-        whole Qt namespace (~20 ms) before the first paint (see ui.widgets.qt_values). Rows keep
-        their numbers: the view's row r is this model's row r."""
-        titles = QStandardItemModel(0, len(self.columns), parent)
-        titles.setHorizontalHeaderLabels(self.header_labels())
-        shown = QConcatenateTablesProxyModel(parent)
-        shown.addSourceModel(titles)
-        shown.addSourceModel(self)
-        return shown
-
-    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         # The view asks for a dozen roles a cell: the ones not answered here return at once.
         if role not in _ROLES or not index.isValid() or index.column() >= len(self.columns):
             return None
-        if role == TEXT_ALIGNMENT_ROLE:
-            centered = self.columns[index.column()][0] in _CENTERED
-            return ALIGN_CENTER if centered else ALIGN_LEFT_VCENTER
+        if role == _ALIGNMENT:
+            return _CENTER if self.columns[index.column()][0] in _CENTERED else _LEFT
         row = self.row_at(index.row())
         if row is None:
             return None
         if role == ID_ROLE:
             return row.id
         text = self._text(row, self.columns[index.column()][0])
-        if role == TOOLTIP_ROLE:
+        if role == _TOOLTIP:
             return text or None
         return text
 
@@ -251,7 +229,7 @@ class ResidentsModel(QAbstractTableModel):
         if not 0 <= column < len(self.columns) or self.columns[column][2] is None:
             return
         key = self.columns[column][2]
-        descending = order is not None and order.value == DESCENDING
+        descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._query.order, self._query.descending):
             return
         self._query = replace(self._query, order=key, descending=descending)

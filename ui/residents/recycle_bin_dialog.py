@@ -33,7 +33,7 @@ class RecycleBinDialog(QDialog):
         self.search.setPlaceholderText(self.tr("在回收站中搜索姓名、拼音、电话、身份证号"))
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
-        self.table.setModel(self.model.table_model(self))  # titles: see ResidentsModel
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)

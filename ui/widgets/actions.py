@@ -3,15 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
-
-from ui.widgets.qt_values import (
-    WIDGET_WITH_CHILDREN_SHORTCUT,
-    WINDOW_SHORTCUT,
-    set_enum,
-    set_shortcut,
-)
 
 
 def make_action(owner: QWidget, text: str, slot: Callable[[], object], shortcut: str = "",
@@ -21,12 +15,12 @@ def make_action(owner: QWidget, text: str, slot: Callable[[], object], shortcut:
     action = QAction(text, owner)
     action.triggered.connect(lambda _checked=False: slot())
     if shortcut:
-        set_shortcut(action, shortcut)
+        action.setShortcut(QKeySequence(shortcut))
         if area_only:
-            set_enum(action, "shortcutContext", WIDGET_WITH_CHILDREN_SHORTCUT)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             owner.addAction(action)
         else:
-            set_enum(action, "shortcutContext", WINDOW_SHORTCUT)  # by value: ui.widgets.qt_values
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(tip)
