@@ -184,7 +184,7 @@ def test_the_window_says_read_only_too(read_only_folder: Path, immutable_file: P
     for db in (read_only_folder / "activities.db", immutable_file):
         before = digest(db)
         with pytest.raises(LocationError) as err:
-            open_for_app(db, defer_bind=True)
+            open_for_app(db)
         assert "只读" in str(err.value) and "损坏" not in str(err.value)
         assert digest(db) == before
 
