@@ -155,7 +155,8 @@ class ImportDialog(QDialog):
         page = QWidget()
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("选择 Excel（.xlsx、.xls）或 CSV 名册文件"))
-        self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
+        # Bound methods, not lambdas holding self: see ResidentsArea.run_dialog.
+        self.path_edit.textChanged.connect(self._update_buttons)
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
@@ -240,7 +241,7 @@ class ImportDialog(QDialog):
         self.close_button.setText(self.tr("关闭") if page == PAGE_REPORT else self.tr("取消"))
         self._update_buttons()
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_signal_args: object) -> None:
         page = self.pages.currentIndex()
         busy = self.task is not None and self.task.is_running()
         self.back_button.setEnabled(not busy and page in (PAGE_MAPPING, PAGE_PREVIEW))
@@ -279,7 +280,7 @@ class ImportDialog(QDialog):
 
     def _start(self, title: str, fn, *args, on_success) -> None:  # noqa: ANN001
         self.task = run_task(self, title, fn, *args, on_success=on_success)
-        self.task.finished.connect(lambda _r: self._update_buttons())
+        self.task.finished.connect(self._update_buttons)
         self._update_buttons()
 
     # --- step 1 -> 2 ----------------------------------------------------------------------
