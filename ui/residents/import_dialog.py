@@ -34,6 +34,7 @@ from models.residents.imports.importer import (
     ImportCancelled,
     ImportPreview,
     ImportReport,
+    NoTableFound,
     RowOutcome,
     detect_mapping,
     import_residents,
@@ -294,6 +295,17 @@ class ImportDialog(QDialog):
         self._start(self.tr("读取名册"), read_sheets, path, on_success=self._sheets_read)
 
     def _sheets_read(self, sheets: list[SheetInfo]) -> None:
+        if not any(s.mapping.header_row for s in sheets):
+            # No header found. A file with no table at all (a note, an empty sheet) is refused
+            # here; a table whose header has unusual wording can still be mapped by hand.
+            assert self.path is not None
+            if not any(sum(1 for c in row if c) >= 2 for s in sheets for row in s.rows):
+                QMessageBox.warning(self, self.tr("不是名册表格"),
+                                    str(NoTableFound(str(self.path), len(sheets))))
+                return
+            QMessageBox.information(self, self.tr("没有找到表头"), self.tr(
+                "没有自动找到名单的表头（写着“姓名”等字样的那一行）。\n"
+                "请在下一页为名单所在的工作表指定表头所在行，并为各列选择导入为哪一项。"))
         self.sheets = sheets
         self.sheet_tabs.clear()
         self.editors = []
