@@ -207,7 +207,7 @@ def _two_row_header(path: Path) -> Path:
         ["社区居民登记表", None, None, None, None],
         ["基本信息", None, None, "联系方式", None],
         ["姓名", "性别", "身份证号", "电话", "住址"],
-        ["张三", "男", "110101199003070014", "13812345678", "1栋101"],
+        ["张三", "男", "110101199003070011", "13812345678", "1栋101"],
         ["李四", "女", None, "13912345678", "1栋102"],
     ]
     return write_xlsx(path, sheet_xml(rows, merged=["A1:E1", "A2:C2", "D2:E2"]))
@@ -219,7 +219,7 @@ def _merged_two_row_header(path: Path) -> Path:
     rows: list[list[str | int | None]] = [
         ["姓名", "性别", "证件", None, "电话"],
         [None, None, "身份证号", "类别", None],
-        ["张三", "男", "110101199003070014", "低保", "13812345678"],
+        ["张三", "男", "110101199003070011", "低保", "13812345678"],
         ["李四", "女", None, "独居", "13912345678"],
     ]
     return write_xlsx(path, sheet_xml(rows, merged=["A1:A2", "B1:B2", "C1:D1", "E1:E2"]))
@@ -270,7 +270,7 @@ def _merged_header(residents: list[tuple[str, str]]) -> str | None:
     if names != ["张三", "李四"]:
         return f"residents {names}"
     ids = dict(residents)
-    return None if ids["张三"] == "110101199003070014" else f"张三's ID lost: {ids}"
+    return None if ids["张三"] == "110101199003070011" else f"张三's ID lost: {ids}"
 
 
 CORPUS: list[Case] = [

@@ -240,6 +240,8 @@ def preview_import(path: Path | str, mappings: dict[str, SheetMapping] | None = 
     duplicates against residents already registered are shown too)."""
     sheets = read_file(path, limits)
     maps = _mappings(sheets, mappings)
+    if not any(m.header_row and "name" in m.columns.values() for m in maps):
+        raise NoTableFound(str(path), len(maps))
     today = today or date.today()
     rows: dict[str, list[RowOutcome]] = {}
     counts: dict[str, int] = {}
