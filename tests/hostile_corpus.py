@@ -1,7 +1,8 @@
 """A folder of small hostile or broken files, the kind a clerk is sent or picks by mistake, for
 tests/test_hostile_corpus.py to run every reading command against.
 
-    python tests/hostile_corpus.py FOLDER      write the corpus into FOLDER
+    python tests/hostile_corpus.py FOLDER            write the corpus into FOLDER
+    python tests/hostile_corpus.py --api FILE DB     the reader API on FILE (see api_check)
 
 Each file is a few KB on disk; the "bombs" unpack (or would expand in a reader) beyond the real
 ImportLimits: 480 MB of text from a 30 KB file, a 17-billion-cell area from two cells.
@@ -328,7 +329,34 @@ def write_corpus(folder: Path) -> dict[str, Path]:
     return {case.name: case.make(folder / case.name) for case in CORPUS}
 
 
+def api_check(source: Path, db: Path) -> None:
+    """The reader API on one file, for the test to run in a subprocess with memory capped (a
+    bomb that gets through takes this process, not the test run): one line per call,
+    "refused: <message>", "accepted" or "crashed: <error>"."""
+    from models.common.errors import UserError
+    from models.datafile.db import close_database, open_database
+    from models.residents.imports.importer import import_residents, preview_import
+    from models.residents.imports.reader import read_file
+
+    open_database(db)
+    try:
+        for call in (read_file, preview_import, import_residents):
+            try:
+                call(source)
+                print(f"{call.__name__} accepted", flush=True)
+            except UserError as exc:
+                print(f"{call.__name__} refused: {exc}", flush=True)
+            except Exception as exc:  # what the test is there to catch
+                print(f"{call.__name__} crashed: {type(exc).__name__}: {exc}", flush=True)
+    finally:
+        close_database()
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--api":
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        api_check(Path(sys.argv[2]), Path(sys.argv[3]))
+        sys.exit(0)
     made = write_corpus(Path(sys.argv[1]))
     for name, path in made.items():
         print(f"{path.stat().st_size:>8}  {name}")
