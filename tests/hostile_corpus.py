@@ -166,6 +166,39 @@ def lying_sizes_zip(path: Path, *, text_chars: int) -> Path:
     return path
 
 
+def ods_repeat(path: Path, *, rows: int, cols: int) -> Path:
+    """An .ods whose one row with a filled cell is repeated: rows x cols cells once expanded
+    (100,000 x 1,000 from a 1 KB file took calamine to 2 GB and an abort). With a header row
+    above, small repeats make a readable roster."""
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        f'xmlns:table="{table}" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="名单">'
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>姓名</text:p>'
+        '</table:table-cell><table:table-cell office:value-type="string"><text:p>性别</text:p>'
+        '</table:table-cell></table:table-row>'
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        f'<table:table-cell table:number-columns-repeated="{cols}" office:value-type="string">'
+        '<text:p>王</text:p></table:table-cell></table:table-row>'
+        '<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+        'table:number-columns-repeated="16384"/></table:table-row>'
+        "</table:table></office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", (
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+            'manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type='
+            '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+            'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>"))
+    return path
+
+
 # --- the corpus -----------------------------------------------------------------------------
 FORMULAS = ['=HYPERLINK("http://example.invalid/x","点我")', "=cmd|' /C calc'!A0",
             "+SUM(1,2)", "-2+3", "@SUM(A1)"]
@@ -302,6 +335,8 @@ CORPUS: list[Case] = [
          why="one cell longer than Excel allows"),
     Case("lying_sizes.xlsx", lambda p: lying_sizes_zip(p, text_chars=20000), "refuse",
          why="zip headers that lie about the size"),
+    Case("repeat_bomb.ods", lambda p: ods_repeat(p, rows=100_000, cols=1000), "refuse",
+         why="one filled .ods cell repeated into 100 million"),
     Case("formulas.xlsx", _formula_names, "import", _no_formula_runs,
          why="formula-looking names are text; only the real name imports"),
     Case("formulas.csv", lambda p: _text(p, "姓名,性别\n" + "".join(

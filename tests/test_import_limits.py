@@ -15,6 +15,7 @@ from models.residents.imports.reader import read_file
 from tests.hostile_corpus import (
     inline_text_bomb,
     lying_sizes_zip,
+    ods_repeat,
     roster_xlsx,
     shared_string_bomb,
     sparse_area_bomb,
@@ -89,3 +90,16 @@ def test_csv_and_old_xls_sizes(tmp_path: Path) -> None:
     xls = tmp_path / "旧.xls"
     xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(20_000))
     _refused(xls, ImportLimits(file_bytes=10_000), r"超过一次导入的上限")
+
+
+def test_ods_repeats_are_counted_expanded(tmp_path: Path) -> None:
+    """Repeated filled cells count as what they expand to; the million empty rows LibreOffice
+    writes at the end of every sheet count as nothing."""
+    small = ods_repeat(tmp_path / "小.ods", rows=3, cols=2)
+    rows = read_file(small)[0].rows
+    assert len(rows) == 4 and rows[3][:2] == ["王", "王"]
+    _refused(small, ImportLimits(cells=7), r"单元格超过 7 个")
+    big = ods_repeat(tmp_path / "大.ods", rows=6000, cols=1000)
+    _refused(big, ImportLimits(), r"单元格超过")
+    _refused(ods_repeat(tmp_path / "宽.ods", rows=1000, cols=1000), ImportLimits(area=500_000),
+             r"范围达到 \d+ 行 × 1000 列")

@@ -225,7 +225,9 @@ def _read_member(raw: BinaryIO, info: zipfile.ZipInfo, scan: _Scan) -> None:
     member = info.filename
     is_sheet = member.startswith("xl/worksheets/") and member.endswith(".xml")
     is_shared = member == "xl/sharedStrings.xml"
-    is_text = is_sheet or is_shared or member == "content.xml"
+    is_ods = member == "content.xml"
+    is_text = is_sheet or is_shared or is_ods
+    ods = _OdsTables(scan) if is_ods else None
     limits = scan.limits
     # Texts are first measured in bytes (a character is at least one): only a run longer than
     # the limit in bytes is decoded and counted. Anchored on "<": each run is scanned once
@@ -256,12 +258,16 @@ def _read_member(raw: BinaryIO, info: zipfile.ZipInfo, scan: _Scan) -> None:
             carry = _shared_strings(part, carry, scan, cell_bytes)
         elif is_sheet:
             max_row, max_col = _sheet_part(part, scan, max_row, max_col)
+        elif ods is not None:
+            ods.feed(part)
     if size != info.file_size:  # the header lies about the size: not a file Excel wrote
         raise _damaged(scan.name)
     if is_shared:
         shared = scan.shared or [0]
         # Every cell using the longest text stays within the limit: no need to count exactly.
         scan.exact = max(shared) * limits.cells > limits.text_bytes
+    if ods is not None:
+        ods.feed(carry, final=True)
     if is_sheet:
         scan.area += max_row * max_col
         if scan.area > limits.area:
@@ -320,3 +326,75 @@ def _sheet_part(part: bytes, scan: _Scan, max_row: int, max_col: int) -> tuple[i
         if scan.shared_text > limits.text_bytes:
             raise scan.too_much("中的文字展开后过大（同一段长文字被大量单元格引用）")
     return max_row, max_col
+
+
+_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ODS_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+class _OdsTables:
+    """An .ods sheet's area and cells, counted as the reader will expand them: a row or a cell
+    with content repeated N times ("number-rows-repeated", "number-columns-repeated") is N of
+    them, so 100,000 repeated rows of 1,000 repeated cells (a 1 KB file) are 100 million cells.
+    Empty ones repeated at the end (LibreOffice writes a million) take nothing and are not
+    counted. Parsed with expat as it unpacks: .ods files are few and small."""
+
+    def __init__(self, scan: _Scan) -> None:
+        import xml.parsers.expat
+
+        self.scan = scan
+        self.parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+        self.parser.StartElementHandler = self.start
+        self.parser.EndElementHandler = self.end
+        self.row = 0  # rows so far in this table, repeats counted
+        self.max_row = self.max_col = 0
+        self.row_repeat = 1
+        self.col = 0  # columns so far in this row
+        self.row_last = 0  # the last column with content in this row
+        self.cell_repeat = 1
+        self.cell_content = False
+
+    def feed(self, data: bytes, final: bool = False) -> None:
+        try:
+            self.parser.Parse(data, final)
+        except Exception as exc:  # expat's errors and the limits' refusals
+            if isinstance(exc, UserError):
+                raise
+            raise _damaged(self.scan.name) from exc
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        if tag == f"{_ODS_TABLE} table":
+            self.row = self.max_row = self.max_col = 0
+        elif tag == f"{_ODS_TABLE} table-row":
+            self.row_repeat = _count(attrs.get(f"{_ODS_TABLE} number-rows-repeated"))
+            self.col = self.row_last = 0
+        elif tag in (f"{_ODS_TABLE} table-cell", f"{_ODS_TABLE} covered-table-cell"):
+            self.cell_repeat = _count(attrs.get(f"{_ODS_TABLE} number-columns-repeated"))
+            self.cell_content = f"{_ODS_OFFICE} value-type" in attrs
+        elif tag.startswith(_ODS_TEXT):
+            self.cell_content = True
+
+    def end(self, tag: str) -> None:
+        scan, limits = self.scan, self.scan.limits
+        if tag in (f"{_ODS_TABLE} table-cell", f"{_ODS_TABLE} covered-table-cell"):
+            self.col += self.cell_repeat
+            if self.cell_content:
+                self.row_last = self.col
+                scan.cells += self.cell_repeat * self.row_repeat
+                if scan.cells > limits.cells:
+                    raise scan.too_much(f"的单元格超过 {limits.cells} 个")
+            self.cell_repeat, self.cell_content = 1, False
+        elif tag == f"{_ODS_TABLE} table-row":
+            self.row += self.row_repeat
+            if self.row_last:
+                self.max_row, self.max_col = self.row, max(self.max_col, self.row_last)
+                if scan.area + self.max_row * self.max_col > limits.area:
+                    raise scan.too_much(
+                        f"的工作表范围达到 {self.max_row} 行 × {self.max_col} 列")
+        elif tag == f"{_ODS_TABLE} table":
+            scan.area += self.max_row * self.max_col
+
+
+def _count(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 1
