@@ -62,8 +62,28 @@ def _kind_of(head: bytes) -> str | None:
     return next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
 
 
+# Files that passed, as they were then: the dialog reads a file three times (sheets, preview,
+# import) and the command line checks it before opening the data file; a 100,000-row workbook
+# costs ~0.7 s to scan, so an unchanged file is not scanned again.
+_PASSED: dict[tuple[str, int, int, int], ImportLimits] = {}
+
+
 def check_file(path: Path, limits: ImportLimits = LIMITS) -> None:
     """Raise UnreadableFile (in Chinese) unless the file may be given to its reader."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise UnreadableFile(f"无法读取“{path.name}”：{exc.strerror or '无法打开'}。") from exc
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
+    if _PASSED.get(key) == limits:
+        return
+    _check_file(path, limits)
+    if len(_PASSED) > 16:
+        _PASSED.clear()
+    _PASSED[key] = limits
+
+
+def _check_file(path: Path, limits: ImportLimits) -> None:
     name, suffix = path.name, path.suffix.lower()
     try:
         size = path.stat().st_size
