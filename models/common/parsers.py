@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from models.common.text import remove_spaces, to_halfwidth
+from models.common.text import has_controls, remove_spaces, strip_controls, to_halfwidth
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,9 @@ def clean_name(raw: object) -> Parsed:
     if not isinstance(raw, str):
         return _fail("bad_name", "姓名不应是数字或日期")
     name = remove_spaces(raw)
+    if has_controls(name):
+        return _fail("bad_name", f"姓名“{strip_controls(name)[:20]}”中有看不见的控制字符"
+                                 "（如 NUL），请核对原表")
     if _NAME_BAD.search(name):
         return _fail("bad_name", f"姓名“{name[:20]}”中有数字或符号")
     if len(name) > 30:
@@ -200,7 +203,7 @@ def parse_tags(raw: object) -> list[str]:
     if _blank(raw):
         return []
     out: list[str] = []
-    for part in _TAG_SPLIT.split(to_halfwidth(str(raw)).strip()):
+    for part in _TAG_SPLIT.split(to_halfwidth(strip_controls(str(raw))).strip()):
         if part and part not in out:
             out.append(part)
     return out
@@ -214,4 +217,4 @@ def clean_text(raw: object) -> str:
         return str(int(raw))
     if isinstance(raw, datetime | date):
         return raw.isoformat()[:10]
-    return str(raw).strip().replace("\u3000", " ").strip()
+    return strip_controls(str(raw)).strip().replace("\u3000", " ").strip()

@@ -7,6 +7,17 @@ import re
 _FULL = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULL[0x3000] = 0x20
 _ANY_SPACE = re.compile(r"[\s\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+# Control characters that are not spaces (NUL, BEL, ESC, DEL, the C1 block): never stored. A
+# NUL in a name broke search and was written back out; openpyxl refuses them in a cell.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def has_controls(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
+def strip_controls(text: str) -> str:
+    return _CONTROL.sub("", text)
 
 
 def to_halfwidth(text: str) -> str:

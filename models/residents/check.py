@@ -6,7 +6,7 @@ from datetime import date
 
 from models.common.id_number import parse_id_number
 from models.common.parsers import clean_name, parse_gender, parse_phone
-from models.common.text import collapse_spaces
+from models.common.text import collapse_spaces, strip_controls
 from models.residents.records import FieldProblem, ResidentRecord
 from models.residents.rules import age_on
 
@@ -62,13 +62,14 @@ def check_record(rec: ResidentRecord, *, today: date | None = None,
     else:
         problems.append(FieldProblem("phone", phone.reason))
 
+    # Control characters (a NUL pasted in) are never stored.
     for attr in ("building", "unit", "room", "household"):
-        setattr(out, attr, collapse_spaces(getattr(rec, attr) or ""))
-    out.address = (rec.address or "").strip()
-    out.notes = (rec.notes or "").strip()
+        setattr(out, attr, collapse_spaces(strip_controls(getattr(rec, attr) or "")))
+    out.address = strip_controls(rec.address or "").strip()
+    out.notes = strip_controls(rec.notes or "").strip()
     tags: list[str] = []
     for tag in rec.tags:
-        tag = collapse_spaces(tag)
+        tag = collapse_spaces(strip_controls(tag))
         if tag and tag not in tags:
             tags.append(tag)
     out.tags = tags

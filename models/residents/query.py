@@ -115,6 +115,10 @@ def build_where(query: ResidentQuery, *, by_order: bool = False, bin_empty: bool
         conds.append("r.deleted = ?")
         params.append(1 if query.deleted else 0)
     text = normalise_text(query.text or "")
+    if not text and (query.text or "").strip():
+        # Only wildcards or punctuation ("%", "_", "("): nothing is stored that way, so nobody
+        # matches (it used to be no condition at all: everyone).
+        conds.append("0")
     if text:
         cond, more = _text_condition(text)
         if by_order:

@@ -2,16 +2,33 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import Any
 
 from models.common.errors import UserError
 from ui.cli.common import CommandError, add_db_option, open_db, whole_number
 
 
+class _TextFirstParser(argparse.ArgumentParser):
+    """`residents search -王`: a word beginning with one "-" that is none of the command's
+    options is what is searched for (or the file imported), not an unknown option."""
+
+    def _parse_optional(self, arg_string: str) -> Any:
+        found = super()._parse_optional(arg_string)
+        # (one tuple up to Python 3.12, a list of them from 3.13; action None: no such option)
+        items: list[Any] = found if isinstance(found, list) else [found]
+        if found is not None and not arg_string.startswith("--") and all(
+                item[0] is None for item in items):
+            return None
+        return found
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("residents", help="居民名册：导入、导出、查找")
     add_db_option(p)
-    rsub = p.add_subparsers(dest="residents_command", metavar="操作", required=True)
+    rsub = p.add_subparsers(dest="residents_command", metavar="操作", required=True,
+                            parser_class=_TextFirstParser)
 
     imp = rsub.add_parser("import", help="从 Excel（.xlsx/.xls）或 CSV 导入居民")
     imp.add_argument("file", metavar="FILE", help="要导入的表格文件")
@@ -28,8 +45,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="排序：strokes 姓氏笔画（默认），pinyin 拼音")
     exp.set_defaults(func=run_export)
 
-    find = rsub.add_parser("search", help="按姓名、拼音、首字母、电话、身份证号或地址查找")
-    find.add_argument("query", metavar="QUERY")
+    find = rsub.add_parser("search", help="按姓名、拼音、首字母、电话、身份证号或地址查找",
+                           epilog="以“-”开头的文字可以直接写（search -王），也可以写在 -- 之后"
+                                  "（search --db 数据.db -- -王）。")
+    find.add_argument("query", metavar="QUERY", help="要查找的文字")
     add_db_option(find)
     find.add_argument("--limit", type=whole_number(1, 100_000), default=20,
                       help="最多列出几人（默认 20）")
@@ -54,6 +73,7 @@ def check_report_target(report: Path) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     from exporters.residents.import_report import write_import_report
+    from models.residents.imports.guard import check_file
     from models.residents.imports.importer import import_residents
 
     source = Path(args.file)
@@ -62,6 +82,8 @@ def run_import(args: argparse.Namespace) -> int:
     if args.report:
         # Checked before importing: an import done and then no report would be half a success.
         check_report_target(Path(args.report))
+    if source.is_file():
+        check_file(source)  # a file that is no roster is refused before the data file is opened
     open_db(args, write="residents import")
     report = import_residents(source)
     if args.report:
@@ -70,6 +92,10 @@ def run_import(args: argparse.Namespace) -> int:
     if args.report:
         lines.insert(-1, f"报告已保存到：{args.report}")
     print("\n".join(lines))
+    if report.imported == 0:
+        # Nothing was done: scripts see it in the exit code (the lines above say why).
+        print("注意：没有导入任何居民（见上面的未导入和重复行）。", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -29,6 +29,7 @@ from ui.context import AppContext
 from ui.operations import run_op, show_error
 from ui.residents.model import COL_NAME, ResidentsModel
 from ui.widgets.actions import make_action
+from ui.widgets.dialogs import run_dialog
 
 SEARCH_DELAY_MS = 150  # debounce: one query once the clerk pauses typing
 NO_AGE = -1  # the age spin boxes' "不限"
@@ -315,7 +316,7 @@ class ResidentsArea(QWidget):
     def add_resident(self) -> None:
         from ui.residents.edit_dialog import ResidentDialog
 
-        ResidentDialog(self.hub, None, self).exec()
+        run_dialog(ResidentDialog(self.hub, None, self))
 
     def edit_current(self) -> None:
         rows = self.selected_rows()
@@ -334,7 +335,7 @@ class ResidentsArea(QWidget):
             show_error(self, str(exc))
             self.refresh()
             return
-        dialog.exec()
+        run_dialog(dialog)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -359,20 +360,20 @@ class ResidentsArea(QWidget):
     def open_recycle_bin(self) -> None:
         from ui.residents.recycle_bin_dialog import RecycleBinDialog
 
-        RecycleBinDialog(self.hub, self).exec()
+        run_dialog(RecycleBinDialog(self.hub, self))
 
     def open_figures(self) -> None:
         from ui.residents.figures_dialog import FiguresDialog
 
-        FiguresDialog(self, self.hub).exec()
+        run_dialog(FiguresDialog(self, self.hub))
 
     def import_file(self) -> None:
         from ui.residents.import_dialog import ImportDialog
 
-        ImportDialog(self.hub, self).exec()
+        run_dialog(ImportDialog(self.hub, self))
 
     def export_file(self) -> None:
         from ui.residents.export_dialog import ResidentsExportDialog
 
-        ResidentsExportDialog(self.hub, self.current_query(), self.model.total,
-                              self.ctx.data_file, self).exec()
+        run_dialog(ResidentsExportDialog(self.hub, self.current_query(), self.model.total,
+                                         self.ctx.data_file, self))

@@ -35,6 +35,7 @@ from models.residents.figures import (
 from models.residents.service import ResidentQuery, count_residents, list_buildings
 from ui.operations import BackgroundTask, DataHub, Progress, run_task
 from ui.residents.model import address_text
+from ui.widgets.dialogs import run_dialog
 from ui.widgets.enter_keys import keep_enter_in_fields
 
 LIST_LIMIT = 1000  # people listed for a target group (the count is always complete)
@@ -206,7 +207,7 @@ class FiguresDialog(QDialog):
         from ui.residents.export_dialog import ResidentsExportDialog
 
         query = self.group_query()
-        ResidentsExportDialog(self.hub, query, count_residents(query), None, self).exec()
+        run_dialog(ResidentsExportDialog(self.hub, query, count_residents(query), None, self))
 
     def copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())

@@ -35,6 +35,7 @@ from models.residents.imports.importer import (
     ImportCancelled,
     ImportPreview,
     ImportReport,
+    NoTableFound,
     RowOutcome,
     detect_mapping,
     import_residents,
@@ -156,7 +157,8 @@ class ImportDialog(QDialog):
         page = QWidget()
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("选择 Excel（.xlsx、.xls）或 CSV 名册文件"))
-        self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
+        # Bound methods, not lambdas holding self: see ResidentsArea.run_dialog.
+        self.path_edit.textChanged.connect(self._update_buttons)
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
@@ -242,7 +244,7 @@ class ImportDialog(QDialog):
         self.close_button.setText(self.tr("关闭") if page == PAGE_REPORT else self.tr("取消"))
         self._update_buttons()
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_signal_args: object) -> None:
         page = self.pages.currentIndex()
         busy = self.task is not None and self.task.is_running()
         self.back_button.setEnabled(not busy and page in (PAGE_MAPPING, PAGE_PREVIEW))
@@ -282,7 +284,7 @@ class ImportDialog(QDialog):
 
     def _start(self, title: str, fn, *args, on_success) -> None:
         self.task = run_task(self, title, fn, *args, on_success=on_success)
-        self.task.finished.connect(lambda _r: self._update_buttons())
+        self.task.finished.connect(self._update_buttons)
         self._update_buttons()
 
     # --- step 1 -> 2 ----------------------------------------------------------------------
@@ -296,6 +298,17 @@ class ImportDialog(QDialog):
         self._start(self.tr("读取名册"), read_sheets, path, on_success=self._sheets_read)
 
     def _sheets_read(self, sheets: list[SheetInfo]) -> None:
+        if not any(s.mapping.header_row for s in sheets):
+            # No header found. A file with no table at all (a note, an empty sheet) is refused
+            # here; a table whose header has unusual wording can still be mapped by hand.
+            assert self.path is not None
+            if not any(sum(1 for c in row if c) >= 2 for s in sheets for row in s.rows):
+                QMessageBox.warning(self, self.tr("不是名册表格"),
+                                    str(NoTableFound(str(self.path), len(sheets))))
+                return
+            QMessageBox.information(self, self.tr("没有找到表头"), self.tr(
+                "没有自动找到名单的表头（写着“姓名”等字样的那一行）。\n"
+                "请在下一页为名单所在的工作表指定表头所在行，并为各列选择导入为哪一项。"))
         self.sheets = sheets
         self.sheet_tabs.clear()
         self.editors = []

@@ -19,8 +19,12 @@ from models.common.errors import UserError
 from models.datafile.backup import BackupInfo, backup_before
 from models.datafile.db import database
 from models.residents import store
-from models.residents.imports.mapping import IMPORT_FIELDS, find_header_row, map_header
-from models.residents.imports.reader import SheetData, iter_sheets, read_file
+from models.residents.imports.mapping import (
+    IMPORT_FIELDS,
+    find_header_row,
+    header_with_next_row,
+)
+from models.residents.imports.reader import LIMITS, ImportLimits, SheetData, iter_sheets, read_file
 from models.residents.imports.rows import CandidateRow, evaluate_sheet
 from models.residents.records import ResidentRecord
 
@@ -129,9 +133,30 @@ def detect_mapping(sheet: SheetData) -> SheetMapping:
     index = find_header_row(sheet.rows)
     if index is None:
         return SheetMapping(sheet.name, None)
-    header = sheet.rows[index]
-    return SheetMapping(sheet.name, index + 1, map_header(header),
-                        [str(c) if c is not None else "" for c in header])
+    last, columns = header_with_next_row(sheet.rows, index)
+    texts = [_cell(c) for c in sheet.rows[index]]
+    if last != index:  # two header rows: "证件/身份证号" where both say something
+        below = [_cell(c) for c in sheet.rows[last]]
+        width = max(len(texts), len(below))
+        texts += [""] * (width - len(texts))
+        below += [""] * (width - len(below))
+        texts = [f"{a}/{b}" if a and b and a != b else (a or b) for a, b in zip(
+            texts, below, strict=True)]
+    return SheetMapping(sheet.name, last + 1, columns, texts)
+
+
+def _cell(value: object) -> str:
+    return str(value) if value is not None else ""
+
+
+class NoTableFound(UserError):
+    """No sheet of the file has a roster's header row."""
+
+    def __init__(self, source: str, sheets: int) -> None:
+        where = "文件中" if sheets <= 1 else f"文件的 {sheets} 个工作表中"
+        super().__init__(
+            f"在“{Path(source).name}”{where}没有找到名单的表头，没有导入任何人。表头是写着"
+            "“姓名”和至少另一项（如性别、身份证号、电话）的那一行；请确认选对了文件。")
 
 
 def _mappings(sheets: list[SheetData], override: dict[str, SheetMapping] | None,
@@ -210,11 +235,14 @@ def _resolve(cands: list[CandidateRow], check: Callable[[int], None]) -> list[Ro
 
 
 def preview_import(path: Path | str, mappings: dict[str, SheetMapping] | None = None, *,
-                   limit: int = 20, today: date | None = None) -> ImportPreview:
+                   limit: int = 20, today: date | None = None,
+                   limits: ImportLimits = LIMITS) -> ImportPreview:
     """Each sheet's mapping and its first rows as they would come out (nothing is written;
     duplicates against residents already registered are shown too)."""
-    sheets = read_file(path)
+    sheets = read_file(path, limits)
     maps = _mappings(sheets, mappings)
+    if not any(m.header_row and "name" in m.columns.values() for m in maps):
+        raise NoTableFound(str(path), len(maps))
     today = today or date.today()
     rows: dict[str, list[RowOutcome]] = {}
     counts: dict[str, int] = {}
@@ -232,14 +260,16 @@ def preview_import(path: Path | str, mappings: dict[str, SheetMapping] | None = 
 
 def import_residents(path: Path | str, mappings: dict[str, SheetMapping] | None = None, *,
                      progress: Progress | None = None, today: date | None = None,
-                     reading: Progress | None = None) -> ImportReport:
+                     reading: Progress | None = None,
+                     limits: ImportLimits = LIMITS) -> ImportReport:
     """Import every sheet of the file in one transaction and report every data row.
 
     reading(sheets done, sheets in the file) is called after each sheet is read and checked;
     then progress(done, total) now and then while the rows are written. Either returning False
-    or raising ImportCancelled cancels, and then nothing at all is written."""
+    or raising ImportCancelled cancels, and then nothing at all is written. A file that is not
+    a roster (no sheet with a header row) or beyond the limits is refused (UserError)."""
     with _gc_paused():
-        return _import(path, mappings, progress, today, reading)
+        return _import(path, mappings, progress, today, reading, limits)
 
 
 _gc_lock = threading.Lock()
@@ -268,18 +298,20 @@ def _gc_paused() -> Iterator[None]:
 
 def _import(path: Path | str, mappings: dict[str, SheetMapping] | None,
             progress: Progress | None, today: date | None,
-            reading: Progress | None = None) -> ImportReport:
+            reading: Progress | None = None, limits: ImportLimits = LIMITS) -> ImportReport:
     today = today or date.today()
     maps: list[SheetMapping] = []
     cands: list[CandidateRow] = []
     # Sheet by sheet as they are read (the next one is parsed meanwhile); a sheet's raw rows are
     # dropped once its rows are checked.
-    for done, (sheet, count) in enumerate(iter_sheets(path), start=1):
+    for done, (sheet, count) in enumerate(iter_sheets(path, limits), start=1):
         mapping = _mapping_of(sheet, mappings)
         maps.append(mapping)
         cands.extend(_sheet_candidates(sheet, mapping, today))
         if reading is not None and reading(done, count) is False:
             raise ImportCancelled()
+    if not any(m.header_row and "name" in m.columns.values() for m in maps):
+        raise NoTableFound(str(path), len(maps))
     total = len(cands)
     # Steps: resolving counts as half of the work, writing as the other half.
 

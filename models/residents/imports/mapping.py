@@ -88,3 +88,51 @@ def find_header_row(rows: list[list[Any]], *, look: int = 30) -> int | None:
         if "name" in mapping.values() and len(mapping) >= 2:
             return i
     return None
+
+
+# Words a header row is made of: every exact wording above, the fields' own labels, and columns
+# a roster has that are not imported.
+_OTHER_HEADERS = (
+    "序号", "编号", "年龄", "民族", "籍贯", "政治面貌", "文化程度", "学历", "婚姻状况", "工作单位",
+    "职业", "与户主关系", "关系", "户籍所在地", "户籍", "人数", "基本信息", "联系信息", "居住信息",
+    "证件", "证件信息", "证件类型", "所在小区", "小区", "网格", "签名", "本人签字", "签字")
+HEADER_WORDS: frozenset[str] = (frozenset(_EXACT) | frozenset(IMPORT_FIELDS.values())
+                                | frozenset(_OTHER_HEADERS))
+
+
+# First characters worth a closer look (and what normalise_header removes in front): a cheap
+# test run on every row's name cell before the full one.
+_FIRST = frozenset(w[0] for w in HEADER_WORDS) | frozenset(" \u3000\t*：:（(")
+
+
+def is_header_word(cell: Any) -> bool:
+    return (type(cell) is str and cell[:1] in _FIRST
+            and normalise_header(cell) in HEADER_WORDS)
+
+
+def looks_like_header(cells: list[Any]) -> bool:
+    """A row of field names, not a person: at least two cells filled, and at least two thirds
+    of them known header words ("姓名 性别 身份证号", a second header row, a repeated header).
+    A person's row has values there: 男, 13812345678, a date."""
+    texts = [c for c in cells if c is not None and str(c).strip()]
+    if len(texts) < 2:
+        return False
+    words = sum(1 for c in texts if is_header_word(c))
+    return words * 3 >= len(texts) * 2
+
+
+def header_with_next_row(rows: list[list[Any]], index: int) -> tuple[int, dict[int, str]]:
+    """The header found at index, merged with the row under it when that row is a second header
+    row (merged "证件" over "身份证号 | 类别", 姓名 merged down over both): its fields are added
+    for the columns the first row left unmapped. Returns the last header row's index and the
+    columns."""
+    columns = map_header(rows[index])
+    below = index + 1
+    if below >= len(rows) or not looks_like_header(rows[below]):
+        return index, columns
+    taken = set(columns.values())
+    for col, name in map_header(rows[below]).items():
+        if col not in columns and name not in taken:
+            columns[col] = name
+            taken.add(name)
+    return below, columns

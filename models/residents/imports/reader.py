@@ -2,26 +2,35 @@
 
 .xlsx and .xls through python-calamine (a Rust reader, ~14x faster than openpyxl's read-only
 mode, and it reports merged ranges for both formats); .csv decoded as UTF-8 (with or without BOM),
-UTF-16 with a BOM, or else GB18030 (a superset of GBK, which older systems export).
+UTF-16 (with a BOM, or without one when every other byte is zero), or else GB18030 (a superset of
+GBK, which older systems export). Every file is looked at first (models.residents.imports.guard):
+what it really is, and whether it stays within ImportLimits once unpacked.
 """
 from __future__ import annotations
 
 import csv
 import io
 import queue
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.common.errors import UserError
+from models.residents.imports.guard import (
+    CHOOSE,
+    LIMITS,
+    SPREADSHEET_SUFFIXES,
+    TEXT_SUFFIXES,
+    ImportLimits,
+    UnreadableFile,
+    check_file,
+)
+
+__all__ = ["LIMITS", "ImportLimits", "SheetData", "UnreadableFile", "iter_sheets", "read_file"]
 
 Merged = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first col), (last row, last col))
-
-
-class UnreadableFile(UserError):
-    """The file could not be read at all; str() tells the clerk why."""
 
 
 @dataclass
@@ -31,11 +40,12 @@ class SheetData:
     merged: list[Merged] = field(default_factory=list)
 
 
-def read_file(path: Path | str) -> list[SheetData]:
-    return [sheet for sheet, _count in iter_sheets(path)]
+def read_file(path: Path | str, limits: ImportLimits = LIMITS) -> list[SheetData]:
+    return [sheet for sheet, _count in iter_sheets(path, limits)]
 
 
-def iter_sheets(path: Path | str) -> Iterator[tuple[SheetData, int]]:
+def iter_sheets(path: Path | str, limits: ImportLimits = LIMITS,
+                ) -> Iterator[tuple[SheetData, int]]:
     """(sheet, how many sheets the file has) for each sheet in order. A workbook's sheets are
     parsed one ahead in a thread: calamine parses without holding Python's lock, so the next
     sheet is read while the caller checks this one (bench/bench_residents.py)."""
@@ -45,10 +55,12 @@ def iter_sheets(path: Path | str) -> Iterator[tuple[SheetData, int]]:
     if path.is_dir():
         raise UnreadableFile(f"“{path}”是一个文件夹，不是表格文件。")
     suffix = path.suffix.lower()
-    if suffix == ".csv" or suffix == ".txt":
-        yield SheetData(path.stem, read_csv_rows(path)), 1
+    if suffix in TEXT_SUFFIXES:
+        check_file(path, limits)
+        yield SheetData(path.stem, read_csv_rows(path, limits)), 1
         return
-    if suffix in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
+    if suffix in SPREADSHEET_SUFFIXES:
+        check_file(path, limits)
         yield from _prefetched_sheets(path)
         return
     raise UnreadableFile(
@@ -106,17 +118,22 @@ def _workbook_sheets(path: Path) -> Iterator[tuple[SheetData, int]]:
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for damaged or locked files
+        # Its message is English and technical: chained for the log, not shown.
         raise UnreadableFile(
-            f"无法读取“{path.name}”：文件已损坏、被加密或并不是 Excel 表格（{exc}）。"
+            f"无法读取“{path.name}”：文件已损坏、被加密或并不是 Excel 表格。"
             "如果文件正在 WPS 或 Excel 中打开，请先关闭再试。") from exc
     try:
         names = list(wb.sheet_names)
+        if not names:
+            raise UnreadableFile(f"“{path.name}”里一个工作表也没有，没有可以导入的内容。")
         for name in names:
             try:
                 sheet = wb.get_sheet_by_name(name)
                 rows = sheet.to_python(skip_empty_area=False)
             except Exception as exc:
-                raise UnreadableFile(f"无法读取“{path.name}”中的工作表“{name}”：{exc}") from exc
+                raise UnreadableFile(
+                    f"无法读取“{path.name}”中的工作表“{name}”：这个工作表已损坏或格式无法识别。"
+                    "请在 Excel 或 WPS 中打开并另存一份后再导入。") from exc
             merged = list(getattr(sheet, "merged_cell_ranges", None) or [])
             # calamine already gives a list of lists (copying 100,000 rows costs ~0.1 s)
             if not (isinstance(rows, list) and all(type(r) is list for r in rows)):
@@ -130,7 +147,13 @@ def decode_text(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
+    # UTF-16 without a mark (some tools): Latin letters, digits and commas have a zero byte.
+    sample = data[:4096]
+    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4:
+        return data.decode("utf-16-le", errors="replace")
+    if len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4:
+        return data.decode("utf-16-be", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -142,18 +165,36 @@ def decode_text(data: bytes) -> str:
             "无法识别 CSV 文件的文字编码（不是 UTF-8，也不是 GBK/GB18030）。") from exc
 
 
-def read_csv_rows(path: Path) -> list[list[Any]]:
+# Control characters other than tab and line ends; a text file has few or none of them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_csv_rows(path: Path, limits: ImportLimits = LIMITS) -> list[list[Any]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+        raise UnreadableFile(f"无法读取“{path.name}”：{exc.strerror or '无法打开'}。") from exc
     text = decode_text(data)
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample)) > max(16, len(sample) // 20):
+        raise UnreadableFile(f"“{path.name}”不是文本表格（里面有大量不可见的控制字符），"
+                             f"可能是改了扩展名的其他文件。{CHOOSE}")
     sample = text[:4096]
     delimiter = ","
     counts = {d: sample.count(d) for d in (",", "\t", ";")}
     if counts[","] == 0 and max(counts.values()) > 0:
         delimiter = max(counts, key=lambda d: counts[d])
+    if text.count(delimiter) + text.count("\n") > limits.cells:
+        raise UnreadableFile(f"“{path.name}”的单元格超过 {limits.cells} 个，超过一次导入的上限。"
+                             "请把名单分成几个文件分别导入。")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        rows = [list(r) for r in reader]
     except csv.Error as exc:
-        raise UnreadableFile(f"“{path.name}”不是有效的 CSV 文件：{exc}") from exc
+        raise UnreadableFile(f"“{path.name}”不是有效的 CSV 文件：第 {reader.line_num} 行的格式有误"
+                             "（引号不成对，或一格的文字过长）。") from exc
+    longest = max((len(c) for r in rows for c in r), default=0)
+    if longest > limits.cell_chars:
+        raise UnreadableFile(f"“{path.name}”中有一个单元格的文字超过 {limits.cell_chars} 个字，"
+                             "超过一次导入的上限，没有导入。")
+    return rows

@@ -22,6 +22,7 @@ from models.common.parsers import (
     parse_tags,
 )
 from models.common.text import collapse_spaces, remove_spaces
+from models.residents.imports.mapping import is_header_word, looks_like_header
 from models.residents.imports.reader import SheetData
 from models.residents.records import ResidentRecord
 
@@ -126,6 +127,10 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
         if header_name and name_col is not None and type(raw[name_col]) is str and (
                 len(raw[name_col]) < 12 and header_name[0] in raw[name_col]
                 and remove_spaces(raw[name_col]) == header_name):
+            continue
+        # Nor is a row of field names (a second header row, 姓名 merged down into it): never
+        # a person called "姓名".
+        if name_col is not None and is_header_word(row[name_col]) and looks_like_header(row):
             continue
         building = row[building_col] if building_col is not None else None
         # A building written once above "same as above" rows, merged or not.
