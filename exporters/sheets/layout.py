@@ -32,6 +32,7 @@ class Column:
     width: float | None = None  # in Excel character units; None: from the title and the values
     text: bool = False  # ID numbers, phones: stored and formatted as text
     center: bool = False
+    kind: str = ""  # what it holds, for masking (models/common/masking.py: NAME, ID_NUMBER, ...)
 
 
 def display_width(text: str) -> int:
