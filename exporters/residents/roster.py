@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from exporters.atomic import atomic_output
 from exporters.sheets.fast_rows import FastRows
 from exporters.sheets.layout import Column, fit_widths, header_cells, setup_sheet, title_cells
+from exporters.sheets.text import csv_row
 from models.common.masking import (
     BIRTH_DATE,
     ID_NUMBER,
@@ -99,7 +100,7 @@ def write_csv(target: Path, rows: Iterable[list[str]],
             writer = csv.writer(fh)
             writer.writerow([c.title for c in columns])
             for row in rows:
-                writer.writerow(row)
+                writer.writerow(csv_row(row))  # a name "=..." stays text
                 n += 1
     return n
 

@@ -36,6 +36,7 @@ from exporters.sheets.layout import (
 from exporters.sheets.layout import (
     LEFT as LEFT_WRAP,
 )
+from exporters.sheets.text import list_choice, set_text
 from models.common.masking import (
     AGE,
     AGE_BAND,
@@ -119,7 +120,7 @@ class _Rows:
 
     def values(self, values: Sequence[Any]) -> list[Any]:
         for cell, is_text, value in zip(self.cells, self.text, values, strict=True):
-            cell.value = str(value) if (is_text and value is not None) else value
+            set_text(cell, str(value) if (is_text and value is not None) else value)
         return self.cells
 
 
@@ -322,11 +323,11 @@ def export_signup_form(plan_id: int, target: Path | str, *, blank_rows: int | No
     title = header.line("报名表") + (("\n" + "；".join(note)) if note else "")
     widths = [c.width or 10 for c in cols]
     setup_sheet(ws, cols, widths, title=title, landscape=sum(widths) > 110)
-    ws.cell(row=1, column=1, value=title)
+    set_text(ws.cell(row=1, column=1), title)
     ws.row_dimensions[1].height = title_height(title, widths)
     ws["A1"].font, ws["A1"].alignment = TITLE_FONT, CENTER
     for i, c in enumerate(cols, start=1):
-        cell = ws.cell(row=2, column=i, value=c.title)
+        cell = set_text(ws.cell(row=2, column=i), c.title)
         cell.font, cell.alignment, cell.border = HEADER_FONT, CENTER, BORDER
     for r in range(3, 3 + n):
         ws.row_dimensions[r].height = 24
@@ -357,7 +358,8 @@ def _validations(ws: Any, cols: Sequence[Column], first: int, last: int, rules: 
     for title, choices in lists.items():
         rng = col_range(title)
         if rng and choices:
-            dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"',
+            listed = ",".join(list_choice(c) for c in choices)
+            dv = DataValidation(type="list", formula1=f'"{listed}"',
                                 allow_blank=True, showErrorMessage=True,
                                 errorTitle="请从列表中选择", error="请选择：" + "、".join(choices))
             dv.add(rng)
