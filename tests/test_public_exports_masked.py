@@ -201,12 +201,12 @@ def test_one_age_band_for_everyone_narrows_every_id(db_path: Path, tmp_path: Pat
     assert _one_band_for_all(tables) is None  # no age breakdown left to read
 
 
-@pytest.mark.parametrize("kind", ["residents.xlsx", "residents.csv", "signin.xlsx", "signin.pdf",
-                                  "roster.xlsx"])
+@pytest.mark.parametrize("kind", ["residents.xlsx", "residents.csv", "residents-pinyin.csv",
+                                  "signin.xlsx", "signin.pdf", "roster.xlsx"])
 def test_row_order_does_not_tell_hidden_characters(kind: str, tmp_path: Path) -> None:
-    """A list ordered by 姓氏笔画 sorts on the hidden characters too: two people with the same
-    visible 张*明 in two buildings come out in an order that says whose middle character has more
-    strokes. Two data files that differ only in what is hidden (the middle characters swapped)
+    """A list ordered by 姓氏笔画 (or pinyin) sorts on the hidden characters too: two people with
+    the same visible 张*明 in two buildings come out in an order that says whose middle character
+    has more strokes. Two data files that differ only in what is hidden (the middle characters swapped)
     give the same masked output."""
     from tests.rebuild import read_tables
 
@@ -235,7 +235,8 @@ def _masked_pair_export(kind: str, names: tuple[str, str], folder: Path) -> Path
         if kind.startswith("residents"):
             from exporters.residents.roster import export_residents
 
-            export_residents(target, masked=True, order="strokes")
+            order = "pinyin" if "pinyin" in kind else "strokes"
+            export_residents(target, masked=True, order=order)
             return target
         from models.signups.records import NewSignup
         from models.signups.service import sign_up

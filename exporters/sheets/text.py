@@ -21,18 +21,19 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def csv_field(value: Any) -> Any:
     """A CSV field as written: text that a spreadsheet would read as a formula gets "'" before."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
         return "'" + value
     return value
 
 
 def csv_row(values: Iterable[Any]) -> list[Any]:
-    return [csv_field(v) for v in values]
+    # Inlined csv_field: it runs on every field of 100,000-row exports.
+    return ["'" + v if (isinstance(v, str) and v[:1] in FORMULA_STARTS) else v for v in values]
 
 
 def set_text(cell: Any, value: Any) -> Any:
