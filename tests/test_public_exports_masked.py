@@ -206,8 +206,8 @@ def test_one_age_band_for_everyone_narrows_every_id(db_path: Path, tmp_path: Pat
 def test_row_order_does_not_tell_hidden_characters(kind: str, tmp_path: Path) -> None:
     """A list ordered by 姓氏笔画 (or pinyin) sorts on the hidden characters too: two people with
     the same visible 张*明 in two buildings come out in an order that says whose middle character
-    has more strokes. Two data files that differ only in what is hidden (the middle characters swapped)
-    give the same masked output."""
+    has more strokes. Two data files that differ only in what is hidden (the middle characters
+    swapped) give the same masked output."""
     from tests.rebuild import read_tables
 
     outputs = []
