@@ -52,3 +52,10 @@ def test_what_a_masked_output_leaves_out() -> None:
     assert mask_value(BIRTH_DATE, "1949-10-01") == "1949"
     assert withheld([NAME, ROOM, FREE_TEXT, OTHER]) == {ROOM, FREE_TEXT}
     assert shown_columns([NAME, OTHER, BIRTH_DATE, ID_NUMBER, PHONE, ROOM]) == [0, 1, 3, 4]
+
+
+def test_health_tags_stay_off_masked_outputs() -> None:
+    from models.common.masking import TAGS, mask_value
+
+    assert mask_value(TAGS, "党员、孕妇、低保户、残疾人") == "党员、低保户"
+    assert mask_value(TAGS, "残疾人") == ""

@@ -260,3 +260,21 @@ def _masked_pair_export(kind: str, names: tuple[str, str], folder: Path) -> Path
         return target
     finally:
         close_database()
+
+
+def test_masked_register_leaves_health_tags_off(db_path: Path, tmp_path: Path) -> None:
+    """孕妇 and 残疾人 are health (PRINTING.md: off lists that leave the office); 孕妇 beside a
+    6+4 ID also puts the birth within a few decades. Aid and other tags stay."""
+    from datetime import date
+
+    from exporters.residents.roster import export_residents
+    from tests.rebuild import id_findings, read_tables
+    from tests.signup_factory import make_resident
+
+    make_resident("孙丽华", date(1996, 4, 2), gender="女", tags=["党员", "孕妇"], seq=3)
+    make_resident("周强", date(1950, 1, 9), tags=["残疾人", "低保户"], seq=4)
+    path = tmp_path / "公示.csv"
+    export_residents(path, masked=True)
+    (table,) = read_tables(path)
+    assert [r["标签"] for r in table.rows] == ["党员", "低保户"]  # 孙 (6 strokes) before 周 (8)
+    assert id_findings([table]) == []

@@ -20,6 +20,7 @@ from models.common.masking import (
     NAME,
     PHONE,
     ROOM,
+    TAGS,
     mask_value,
     shown_columns,
     visible_sort_key,
@@ -35,7 +36,7 @@ COLUMNS = [
     Column("出生日期", 12, center=True, kind=BIRTH_DATE),
     Column("身份证号", 21, text=True, kind=ID_NUMBER),
     Column("联系电话", 15, text=True, kind=PHONE), Column("楼栋", center=True),
-    Column("住址", kind=ROOM), Column("标签"),
+    Column("住址", kind=ROOM), Column("标签", kind=TAGS),
 ]
 # The masked copy leaves out what would rebuild a masked value (the birth date beside the 6+4
 # ID) or point at the person (the room): models/common/masking.py decides.

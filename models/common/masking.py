@@ -25,9 +25,14 @@ AGE = "age"
 AGE_BAND = "age_band"  # a breakdown by age band anywhere in the same file counts too
 ROOM = "room"  # unit and room, or the street address
 FREE_TEXT = "free_text"  # notes, reasons: may hold a relative's phone or an illness
-OTHER = ""  # sex, building, tags, status, figures: shown as they are
+TAGS = "tags"  # the register's tags, joined with 、
+OTHER = ""  # sex, building, status, figures: shown as they are
 
 _MOBILE = re.compile(r"^1\d{10}$")
+# Tags that state a person's health stay off what leaves the office (PRINTING.md: illness and
+# similar details stay off posted lists; an aid programme's name such as 低保户 is shown). 孕妇
+# also says the age within a few decades.
+HEALTH_TAGS = frozenset({"孕妇", "残疾人"})
 
 
 def withheld(kinds: Collection[str]) -> frozenset[str]:
@@ -63,6 +68,8 @@ def mask_value(kind: str, value: str) -> str:
         return mask_phone(value)
     if kind == BIRTH_DATE:
         return value[:4]  # only the year, and only where no ID is beside it
+    if kind == TAGS:
+        return "、".join(t for t in value.split("、") if t not in HEALTH_TAGS)
     return value
 
 
