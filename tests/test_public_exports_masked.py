@@ -174,7 +174,11 @@ def test_the_attacker_rebuilds_what_it_can() -> None:
     assert real in by_age and 20 <= len(by_age) <= 50
     by_band = id_candidates(masked, Known(day, ages=[(60, 79)]))
     assert real in by_band and 500 <= len(by_band) < 1000  # 60-79 alone is too narrow
-    assert len(id_candidates(masked, Known(day))) > 3000
+    everything = id_candidates(masked, Known(day))
+    assert len(everything) > 3000
+    from models.common.id_number import check_digit
+
+    assert all(check_digit(c[:17]) == c[17] for c in everything)  # the app's own check digit
 
 
 def test_one_age_band_for_everyone_narrows_every_id(db_path: Path, tmp_path: Path) -> None:
