@@ -282,3 +282,31 @@ def test_masked_register_leaves_health_tags_off(db_path: Path, tmp_path: Path) -
     (table,) = read_tables(path)
     assert [r["标签"] for r in table.rows] == ["党员", "低保户"]  # 孙 (6 strokes) before 周 (8)
     assert id_findings([table]) == []
+
+
+def test_command_line_masked_exports_resist_the_attack(db_path: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The clerk's command line path: `residents export --masked` and `export roster --masked`
+    write what the attack above cannot rebuild, and a tag typed as a formula stays text."""
+    import main
+    from models.residents.service import ResidentRecord, save_resident
+    from tests.leakscan import scan
+    from tests.public_exports import activity_with_signups
+    from tests.rebuild import id_findings, masked_ids, read_tables
+
+    plan = activity_with_signups()
+    formula = '=HYPERLINK("http://x.invalid","y")'  # a name like this is refused, a tag is not
+    result = save_resident(ResidentRecord(name="王芳", building=formula, tags=[formula]),
+                           allow_warnings=True)
+    assert result.saved, result.problems
+    outs = {"residents": tmp_path / "名册.csv", "roster": tmp_path / "报名名册.xlsx"}
+    assert main.main(["residents", "export", "--db", str(db_path), "--masked",
+                      "--out", str(outs["residents"])]) == 0
+    assert main.main(["export", "roster", "--db", str(db_path), "--activity", str(plan),
+                      "--masked", "--out", str(outs["roster"])]) == 0
+    for path in outs.values():
+        tables = read_tables(path)
+        assert masked_ids(tables) >= 40 and id_findings(tables) == [] and scan(path) == []
+    (row,) = [r for t in read_tables(outs["residents"]) for r in t.rows if r["姓名"] == "王*"]
+    assert row["楼栋"] == row["标签"] == "'" + formula
+    assert "已导出" in capsys.readouterr().out
