@@ -169,10 +169,11 @@ def roster_values(n: int, r: SignupRecord, day: date | None, masked: bool = Fals
     """One roster row; masked: the columns the masked roster keeps, masked."""
     companions = (r.companions_text() if not masked else
                   "、".join(replace(c, name=mask_name(c.name)).label() for c in r.companions))
-    full = [n, r.name, r.gender, _age(r, day), r.id_number, r.phone, r.building, r.address,
-            companions, r.status, r.signed_up.strftime("%Y-%m-%d %H:%M"),
-            r.checked_in.strftime("%H:%M") if r.checked_in else "", _yuan(r.fee_paid_fen),
-            r.receipt_no, r.notes + ("（现场报名）" if r.walk_in else ""), r.override_note]
+    full: list[Any] = [
+        n, r.name, r.gender, _age(r, day), r.id_number, r.phone, r.building, r.address,
+        companions, r.status, r.signed_up.strftime("%Y-%m-%d %H:%M"),
+        r.checked_in.strftime("%H:%M") if r.checked_in else "", _yuan(r.fee_paid_fen),
+        r.receipt_no, r.notes + ("（现场报名）" if r.walk_in else ""), r.override_note]
     if not masked:
         return full
     return [mask_value(ROSTER_COLUMNS[i].kind, full[i] or "") if ROSTER_COLUMNS[i].kind
