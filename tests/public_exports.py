@@ -29,6 +29,8 @@ from pathlib import Path
 class PublicExport:
     name: str  # e.g. "签到表（公示版）PDF"
     make: Callable[[Path, Path], Path]
+    masked_ids: bool = False  # shows IDs as 6+4 (test_masked_values_are_there_to_attack)
+    masked_phones: bool = True  # shows phones as 138****5678
 
 
 def residents_register(masked: bool, suffix: str) -> Callable[[Path, Path], Path]:
@@ -122,10 +124,12 @@ PUBLIC_EXPORTS: list[PublicExport] = [
     PublicExport("签到表 PDF", signin_sheet(".pdf")),
     PublicExport("签到表（姓名也隐去）PDF", signin_sheet(".pdf", masked=True)),
     PublicExport("签到表（姓名也隐去）xlsx", signin_sheet(".xlsx", masked=True)),
-    PublicExport("报名名册（隐去部分信息）xlsx", signup_sheet("roster")),
-    PublicExport("出勤统计 xlsx", signup_sheet("attendance")),
-    PublicExport("空白报名表 xlsx", signup_sheet("form")),
-    PublicExport("活动方案 PDF", plan_pdf),
-    PublicExport("居民名册（隐去部分信息）xlsx", residents_register(True, ".xlsx")),
-    PublicExport("居民名册（隐去部分信息）csv", residents_register(True, ".csv")),
+    PublicExport("报名名册（隐去部分信息）xlsx", signup_sheet("roster"), masked_ids=True),
+    PublicExport("出勤统计 xlsx", signup_sheet("attendance"), masked_phones=False),
+    PublicExport("空白报名表 xlsx", signup_sheet("form"), masked_phones=False),
+    PublicExport("活动方案 PDF", plan_pdf, masked_phones=False),
+    PublicExport("居民名册（隐去部分信息）xlsx", residents_register(True, ".xlsx"),
+                 masked_ids=True),
+    PublicExport("居民名册（隐去部分信息）csv", residents_register(True, ".csv"),
+                 masked_ids=True),
 ]

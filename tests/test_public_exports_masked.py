@@ -117,3 +117,196 @@ def test_pattern_edges() -> None:
     assert find_leaks("金额 13800138000.5 元") == ["13800138000"]
     assert find_leaks("110101********0018 138****8000") == []
     assert find_leaks("电话12800138000") == []  # 12x is not a mobile prefix
+
+
+# --- rebuilding masked values from the other columns (issue 10, defect 5) ---------------------
+
+@pytest.mark.parametrize("export", PUBLIC_EXPORTS, ids=lambda e: e.name)
+def test_masked_values_cannot_be_rebuilt(export: PublicExport, db_path: Path,
+                                         tmp_path: Path) -> None:
+    """Read each public output back as tables and try to rebuild every masked ID, phone and
+    name from the other columns of the same file: each keeps at least a thousand candidates."""
+    from tests.leakscan import file_text
+    from tests.rebuild import id_findings, name_findings, phone_findings, read_tables
+
+    out = tmp_path / "out"
+    out.mkdir()
+    path = export.make(db_path, out)
+    tables = read_tables(path)
+    assert tables, f"{export.name}: no table read back"
+    findings = (id_findings(tables) + phone_findings(tables, file_text(path))
+                + name_findings(tables))
+    assert not findings, f"{export.name}: " + "; ".join(map(str, findings[:5]))
+
+
+@pytest.mark.parametrize("export", [e for e in PUBLIC_EXPORTS if e.masked_ids or e.masked_phones],
+                         ids=lambda e: e.name)
+def test_masked_values_are_there_to_attack(export: PublicExport, db_path: Path,
+                                           tmp_path: Path) -> None:
+    """The attack above is not idle: these outputs do carry 6+4 IDs and masked phones, read
+    back as such (from the PDF's ruled table too)."""
+    from tests.rebuild import masked_ids, read_tables
+
+    out = tmp_path / "out"
+    out.mkdir()
+    tables = read_tables(export.make(db_path, out))
+    if export.masked_ids:
+        assert masked_ids(tables) >= 40
+    if export.masked_phones:
+        phones = [r["联系电话"] for t in tables for r in t.rows if "*" in r.get("联系电话", "")]
+        assert len(phones) >= 40
+
+
+def test_the_attacker_rebuilds_what_it_can() -> None:
+    """The enumeration is right: a birth date beside a 6+4 ID gives the ID back exactly, a birth
+    year leaves a few dozen, an age on a known day a few dozen, nothing else a few thousand."""
+    from datetime import date
+
+    from tests.rebuild import Known, id_candidates
+
+    real = "11010119491001001X"
+    masked = mask_id(real)
+    day = date(2026, 10, 29)
+    assert id_candidates(masked, Known(day, birth=date(1949, 10, 1))) == [real]
+    by_year = id_candidates(masked, Known(day, year=1949))
+    assert real in by_year and 20 <= len(by_year) <= 50
+    by_age = id_candidates(masked, Known(day, ages=[(77, 77)]))
+    assert real in by_age and 20 <= len(by_age) <= 50
+    by_band = id_candidates(masked, Known(day, ages=[(60, 79)]))
+    assert real in by_band and 500 <= len(by_band) < 1000  # 60-79 alone is too narrow
+    everything = id_candidates(masked, Known(day))
+    assert len(everything) > 3000
+    from models.common.id_number import check_digit
+
+    assert all(check_digit(c[:17]) == c[17] for c in everything)  # the app's own check digit
+
+
+def test_one_age_band_for_everyone_narrows_every_id(db_path: Path, tmp_path: Path) -> None:
+    """An activity for the elderly: everyone is 60-79, so an age breakdown in the same file
+    (the roster's 出勤统计 sheet) would narrow each 6+4 ID to ~660 dates. The masked roster of
+    such an activity leaves every ID at a thousand candidates or more."""
+    from datetime import date
+
+    from exporters.signups.sheets import export_roster
+    from models.signups.records import NewSignup
+    from models.signups.service import sign_up
+    from tests.rebuild import _one_band_for_all, id_findings, masked_ids, read_tables
+    from tests.signup_factory import make_activity, make_resident
+
+    plan = make_activity("老年人健康讲座", capacity=None)
+    for i in range(12):
+        rid = make_resident(f"王{'一二三四五六七八九十甲乙'[i]}明", date(1950 + i, 3, 1 + i), seq=i)
+        assert sign_up(plan, NewSignup(resident_id=rid)).saved
+    path = export_roster(plan, tmp_path / "r.xlsx", masked=True) and tmp_path / "r.xlsx"
+    tables = read_tables(path)
+    assert masked_ids(tables) == 12
+    findings = id_findings(tables)
+    assert not findings, "; ".join(map(str, findings[:3]))
+    assert _one_band_for_all(tables) is None  # no age breakdown left to read
+
+
+@pytest.mark.parametrize("kind", ["residents.xlsx", "residents.csv", "residents-pinyin.csv",
+                                  "signin.xlsx", "signin.pdf", "roster.xlsx"])
+def test_row_order_does_not_tell_hidden_characters(kind: str, tmp_path: Path) -> None:
+    """A list ordered by 姓氏笔画 (or pinyin) sorts on the hidden characters too: two people with
+    the same visible 张*明 in two buildings come out in an order that says whose middle character
+    has more strokes. Two data files that differ only in what is hidden (the middle characters
+    swapped) give the same masked output."""
+    from tests.rebuild import read_tables
+
+    outputs = []
+    for n, names in enumerate((("张一明", "张鑫明"), ("张鑫明", "张一明"))):
+        outputs.append([(t.header, t.rows) for t in read_tables(
+            _masked_pair_export(kind, names, tmp_path / str(n)))])
+    assert outputs[0] == outputs[1]
+
+
+def _masked_pair_export(kind: str, names: tuple[str, str], folder: Path) -> Path:
+    from datetime import date
+
+    from models.datafile.db import close_database, open_database
+    from tests.signup_factory import make_activity, make_resident
+
+    folder.mkdir()
+    open_database(folder / "t.db")
+    try:
+        # What is visible differs (building, ID's last four, phone's last four), so the order
+        # of the two rows can be seen.
+        ids = [make_resident(name, date(1960, 5, 1), seq=seq, building=building,
+                             phone=f"138000{seq}{seq}{seq}{seq}{seq}")
+               for name, building, seq in zip(names, ("1幢", "2幢"), (7, 8), strict=True)]
+        target = folder / f"out.{kind.split('.')[1]}"
+        if kind.startswith("residents"):
+            from exporters.residents.roster import export_residents
+
+            order = "pinyin" if "pinyin" in kind else "strokes"
+            export_residents(target, masked=True, order=order)
+            return target
+        from models.signups.records import NewSignup
+        from models.signups.service import sign_up
+
+        plan = make_activity(capacity=None)
+        # Sign-up order is not hidden data: the same people sign up in the same order.
+        for rid in ids:
+            assert sign_up(plan, NewSignup(resident_id=rid)).saved
+        if kind == "signin.pdf":
+            from exporters.signups.signin_pdf import export_signin_pdf
+
+            export_signin_pdf(plan, target, masked=True, order="strokes")
+        elif kind == "signin.xlsx":
+            from exporters.signups.sheets import export_signin_xlsx
+
+            export_signin_xlsx(plan, target, masked=True, order="strokes")
+        else:
+            from exporters.signups.sheets import export_roster
+
+            export_roster(plan, target, masked=True, order="strokes")
+        return target
+    finally:
+        close_database()
+
+
+def test_masked_register_leaves_health_tags_off(db_path: Path, tmp_path: Path) -> None:
+    """孕妇 and 残疾人 are health (docs/printing.md: off lists that leave the office); 孕妇 beside a
+    6+4 ID also puts the birth within a few decades. Aid and other tags stay."""
+    from datetime import date
+
+    from exporters.residents.roster import export_residents
+    from tests.rebuild import id_findings, read_tables
+    from tests.signup_factory import make_resident
+
+    make_resident("孙丽华", date(1996, 4, 2), gender="女", tags=["党员", "孕妇"], seq=3)
+    make_resident("周强", date(1950, 1, 9), tags=["残疾人", "低保户"], seq=4)
+    path = tmp_path / "公示.csv"
+    export_residents(path, masked=True)
+    (table,) = read_tables(path)
+    assert [r["标签"] for r in table.rows] == ["党员", "低保户"]  # 孙 (6 strokes) before 周 (8)
+    assert id_findings([table]) == []
+
+
+def test_command_line_masked_exports_resist_the_attack(db_path: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The clerk's command line path: `residents export --masked` and `export roster --masked`
+    write what the attack above cannot rebuild, and a tag typed as a formula stays text."""
+    import main
+    from models.residents.service import ResidentRecord, save_resident
+    from tests.leakscan import scan
+    from tests.public_exports import activity_with_signups
+    from tests.rebuild import id_findings, masked_ids, read_tables
+
+    plan = activity_with_signups()
+    formula = '=HYPERLINK("http://x.invalid","y")'  # a name like this is refused, a tag is not
+    result = save_resident(ResidentRecord(name="王芳", building=formula, tags=[formula]),
+                           allow_warnings=True)
+    assert result.saved, result.problems
+    outs = {"residents": tmp_path / "名册.csv", "roster": tmp_path / "报名名册.xlsx"}
+    assert main.main(["residents", "export", "--db", str(db_path), "--masked",
+                      "--out", str(outs["residents"])]) == 0
+    assert main.main(["export", "roster", "--db", str(db_path), "--activity", str(plan),
+                      "--masked", "--out", str(outs["roster"])]) == 0
+    for path in outs.values():
+        tables = read_tables(path)
+        assert masked_ids(tables) >= 40 and id_findings(tables) == [] and scan(path) == []
+    (row,) = [r for t in read_tables(outs["residents"]) for r in t.rows if r["姓名"] == "王*"]
+    assert row["楼栋"] == row["标签"] == "'" + formula
+    assert "已导出" in capsys.readouterr().out

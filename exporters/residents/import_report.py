@@ -14,6 +14,7 @@ from exporters.sheets.layout import (
     setup_sheet,
     title_cells,
 )
+from exporters.sheets.text import text_cell
 from models.residents.imports.importer import OUTCOME_LABELS, ImportReport
 
 COLUMNS = [Column("工作表", center=True), Column("行号", 8, center=True),
@@ -25,7 +26,7 @@ def write_import_report(target: Path | str, report: ImportReport) -> None:
     summary = wb.create_sheet("汇总")
     summary.column_dimensions["A"].width = 90
     for line in report.summary_lines():
-        summary.append([line])
+        summary.append([text_cell(summary, line)])  # it names the file: "=x.xlsx" stays text
     ws = wb.create_sheet("逐行结果")
     rows = [[r.sheet, r.row, OUTCOME_LABELS[r.outcome], r.explanation, r.name]
             for r in report.rows]

@@ -5,7 +5,8 @@ style, serialising an element through et_xmlfile): 10,000 rows of a 16-column ro
 the time of the same values written bare. Here openpyxl writes the workbook as usual (styles,
 print set-up, title and header rows); the table's rows are written as sheet XML directly, with the
 style ids openpyxl assigned to one template cell per column, and spliced into the saved file.
-Strings are inline (t="inlineStr"), which Excel, WPS, LibreOffice and openpyxl all read.
+Strings are inline (t="inlineStr"), which Excel, WPS, LibreOffice and openpyxl all read, and
+never a formula: a name typed as "=HYPERLINK(...)" stays text (see exporters/sheets/text.py).
 """
 from __future__ import annotations
 

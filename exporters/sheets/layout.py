@@ -3,7 +3,8 @@ every table cell, ID and phone columns as text, widths that fit Chinese, A4 fitt
 width, the header row repeated on every page, centred, footer "第 X 页 共 Y 页".
 
 Works on openpyxl write-only worksheets (large exports) as well as normal ones: everything is
-set before the first row is written, and cells are built as WriteOnlyCell with their style.
+set before the first row is written, and cells are built as WriteOnlyCell with their style; text
+is always a string cell, never a formula (exporters/sheets/text.py).
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from exporters.sheets.text import text_cell
 
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -32,6 +35,7 @@ class Column:
     width: float | None = None  # in Excel character units; None: from the title and the values
     text: bool = False  # ID numbers, phones: stored and formatted as text
     center: bool = False
+    kind: str = ""  # what it holds, for masking (models/common/masking.py: NAME, ID_NUMBER, ...)
 
 
 def display_width(text: str) -> int:
@@ -79,7 +83,7 @@ def setup_sheet(ws: Worksheet, columns: Sequence[Column], widths: Sequence[float
 
 
 def title_cells(ws: Worksheet, title: str, ncols: int) -> list[Any]:
-    cell = WriteOnlyCell(ws, value=title)
+    cell = text_cell(ws, title)
     cell.font = TITLE_FONT
     cell.alignment = CENTER
     return [cell] + [WriteOnlyCell(ws, value=None) for _ in range(ncols - 1)]
@@ -88,7 +92,7 @@ def title_cells(ws: Worksheet, title: str, ncols: int) -> list[Any]:
 def header_cells(ws: Worksheet, columns: Sequence[Column]) -> list[Any]:
     out = []
     for c in columns:
-        cell = WriteOnlyCell(ws, value=c.title)
+        cell = text_cell(ws, c.title)
         cell.font = HEADER_FONT
         cell.alignment = CENTER
         cell.border = BORDER
@@ -101,7 +105,7 @@ def row_cells(ws: Worksheet, columns: Sequence[Column], values: Sequence[Any]) -
     for c, value in zip(columns, values, strict=True):
         if c.text and value is not None:
             value = str(value)
-        cell = WriteOnlyCell(ws, value=value)
+        cell = text_cell(ws, value)
         cell.font = FONT
         cell.border = BORDER
         cell.alignment = CENTER if c.center else LEFT

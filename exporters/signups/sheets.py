@@ -36,7 +36,22 @@ from exporters.sheets.layout import (
 from exporters.sheets.layout import (
     LEFT as LEFT_WRAP,
 )
-from models.common.masking import mask_id, mask_name, mask_phone
+from exporters.sheets.text import list_choice, set_text
+from models.common.masking import (
+    AGE,
+    AGE_BAND,
+    FREE_TEXT,
+    ID_NUMBER,
+    NAME,
+    PHONE,
+    ROOM,
+    mask_name,
+    mask_phone,
+    mask_value,
+    shown_columns,
+    visible_sort_key,
+    withheld,
+)
 from models.plans.service import load_plan
 from models.residents.rules import age_on
 from models.signups.figures import ActivityFigures, Breakdown, activity_figures
@@ -106,7 +121,7 @@ class _Rows:
 
     def values(self, values: Sequence[Any]) -> list[Any]:
         for cell, is_text, value in zip(self.cells, self.text, values, strict=True):
-            cell.value = str(value) if (is_text and value is not None) else value
+            set_text(cell, str(value) if (is_text and value is not None) else value)
         return self.cells
 
 
@@ -136,13 +151,19 @@ def _yuan(fen: int) -> str:
 # --- roster (full data, for the office) ----------------------------------------------------------
 
 ROSTER_COLUMNS = [
-    Column("序号", 6, center=True), Column("姓名", 10, center=True), Column("性别", 6, center=True),
-    Column("年龄", 6, center=True), Column("身份证号", 21, text=True),
-    Column("联系电话", 15, text=True), Column("楼栋", 8, center=True), Column("房号", 12),
-    Column("陪同人员", 22), Column("状态", 12, center=True), Column("报名时间", 17, center=True),
-    Column("签到时间", 10, center=True), Column("已缴费（元）", 10, center=True),
-    Column("收据号", 12, text=True), Column("备注", 18), Column("破例说明", 18),
+    Column("序号", 6, center=True), Column("姓名", 10, center=True, kind=NAME),
+    Column("性别", 6, center=True), Column("年龄", 6, center=True, kind=AGE),
+    Column("身份证号", 21, text=True, kind=ID_NUMBER),
+    Column("联系电话", 15, text=True, kind=PHONE), Column("楼栋", 8, center=True),
+    Column("房号", 12, kind=ROOM), Column("陪同人员", 22), Column("状态", 8, center=True),
+    Column("报名时间", 17, center=True), Column("签到时间", 10, center=True),
+    Column("已缴费（元）", 10, center=True), Column("收据号", 12, text=True),
+    Column("备注", 18, kind=FREE_TEXT), Column("破例说明", 18, kind=FREE_TEXT),
 ]
+# The masked roster's kinds include its 出勤统计 sheet's age breakdown: models/common/masking.py
+# decides what goes (age and age bands beside 6+4 IDs, rooms, free text).
+_ROSTER_KINDS = [c.kind for c in ROSTER_COLUMNS] + [AGE_BAND]
+MASKED_ROSTER = shown_columns(_ROSTER_KINDS)[:len(ROSTER_COLUMNS)]
 
 
 def status_text(r: SignupRecord) -> str:
@@ -151,20 +172,18 @@ def status_text(r: SignupRecord) -> str:
 
 
 def roster_values(n: int, r: SignupRecord, day: date | None, masked: bool = False) -> list[Any]:
-    name, id_number, phone = r.name, r.id_number, r.phone
-    companions, notes, override = r.companions_text(), r.notes, r.override_note
-    if masked:
-        name = mask_name(name)
-        id_number = mask_id(id_number) if id_number else ""
-        phone = mask_phone(phone) if phone else ""
-        companions = "、".join(replace(c, name=mask_name(c.name)).label() for c in r.companions)
-        # Free text may hold a relative's phone or an illness (docs/printing.md: sensitive details
-        # stay off lists that leave the office): the masked copy leaves it out.
-        notes = override = ""
-    return [n, name, r.gender, _age(r, day), id_number, phone, r.building, r.address,
-            companions, status_text(r), r.signed_up.strftime("%Y-%m-%d %H:%M"),
-            r.checked_in.strftime("%H:%M") if r.checked_in else "", _yuan(r.fee_paid_fen),
-            r.receipt_no, notes + ("（现场报名）" if r.walk_in else ""), override]
+    """One roster row; masked: the columns the masked roster keeps, masked."""
+    companions = (r.companions_text() if not masked else
+                  "、".join(replace(c, name=mask_name(c.name)).label() for c in r.companions))
+    full: list[Any] = [
+        n, r.name, r.gender, _age(r, day), r.id_number, r.phone, r.building, r.address,
+        companions, status_text(r), r.signed_up.strftime("%Y-%m-%d %H:%M"),
+        r.checked_in.strftime("%H:%M") if r.checked_in else "", _yuan(r.fee_paid_fen),
+        r.receipt_no, r.notes + ("（现场报名）" if r.walk_in else ""), r.override_note]
+    if not masked:
+        return full
+    return [mask_value(ROSTER_COLUMNS[i].kind, full[i] or "") if ROSTER_COLUMNS[i].kind
+            else full[i] for i in MASKED_ROSTER]
 
 
 def export_roster(plan_id: int, target: Path | str, *, order: str = "position",
@@ -173,24 +192,34 @@ def export_roster(plan_id: int, target: Path | str, *, order: str = "position",
     returns the number of rows."""
     header = activity_header(plan_id)
     recs = [r for r in list_signups(plan_id, order=order) if r.status in ACTIVE]
+    if masked and order == "strokes":
+        recs = _visible_order(recs)
     day = header.start.date() if header.start else None
+    cols = [ROSTER_COLUMNS[i] for i in MASKED_ROSTER] if masked else ROSTER_COLUMNS
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("报名名册")
-    widths = [c.width or 10 for c in ROSTER_COLUMNS]
-    setup_sheet(ws, ROSTER_COLUMNS, widths, title=header.line("报名名册"), landscape=True)
+    widths = [c.width or 10 for c in cols]
+    setup_sheet(ws, cols, widths, title=header.line("报名名册"), landscape=True)
     _title_row(ws, header.line("报名名册"), widths)
-    ws.append(header_cells(ws, ROSTER_COLUMNS))
-    rows = FastRows(ws, ROSTER_COLUMNS, first=3)
+    ws.append(header_cells(ws, cols))
+    rows = FastRows(ws, cols, first=3)
     total = len(recs)
     for n, r in enumerate(recs, start=1):
         rows.add(roster_values(n, r, day, masked))
         if progress is not None and n % 500 == 0:
             progress(n, total)
-    _summary_sheet(wb, header, activity_figures(recs, day))
+    by_age = not masked or AGE_BAND not in withheld(_ROSTER_KINDS)
+    _summary_sheet(wb, header, activity_figures(recs, day), by_age=by_age)
     with atomic_output(target) as tmp:
         wb.save(tmp)
         rows.splice(tmp)
     return total
+
+
+def _visible_order(recs: list[SignupRecord]) -> list[SignupRecord]:
+    """姓氏笔画 order on what a masked list shows of each name, then sign-up order: sorting on the
+    hidden characters would let the row order tell them."""
+    return sorted(recs, key=lambda r: (visible_sort_key(mask_name(r.name)), r.position))
 
 
 # --- sign-in sheet (passed round in public: phones masked) ---------------------------------------
@@ -208,7 +237,10 @@ def signin_rows(plan_id: int, *, order: str = "strokes", masked: bool = False,
                 ) -> list[list[str]]:
     """[序号, 姓名, 联系电话 (always masked), 陪同人员] of everyone holding a seat."""
     out = []
-    for n, r in enumerate(list_signups(plan_id, order=order, statuses=SEATED), start=1):
+    recs = list_signups(plan_id, order=order, statuses=SEATED)
+    if masked and order == "strokes":
+        recs = _visible_order(recs)
+    for n, r in enumerate(recs, start=1):
         name = mask_name(r.name) if masked else r.name
         comps = "、".join((mask_name(c.name) if masked else c.name) +
                           (f"（{c.age}岁）" if c.age is not None else "") for c in r.companions)
@@ -298,11 +330,11 @@ def export_signup_form(plan_id: int, target: Path | str, *, blank_rows: int | No
     title = header.line("报名表") + (("\n" + "；".join(note)) if note else "")
     widths = [c.width or 10 for c in cols]
     setup_sheet(ws, cols, widths, title=title, landscape=sum(widths) > 110)
-    ws.cell(row=1, column=1, value=title)
+    set_text(ws.cell(row=1, column=1), title)
     ws.row_dimensions[1].height = title_height(title, widths)
     ws["A1"].font, ws["A1"].alignment = TITLE_FONT, CENTER
     for i, c in enumerate(cols, start=1):
-        cell = ws.cell(row=2, column=i, value=c.title)
+        cell = set_text(ws.cell(row=2, column=i), c.title)
         cell.font, cell.alignment, cell.border = HEADER_FONT, CENTER, BORDER
     for r in range(3, 3 + n):
         ws.row_dimensions[r].height = 24
@@ -333,7 +365,8 @@ def _validations(ws: Any, cols: Sequence[Column], first: int, last: int, rules: 
     for title, choices in lists.items():
         rng = col_range(title)
         if rng and choices:
-            dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"',
+            listed = ",".join(list_choice(c) for c in choices)
+            dv = DataValidation(type="list", formula1=f'"{listed}"',
                                 allow_blank=True, showErrorMessage=True,
                                 errorTitle="请从列表中选择", error="请选择：" + "、".join(choices))
             dv.add(rng)
@@ -358,22 +391,25 @@ def _rate(value: float | None) -> str:
     return "" if value is None else f"{value * 100:.1f}%"
 
 
-def summary_rows(fig: ActivityFigures) -> list[list[Any]]:
+def summary_rows(fig: ActivityFigures, by_age: bool = True) -> list[list[Any]]:
     rows: list[list[Any]] = [
         ["合计", fig.registered, fig.attended, fig.no_show,
          _rate(fig.attended / fig.registered if fig.registered else None)],
         ["未到率", "", "", _rate(fig.no_show_rate), ""],
         ["其中现场报名", fig.walk_ins, fig.walk_ins, "", ""],
         ["陪同人员", fig.companions, "", "", ""], ["候补未转正", fig.waitlist, "", "", ""]]
-    for label, part in (("年龄段", fig.by_age), ("性别", fig.by_sex), ("楼栋", fig.by_building)):
+    parts = [("年龄段", fig.by_age)] if by_age else []
+    for label, part in [*parts, ("性别", fig.by_sex), ("楼栋", fig.by_building)]:
         rows.append([f"按{label}", None, None, None, None])
         rows += [[f"　{b.group}", b.registered, b.attended, "", _rate(b.attendance_rate)]
                  for b in part]
     return rows
 
 
-def _summary_sheet(wb: Workbook, header: ActivityHeader, fig: ActivityFigures) -> None:
-    """An 出勤统计 sheet in a write-only workbook."""
+def _summary_sheet(wb: Workbook, header: ActivityHeader, fig: ActivityFigures, *,
+                   by_age: bool = True) -> None:
+    """An 出勤统计 sheet in a write-only workbook (by_age False: no age breakdown, for a masked
+    roster whose 6+4 IDs an age band would narrow)."""
     ws = wb.create_sheet("出勤统计")
     title = header.line("出勤统计")
     widths = [c.width or 10 for c in SUMMARY_COLUMNS]
@@ -381,7 +417,7 @@ def _summary_sheet(wb: Workbook, header: ActivityHeader, fig: ActivityFigures) -
     _title_row(ws, title, widths)
     ws.append(header_cells(ws, SUMMARY_COLUMNS))
     cells = _Rows(ws, SUMMARY_COLUMNS)
-    for row in summary_rows(fig):
+    for row in summary_rows(fig, by_age):
         ws.append(cells.values(row))
 
 

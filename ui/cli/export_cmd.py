@@ -48,7 +48,8 @@ def _activity_parser(kinds: argparse._SubParsersAction, name: str, help_text: st
     p.add_argument("--order", choices=list(ORDER_CHOICES), default=order_default,
                    help="名单顺序：strokes 按姓氏笔画，signup 按报名先后（默认 %(default)s）")
     p.add_argument("--masked", action="store_true",
-                   help="姓名也隐去部分（联系电话在签到表上总是隐去中间四位）")
+                   help="对外版本：姓名也隐去部分；报名名册另隐去身份证号和电话的中间部分，"
+                        "并略去年龄、房号和备注（签到表的联系电话总是隐去中间四位）")
     p.set_defaults(func=func)
     return p
 

@@ -39,8 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp = rsub.add_parser("export", help="导出居民名册（.xlsx 或 .csv）")
     add_db_option(exp)
     exp.add_argument("--out", metavar="FILE", required=True, help="输出文件（.xlsx 或 .csv）")
-    exp.add_argument("--masked", action="store_true",
-                     help="隐去部分姓名、身份证号、电话（对外使用）")
+    exp.add_argument("--masked", action="store_true", help="隐去部分姓名、身份证号、电话，"
+                     "并略去出生日期和住址（对外使用）")
     exp.add_argument("--order", choices=("strokes", "pinyin"), default="strokes",
                      help="排序：strokes 姓氏笔画（默认），pinyin 拼音")
     exp.set_defaults(func=run_export)
