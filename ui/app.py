@@ -30,9 +30,9 @@ import models.datafile.first_read  # noqa: F401, I001
 import models.datafile.opening  # noqa: F401
 import models.plans.listing  # noqa: F401
 from models.datafile import precheck as db_file
+from resources import resource_path
 
-ROOT = Path(__file__).resolve().parent.parent
-FONT_FILE = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
+FONT_FILE = resource_path("fonts", "wqy-microhei.ttc")
 WINDOWS_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei")
 # Installed Chinese fonts that read well on screen, preferred over registering the bundled copy
 # (a 5 MB file parsed at every start) when the default font cannot show Chinese.
