@@ -62,7 +62,7 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller")
     args = parser.parse_args()
     folder = build(args.dist.resolve(), args.work.resolve())
-    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"built {folder} ({size / 1e6:.0f} MB)")
     return 0
 
