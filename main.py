@@ -17,26 +17,39 @@ import gc
 import importlib
 import os
 import sys
-from pathlib import Path
+
+# Every ui/cli/*_cmd.py registers its own subcommands. Listed, not found on disk: a one-folder
+# build keeps its modules in an archive, with no .py files to look for (tests/test_packaging.py
+# checks that the list names every *_cmd.py). --help lists them in this (name) order.
+CLI_MODULES = (
+    "ui.cli.backup_cmd",
+    "ui.cli.cleanup_cmd",
+    "ui.cli.demo_cmd",
+    "ui.cli.export_cmd",
+    "ui.cli.plans_cmd",
+    "ui.cli.residents_cmd",
+    "ui.cli.signups_cmd",
+)
 
 
 def cli_modules() -> list[str]:
-    """Every ui/cli/*_cmd.py registers its own subcommands; found here so adding a command never
-    means editing a shared list. --help lists them in name order."""
-    folder = Path(__file__).resolve().parent / "ui" / "cli"
-    return [f"ui.cli.{p.stem}" for p in sorted(folder.glob("*_cmd.py"))]
+    return list(CLI_MODULES)
 
 
 def build_parser() -> argparse.ArgumentParser:
     from ui.cli.common import add_db_option, use_chinese_argparse
 
     use_chinese_argparse()
+    # prog: argparse's default, the name it was started by (main.py, community-activity-assistant).
     parser = argparse.ArgumentParser(
-        prog="main.py",
         description="社区活动助手：活动方案、居民、报名签到与台账（离线）。不带子命令时打开窗口。",
     )
     add_db_option(parser)
     _add_window_options(parser)
+    from resources import app_version
+
+    parser.add_argument("--version", action="version", version=f"社区活动助手 {app_version()}",
+                        help="显示版本号后退出")
     sub = parser.add_subparsers(dest="command", metavar="子命令")
     for name in cli_modules():
         importlib.import_module(name).register(sub)

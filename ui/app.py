@@ -21,9 +21,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
-ROOT = Path(__file__).resolve().parent.parent
-FONT_FILE = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
-TRANSLATIONS = ROOT / "resources" / "translations"
+from resources import resource_path
+
+FONT_FILE = resource_path("fonts", "wqy-microhei.ttc")
+TRANSLATIONS = resource_path("translations")
 QT_EXTRA = "caa_qt_zh_CN"  # .qm built from the .ts beside it with pyside6-lrelease
 WINDOWS_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei")
 # Installed Chinese fonts that read well on screen, preferred over registering the bundled copy

@@ -217,14 +217,11 @@ class MainWindow(QMainWindow):
                 self._area_actions.append(action)
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # off the start-up path
+        from ui.about_dialog import AboutDialog  # off the start-up path
 
-        QMessageBox.about(
-            self, self.tr("关于社区活动助手"),
-            self.tr("<h3>社区活动助手</h3><p>社区居委会、街道办的活动方案、居民名册、"
-                    "报名签到与台账工具。</p><p>所有数据只保存在本机的数据文件中，不联网。</p>"
-                    "<p>数据文件：{0}</p>").format(self.ctx.data_file),
-        )
+        dialog = AboutDialog(self.ctx.data_file, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_backups(self) -> None:
         from ui.datafile.backups_dialog import BackupsDialog

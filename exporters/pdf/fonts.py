@@ -22,9 +22,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from exporters.atomic import ExportError
+from resources import resource_path
 
-ROOT = Path(__file__).resolve().parents[2]
-BUNDLED_FONT = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
+BUNDLED_FONT = resource_path("fonts", "wqy-microhei.ttc")
 BUNDLED_SUBFONT = 0
 
 ROLES: tuple[str, ...] = ("title", "body", "heading1", "heading2", "bold", "song")

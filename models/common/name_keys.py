@@ -5,9 +5,10 @@ second.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-STROKES_FILE = Path(__file__).resolve().parents[2] / "resources" / "strokes" / "cnchar_strokes.tsv"
+from resources import resource_path
+
+STROKES_FILE = resource_path("strokes", "cnchar_strokes.tsv")
 
 # pypinyin reads these characters by their everyday reading; as a surname they are read so.
 SURNAME_READINGS: dict[str, str] = {

@@ -25,8 +25,9 @@ from models.plans.festivals import FESTIVALS, FestivalError, festival_date
 from models.plans.json_form import PlanFormatError, record_from_dict
 from models.plans.records import CATEGORIES, PlanRecord
 from models.plans.service import clone_record, load_plan, save_plan
+from resources import resource_path
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
+TEMPLATE_DIR = resource_path("templates")
 
 
 class TemplateError(UserError, LookupError):
