@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from exporters.pdf.fonts import font_set
 from models.datafile.backup import backups_dir
-from models.datafile.precheck import SCHEMA_VERSION
+from models.datafile.schema import SCHEMA_VERSION
 from ui.about_dialog import AboutDialog
 from ui.context import AppContext
 from ui.main_window import MainWindow

@@ -42,7 +42,7 @@ def about_facts(data_file: Path) -> list[tuple[str, str]]:
     """(label, value) rows shown by the dialog, in order."""
     from models.datafile.backup import backups_dir
     from models.datafile.paths import log_dir
-    from models.datafile.precheck import SCHEMA_VERSION
+    from models.datafile.schema import SCHEMA_VERSION
     from resources import app_version
 
     return [
