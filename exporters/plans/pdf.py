@@ -47,17 +47,37 @@ def festival_label(key: str) -> str:
     return FESTIVALS.get(key, "") or _FESTIVALS.get(key, "")
 
 
-# A clerk often types the numbers herself ("1.摸清…", "（2）…", "三、…"): drop them so the PDF's
-# own numbering is not doubled ("1.1.摸清").
-_OWN_NUMBER = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[）)]|[一二三四五六七八九十]{1,3}、"
-    r"|[（(][一二三四五六七八九十]{1,3}[）)])\s*"
-)
+# The clerk's words are printed exactly as typed: nothing is stripped from a line. A list whose
+# first line she numbered herself ("1.", "（1）", "一、", "①") is printed as typed rather than
+# numbered a second time. "三、四、五年级", "一、二年级", "3.5公里", "1、2号楼", "(1)班" open no
+# list: they are words, and a miss only costs a number, never a word.
+_FIRST_NUMBER = re.compile(
+    r"^\s*(?:1\s*[.．、](?!\d)|[（(]\s*[1一]\s*[）)](?!班)|一、(?![二三四五六七八九十])|①)")
+_END_MARKS = "。；;，,：:！？!?、"
 
 
 def _lines(value: str) -> list[str]:
-    lines = [line.strip() for line in value.splitlines() if line.strip()]
-    return [_OWN_NUMBER.sub("", line, count=1) or line for line in lines]
+    """The non-empty lines of a text, each exactly as typed (surrounding spaces aside)."""
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+def _self_numbered(values: list[str]) -> bool:
+    return bool(values) and _FIRST_NUMBER.match(values[0]) is not None
+
+
+def _join(parts: list[str], sep: str) -> str:
+    """Parts run together with sep, except after a part that already ends with a mark."""
+    out = ""
+    for i, part in enumerate(parts):
+        out += part
+        if i < len(parts) - 1 and not part.endswith(tuple(_END_MARKS)):
+            out += sep
+    return out
+
+
+def _sentence(value: str) -> str:
+    """value ended with 。 unless it already ends with a mark."""
+    return value if not value or value.endswith(tuple(_END_MARKS)) else value + "。"
 
 
 def _hm(t: datetime) -> str:
@@ -68,6 +88,17 @@ def time_range(start: datetime | None, end: datetime | None, *, with_date: bool 
     """2026年10月18日 9:00-11:00; over several days 2026年10月18日 9:00至10月19日 17:00."""
     if not start and not end:
         return ""
+    if all(t is None or (t.hour, t.minute, t.second) == (0, 0, 0) for t in (start, end)):
+        # a span typed as dates only: no "0:00" (a day, not a midnight)
+        first = start or end
+        assert first is not None
+        last = end if start and end and end.date() != start.date() else None
+        first_text = cn_date(first.date()) if with_date else f"{first.month}月{first.day}日"
+        if last is None:
+            return first_text
+        if last.year == first.year:
+            return f"{first_text}至{last.month}月{last.day}日"
+        return f"{first_text}至{cn_date(last.date())}"
     if start and end:
         if start.date() == end.date():
             head = f"{cn_date(start.date())} " if with_date else ""
@@ -111,15 +142,16 @@ class _Writer:
         self.sections += 1
         self.story.extend(o.keep_heading(o.heading(self.s, 1, self.sections, title), body))
 
-    def numbered(self, values: list[str], *, always: bool = False) -> list[Flowable]:
-        """Each line a paragraph; numbered 1. 2. … when there are several (or always)."""
-        number = always or len(values) > 1
+    def numbered(self, values: list[str]) -> list[Flowable]:
+        """A list: each item a paragraph numbered 1. 2. …, unless the clerk numbered it."""
+        number = not _self_numbered(values)
         return [
             o.lead_paragraph(self.s, f"{i}." if number else "", v) for i, v in enumerate(values, 1)
         ]
 
     def plain(self, value: str) -> list[Flowable]:
-        return self.numbered(_lines(value))
+        """Prose: each line a paragraph, as typed, never numbered."""
+        return [o.lead_paragraph(self.s, "", v) for v in _lines(value)]
 
     def kv(self, label: str, value: str) -> Flowable:
         """"label：value" with the label in bold."""
@@ -142,12 +174,12 @@ def _time_place(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     if festival:
         when = f"{when}（{festival}）" if when else festival
     if rec.time_note.strip():
-        when = f"{when}，{rec.time_note.strip()}" if when else rec.time_note.strip()
+        when = _join([when, rec.time_note.strip()], "，") if when else rec.time_note.strip()
     if when:
-        out.append(w.kv("活动时间", when + "。"))
+        out.append(w.kv("活动时间", _sentence(when)))
     places = _lines(rec.places)
     if places:
-        out.append(w.kv("活动地点", "；".join(places) + "。"))
+        out.append(w.kv("活动地点", _sentence(_join(places, "；"))))
     return out
 
 
@@ -177,15 +209,43 @@ def _participants(w: _Writer, rec: PlanRecord) -> list[Flowable]:
                         f"{rec.companion_age}周岁及以上的居民须由家属或所在单位人员陪同参加"))
     if rec.capacity is not None:
         note = "，陪同人员占用名额" if rec.capacity_counts_companions else ""
-        out.append(w.kv("名额", f"{rec.capacity}人{note}，额满为止"))
+        out.append(w.kv("名额", f"{rec.capacity}人{note}"))
     if rec.fee_fen:
         out.append(w.kv("费用", f"每人{yuan(rec.fee_fen)}元"))
+    # The clerk's registration text is already a sentence ("…，也可电话报名"): printed as
+    # written under its own label, never wrapped into "到…报名".
     window = date_range(rec.reg_start, rec.reg_end)
-    if rec.reg_place.strip() or window:
-        where = f"到{rec.reg_place.strip()}" if rec.reg_place.strip() else ""
-        when = f"请于{window}" if window else ""
-        out.append(w.kv("报名方式", f"{when}{where}报名"))
+    if window:
+        out.append(w.kv("报名时间", window))
+    if rec.reg_place.strip():
+        out.append(w.kv("报名方式", rec.reg_place.strip()))
     return out
+
+
+def _theme_lines(w: _Writer, rec: PlanRecord) -> list[Flowable]:
+    out = []
+    if rec.theme.strip():
+        out.append(w.kv("活动主题", rec.theme.strip()))
+    if rec.slogan.strip():
+        out.append(w.kv("活动口号", rec.slogan.strip()))
+    return out
+
+
+def _notice_point(w: _Writer, item: ContentRow) -> None:
+    """One content item of a notice as a first-level point: 一、title, or 一、 leading its text."""
+    if not (item.title.strip() or item.body.strip() or item.children):
+        return
+    w.sections += 1
+    n = w.sections
+    children = _content_items(w, item.children, 2)
+    if item.title.strip():
+        body = w.plain(item.body) + children
+        w.story.extend(o.keep_heading(o.heading(w.s, 1, n, item.title.strip()), body))
+        return
+    lines = _lines(item.body)
+    label = f"{o.cn_number(n)}、"
+    w.story.extend(o.lead_paragraph(w.s, label if i == 0 else "", v) for i, v in enumerate(lines))
+    w.story.extend(children)
 
 
 def _content_items(w: _Writer, items: list[ContentRow], level: int) -> list[Flowable]:
@@ -223,34 +283,49 @@ def _agenda(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     for row in rec.agenda:
         when = time_range(row.start, row.end, with_date=False)
         same_day = row.start and (not row.end or row.end.date() == row.start.date())
-        if not one_day and row.start and same_day:
-            # an agenda over several days names the day of each slot
-            when = f"{row.start.month}月{row.start.day}日 {when}"
+        day = f"{row.start.month}月{row.start.day}日" if row.start else ""
+        if not one_day and row.start and same_day and not when.startswith(day):
+            # an agenda over several days names the day of each slot (a date-only slot has it)
+            when = f"{day} {when}"
         rows.append([when, row.what, row.place, row.who])
     return _table(w, ["时间", "内容", "地点", "负责人"], rows, [2.2, 4.2, 2.2, 1.6],
                   align="CLLC")
 
 
+def _money(fen: int) -> str:
+    """An amount; none entered (0) is a blank cell, not 0.00."""
+    return yuan(fen) if fen else ""
+
+
 def _budget(w: _Writer, rec: PlanRecord) -> list[Flowable]:
-    lines = [b for b in rec.budget if b.item.strip() or b.unit_price_fen]
+    lines = [b for b in rec.budget if b.item.strip() or b.unit_price_fen or b.note.strip()]
     if not lines:
         return []
+    notes = any(b.note.strip() for b in lines)
     rows = [
-        [b.item, _qty(b.quantity), b.unit, yuan(b.unit_price_fen), yuan(b.amount_fen), b.payer]
+        [b.item, _qty(b.quantity), b.unit, _money(b.unit_price_fen), _money(b.amount_fen), b.payer]
+        + ([b.note] if notes else [])
         for b in lines
     ]
     totals = budget_totals(lines)
-    bold = [len(rows)]
-    rows.append(["合计", "", "", "", yuan(totals.planned_fen), ""])
-    if len(totals.by_payer) > 1:
-        for payer, fen in totals.by_payer.items():
-            rows.append([f"其中：{payer}", "", "", "", yuan(fen), ""])
-    table = o.data_table(w.s, ["项目", "数量", "单位", "单价（元）", "金额（元）", "承担方"], rows,
-                         [3.2, 1.0, 1.0, 1.6, 1.8, 1.6], align="LCCRRC", bold_rows=bold,
+    header = ["项目", "数量", "单位", "单价（元）", "金额（元）", "承担方"]
+    widths = [3.2, 1.0, 1.0, 1.6, 1.8, 1.6]
+    align = "LCCRRC"
+    if notes:
+        header, widths, align = header + ["备注"], [2.6, 0.9, 0.9, 1.4, 1.6, 1.4, 2.2], align + "L"
+    bold: list[int] = []
+    if totals.planned_fen:
+        bold = [len(rows)]
+        rows.append(["合计", "", "", "", yuan(totals.planned_fen), ""] + ([""] if notes else []))
+        if len(totals.by_payer) > 1:
+            for payer, fen in totals.by_payer.items():
+                rows.append([f"其中：{payer}", "", "", "", _money(fen), ""]
+                            + ([""] if notes else []))
+    table = o.data_table(w.s, header, rows, widths, align=align, bold_rows=bold,
                          label_rows=range(len(lines), len(rows)), label_span=4)
     out = o.table_block(table)
     if totals.planned_fen:
-        parts = "，".join(f"{p}{yuan(f)}元" for p, f in totals.by_payer.items())
+        parts = "，".join(f"{p}{yuan(f)}元" for p, f in totals.by_payer.items() if f)
         out.append(o.para(esc(f"预算合计{yuan(totals.planned_fen)}元（{parts}）。"), w.s.body))
     return out
 
@@ -263,7 +338,7 @@ def _phases(w: _Writer, rec: PlanRecord) -> list[Flowable]:
             continue
         n += 1
         span = date_range(ph.start, ph.end)
-        title = ph.name.strip() or "阶段"
+        title = ph.name.strip()
         out.append(o.heading(w.s, 2, n, f"{title}（{span}）" if span else title))
         k = 0
         for task in ph.tasks:
@@ -286,13 +361,16 @@ def _phases(w: _Writer, rec: PlanRecord) -> list[Flowable]:
 
 def _leadership(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     out = w.plain(rec.leadership_note)
-    members = [m for m in rec.leaders if m.name.strip()]
+    # A post with no name yet ("组长：社区党委书记") prints: templates leave the names blank.
+    members = [m for m in rec.leaders if m.name.strip() or m.post.strip() or m.duty.strip()]
     if members:
         out.append(o.para(w.s.bold("领导小组成员如下："), w.s.body))
         for m in members:
-            who = m.name.strip() + (f"（{m.post.strip()}）" if m.post.strip() else "")
-            duty = f"，{m.duty.strip()}" if m.duty.strip() else ""
-            out.append(w.kv(m.role or "成员", who + duty))
+            name, post = m.name.strip(), m.post.strip()
+            who = f"{name}（{post}）" if name and post else name or post
+            duty = m.duty.strip()
+            out.append(w.kv(m.role or "成员", _join([who, duty], "，") if who and duty
+                            else who or duty))
     if rec.first_responsible.strip():
         out.append(w.kv("第一责任人", rec.first_responsible.strip()))
     return out
@@ -302,10 +380,10 @@ def _awards(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     out: list[Flowable] = []
     n = 0
     for a in rec.awards:
-        if not (a.name.strip() or a.levels.strip() or a.honourees.strip()):
+        if not (a.name.strip() or a.levels.strip() or a.judges.strip() or a.honourees.strip()):
             continue
         n += 1
-        out.append(o.heading(w.s, 2, n, a.name.strip() or "评比项目"))
+        out.append(o.heading(w.s, 2, n, a.name.strip()))
         for label, value in (("奖项设置", a.levels), ("评委", a.judges), ("表彰对象", a.honourees)):
             if value.strip():
                 out.append(w.kv(label, value.strip()))
@@ -323,10 +401,10 @@ def _highlights(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     out: list[Flowable] = []
     n = 0
     for h in rec.highlights:
-        if not (h.title.strip() or h.note.strip()):
+        if not (h.title.strip() or h.note.strip() or h.when.strip() or h.place.strip()):
             continue
         n += 1
-        out.append(o.heading(w.s, 2, n, h.title.strip() or "活动亮点"))
+        out.append(o.heading(w.s, 2, n, h.title.strip()))
         where = "，".join(x for x in (h.when.strip(), h.place.strip()) if x)
         if where:
             out.append(w.kv("时间地点", where))
@@ -340,7 +418,7 @@ def _sections(rec: PlanRecord) -> list[tuple[str, Callable[[_Writer, PlanRecord]
         ("活动背景", lambda w, r: w.plain(r.background)),
         ("指导思想", lambda w, r: w.plain(r.guiding_ideology)),
         ("活动目的和意义", lambda w, r: w.plain(r.purpose)),
-        ("活动原则", lambda w, r: w.numbered(_lines(r.principles), always=True)),
+        ("活动原则", lambda w, r: w.numbered(_lines(r.principles))),
         ("目标社区分析", lambda w, r: w.plain(r.target_analysis)),
         ("活动时间和地点", _time_place),
         ("组织单位", _organisers),
@@ -362,8 +440,7 @@ def _sections(rec: PlanRecord) -> list[tuple[str, Callable[[_Writer, PlanRecord]
         ("宣传安排", lambda w, r: _table(
             w, ["阶段", "渠道", "内容", "时间", "负责人", "截止日期"],
             [[p.stage, p.channel, p.content, p.when, p.who, cn_date(p.deadline)]
-             for p in r.publicity
-             if p.channel.strip() or p.content.strip()],
+             for p in r.publicity],
             [1.2, 1.8, 3.2, 1.6, 1.3, 2.0], align="CLLLCC")),
         ("活动亮点", _highlights),
         ("费用预算", _budget),
@@ -373,7 +450,7 @@ def _sections(rec: PlanRecord) -> list[tuple[str, Callable[[_Writer, PlanRecord]
         ("阶段安排", _phases),
         ("组织领导", _leadership),
         ("相关要求", lambda w, r: w.numbered([x.text.strip() for x in r.requirements
-                                            if x.text.strip()], always=True)),
+                                            if x.text.strip()])),
         ("评比表彰", _awards),
         ("活动反馈", _feedback),
         ("活动总结", lambda w, r: w.plain(r.summary)),
@@ -390,7 +467,7 @@ def plan_story(rec: PlanRecord, styles: Styles) -> list[Flowable]:
     w = _Writer(styles)
     if rec.title.strip():
         w.story.extend(o.title_block(styles, rec.title))
-    if rec.kind == "notice" and rec.recipients.strip():
+    if rec.recipients.strip():  # 主送 prints whatever the document's kind
         w.story.append(o.recipients_line(styles, rec.recipients))
     sections = _sections(rec)
     if rec.kind == "notice":
@@ -398,8 +475,16 @@ def plan_story(rec: PlanRecord, styles: Styles) -> list[Flowable]:
         # then its numbered points.
         for name in _NOTICE_OPENING:
             w.story.extend(o.lead_paragraph(styles, "", v) for v in _lines(getattr(rec, name)))
-        sections = [(t, b) for t, b in sections if t not in _NOTICE_OPENING.values()]
+        # its theme is a line of the opening, not an invented "一、活动主题"
+        w.story.extend(_theme_lines(w, rec))
+        skip = {*_NOTICE_OPENING.values(), "活动主题"}
+        sections = [(t, b) for t, b in sections if t not in skip]
     for title, build in sections:
+        if rec.kind == "notice" and title == "活动内容":
+            # A notice's content items are its own points 一、二、…: no heading over them.
+            for item in rec.content:
+                _notice_point(w, item)
+            continue
         w.section(title, build(w, rec))
     w.story.extend(o.attachments_block(styles, [
         a.title + (f"（{a.note.strip()}）" if a.note.strip() else "") for a in rec.attachments

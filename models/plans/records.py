@@ -189,7 +189,7 @@ class PlanRecord:
     capacity: int | None = col("名额", None, "int")
     capacity_counts_companions: bool = col("陪同人员占名额", False, "bool")
     fee_fen: int = col("费用（元/人）", 0, "money")
-    reg_place: str = col("报名地点")
+    reg_place: str = col("报名方式")
     reg_start: date | None = col("报名开始", None, "date")
     reg_end: date | None = col("报名截止", None, "date")
     leadership_note: str = col("组织领导", kind="long")
