@@ -18,10 +18,12 @@ from exporters.atomic import atomic_output
 from exporters.pdf import official as o
 from exporters.pdf.fonts import FontSet, font_set
 from exporters.pdf.official import Styles, cn_date, esc
+from models.plans.outline import outline_of
 from models.plans.records import (
     ORGANISER_ROLES,
     ContentRow,
     PlanRecord,
+    SectionRow,
 )
 from models.plans.rules import budget_totals, yuan
 
@@ -129,18 +131,23 @@ def _qty(value: float) -> str:
 
 
 class _Writer:
-    """Collects the story; numbers level-1 headings in the order parts turn out non-empty."""
+    """Collects the story and numbers headings by the outline's depth: a heading at level L
+    takes the next number of L and restarts the levels below it."""
 
     def __init__(self, s: Styles) -> None:
         self.s = s
         self.story: list[Flowable] = []
-        self.sections = 0
+        self.counters = [0, 0, 0, 0]
+        self.sub = 2  # level of the headings inside the section being built
 
-    def section(self, title: str, body: list[Flowable]) -> None:
-        if not body:
-            return  # an empty part never leaves a heading behind
-        self.sections += 1
-        self.story.extend(o.keep_heading(o.heading(self.s, 1, self.sections, title), body))
+    def number(self, level: int) -> int:
+        i = min(max(level, 1), 4) - 1
+        self.counters[i] += 1
+        self.counters[i + 1:] = [0] * (3 - i)
+        return self.counters[i]
+
+    def heading(self, level: int, title: str) -> Flowable:
+        return o.heading(self.s, min(max(level, 1), 4), self.number(level), title)
 
     def numbered(self, values: list[str]) -> list[Flowable]:
         """A list: each item a paragraph numbered 1. 2. …, unless the clerk numbered it."""
@@ -231,37 +238,20 @@ def _theme_lines(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     return out
 
 
-def _notice_point(w: _Writer, item: ContentRow) -> None:
-    """One content item of a notice as a first-level point: 一、title, or 一、 leading its text."""
-    if not (item.title.strip() or item.body.strip() or item.children):
-        return
-    w.sections += 1
-    n = w.sections
-    children = _content_items(w, item.children, 2)
-    if item.title.strip():
-        body = w.plain(item.body) + children
-        w.story.extend(o.keep_heading(o.heading(w.s, 1, n, item.title.strip()), body))
-        return
-    lines = _lines(item.body)
-    label = f"{o.cn_number(n)}、"
-    w.story.extend(o.lead_paragraph(w.s, label if i == 0 else "", v) for i, v in enumerate(lines))
-    w.story.extend(children)
-
-
 def _content_items(w: _Writer, items: list[ContentRow], level: int) -> list[Flowable]:
     out: list[Flowable] = []
-    n = 0
     for item in items:
         if not (item.title.strip() or item.body.strip() or item.children):
             continue
-        n += 1
         if item.title.strip():
-            out.append(o.heading(w.s, min(level, 4), n, item.title.strip()))
+            out.append(w.heading(level, item.title.strip()))
             out.extend(w.plain(item.body))
         else:
             # no title: the number leads the first paragraph
+            n = w.number(level)
             lines = _lines(item.body)
-            label = ["", "", f"（{o.cn_number(n)}）", f"{n}.", f"（{n}）"][min(level, 4)]
+            lv = min(max(level, 1), 4)
+            label = ["", f"{o.cn_number(n)}、", f"（{o.cn_number(n)}）", f"{n}.", f"（{n}）"][lv]
             out.extend(o.lead_paragraph(w.s, label if i == 0 else "", v)
                        for i, v in enumerate(lines))
         out.extend(_content_items(w, item.children, level + 1))
@@ -332,14 +322,12 @@ def _budget(w: _Writer, rec: PlanRecord) -> list[Flowable]:
 
 def _phases(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     out: list[Flowable] = []
-    n = 0
     for ph in rec.phases:
         if not (ph.name.strip() or ph.tasks or ph.deliverable.strip()):
             continue
-        n += 1
         span = date_range(ph.start, ph.end)
         title = ph.name.strip()
-        out.append(o.heading(w.s, 2, n, f"{title}（{span}）" if span else title))
+        out.append(w.heading(w.sub, f"{title}（{span}）" if span else title))
         k = 0
         for task in ph.tasks:
             if not task.task.strip():
@@ -378,12 +366,10 @@ def _leadership(w: _Writer, rec: PlanRecord) -> list[Flowable]:
 
 def _awards(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     out: list[Flowable] = []
-    n = 0
     for a in rec.awards:
         if not (a.name.strip() or a.levels.strip() or a.judges.strip() or a.honourees.strip()):
             continue
-        n += 1
-        out.append(o.heading(w.s, 2, n, a.name.strip()))
+        out.append(w.heading(w.sub, a.name.strip()))
         for label, value in (("奖项设置", a.levels), ("评委", a.judges), ("表彰对象", a.honourees)):
             if value.strip():
                 out.append(w.kv(label, value.strip()))
@@ -399,12 +385,10 @@ def _feedback(w: _Writer, rec: PlanRecord) -> list[Flowable]:
 
 def _highlights(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     out: list[Flowable] = []
-    n = 0
     for h in rec.highlights:
         if not (h.title.strip() or h.note.strip() or h.when.strip() or h.place.strip()):
             continue
-        n += 1
-        out.append(o.heading(w.s, 2, n, h.title.strip()))
+        out.append(w.heading(w.sub, h.title.strip()))
         where = "，".join(x for x in (h.when.strip(), h.place.strip()) if x)
         if where:
             out.append(w.kv("时间地点", where))
@@ -412,85 +396,96 @@ def _highlights(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     return out
 
 
-def _sections(rec: PlanRecord) -> list[tuple[str, Callable[[_Writer, PlanRecord], list[Flowable]]]]:
-    return [
-        ("活动主题", _theme),
-        ("活动背景", lambda w, r: w.plain(r.background)),
-        ("指导思想", lambda w, r: w.plain(r.guiding_ideology)),
-        ("活动目的和意义", lambda w, r: w.plain(r.purpose)),
-        ("活动原则", lambda w, r: w.numbered(_lines(r.principles))),
-        ("目标社区分析", lambda w, r: w.plain(r.target_analysis)),
-        ("活动时间和地点", _time_place),
-        ("组织单位", _organisers),
-        ("参加对象", _participants),
-        ("活动内容", lambda w, r: _content_items(w, r.content, 2)),
-        ("活动流程", _agenda),
-        ("分组与任务", lambda w, r: _table(
+_Build = Callable[[_Writer, PlanRecord], list[Flowable]]
+
+
+def _blocks() -> dict[str, _Build]:
+    """How each part of the plan prints, by its name (models.plans.records.PART_NAMES)."""
+    return {
+        "活动主题": _theme,
+        "活动背景": lambda w, r: w.plain(r.background),
+        "指导思想": lambda w, r: w.plain(r.guiding_ideology),
+        "活动目的和意义": lambda w, r: w.plain(r.purpose),
+        "活动原则": lambda w, r: w.numbered(_lines(r.principles)),
+        "目标社区分析": lambda w, r: w.plain(r.target_analysis),
+        "活动时间和地点": _time_place,
+        "组织单位": _organisers,
+        "参加对象": _participants,
+        "活动内容": lambda w, r: _content_items(w, r.content, w.sub),
+        "活动流程": _agenda,
+        "分组与任务": lambda w, r: _table(
             w, ["小组", "组长", "成员", "任务", "目标"],
             [[g.name, g.leader, g.members, g.task, g.target] for g in r.groups],
-            [1.6, 1.2, 2.4, 3.2, 2.0])),
-        ("人员安排", lambda w, r: _table(
+            [1.6, 1.2, 2.4, 3.2, 2.0]),
+        "人员安排": lambda w, r: _table(
             w, ["岗位", "人数", "来源", "职责"],
             [[x.role, x.headcount, x.source, x.duty] for x in r.staff], [2.0, 1.0, 2.2, 4.8],
-            align="LCLL")),
-        ("物资与现场布置", lambda w, r: _table(
+            align="LCLL"),
+        "物资与现场布置": lambda w, r: _table(
             w, ["物品", "数量", "提供方", "备注"],
             [[m.item, m.quantity, m.provider, m.note] for m in r.materials], [3.0, 1.4, 2.4, 3.2],
-            align="LCLL")),
-        ("宣传安排", lambda w, r: _table(
+            align="LCLL"),
+        "宣传安排": lambda w, r: _table(
             w, ["阶段", "渠道", "内容", "时间", "负责人", "截止日期"],
             [[p.stage, p.channel, p.content, p.when, p.who, cn_date(p.deadline)]
              for p in r.publicity],
-            [1.2, 1.8, 3.2, 1.6, 1.3, 2.0], align="CLLLCC")),
-        ("活动亮点", _highlights),
-        ("费用预算", _budget),
-        ("风险及应急预案", lambda w, r: _table(
+            [1.2, 1.8, 3.2, 1.6, 1.3, 2.0], align="CLLLCC"),
+        "活动亮点": _highlights,
+        "费用预算": _budget,
+        "风险及应急预案": lambda w, r: _table(
             w, ["风险", "应对措施", "责任人"],
-            [[x.risk, x.measure, x.owner] for x in r.risks], [2.8, 5.6, 1.6], align="LLC")),
-        ("阶段安排", _phases),
-        ("组织领导", _leadership),
-        ("相关要求", lambda w, r: w.numbered([x.text.strip() for x in r.requirements
-                                            if x.text.strip()])),
-        ("评比表彰", _awards),
-        ("活动反馈", _feedback),
-        ("活动总结", lambda w, r: w.plain(r.summary)),
-    ]
-
-
-_NOTICE_OPENING = {
-    "background": "活动背景", "guiding_ideology": "指导思想", "purpose": "活动目的和意义",
-}
+            [[x.risk, x.measure, x.owner] for x in r.risks], [2.8, 5.6, 1.6], align="LLC"),
+        "阶段安排": _phases,
+        "组织领导": _leadership,
+        "相关要求": lambda w, r: w.numbered([x.text.strip() for x in r.requirements
+                                            if x.text.strip()]),
+        "评比表彰": _awards,
+        "活动反馈": _feedback,
+        "活动总结": lambda w, r: w.plain(r.summary),
+    }
 
 
 def plan_story(rec: PlanRecord, styles: Styles) -> list[Flowable]:
-    """Every flowable of the document, in order."""
+    """Every flowable of the document, in order: title, 主送, the outline's sections, 附件,
+    落款."""
     w = _Writer(styles)
     if rec.title.strip():
         w.story.extend(o.title_block(styles, rec.title))
     if rec.recipients.strip():  # 主送 prints whatever the document's kind
         w.story.append(o.recipients_line(styles, rec.recipients))
-    sections = _sections(rec)
-    if rec.kind == "notice":
-        # A notice opens with its reasons as plain paragraphs ("为……，现将有关事项通知如下："),
-        # then its numbered points.
-        for name in _NOTICE_OPENING:
-            w.story.extend(o.lead_paragraph(styles, "", v) for v in _lines(getattr(rec, name)))
-        # its theme is a line of the opening, not an invented "一、活动主题"
-        w.story.extend(_theme_lines(w, rec))
-        skip = {*_NOTICE_OPENING.values(), "活动主题"}
-        sections = [(t, b) for t, b in sections if t not in skip]
-    for title, build in sections:
-        if rec.kind == "notice" and title == "活动内容":
-            # A notice's content items are its own points 一、二、…: no heading over them.
-            for item in rec.content:
-                _notice_point(w, item)
-            continue
-        w.section(title, build(w, rec))
+    blocks = _blocks()
+    for row in outline_of(rec):
+        if not row.hidden:
+            _section(w, rec, row, blocks)
     w.story.extend(o.attachments_block(styles, [
         a.title + (f"（{a.note.strip()}）" if a.note.strip() else "") for a in rec.attachments
     ]))
     w.story.extend(o.signature_block(styles, rec.issuer, rec.issue_date))
     return w.story
+
+
+def _section(w: _Writer, rec: PlanRecord, row: SectionRow, blocks: dict[str, _Build]) -> None:
+    """One section: its heading numbered by its level, then its body; a section with nothing to
+    print leaves no heading and takes no number. With no heading the body stands alone (a
+    notice's opening) and its own sub-headings take the section's level (a notice's points)."""
+    level = min(max(row.level, 1), 4)
+    heading = row.heading.strip()
+    saved = list(w.counters)
+    head = w.heading(level, heading) if heading else None
+    w.sub = level + 1 if heading else level
+    if row.key:
+        build = blocks.get(row.key)
+        body = build(w, rec) if build else []
+        if row.key == "活动主题" and not heading:
+            body = _theme_lines(w, rec)
+    elif row.form == "列表":
+        body = w.numbered(_lines(row.text))
+    else:
+        body = w.plain(row.text)
+    if not body:
+        w.counters = saved  # an empty part never leaves a heading or a gap in the numbers
+        return
+    w.story.extend(o.keep_heading(head, body) if head else body)
 
 
 def build_plan_pdf_bytes(rec: PlanRecord, *, fonts: FontSet | None = None) -> bytes:

@@ -103,10 +103,12 @@ def _register_steps() -> None:
     from models.datafile.migration_v2 import migrate_1_to_2
     from models.datafile.migration_v3 import migrate_2_to_3
     from models.datafile.migration_v4 import migrate_3_to_4
+    from models.datafile.migration_v5 import migrate_4_to_5
 
     MIGRATIONS[1] = migrate_1_to_2
     MIGRATIONS[2] = migrate_2_to_3
     MIGRATIONS[3] = migrate_3_to_4
+    MIGRATIONS[4] = migrate_4_to_5
 
 
 _register_steps()

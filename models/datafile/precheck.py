@@ -17,7 +17,7 @@ from models.common.errors import UserError
 
 # Marks a SQLite file as ours ("CAA1"), so a stranger's database is not taken for a data file.
 APPLICATION_ID = 0x43414131
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class DataFileError(UserError):

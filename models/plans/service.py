@@ -36,6 +36,7 @@ PART_MODELS: dict[str, type[schema._Part]] = {
     "requirements": schema.Requirement,
     "awards": schema.Award,
     "attachments": schema.Attachment,
+    "outline": schema.Section,
 }
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.common.errors import UserError
 from models.plans.festivals import FESTIVALS
+from models.plans.outline import default_outline
 from models.plans.records import (
     KINDS,
     PART_ROWS,
@@ -62,6 +63,9 @@ class PlanEditor(QWidget):
         super().__init__(parent)
         self._plan_id = plan_id
         self._record: PlanRecord = load_plan(plan_id)  # PlanNotFound (a UserError) if gone
+        # An older plan prints with its kind's default outline: shown whole here, so a section
+        # the clerk adds joins the others instead of replacing them.
+        self._record.outline = self._record.outline or default_outline(self._record.kind)
         self._dirty = False
         self._forms: list[PlanForm] = []
         self._grids: list[RowsGrid] = []
