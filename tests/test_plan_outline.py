@@ -107,9 +107,42 @@ def test_templates_start_with_their_kinds_outline() -> None:
 
     plan = plan_from_template("double_ninth", 2026)
     assert [r.key for r in plan.outline] == list(PART_NAMES)
-    notice = plan_from_template("population_day", 2026)
-    assert notice.outline == default_outline("notice")
-    assert [r.heading for r in notice.outline[:4]] == ["", "", "", ""]
+    assert plan_from_template("matchmaking", 2026).outline == default_outline("plan")
+
+
+def test_the_notice_template_prints_as_a_notice() -> None:
+    from models.plans.demo import DEMO_PLANS, demo_plan
+
+    notice = demo_plan(next(d for d in DEMO_PLANS if d.key == "population_day"))
+    assert notice.kind == "notice"
+    level1 = [h for h in headings(notice) if not h.startswith("（")]
+    # its opening has no heading, its content items are its own points, and the working data
+    # (budget, staff, materials, agenda...) stays in the plan without printing
+    assert level1 == ["一、宣传时间和地点", "二、宣传对象", "三、宣传内容", "四、集中宣传咨询",
+                      "五、入户宣传", "六、进单位宣传", "七、健康义诊", "八、组织领导",
+                      "九、工作要求"]
+    text = R.all_text(R.read_pages(build_plan_pdf_bytes(notice)))
+    for gone in ("费用预算", "人员安排", "目标社区分析", "活动流程", "一、活动主题"):
+        assert gone not in text
+    assert notice.budget and notice.staff and notice.agenda  # kept, not printed
+
+
+def test_hidden_parts_are_known_by_their_fields() -> None:
+    from models.plans.outline import PART_FIELDS, hidden_fields
+    from models.plans.records import scalar_fields
+
+    named = {f for names in PART_FIELDS.values() for f in names}
+    # every field that prints in a section belongs to one part (the rest is the frame: title,
+    # 主送, 附件, 落款, and the list's bookkeeping)
+    frame = {"kind", "title", "category", "status", "recipients", "issuer", "issue_date",
+             "attachments", "outline"}
+    everything = set(scalar_fields(PlanRecord)) | {
+        f for f in PlanRecord.__dataclass_fields__ if f != "id"}
+    assert everything - named == frame
+    rec = relief()
+    rec.outline = [SectionRow("活动背景", "背景", hidden=True), SectionRow("活动内容", "内容")]
+    assert {"background", "requirements", "budget"} <= hidden_fields(rec)
+    assert "content" not in hidden_fields(rec)
 
 
 @pytest.mark.parametrize("version", [1, 2, 3, 4])

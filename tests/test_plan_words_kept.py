@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from exporters.plans.pdf import build_plan_pdf_bytes, time_range
+from models.plans.outline import hidden_fields
 from models.plans.records import PlanRecord
 from tests import pdf_reading as R
 from tests.seed_plans import SEED_PLANS
@@ -23,10 +24,14 @@ _NOT_TEXT = {"kind", "category", "status", "festival", "outline"}
 
 
 def typed_strings(obj: Any) -> Iterator[str]:
-    """Every line of text the clerk typed into the plan, in any part and any depth."""
+    """Every line of text the clerk typed into the plan, in any part and any depth, except in
+    the parts her outline hides."""
+    skip = set(_NOT_TEXT)
+    if isinstance(obj, PlanRecord):
+        skip |= hidden_fields(obj)
     for f in dataclasses.fields(obj):
         value = getattr(obj, f.name)
-        if f.name in _NOT_TEXT:
+        if f.name in skip:
             continue
         if isinstance(value, list):
             for row in value:

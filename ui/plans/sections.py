@@ -48,7 +48,7 @@ SECTIONS: list[tuple[str, list[str] | str]] = [
     ("反馈与总结", ["feedback", "feedback_due", "summary"]),
     ("附件", "attachments"),
     ("落款", ["issuer", "issue_date"]),
-    ("提纲", "outline"),
+    ("提纲", "outline"),  # the printed document's order, headings and levels
 ]
 GRID_HINT = "双击单元格或直接打字即可编辑，按 Delete 清空所选单元格。"
 # One line under a section's title: what belongs here, in the clerk's words.
