@@ -18,6 +18,7 @@ from exporters.atomic import atomic_output
 from exporters.pdf import official as o
 from exporters.pdf.fonts import FontSet, font_set
 from exporters.pdf.official import Styles, cn_date, esc
+from models.plans.checks import festival_mismatch
 from models.plans.outline import outline_of
 from models.plans.records import (
     ORGANISER_ROLES,
@@ -177,7 +178,8 @@ def _theme(w: _Writer, rec: PlanRecord) -> list[Flowable]:
 def _time_place(w: _Writer, rec: PlanRecord) -> list[Flowable]:
     out = []
     when = time_range(rec.start, rec.end)
-    festival = festival_label(rec.festival)
+    # the festival is named only when the dates hold its day (a plan moved by a year may not)
+    festival = "" if festival_mismatch(rec) else festival_label(rec.festival)
     if festival:
         when = f"{when}（{festival}）" if when else festival
     if rec.time_note.strip():

@@ -7,6 +7,7 @@ and put it in KINDS; `export --help` lists them in that order.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,7 +27,11 @@ def run_plan(args: argparse.Namespace) -> int:
     from models.plans.service import load_plan
 
     open_db(args, create=False)
+    from models.plans.checks import print_warnings
+
     rec = load_plan(args.id)
+    for warning in print_warnings(rec):
+        print(f"注意：{warning}", file=sys.stderr)  # exported anyway, as asked
     path = export_plan_pdf(rec, Path(args.out))
     print(f"已导出：{path}")
     return 0
