@@ -209,3 +209,12 @@ def test_a_date_only_agenda_slot_names_its_day_once() -> None:
         AgendaRow(datetime(2026, 3, 6, 15, 0), datetime(2026, 3, 6, 16, 0), "做家务", "", "")])
     cells = R.all_cells(R.read_pages(build_plan_pdf_bytes(rec)))
     assert "3月4日" in cells and "3月6日15:00-16:00" in cells
+
+
+def test_a_column_empty_in_every_row_is_left_out() -> None:
+    from tests.seed_plans import volunteers
+
+    pages = R.read_pages(build_plan_pdf_bytes(volunteers()))
+    header = [row for p in pages for t in p.tables for row in t[:1]]
+    # the teams have no leaders or members yet: those columns are not printed empty
+    assert [R.flat(c) for c in header[0]] == ["小组", "任务", "目标"]

@@ -261,11 +261,17 @@ def _content_items(w: _Writer, items: list[ContentRow], level: int) -> list[Flow
 
 
 def _table(w: _Writer, header: list[str], rows: list[list[str]], widths: list[float],
-           **kw: object) -> list[Flowable]:
+           align: str = "") -> list[Flowable]:
+    """A table of the rows with anything in them; a column empty in every row is left out (its
+    width goes to the others)."""
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         return []
-    return o.table_block(o.data_table(w.s, header, rows, widths, **kw))  # type: ignore[arg-type]
+    keep = [c for c in range(len(header)) if any(r[c].strip() for r in rows)]
+    align = align.ljust(len(header), "L")
+    return o.table_block(o.data_table(
+        w.s, [header[c] for c in keep], [[r[c] for c in keep] for r in rows],
+        [widths[c] for c in keep], align="".join(align[c] for c in keep)))
 
 
 def _agenda(w: _Writer, rec: PlanRecord) -> list[Flowable]:
