@@ -218,3 +218,39 @@ def test_a_column_empty_in_every_row_is_left_out() -> None:
     header = [row for p in pages for t in p.tables for row in t[:1]]
     # the teams have no leaders or members yet: those columns are not printed empty
     assert [R.flat(c) for c in header[0]] == ["小组", "任务", "目标"]
+
+
+_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）)")
+
+
+@pytest.mark.parametrize("make", PLANS)
+def test_no_heading_is_invented(make: Callable[[], PlanRecord]) -> None:
+    """Every heading is one of the outline's (as the editor shows them) or a title the clerk
+    typed into a part (a content item, a phase with its dates, an award, a highlight)."""
+    from exporters.pdf import official as o
+    from exporters.plans.pdf import date_range, plan_story
+    from models.plans.outline import outline_of
+
+    rec = make()
+    styles = o.make_styles()
+    heads = [f.getPlainText() for f in plan_story(rec, styles)
+             if getattr(f, "style", None) in (styles.h1, styles.h2, styles.h3, styles.h4)]
+    assert heads, "a plan with no headings tests nothing"
+    allowed = {r.heading.strip() for r in outline_of(rec) if not r.hidden}
+
+    def titles(items: list[Any]) -> Iterator[str]:
+        for item in items:
+            yield item.title.strip()
+            yield from titles(item.children)
+
+    allowed |= set(titles(rec.content))
+    allowed |= {a.name.strip() for a in rec.awards} | {h.title.strip() for h in rec.highlights}
+    for ph in rec.phases:
+        span = date_range(ph.start, ph.end)
+        allowed.add(f"{ph.name.strip()}（{span}）" if span else ph.name.strip())
+    # compared without spaces: reportlab lays a typed full-width space out as a plain one
+    allowed = {R.flat(a) for a in allowed}
+    for head in heads:
+        number = _NUMBER.match(head)
+        assert number, head
+        assert R.flat(head[number.end():]) in allowed, head
