@@ -45,3 +45,16 @@ def test_export_needs_a_kind(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main.main(["export"])
     assert exc.value.code == 2
+
+
+def test_export_plan_warns_about_placeholders_and_still_exports(
+        db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rec = notice()
+    rec.issuer = "××街道办事处"
+    plan_id = save_plan(rec)
+    out = tmp_path / "通知.pdf"
+    rc = main.main(["export", "plan", "--db", str(db_path), "--id", str(plan_id),
+                    "--out", str(out)])
+    assert rc == 0 and out.read_bytes().startswith(b"%PDF")
+    captured = capsys.readouterr()
+    assert "注意：" in captured.err and "××" in captured.err and "已导出" in captured.out

@@ -419,3 +419,27 @@ def test_list_keeps_no_python_handles_on_its_cells(qtbot, plans: dict[str, int])
     model.refresh()
     assert model.rowCount() == 4 and model.index(0, 0).data(ID_ROLE) is not None
     assert wrapped_items() - before <= 1  # the prototype every cell is made from
+
+
+def test_export_pdf_asks_first_when_placeholders_are_left(
+    qtbot, area: PlansArea, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    plan_id = save_plan(PlanRecord(title="重阳活动", issuer="××街道办事处"))
+    area.refresh()
+    out = tmp_path / "p.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(out), a[-1]))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    area.select_plan(plan_id)
+    area.export_pdf()
+    assert asked and "××" in asked[0] and "落款单位" in asked[0]
+    assert not out.exists()  # answered No: nothing written
+    done: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: done.append(box.text()) or 0)
+    area.export_pdf()
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    assert out.read_bytes()[:5] == b"%PDF-"

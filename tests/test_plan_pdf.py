@@ -108,7 +108,9 @@ def _cell_texts(rec) -> list[str]:
     for p in rec.publicity:
         cells += [p.channel, p.content, p.when, p.who]
     for b in rec.budget:
-        cells += [b.item, b.unit, yuan(b.unit_price_fen), yuan(b.amount_fen), b.payer]
+        # a free line (no price entered) prints blank amount cells, not 0.00
+        cells += [b.item, b.unit, b.payer, b.note]
+        cells += [yuan(f) for f in (b.unit_price_fen, b.amount_fen) if f]
     for r in rec.risks:
         cells += [r.risk, r.measure, r.owner]
     return [R.flat(c) for c in cells if c.strip()]

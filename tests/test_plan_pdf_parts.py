@@ -49,8 +49,15 @@ def test_user_text_is_shown_as_typed_not_read_as_markup() -> None:
     assert "温度<5℃时改在室内&备热水" in text
 
 
-def test_numbers_typed_by_the_clerk_are_not_doubled() -> None:
-    from exporters.plans.pdf import _lines
+def test_lines_are_kept_exactly_as_typed() -> None:
+    # numbering comes from the outline, never from stripping the clerk's words
+    from exporters.plans.pdf import _lines, _self_numbered
 
-    assert _lines("1.摸清底数；\n2．送到家中\n（3）了解需求\n四、其他\n2026年计划") == [
-        "摸清底数；", "送到家中", "了解需求", "其他", "2026年计划"]
+    typed = ["1.摸清底数；", "三、四、五年级", "3.5公里", "12、13号楼", "(1)班", "2026年计划"]
+    assert _lines("\n".join(typed) + "\n\n") == typed
+    assert _self_numbered(["1.摸清底数", "2.送到家中"])
+    assert _self_numbered(["（一）宣传", "（二）走访"])
+    assert _self_numbered(["一、宣传"])
+    for words in ("三、四、五年级", "3.5公里", "12、13号楼", "一、二年级", "(1)班", "1.5小时内",
+                  "1、2号楼"):
+        assert not _self_numbered([words]), words

@@ -13,7 +13,7 @@ from models.plans.tables import PLAN_PART_MODELS, PhaseTask, Plan
 from models.residents.tables import RESIDENT_MODELS
 from models.signups.tables import SIGNUP_MODELS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def all_models() -> list[type[pw.Model]]:

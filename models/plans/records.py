@@ -18,6 +18,16 @@ ORGANISER_ROLES: tuple[str, ...] = ("主办", "承办", "协办", "媒体支持"
 PAYERS: tuple[str, ...] = ("社区提供", "自筹", "赞助", "上级拨款")
 STAGES: tuple[str, ...] = ("活动前", "活动中", "活动后")
 LEADER_ROLES: tuple[str, ...] = ("组长", "副组长", "成员")
+# How a section the clerk added holds its text: paragraphs as written, or a numbered list.
+SECTION_FORMS: tuple[str, ...] = ("段落", "列表")
+# The parts of a plan an outline section can hold (models.plans.outline), in their default order;
+# each is also its default heading. "" is a section of the clerk's own text.
+PART_NAMES: tuple[str, ...] = (
+    "活动主题", "活动背景", "指导思想", "活动目的和意义", "活动原则", "目标社区分析",
+    "活动时间和地点", "组织单位", "参加对象", "活动内容", "活动流程", "分组与任务", "人员安排",
+    "物资与现场布置", "宣传安排", "活动亮点", "费用预算", "风险及应急预案", "阶段安排", "组织领导",
+    "相关要求", "评比表彰", "活动反馈", "活动总结",
+)
 
 
 def col(label: str, default: Any = "", kind: str = "text", choices: tuple[str, ...] = ()) -> Any:
@@ -162,6 +172,19 @@ class AttachmentRow:
 
 
 @dataclass
+class SectionRow:
+    """One section of the document's outline (models.plans.outline): a part of the plan (key)
+    or, with no key, a section the clerk added whose body is its own text."""
+
+    key: str = col("内容来源", "", "choice", ("", *PART_NAMES))  # "" the clerk's own text
+    heading: str = col("标题")  # "" prints the body with no heading (a notice's opening)
+    level: int = col("层级", 1, "int")  # 1 一、 2 （一） 3 1. 4 （1）
+    hidden: bool = col("不打印", False, "bool")
+    form: str = col("正文形式", "段落", "choice", SECTION_FORMS)
+    text: str = col("正文", kind="long")
+
+
+@dataclass
 class PlanRecord:
     id: int | None = None
     kind: str = col("文种", "plan", "choice", tuple(KINDS))
@@ -189,7 +212,7 @@ class PlanRecord:
     capacity: int | None = col("名额", None, "int")
     capacity_counts_companions: bool = col("陪同人员占名额", False, "bool")
     fee_fen: int = col("费用（元/人）", 0, "money")
-    reg_place: str = col("报名地点")
+    reg_place: str = col("报名方式")
     reg_start: date | None = col("报名开始", None, "date")
     reg_end: date | None = col("报名截止", None, "date")
     leadership_note: str = col("组织领导", kind="long")
@@ -214,6 +237,8 @@ class PlanRecord:
     requirements: list[RequirementRow] = col("相关要求", [], "rows")
     awards: list[AwardRow] = col("评比表彰", [], "rows")
     attachments: list[AttachmentRow] = col("附件", [], "rows")
+    # Empty: the kind's default outline (models.plans.outline.default_outline).
+    outline: list[SectionRow] = col("提纲", [], "rows")
 
 
 # attribute of PlanRecord -> row record class; the storage side is in models.plans.service.
@@ -233,6 +258,7 @@ PART_ROWS: dict[str, type] = {
     "requirements": RequirementRow,
     "awards": AwardRow,
     "attachments": AttachmentRow,
+    "outline": SectionRow,
 }
 
 

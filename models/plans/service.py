@@ -36,6 +36,7 @@ PART_MODELS: dict[str, type[tables._Part]] = {
     "requirements": tables.Requirement,
     "awards": tables.Award,
     "attachments": tables.Attachment,
+    "outline": tables.Section,
 }
 
 

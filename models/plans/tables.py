@@ -174,6 +174,17 @@ class Attachment(_Part):
     note = pw.TextField(default="")
 
 
+class Section(_Part):
+    """A section of the document's outline (models.plans.outline), since schema version 5."""
+
+    key = pw.CharField(default="")  # a part of the plan, or "" for the clerk's own text
+    heading = pw.TextField(default="")
+    level = pw.IntegerField(default=1)
+    hidden = pw.BooleanField(default=False)
+    form = pw.CharField(default="段落")  # 段落 / 列表, for the clerk's own text
+    text = pw.TextField(default="")
+
+
 PLAN_PART_MODELS: list[type[_Part]] = [
     Organiser,
     ContentItem,
@@ -190,5 +201,6 @@ PLAN_PART_MODELS: list[type[_Part]] = [
     Requirement,
     Award,
     Attachment,
+    Section,
 ]
 

@@ -23,6 +23,7 @@ from models.common.errors import UserError
 from models.datafile.db import database
 from models.plans.festivals import FESTIVALS, FestivalError, festival_date
 from models.plans.json_form import PlanFormatError, record_from_dict
+from models.plans.outline import default_outline
 from models.plans.records import CATEGORIES, PlanRecord
 from models.plans.service import clone_record, load_plan, save_plan
 from resources import resource_path
@@ -84,6 +85,8 @@ def plan_from_template(key: str, year: int) -> PlanRecord:
     rec = move_to_year(load_template(key), year)
     rec.id = None
     rec.status = "草稿"
+    # a template without its own outline starts from its kind's default one
+    rec.outline = rec.outline or default_outline(rec.kind)
     return rec
 
 

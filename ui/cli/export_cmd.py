@@ -7,18 +7,25 @@ and put it in KINDS; `export --help` lists them in that order.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ui.cli.common import RECORD_NUMBER, add_db_option, open_db
 
+if TYPE_CHECKING:
+    from models.plans.records import PlanRecord
+
 
 def _add_plan(kinds: argparse._SubParsersAction) -> None:
-    p = kinds.add_parser("plan", help="活动方案或通知，按公文格式导出为 PDF")
+    p = kinds.add_parser("plan", help="活动方案或通知，按公文格式导出为 PDF，或导出为方案文件")
     add_db_option(p)
     p.add_argument("--id", type=RECORD_NUMBER, required=True, metavar="N",
                    help="方案编号（见 plans 子命令）")
-    p.add_argument("--out", required=True, metavar="F.pdf", help="保存到的 PDF 文件")
+    p.add_argument("--format", choices=("pdf", "json"), default="pdf",
+                   help="pdf：公文格式 PDF（默认）；json：方案文件，可用 plans import 导入")
+    p.add_argument("--out", required=True, metavar="F.pdf", help="保存到的文件")
     p.set_defaults(func=run_plan)
 
 
@@ -28,9 +35,26 @@ def run_plan(args: argparse.Namespace) -> int:
 
     _suffix(args, (".pdf",))
     open_db(args, create=False)
+    from models.plans.checks import print_warnings
+
     rec = load_plan(args.id)
+    if args.format == "json":
+        return _write_plan_file(rec, Path(args.out))
+    for warning in print_warnings(rec):
+        print(f"注意：{warning}", file=sys.stderr)  # exported anyway, as asked
     path = export_plan_pdf(rec, Path(args.out))
     print(f"已导出：{path}")
+    return 0
+
+
+def _write_plan_file(rec: PlanRecord, out: Path) -> int:
+    from exporters.atomic import atomic_output
+    from models.plans.plan_file import plan_file_text
+
+    text = plan_file_text(rec)
+    with atomic_output(out) as tmp:
+        Path(tmp).write_text(text, encoding="utf-8")
+    print(f"已导出：{out}")
     return 0
 
 

@@ -455,7 +455,19 @@ class PlansArea(QWidget):
         if not loaded.ok:
             return
         rec = loaded.value
-        from PySide6.QtWidgets import QFileDialog
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from models.plans.checks import print_warnings  # off the start-up path
+
+        warnings = print_warnings(rec)
+        if warnings:
+            answer = QMessageBox.question(
+                self, self.tr("导出前请核对"),
+                "\n".join(warnings) + "\n\n" + self.tr("仍要导出吗？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
 
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"{safe_file_name(rec.title)}.pdf")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from models.common.changes import PLANS
 from models.plans.festivals import FESTIVALS
+from models.plans.outline import default_outline
 from models.plans.records import (
     KINDS,
     PART_ROWS,
@@ -67,6 +68,9 @@ class PlanEditor(QWidget):
         self._plan_id = plan_id
         self.hub = hub  # told after every save; None for an editor on its own (tests, drivers)
         self._record: PlanRecord = load_plan(plan_id)  # PlanNotFound (a UserError) if gone
+        # An older plan prints with its kind's default outline: shown whole here, so a section
+        # the clerk adds joins the others instead of replacing them.
+        self._record.outline = self._record.outline or default_outline(self._record.kind)
         self._dirty = False
         self._forms: list[PlanForm] = []
         self._grids: list[RowsGrid] = []

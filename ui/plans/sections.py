@@ -48,6 +48,7 @@ SECTIONS: list[tuple[str, list[str] | str]] = [
     ("反馈与总结", ["feedback", "feedback_due", "summary"]),
     ("附件", "attachments"),
     ("落款", ["issuer", "issue_date"]),
+    ("提纲", "outline"),  # the printed document's order, headings and levels
 ]
 GRID_HINT = "双击单元格或直接打字即可编辑，按 Delete 清空所选单元格。"
 # One line under a section's title: what belongs here, in the clerk's words.
@@ -74,6 +75,9 @@ HINTS: dict[str, str] = {
     "反馈与总结": "活动结束后填写反馈和总结。",
     "附件": "随方案一起印发的表格和名单，打印时按顺序编号。",
     "落款": "落款单位和成文日期印在正文右下方。",
+    "提纲": "打印件各部分的顺序、标题和层级（1 为一、2 为（一）、3 为 1.、4 为（1））。"
+            "改标题即改打印件的标题；用上移、下移调整顺序；勾选“不打印”隐藏一部分；"
+            "“添加”后内容来源留空，即可写自己的一节（段落或列表）。标题留空则不印标题。",
 }
 LEADERSHIP_FIELDS = ["first_responsible", "leadership_note"]
 AMOUNT = FieldSpec("amount_fen", "金额（元）", "money", read_only=True)
