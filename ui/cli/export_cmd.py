@@ -33,7 +33,7 @@ def run_plan(args: argparse.Namespace) -> int:
     from exporters.plans.pdf import export_plan_pdf
     from models.plans.service import load_plan
 
-    _suffix(args, (".pdf",))
+    _suffix(args, (".json",) if args.format == "json" else (".pdf",))
     open_db(args, create=False)
     from models.plans.checks import print_warnings
 
