@@ -302,3 +302,29 @@ def test_the_preview_draws_coarse_and_its_print_draws_at_the_printer_resolution(
     preview.print()
     assert seen[1:] == [(False, printing.MAX_DPI)]
     assert len(_pages(out)) == len(_pages(pdf)) and all(_is_a4(s) for s in _pages(out))
+
+
+def test_ctrl_p_in_an_open_plan_prints_that_plan_not_the_list_selection(
+        qtbot, db_path: Path, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    editing = save_plan(PlanRecord(title="三八妇女节联谊会", category="三八妇女节"))
+    listed = save_plan(PlanRecord(title="社区义诊进万家", category="义诊与健康讲座"))
+    window = _window(qtbot, db_path, tmp_path)
+    area = window.area(window.area_titles[0])
+    editor = area.open_plan(editing)
+    assert area.select_plan(listed)
+    title_edit = next(e for e in editor.findChildren(QLineEdit) if e.text() == "三八妇女节联谊会")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.mouseClick(title_edit, Qt.MouseButton.LeftButton)  # the clerk is in the editor
+    assert editor.isAncestorOf(QApplication.focusWidget())
+    QTest.keyClick(title_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = _open_preview(qtbot)
+    assert "三八妇女节联谊会" in dialog.windowTitle()
+    _escape(qtbot, dialog)
+    area.table.setFocus()  # back in the list: the selected plan
+    _ctrl(qtbot, window, Qt.Key.Key_P)
+    dialog = _open_preview(qtbot)
+    assert "社区义诊进万家" in dialog.windowTitle()
+    _escape(qtbot, dialog)

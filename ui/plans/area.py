@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -447,9 +448,17 @@ class PlansArea(QWidget):
         run_op(self, self.hub, delete_plan, plan_id, changes=PLANS,
                success_message=self.tr("已删除方案“{0}”。").format(p.title))
 
-    def _saved_current(self, doing: str) -> PlanRecord | None:
-        """The selected plan as saved (its open editor asked to save first), or None."""
-        plan_id = self.current_id()
+    def _editing_id(self) -> int | None:
+        """The plan whose editor holds the keyboard focus, if one does."""
+        editor = self.tabs.currentWidget()
+        focus = QApplication.focusWidget()
+        if editor is None or focus is None or not editor.isAncestorOf(focus):
+            return None
+        return next((i for i, e in self.plan_tabs.editors.items() if e is editor), None)
+
+    def _saved_current(self, doing: str, plan_id: int | None = None) -> PlanRecord | None:
+        """The selected plan (or plan_id) as saved (its open editor asked to save first)."""
+        plan_id = plan_id if plan_id is not None else self.current_id()
         if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, doing):
             return None
         from models.plans.service import load_plan  # see the imports
@@ -458,8 +467,9 @@ class PlansArea(QWidget):
         return loaded.value if loaded.ok else None
 
     def print_document(self) -> None:
-        """Preview the selected plan's PDF (the one 导出 PDF writes); print from the preview."""
-        rec = self._saved_current(self.tr("打印"))
+        """Preview the PDF (the one 导出 PDF writes) of the plan being edited, else of the one
+        selected in the list; print from the preview."""
+        rec = self._saved_current(self.tr("打印"), self._editing_id())  # the plan on screen
         if rec is None:
             return
         from exporters.plans.pdf import build_plan_pdf_bytes
