@@ -3,6 +3,8 @@
 Another area joins with one line in AREAS: (title, factory), where factory(ctx, parent) builds
 its widget from the AppContext (hub + data file). An area widget may offer:
   file_menu_actions() -> list[QAction | None]   listed in the 文件 menu (None: a separator)
+  print_document()                              文件 > 打印… (Ctrl+P) on its tab: preview and
+                                                print its current document (ui.widgets.printing)
   maybe_close() -> bool                         asked before the window closes (unsaved work)
   data_replaced()                               the whole file was restored from a backup:
                                                 drop open editors (never save them over it)
@@ -178,8 +180,15 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         self._area_actions: list[QAction] = []  # what _fill_file_menu put in, for refilling
         self.file_menu.aboutToShow.connect(self._build_all)  # so the menu lists every area's
+        # One Ctrl+P for the window (two areas' shortcuts would be ambiguous and neither would
+        # fire): it prints what the tab on screen shows. The areas' actions go above it.
+        self.print_action = QAction(self.tr("打印…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setStatusTip(self.tr("预览并打印当前的方案或签到表"))
+        self.print_action.triggered.connect(self.print_current)
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.addSeparator()
         backups = QAction(self.tr("备份与恢复…"), self)
-        self._backups_action = backups  # the areas' actions go above it
         backups.setStatusTip(self.tr("立即备份、备份到U盘、从备份恢复"))
         backups.triggered.connect(self.show_backups)
         self.file_menu.addAction(backups)
@@ -199,7 +208,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _fill_file_menu(self) -> None:
-        """The built areas' actions above 备份与恢复, in tab order (again after each build)."""
+        """The built areas' actions above 打印…, in tab order (again after each build)."""
         for action in self._area_actions:
             self.file_menu.removeAction(action)
             if action.parent() is self:  # a separator made here; the areas own the others
@@ -213,8 +222,17 @@ class MainWindow(QMainWindow):
                 if action is None:
                     action = QAction(self)
                     action.setSeparator(True)
-                self.file_menu.insertAction(self._backups_action, action)
+                self.file_menu.insertAction(self.print_action, action)
                 self._area_actions.append(action)
+
+    def print_current(self) -> None:
+        page = self.tabs.currentWidget()
+        area = page.build() if isinstance(page, _AreaPage) else None
+        print_document = getattr(area, "print_document", None)
+        if print_document is None:
+            self.statusBar().showMessage(self.tr("这一页没有可打印的文件。"), 8000)
+            return
+        print_document()
 
     def show_about(self) -> None:
         from ui.about_dialog import AboutDialog  # off the start-up path

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- Qt's own strings its zh_CN catalogue (qtbase_zh_CN) lacks: the file dialog's labels and file types. Installed after it by ui.app.install_qt_translation. Build the .qm with pyside6-lrelease caa_qt_zh_CN.ts -->
+<!-- Qt's own strings its zh_CN catalogue (qtbase_zh_CN) lacks: the file dialog's labels and file types, the print dialog's Page Set. Installed after it by ui.app.install_qt_translation. Build the .qm with pyside6-lrelease caa_qt_zh_CN.ts -->
 <TS version="2.1" language="zh_CN">
 <context>
     <name>QFileDialog</name>
@@ -155,6 +155,13 @@
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -130,7 +131,10 @@ class PlansArea(QWidget):
                                          self.tr("从常用活动模板新建方案"))
         self.act_open = self._action(self.tr("打开"), lambda: self.open_plan(self.current_id()))
         self.act_copy = self._action(self.tr("复制方案到其他年份…"), self.copy_to_year)
-        self.act_pdf = self._action(self.tr("导出 PDF…"), self.export_pdf, "Ctrl+P")
+        self.act_pdf = self._action(self.tr("导出 PDF…"), self.export_pdf, "Ctrl+E")
+        # Ctrl+P is the window's 文件 > 打印…, which calls print_document on this tab.
+        self.act_print = self._action(self.tr("打印…"), self.print_document, "",
+                                      self.tr("预览并打印选中的方案"))
         self.act_delete = self._action(self.tr("删除"), self.delete_current)
         self.act_delete.setShortcut(QKeySequence.StandardKey.Delete)
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the list only
@@ -157,6 +161,7 @@ class PlansArea(QWidget):
                              (self.act_template, self.tr("从模板新建")),
                              (self.act_open, None), (self.act_copy, self.tr("复制到年份")),
                              (None, None), (self.act_pdf, self.tr("导出PDF")),
+                             (self.act_print, self.tr("打印")),
                              (self.act_delete, None)):
             if action is None:  # the status button sits here
                 button = QToolButton()
@@ -312,7 +317,7 @@ class PlansArea(QWidget):
 
     def _update_actions(self, *_args: object) -> None:
         has = self.current_id() is not None
-        for a in (self.act_open, self.act_copy, self.act_pdf, self.act_delete):
+        for a in (self.act_open, self.act_copy, self.act_pdf, self.act_print, self.act_delete):
             a.setEnabled(has)
         self.status_menu.setEnabled(has)
         if hasattr(self, "status_button"):
@@ -323,7 +328,7 @@ class PlansArea(QWidget):
         menu = QMenu(self)
         if index.isValid():
             self.table.selectRow(index.row())
-            for a in (self.act_open, self.act_copy, self.act_pdf):
+            for a in (self.act_open, self.act_copy, self.act_pdf, self.act_print):
                 menu.addAction(a)
             menu.addMenu(self.status_menu)
             menu.addSeparator()
@@ -443,18 +448,43 @@ class PlansArea(QWidget):
         run_op(self, self.hub, delete_plan, plan_id, changes=PLANS,
                success_message=self.tr("已删除方案“{0}”。").format(p.title))
 
-    def export_pdf(self) -> None:
-        from PySide6.QtCore import QStandardPaths  # off the start-up path
+    def _editing_id(self) -> int | None:
+        """The plan whose editor holds the keyboard focus, if one does."""
+        editor = self.tabs.currentWidget()
+        focus = QApplication.focusWidget()
+        if editor is None or focus is None or not editor.isAncestorOf(focus):
+            return None
+        return next((i for i, e in self.plan_tabs.editors.items() if e is editor), None)
 
-        plan_id = self.current_id()
-        if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, self.tr("导出")):
-            return
+    def _saved_current(self, doing: str, plan_id: int | None = None) -> PlanRecord | None:
+        """The selected plan (or plan_id) as saved (its open editor asked to save first)."""
+        plan_id = plan_id if plan_id is not None else self.current_id()
+        if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, doing):
+            return None
         from models.plans.service import load_plan  # see the imports
 
         loaded = run_op(self, None, load_plan, plan_id)
-        if not loaded.ok:
+        return loaded.value if loaded.ok else None
+
+    def print_document(self) -> None:
+        """Preview the PDF (the one 导出 PDF writes) of the plan being edited, else of the one
+        selected in the list; print from the preview."""
+        rec = self._saved_current(self.tr("打印"), self._editing_id())  # the plan on screen
+        if rec is None:
             return
-        rec = loaded.value
+        from exporters.plans.pdf import build_plan_pdf_bytes
+        from ui.widgets.printing import open_preview
+
+        built = run_op(self, None, build_plan_pdf_bytes, rec)
+        if built.ok:
+            open_preview(built.value, rec.title, self)
+
+    def export_pdf(self) -> None:
+        from PySide6.QtCore import QStandardPaths  # off the start-up path
+
+        rec = self._saved_current(self.tr("导出"))
+        if rec is None:
+            return
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         from models.plans.checks import print_warnings  # off the start-up path

@@ -5,6 +5,7 @@ highlighted until the clerk has phoned); the day's check-in mode; printed sheets
 background. Every write goes through ui.operations."""
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -70,6 +71,15 @@ def _export_task(progress: Progress, fn: Callable[..., Any], plan_id: int, path:
         kw["progress"] = report
     fn(plan_id, path, **kw)
     return path
+
+
+def _signin_pdf_bytes(plan_id: int, order: str, masked: bool) -> bytes:
+    from exporters.signups.signin_pdf import export_signin_pdf
+
+    with tempfile.TemporaryDirectory() as folder:  # the exporter writes files (atomically)
+        path = Path(folder) / "signin.pdf"
+        export_signin_pdf(plan_id, path, order=order, masked=masked)
+        return path.read_bytes()
 
 
 class SignupsArea(QWidget):
@@ -156,6 +166,12 @@ class SignupsArea(QWidget):
                            (self.tr("空白报名表（Excel）…"), "form"),
                            (self.tr("出勤统计（Excel）…"), "attendance")):
             menu.addAction(text).triggered.connect(lambda _c=False, k=kind: self.export(k))
+        menu.addSeparator()
+        # Only the sign-in sheet has a PDF form: the Excel ones print from Excel or WPS.
+        for text, masked in ((self.tr("打印签到表…"), False),
+                             (self.tr("打印签到表（姓名也隐去）…"), True)):
+            menu.addAction(text).triggered.connect(
+                lambda _c=False, m=masked: self.print_document(masked=m))
         self.export_button.setMenu(menu)
         bar = QHBoxLayout()
         for w in (self.order, self.details_button, self.cancel_button, self.phoned_button,
@@ -432,6 +448,21 @@ class SignupsArea(QWidget):
         self.check_in_window.show()
 
     # --- exports ------------------------------------------------------------------------
+    def print_document(self, masked: bool = False) -> None:
+        """Preview the sign-in sheet's PDF (the one 导出 writes, in the order shown); print from
+        the preview. 文件 > 打印… (Ctrl+P) calls this while this tab is on screen."""
+        plan = self.plan_id()
+        if plan is None:
+            self.hub.message.emit(self.tr("请先选择活动。"))
+            return
+        from ui.widgets.printing import open_preview
+
+        label = self.tr("签到表（隐去姓名）") if masked else self.tr("签到表")
+        built = run_op(self, None, _signin_pdf_bytes, plan, self.order.currentData(), masked)
+        if built.ok:
+            title = self.activity.currentText().split("　", 1)[-1][:60]
+            open_preview(built.value, f"{title}{label}", self)
+
     def export(self, kind: str, path: Path | None = None) -> None:
         from exporters.signups import sheets
         from exporters.signups.signin_pdf import export_signin_pdf
