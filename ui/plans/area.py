@@ -34,6 +34,7 @@ from ui.operations import run_op, run_task
 from ui.plans.list_model import COL_START, COL_TITLE, PlansListModel
 from ui.plans.tabs import EditorFactory, PlanTabs
 from ui.widgets.actions import make_action
+from ui.widgets.dialogs import run_dialog
 
 if TYPE_CHECKING:
     from models.plans.records import PlanRecord
@@ -433,7 +434,7 @@ class PlansArea(QWidget):
                           QMessageBox.StandardButton.Cancel, self)
         delete_button = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
+        run_dialog(box)
         if box.clickedButton() is not delete_button:
             return
         if plan_id in self.editors:
@@ -477,7 +478,7 @@ class PlansArea(QWidget):
                           self.tr("PDF 已保存到：\n{0}").format(path),
                           QMessageBox.StandardButton.Close, self)
         open_button = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+        run_dialog(box)
         if box.clickedButton() is open_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

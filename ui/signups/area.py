@@ -54,6 +54,7 @@ from ui.context import AppContext
 from ui.operations import Progress, run_op, run_task, show_error
 from ui.signups.model import COL_NAME, COL_NOTE, SignupsModel
 from ui.signups.walkin_dialog import WalkInDialog
+from ui.widgets.dialogs import run_dialog
 
 SEARCH_DELAY_MS = 250
 RESULTS = 50
@@ -282,7 +283,7 @@ class SignupsArea(QWidget):
 
     def add_walk_in(self) -> None:
         dialog = WalkInDialog(self.tr("登记未在名册中的人"), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         name, phone, companions = dialog.values()
         self.submit(NewSignup(name=name, phone=phone, companions=companions))
@@ -310,7 +311,7 @@ class SignupsArea(QWidget):
                 item = self.results.currentItem()
                 name = item.text().split("　")[0] if item else name
             dialog = OverrideDialog(name, result.warnings, self)
-            if dialog.exec() == QDialog.DialogCode.Accepted:
+            if run_dialog(dialog) == QDialog.DialogCode.Accepted:
                 self.submit(new, dialog.note_text())
             return
         self.hub.announce(SIGNUPS)
@@ -369,7 +370,7 @@ class SignupsArea(QWidget):
         if rec is None:
             return
         dialog = SignupDetailsDialog(rec, signup_log(rec.id), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_dialog(dialog) == QDialog.DialogCode.Accepted:
             run_op(self, self.hub, update_signup, rec.id, **dialog.values(), changes=SIGNUPS)
             self.select_signup(rec.id)
 
@@ -415,6 +416,7 @@ class SignupsArea(QWidget):
                 QMessageBox.ButtonRole.ActionRole)
             self.no_show_button.clicked.connect(lambda: self.mark_no_shows(plan))
         self.figures_box = box
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the check-in window below
         box.open()
 
     def mark_no_shows(self, plan_id: int) -> None:
@@ -429,6 +431,9 @@ class SignupsArea(QWidget):
         if plan is None:
             return
         self.check_in_window = CheckInMode(plan, self.activity.currentText(), self.hub, self)
+        # Not modal (the area stays usable): Qt deletes it once closed, or a closed window left
+        # as a child of the area took the process down on quit (see ui.widgets.dialogs).
+        self.check_in_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.check_in_window.show()
 
     # --- exports ------------------------------------------------------------------------
