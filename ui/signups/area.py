@@ -55,6 +55,7 @@ from ui.operations import Progress, run_op, run_task, show_error
 from ui.signups.model import COL_NAME, COL_NOTE, SignupsModel
 from ui.signups.walkin_dialog import WalkInDialog
 from ui.widgets.dialogs import run_dialog
+from ui.widgets.selection import set_model
 
 SEARCH_DELAY_MS = 250
 RESULTS = 50
@@ -118,7 +119,7 @@ class SignupsArea(QWidget):
 
         # Right: the sign-ups.
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.selection = set_model(self.table, self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -262,7 +263,7 @@ class SignupsArea(QWidget):
             self.results.setCurrentRow(0)
 
     def selected(self):  # -> SignupRecord | None
-        rows = self.table.selectionModel().selectedRows()
+        rows = self.selection.selectedRows()
         return self.model.record(rows[0].row()) if rows else None
 
     def select_signup(self, signup_id: int) -> None:
