@@ -8,7 +8,8 @@ exit 139), so the driver also lists the dialogs still there just before the wind
     python tests/gui_quit_driver.py DATA_FILE SCENARIO [FILE]
 
 Scenarios: import, import_read (FILE read to the mapping step first), import_done (FILE imported
-to the report), export, figures, figures_export, bin, add, edit.
+to the report), export, figures, figures_export, bin, add, edit; and those of OTHER_AREAS (the
+plans and sign-ups areas, the main window's menus).
 """
 from __future__ import annotations
 
@@ -17,16 +18,29 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QAction  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QPushButton, QWidget  # noqa: E402
 
 STEP_MS = 50
 GIVE_UP_MS = 30000
+# scenario: (area title, the class of the dialog it opens)
+OTHER_AREAS = {
+    "template": ("活动方案", "TemplateDialog"), "copy": ("活动方案", "CopyDialog"),
+    "delete": ("活动方案", "QMessageBox"),
+    "walkin": ("报名签到", "WalkInDialog"), "override": ("报名签到", "OverrideDialog"),
+    "details": ("报名签到", "SignupDetailsDialog"),
+    "figures_signups": ("报名签到", "QMessageBox"),
+    "checkin": ("报名签到", "CheckInMode"), "checkin_walkin": ("报名签到", "CheckInMode"),
+    "backups": ("", "BackupsDialog"), "cleanup": ("", "CleanupDialog"),
+    "about": ("", "AboutDialog"),
+}
 
 
 def later(fn: Callable[[], None], ms: int = STEP_MS) -> None:
@@ -98,6 +112,9 @@ def main() -> int:
         return press_escape
 
     def start() -> None:
+        if scenario in OTHER_AREAS:
+            other_area(scenario)
+            return
         win = window()
         win.select_area("居民")
         area = win.area("居民")  # type: ignore[assignment]
@@ -171,6 +188,81 @@ def main() -> int:
         else:
             print(f"driver: unknown scenario {scenario}", flush=True)
             os._exit(5)
+
+    def click(button: QWidget) -> None:
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def menu_action(text: str) -> QAction:
+        return next(a for a in window().findChildren(QAction) if a.text() == text)
+
+    def other_area(name: str) -> None:
+        """Scenarios of the plans and sign-ups areas and of the main window's menus."""
+        title, kind = OTHER_AREAS[name]
+        win = window()
+        if name in ("backups", "cleanup", "about"):
+            escape_then_quit(kind)
+            menu_action({"backups": "备份与恢复…", "cleanup": "清理旧个人信息…",
+                         "about": "关于"}[name]).trigger()
+            return
+        win.select_area(title)
+        area: Any = win.area(title)
+        if name == "template":
+            escape_then_quit(kind)
+            area.act_template.trigger()
+        elif name in ("copy", "delete"):
+            def go() -> None:
+                area.table.selectRow(0)
+                escape_then_quit(kind)
+                (area.act_copy if name == "copy" else area.act_delete).trigger()
+
+            wait_for(lambda: area.model.rowCount() > 0, go)
+        elif name == "walkin":
+            escape_then_quit(kind)
+            click(area.walk_in_button)
+        elif name == "override":
+            # A resident too young for the activity: signing them up asks for a note.
+            def pick() -> None:
+                area.results.setCurrentRow(0)
+                escape_then_quit(kind)
+                click(area.add_button)
+
+            area.search.setText("钱二")
+            wait_for(lambda: area.results.count() > 0, pick)
+        elif name in ("details", "figures_signups"):
+            def open_it() -> None:
+                area.table.selectRow(0)
+                escape_then_quit(kind)
+                click(area.details_button if name == "details" else area.figures_button)
+
+            wait_for(lambda: area.model.rowCount() > 0, open_it)
+        elif name in ("checkin", "checkin_walkin"):
+            # The door's window is not modal: it is found among the windows shown.
+            def door() -> QWidget | None:
+                return next((w for w in app.topLevelWidgets()
+                             if type(w).__name__ == kind and w.isVisible()), None)
+
+            def at_door() -> None:
+                mode = door()
+                assert mode is not None
+                print(f"driver: shown {kind}", flush=True)
+                if name == "checkin_walkin":
+                    escape_then_quit("WalkInDialog", escape_inner)
+                    click(mode.walk_in_button)  # type: ignore[attr-defined]
+                else:
+                    leave()
+
+            def escape_inner(dialog: QWidget) -> None:
+                QTest.keyClick(dialog, Qt.Key.Key_Escape)
+                wait_for(lambda: modal() is None, leave)
+
+            def leave() -> None:
+                mode = door()
+                assert mode is not None
+                QTest.keyClick(mode, Qt.Key.Key_Escape)
+                wait_for(lambda: door() is None, lambda: later(close_window, 300))
+
+            wait_for(lambda: area.plan_id() is not None, lambda: click(area.checkin_button))
+            wait_for(lambda: door() is not None, at_door)
 
     def edit(table: QWidget) -> None:
         # The edit action has no key: a double-click on the row, as a clerk does.

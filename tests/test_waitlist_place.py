@@ -104,3 +104,35 @@ def test_the_roster_shows_the_place_in_the_queue(db_path: Path, tmp_path: Path) 
     at = header.index("状态")
     status = {row[1]: row[at] for row in ws.iter_rows(min_row=3, values_only=True)}
     assert status == {"甲一": "已报名", "乙二": "候补第 1 位", "丙三": "候补第 2 位"}
+
+
+def test_the_details_dialog_shows_the_place_and_labels_the_number(qtbot, db_path: Path) -> None:
+    """详情… on a waitlisted row: 候补第 N 位 as everywhere else; the fixed number only beside its
+    label 报名序号 (it used to say "候补（第 4 号报名）", a third number for one person)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from ui.signups.details_dialog import SignupDetailsDialog
+
+    plan = make_activity(capacity=2)
+    for name in ("甲一", "乙二", "丙三", "丁四"):  # 丙 丁 waiting: 丁四 is 报名序号 4, place 2
+        sign_up(plan, NewSignup(name=name, phone="13800001111"), now=NOW)
+    area = SignupsArea(AppContext(DataHub(), db_path))
+    qtbot.addWidget(area)
+    assert area.select_activity(plan)
+    area.select_signup(next(r.id for r in area.model.rows if r.name == "丁四"))
+    seen: list[list[str]] = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SignupDetailsDialog)
+        seen.append([w.text() for w in dialog.findChildren(QLabel)])
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(200, read_and_close)
+    qtbot.mouseClick(area.details_button, Qt.MouseButton.LeftButton)
+    assert seen, "the dialog did not open"
+    texts = seen[0]
+    assert any("候补第 2 位" in t for t in texts), texts
+    assert not any("号报名" in t for t in texts), texts
+    assert texts[texts.index("报名序号") + 1] == "4", texts

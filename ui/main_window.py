@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from models.common.changes import Changes
 from ui.context import AppContext
+from ui.widgets.dialogs import run_dialog
 
 AreaFactory = Callable[[AppContext, QWidget], QWidget]
 
@@ -238,8 +239,7 @@ class MainWindow(QMainWindow):
         from ui.about_dialog import AboutDialog  # off the start-up path
 
         dialog = AboutDialog(self.ctx.data_file, self)
-        dialog.exec()
-        dialog.deleteLater()
+        run_dialog(dialog)
 
     def show_backups(self) -> None:
         from ui.datafile.backups_dialog import BackupsDialog
@@ -251,15 +251,13 @@ class MainWindow(QMainWindow):
                 return
         dialog = BackupsDialog(self.ctx.data_file, self)
         dialog.data_replaced.connect(self.on_data_replaced)
-        dialog.exec()
-        dialog.deleteLater()
+        run_dialog(dialog)
 
     def show_cleanup(self) -> None:
         from ui.signups.cleanup_dialog import CleanupDialog
 
         dialog = CleanupDialog(self.ctx.hub, self)
-        dialog.exec()
-        dialog.deleteLater()
+        run_dialog(dialog)
 
     def on_data_replaced(self) -> None:
         for area in self.built_areas():

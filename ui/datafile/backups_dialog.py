@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from models.common.errors import UserError
 from models.datafile import backup as bk
 from models.datafile.restore import restore_from
+from ui.widgets.dialogs import run_dialog
 
 T = TypeVar("T")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -243,7 +244,7 @@ class BackupsDialog(QDialog):
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("恢复"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return run_dialog(box) == QMessageBox.StandardButton.Yes
 
     def warn(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("未完成"), text)
@@ -293,4 +294,4 @@ def _ask_restore(parent: QWidget | None, text: str) -> bool:
         QCoreApplication.translate("BackupsDialog", "从最新备份恢复"))
     box.button(QMessageBox.StandardButton.No).setText(
         QCoreApplication.translate("BackupsDialog", "退出"))
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return run_dialog(box) == QMessageBox.StandardButton.Yes

@@ -35,6 +35,8 @@ from ui.operations import run_op, run_task
 from ui.plans.list_model import COL_START, COL_TITLE, PlansListModel
 from ui.plans.tabs import EditorFactory, PlanTabs
 from ui.widgets.actions import make_action
+from ui.widgets.dialogs import run_dialog
+from ui.widgets.selection import set_model
 
 if TYPE_CHECKING:
     from models.plans.records import PlanRecord
@@ -66,7 +68,7 @@ class PlansArea(QWidget):
         self.year_filter = QComboBox()
         self.year_filter.addItem(self.tr("全部年份"), None)
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.selection = set_model(self.table, self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -105,7 +107,7 @@ class PlansArea(QWidget):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.table.activated.connect(lambda index: self.open_plan(self._id_at(index.row())))
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.selection.selectionChanged.connect(self._update_actions)
         self.hub.changed.connect(self._on_data_changed)
         # The list now (the first paint shows it); the year filter's choices, shown only when
         # it is opened, right after (a query and a date parse per plan off the start-up path).
@@ -304,7 +306,7 @@ class PlansArea(QWidget):
         return p.id if p else None
 
     def current_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows() if hasattr(self, "table") else []
+        rows = self.selection.selectedRows() if hasattr(self, "selection") else []
         return self._id_at(rows[0].row()) if rows else None
 
     def select_plan(self, plan_id: int) -> bool:
@@ -438,7 +440,7 @@ class PlansArea(QWidget):
                           QMessageBox.StandardButton.Cancel, self)
         delete_button = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
+        run_dialog(box)
         if box.clickedButton() is not delete_button:
             return
         if plan_id in self.editors:
@@ -519,7 +521,7 @@ class PlansArea(QWidget):
                           self.tr("PDF 已保存到：\n{0}").format(path),
                           QMessageBox.StandardButton.Close, self)
         open_button = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+        run_dialog(box)
         if box.clickedButton() is open_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

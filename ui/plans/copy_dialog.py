@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.dialogs import run_dialog
+
 
 class CopyDialog(QDialog):
     def __init__(self, title: str, from_year: int | None, parent: QWidget | None = None) -> None:
@@ -51,6 +53,6 @@ class CopyDialog(QDialog):
 
 def choose_year(parent: QWidget | None, title: str, from_year: int | None) -> int | None:
     dialog = CopyDialog(title, from_year, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     return dialog.chosen_year()

@@ -52,6 +52,7 @@ from ui.plans.sections import (
     scaled_font,
 )
 from ui.plans.target_analysis_button import make_insert_button
+from ui.widgets.dialogs import run_dialog
 from ui.widgets.rows_grid import MasterDetailGrid, RowsGrid
 
 AUTOSAVE_MS = 4000
@@ -199,7 +200,7 @@ class PlanEditor(QWidget):
         box.button(QMessageBox.StandardButton.Discard).setText(self.tr("不保存"))
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
+        answer = run_dialog(box)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.dialogs import run_dialog
+
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -122,6 +124,6 @@ def choose_template(parent: QWidget | None) -> tuple[str, int] | None:
     from models.plans.templates import list_templates
 
     dialog = TemplateDialog(list_templates(), parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None
     return dialog.choice()

@@ -30,6 +30,7 @@ from ui.operations import run_op, show_error
 from ui.residents.model import COL_NAME, ResidentsModel
 from ui.widgets.actions import make_action
 from ui.widgets.dialogs import run_dialog
+from ui.widgets.selection import set_model
 
 SEARCH_DELAY_MS = 150  # debounce: one query once the clerk pauses typing
 NO_AGE = -1  # the age spin boxes' "不限"
@@ -106,7 +107,7 @@ class ResidentsArea(QWidget):
 
         self.model = ResidentsModel(self, load=False)  # apply_filters() below loads it
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.selection = set_model(self.table, self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -151,7 +152,7 @@ class ResidentsArea(QWidget):
         self.table.doubleClicked.connect(lambda index: self.edit_resident(index.row()))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.selection.selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self.hub.changed.connect(self._on_data_changed)
 
@@ -293,13 +294,13 @@ class ResidentsArea(QWidget):
 
     # --- selection ------------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
-        return sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return sorted(i.row() for i in self.selection.selectedRows())
 
     def selected_ids(self) -> list[int]:
         return [rid for rid in (self.model.id_at(r) for r in self.selected_rows()) if rid]
 
     def _update_actions(self) -> None:
-        n = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
+        n = len(self.selection.selectedRows()) if hasattr(self, "selection") else 0
         self.act_edit.setEnabled(n == 1)
         self.act_delete.setEnabled(n > 0)
 

@@ -20,6 +20,7 @@ from models.residents.service import ResidentQuery, empty_recycle_bin, restore_r
 from ui.operations import DataHub, run_op
 from ui.residents.model import ResidentsModel
 from ui.widgets.enter_keys import keep_enter_in_fields
+from ui.widgets.selection import set_model
 
 
 class RecycleBinDialog(QDialog):
@@ -33,7 +34,7 @@ class RecycleBinDialog(QDialog):
         self.search.setPlaceholderText(self.tr("在回收站中搜索姓名、拼音、电话、身份证号"))
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.selection = set_model(self.table, self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -78,7 +79,7 @@ class RecycleBinDialog(QDialog):
         self.search.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self._apply_search)  # Enter searches at once
         keep_enter_in_fields(self)  # ...and never restores whoever is selected
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.selection.selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
 
@@ -88,13 +89,13 @@ class RecycleBinDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.count_label.setText(self.tr("回收站中共 {0} 人").format(self.model.total))
-        n = len(self.table.selectionModel().selectedRows())
+        n = len(self.selection.selectedRows())
         self.restore_button.setEnabled(n > 0)
         self.purge_button.setEnabled(n > 0)
         self.empty_button.setEnabled(self.model.total > 0)
 
     def selected_ids(self) -> list[int]:
-        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        rows = sorted(i.row() for i in self.selection.selectedRows())
         return [rid for rid in (self.model.id_at(r) for r in rows) if rid]
 
     def _after_change(self) -> None:

@@ -55,6 +55,8 @@ from ui.context import AppContext
 from ui.operations import Progress, run_op, run_task, show_error
 from ui.signups.model import COL_NAME, COL_NOTE, SignupsModel
 from ui.signups.walkin_dialog import WalkInDialog
+from ui.widgets.dialogs import run_dialog
+from ui.widgets.selection import set_model
 
 SEARCH_DELAY_MS = 250
 RESULTS = 50
@@ -127,7 +129,7 @@ class SignupsArea(QWidget):
 
         # Right: the sign-ups.
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.selection = set_model(self.table, self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -277,7 +279,7 @@ class SignupsArea(QWidget):
             self.results.setCurrentRow(0)
 
     def selected(self):  # -> SignupRecord | None
-        rows = self.table.selectionModel().selectedRows()
+        rows = self.selection.selectedRows()
         return self.model.record(rows[0].row()) if rows else None
 
     def select_signup(self, signup_id: int) -> None:
@@ -298,7 +300,7 @@ class SignupsArea(QWidget):
 
     def add_walk_in(self) -> None:
         dialog = WalkInDialog(self.tr("登记未在名册中的人"), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         name, phone, companions = dialog.values()
         self.submit(NewSignup(name=name, phone=phone, companions=companions))
@@ -326,7 +328,7 @@ class SignupsArea(QWidget):
                 item = self.results.currentItem()
                 name = item.text().split("　")[0] if item else name
             dialog = OverrideDialog(name, result.warnings, self)
-            if dialog.exec() == QDialog.DialogCode.Accepted:
+            if run_dialog(dialog) == QDialog.DialogCode.Accepted:
                 self.submit(new, dialog.note_text())
             return
         self.hub.announce(SIGNUPS)
@@ -385,7 +387,7 @@ class SignupsArea(QWidget):
         if rec is None:
             return
         dialog = SignupDetailsDialog(rec, signup_log(rec.id), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_dialog(dialog) == QDialog.DialogCode.Accepted:
             run_op(self, self.hub, update_signup, rec.id, **dialog.values(), changes=SIGNUPS)
             self.select_signup(rec.id)
 
@@ -431,6 +433,7 @@ class SignupsArea(QWidget):
                 QMessageBox.ButtonRole.ActionRole)
             self.no_show_button.clicked.connect(lambda: self.mark_no_shows(plan))
         self.figures_box = box
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the check-in window below
         box.open()
 
     def mark_no_shows(self, plan_id: int) -> None:
@@ -445,6 +448,9 @@ class SignupsArea(QWidget):
         if plan is None:
             return
         self.check_in_window = CheckInMode(plan, self.activity.currentText(), self.hub, self)
+        # Not modal (the area stays usable): Qt deletes it once closed, or a closed window left
+        # as a child of the area took the process down on quit (see ui.widgets.dialogs).
+        self.check_in_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.check_in_window.show()
 
     # --- exports ------------------------------------------------------------------------

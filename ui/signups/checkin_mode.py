@@ -23,6 +23,7 @@ from models.signups import checkin
 from models.signups.records import SignupRecord
 from ui.operations import DataHub, run_op
 from ui.signups.walkin_dialog import WalkInDialog
+from ui.widgets.dialogs import run_dialog
 
 OK_STYLE = "color: #1b5e20; background: #e8f5e9; padding: 10px; border-radius: 6px;"
 REFUSED_STYLE = "color: #b71c1c; background: #ffebee; padding: 10px; border-radius: 6px;"
@@ -167,7 +168,7 @@ class CheckInMode(QDialog):
 
     def walk_in(self) -> None:
         dialog = WalkInDialog(self.tr("现场报名并签到"), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         name, phone, companions = dialog.values()
         result = run_op(self, self.hub, checkin.add_walk_in, self.plan_id, name, phone,

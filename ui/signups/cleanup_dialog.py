@@ -20,6 +20,7 @@ from models.common.changes import SIGNUPS
 from models.common.errors import UserError
 from models.signups.retention import CleanupPreview, cleanup_personal_data, preview_cleanup
 from ui.operations import DataHub, show_error
+from ui.widgets.dialogs import run_dialog
 from ui.widgets.enter_keys import keep_enter_in_fields
 
 DEFAULT_YEARS = 3
@@ -119,7 +120,7 @@ class CleanupDialog(QDialog):
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("清理"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return run_dialog(box) == QMessageBox.StandardButton.Yes
 
     def inform(self, text: str) -> None:
         QMessageBox.information(self, self.tr("清理旧个人信息"), text)

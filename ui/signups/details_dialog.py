@@ -34,8 +34,12 @@ class SignupDetailsDialog(QDialog):
         self.setMinimumWidth(520)
         form = QFormLayout(self)
         form.addRow(self.tr("姓名"), QLabel(rec.name))
-        form.addRow(self.tr("状态"), QLabel(self.tr("{0}（第 {1} 号报名）").format(
-            rec.status, rec.position)))
+        # The place in the queue as on every other screen; the fixed number only beside its label.
+        status = rec.status
+        if rec.waitlist_place is not None:
+            status = self.tr("{0}（候补第 {1} 位）").format(rec.status, rec.waitlist_place)
+        form.addRow(self.tr("状态"), QLabel(status))
+        form.addRow(self.tr("报名序号"), QLabel(str(rec.position)))
         self.companions = QLineEdit(companions_line(rec.companions))
         self.companions.setPlaceholderText(self.tr("例如：王小明 子女 4岁、李芳 配偶"))
         self.fee = QDoubleSpinBox()

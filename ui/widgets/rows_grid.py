@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui.plans.fields import FieldSpec, specs_of
 from ui.widgets.rows_delegate import RowsDelegate
 from ui.widgets.rows_model import RowsModel
+from ui.widgets.selection import set_model
 
 READ_STYLE = "color: #555555;"  # a money cell's value as read, beside the grid
 # Starting column widths in pixels by kind; long text takes what is left.
@@ -44,6 +45,8 @@ NARROW_FIELDS = {"unit": 56, "headcount": 72, "quantity": 72, "role": 96}
 class _Table(QTableView):
     """Delete clears the selected cells (when not editing), as in a spreadsheet; an empty
     table says how to start; columns share the width by kind (long text gets the most)."""
+
+    selection: QItemSelectionModel  # set by RowsGrid (see ui.widgets.selection)
 
     def fit_columns(self) -> None:
         model = self.model()
@@ -99,7 +102,7 @@ class _Table(QTableView):
         if deleting and self.state() != QAbstractItemView.State.EditingState:
             model = self.model()
             if isinstance(model, RowsModel):
-                for index in self.selectionModel().selectedIndexes():
+                for index in self.selection.selectedIndexes():
                     model.clear_cell(index)
                 return
         super().keyPressEvent(event)
@@ -123,7 +126,7 @@ class RowsGrid(QWidget):
         self.model = RowsModel(row_type, rows, computed, self)
         self.delegate = RowsDelegate(self)
         self.view = _Table(self)
-        self.view.setModel(self.model)
+        self.view.selection = set_model(self.view, self.model)
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setEditTriggers(
@@ -175,7 +178,7 @@ class RowsGrid(QWidget):
         self.model.invalidInput.connect(self._on_invalid)
         self.delegate.moneyNote.connect(self._on_money_note)
         self.model.modelReset.connect(self._update_buttons)
-        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.selection.currentRowChanged.connect(self._on_current)
         self._update_buttons()
 
     def _size_columns(self) -> None:
@@ -208,7 +211,7 @@ class RowsGrid(QWidget):
         if 0 <= row < self.model.rowCount():
             index = self.model.index(row, column)
             self.view.setCurrentIndex(index)
-            self.view.selectionModel().select(
+            self.view.selection.select(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
 
@@ -220,7 +223,7 @@ class RowsGrid(QWidget):
         return row
 
     def remove_selected(self) -> None:
-        rows = {index.row() for index in self.view.selectionModel().selectedIndexes()}
+        rows = {index.row() for index in self.view.selection.selectedIndexes()}
         if not rows and self.current_row() >= 0:
             rows = {self.current_row()}
         if not rows:
