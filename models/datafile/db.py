@@ -26,6 +26,7 @@ from models.datafile.base import (  # noqa: F401 - re-exported
 from models.datafile.migration_v2 import migrate_1_to_2
 from models.datafile.migration_v3 import migrate_2_to_3
 from models.datafile.migration_v4 import migrate_3_to_4
+from models.datafile.migration_v5 import migrate_4_to_5
 from models.datafile.precheck import (  # noqa: F401 - re-exported
     APPLICATION_ID,
     DamagedFileError,
@@ -55,6 +56,7 @@ MIGRATIONS: dict[int, MigrationStep] = {
     1: migrate_1_to_2,
     2: migrate_2_to_3,
     3: migrate_3_to_4,
+    4: migrate_4_to_5,
 }
 
 
