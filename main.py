@@ -24,6 +24,7 @@ import sys
 CLI_MODULES = (
     "ui.cli.backup_cmd",
     "ui.cli.cleanup_cmd",
+    "ui.cli.contests_cmd",
     "ui.cli.demo_cmd",
     "ui.cli.export_cmd",
     "ui.cli.plans_cmd",

@@ -2,23 +2,26 @@
 a new file is written at (older files climb models.datafile.db's migration ladder to it).
 
 Each wing keeps its own tables (models.plans.tables, models.residents.tables,
-models.signups.tables); this module only gathers them, and no wing imports it.
+models.signups.tables, models.contests.tables); this module only gathers them, and no wing
+imports it.
 """
 from __future__ import annotations
 
 import peewee as pw
 
+from models.contests.tables import CONTEST_MODELS
 from models.datafile.precheck import APPLICATION_ID
 from models.plans.tables import PLAN_PART_MODELS, PhaseTask, Plan
 from models.residents.tables import RESIDENT_MODELS
 from models.signups.tables import SIGNUP_MODELS
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def all_models() -> list[type[pw.Model]]:
     """Every table, parents before children."""
-    return [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS, *SIGNUP_MODELS]
+    return [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS, *SIGNUP_MODELS,
+            *CONTEST_MODELS]
 
 
 def create(db: pw.SqliteDatabase) -> None:

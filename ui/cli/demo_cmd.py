@@ -71,10 +71,22 @@ def _signups_options(p: argparse.ArgumentParser) -> None:
                    help="另让一个不限名额的活动有 N 人报名（例如 10000，用于试用大签到表）")
 
 
+def _contests_step(args: argparse.Namespace) -> list[str]:
+    from models.contests.demo import make_demo_contests
+
+    made = make_demo_contests()
+    if made is None:
+        return []
+    return [f"评比 编号 {made.contest_id}：{made.title}（作品 {made.entries} 件，"
+            f"评委 {made.judges} 位，已打分）",
+            f"表彰 编号 {made.honour_list_id}：十佳“社区文明健康老人”（已通过 {made.approved} 名）"]
+
+
 STEPS: list[DemoStep] = [
     DemoStep("活动方案", _plans_step),
     DemoStep("居民", _residents_step, _residents_options),
     DemoStep("报名", _signups_step, _signups_options),
+    DemoStep("评比表彰", _contests_step),
 ]
 
 # What counts as "the file already holds work": name -> counter, checked before anything is added.

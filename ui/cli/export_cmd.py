@@ -158,6 +158,138 @@ def run_attendance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_score_sheet(kinds: argparse._SubParsersAction) -> None:
+    p = kinds.add_parser("score-sheet", help="评委评分表（Excel 或 PDF：作品编号、作品名称、"
+                                             "空白得分栏、评委签名）")
+    add_db_option(p)
+    p.add_argument("--contest", type=RECORD_NUMBER, required=True, metavar="N",
+                   help="评比编号（见 contests 子命令）")
+    p.add_argument("--judge", type=RECORD_NUMBER, metavar="J",
+                   help="只导出这位评委的评分表（评委编号见 contests --json）；默认每位评委一份")
+    p.add_argument("--out", required=True, metavar="S.xlsx|S.pdf", help="保存到的文件")
+    p.set_defaults(func=run_score_sheet)
+
+
+def run_score_sheet(args: argparse.Namespace) -> int:
+    from exporters.contests.score_sheet import export_score_sheet_pdf, export_score_sheet_xlsx
+
+    suffix = _suffix(args, (".xlsx", ".pdf"))
+    open_db(args, create=False)
+    if suffix == ".pdf":
+        pages = export_score_sheet_pdf(args.contest, Path(args.out), args.judge)
+        print(f"已导出评分表（PDF，{pages} 页）：{args.out}")
+    else:
+        n = export_score_sheet_xlsx(args.contest, Path(args.out), args.judge)
+        print(f"已导出评分表（{n} 位评委各一张工作表）：{args.out}")
+    return 0
+
+
+def _add_contest_results(kinds: argparse._SubParsersAction) -> None:
+    from ui.cli.common import whole_number
+
+    p = kinds.add_parser("contest-results", help="评选结果公示（PDF 或 Excel，姓名隐去部分）")
+    add_db_option(p)
+    p.add_argument("--contest", type=RECORD_NUMBER, required=True, metavar="N",
+                   help="评比编号（见 contests 子命令）")
+    p.add_argument("--out", required=True, metavar="R.pdf|R.xlsx", help="保存到的文件")
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="公示开始日期（默认今天）")
+    p.add_argument("--days", type=whole_number(1, 60), default=5, metavar="N",
+                   help="公示天数（默认 %(default)s 天）")
+    p.add_argument("--contact", default="", metavar="TEXT",
+                   help="受理异议的地点或电话，如“社区办公室，电话 0571-88123456”")
+    p.set_defaults(func=run_contest_results)
+
+
+def run_contest_results(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from exporters.contests.results import Posting, export_results_pdf, export_results_xlsx
+    from ui.cli.common import CommandError
+
+    suffix = _suffix(args, (".pdf", ".xlsx"))
+    try:
+        start = date.fromisoformat(args.start) if args.start else date.today()
+    except ValueError:
+        raise CommandError(f"公示开始日期“{args.start}”看不懂，请写成 2026-10-25 这样。") from None
+    posting = Posting(start, args.days, args.contact.strip())
+    open_db(args, create=False)
+    if suffix == ".pdf":
+        pages = export_results_pdf(args.contest, Path(args.out), posting)
+        print(f"已导出评选结果公示（PDF，{pages} 页）：{args.out}")
+    else:
+        n = export_results_xlsx(args.contest, Path(args.out), posting)
+        print(f"已导出评选结果公示（获奖 {n} 件）：{args.out}")
+    return 0
+
+
+def _add_certificates(kinds: argparse._SubParsersAction) -> None:
+    p = kinds.add_parser("certificates", help="获奖证书或荣誉证书（PDF，一页一张），另存发放登记表")
+    add_db_option(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--contest", type=RECORD_NUMBER, metavar="N",
+                       help="评比编号：每个获奖作品一张")
+    which.add_argument("--honour", type=RECORD_NUMBER, metavar="N",
+                       help="表彰编号（见 honours 子命令）：每位审核通过的人一张")
+    p.add_argument("--out", required=True, metavar="C.pdf", help="保存到的 PDF 文件")
+    p.add_argument("--paper", default="A4横",
+                   help="纸张：A4横（默认）、A5横，或毫米尺寸如 260x185")
+    p.add_argument("--text-only", action="store_true",
+                   help="只印文字，套印在预先印好的证书纸上")
+    p.add_argument("--offset-x", type=float, default=0.0, metavar="MM", help="整体右移毫米数")
+    p.add_argument("--offset-y", type=float, default=0.0, metavar="MM", help="整体下移毫米数")
+    p.add_argument("--test-page", action="store_true",
+                   help="第一页加印毫米网格校准页（文字按偏移印在网格上）")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="落款日期（默认今天）")
+    p.set_defaults(func=run_certificates)
+
+
+def _paper(text: str) -> str | tuple[float, float]:
+    from ui.cli.common import CommandError
+
+    cleaned = text.strip().lower().replace("×", "x").replace("*", "x")
+    if "x" not in cleaned:
+        return text.strip()
+    try:
+        w, h = (float(v) for v in cleaned.split("x"))
+    except ValueError:
+        raise CommandError(f"纸张尺寸“{text}”看不懂，请写成 260x185（毫米）。") from None
+    return (w, h)
+
+
+def run_certificates(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from exporters.contests.certificates import (
+        FULL,
+        TEXT_ONLY,
+        Layout,
+        certificate_register,
+        contest_certificates,
+        export_certificates,
+        honour_certificates,
+    )
+    from ui.cli.common import CommandError
+
+    _suffix(args, (".pdf",))
+    try:
+        day = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError:
+        raise CommandError(f"日期“{args.date}”看不懂，请写成 2026-10-25 这样。") from None
+    layout = Layout(_paper(args.paper), TEXT_ONLY if args.text_only else FULL, args.offset_x,
+                    args.offset_y)
+    layout.size_mm()  # a bad paper is refused before the file is read
+    open_db(args, create=False)
+    certs = (contest_certificates(args.contest, day) if args.contest is not None
+             else honour_certificates(args.honour, day))
+    out = Path(args.out)
+    pages = export_certificates(certs, out, layout, test_page=args.test_page)
+    register = out.with_name(out.stem + "_发放登记表.xlsx")
+    certificate_register(certs, register)
+    print(f"已导出证书 {len(certs)} 张（PDF，{pages} 页）：{out}")
+    print(f"证书发放登记表：{register}")
+    return 0
+
+
 # kind -> function that registers its parser under `export`.
 KINDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
     "plan": _add_plan,
@@ -165,6 +297,9 @@ KINDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
     "signin": _add_signin,
     "signup-form": _add_form,
     "attendance": _add_attendance,
+    "score-sheet": _add_score_sheet,
+    "contest-results": _add_contest_results,
+    "certificates": _add_certificates,
 }
 
 

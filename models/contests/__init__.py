@@ -1,0 +1,7 @@
+"""Contests and honours (评比表彰): contests with categories, entries under anonymous codes, judges
+and their scores, prizes computed from the scores; honour lists with nominations, review and
+approval, and a person's honours across the years.
+
+Read service.py first (the API the window, the command line and the exporters use); the scoring
+rules are in scoring.py (pure, no database), the tables in tables.py.
+"""
