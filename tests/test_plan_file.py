@@ -9,7 +9,7 @@ import pytest
 import main
 from models.datafile.db import close_database, open_database
 from models.plans.demo import DEMO_PLANS, demo_plan
-from models.plans.plan_file import FORMAT, VERSION, plan_file_text, read_plan_file
+from models.plans.file_format import FORMAT, VERSION, plan_file_text, read_plan_file
 from models.plans.records import SectionRow
 from models.plans.service import load_plan, save_plan
 from tests.seed_plans import SEED_PLANS

@@ -1,4 +1,4 @@
-"""Tables of contests and honours (schema step models/datafile/migration_v5.py).
+"""Tables of contests and honours (schema step models/datafile/migrations/v5.py).
 
 A contest belongs to an activity (a plan) or stands alone. Entries are handed in per category;
 the entrant is a resident or someone given by name only (resident NULL), and the name is kept on

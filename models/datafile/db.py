@@ -23,11 +23,11 @@ from models.datafile.base import (  # noqa: F401 - re-exported
     DateTimeField,
     database,
 )
-from models.datafile.migration_v2 import migrate_1_to_2
-from models.datafile.migration_v3 import migrate_2_to_3
-from models.datafile.migration_v4 import migrate_3_to_4
-from models.datafile.migration_v5 import migrate_4_to_5
-from models.datafile.migration_v6 import migrate_5_to_6
+from models.datafile.migrations.v2 import migrate_1_to_2
+from models.datafile.migrations.v3 import migrate_2_to_3
+from models.datafile.migrations.v4 import migrate_3_to_4
+from models.datafile.migrations.v5 import migrate_4_to_5
+from models.datafile.migrations.v6 import migrate_5_to_6
 from models.datafile.precheck import (  # noqa: F401 - re-exported
     APPLICATION_ID,
     DamagedFileError,

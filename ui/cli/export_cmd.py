@@ -49,7 +49,7 @@ def run_plan(args: argparse.Namespace) -> int:
 
 def _write_plan_file(rec: PlanRecord, out: Path) -> int:
     from exporters.atomic import atomic_output
-    from models.plans.plan_file import plan_file_text
+    from models.plans.file_format import plan_file_text
 
     text = plan_file_text(rec)
     with atomic_output(out) as tmp:

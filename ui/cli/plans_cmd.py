@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """Save the plan of a plan file as a new plan; prints its id."""
     from models.common.errors import UserError
-    from models.plans.plan_file import read_plan_file
+    from models.plans.file_format import read_plan_file
     from models.plans.service import save_plan
 
     if not args.file:
