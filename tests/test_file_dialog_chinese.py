@@ -7,40 +7,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QHeaderView,
-    QLabel,
-    QWidget,
 )
 
+from tests.visible_texts import visible_texts
 from ui.app import make_app
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 ASCII_LETTER = re.compile(r"[A-Za-z]")
-
-
-def _visible_texts(dialog: QFileDialog) -> list[str]:
-    texts = []
-    for w in dialog.findChildren(QWidget):
-        if not w.isVisible():
-            continue
-        if isinstance(w, QLabel):
-            texts.append(w.text())
-        elif isinstance(w, QAbstractButton):
-            texts += [w.text(), w.toolTip()]
-        elif isinstance(w, QComboBox):
-            texts += [w.itemText(i) for i in range(w.count())]
-        elif isinstance(w, QHeaderView) and w.orientation() == Qt.Orientation.Horizontal:
-            model = w.model()
-            texts += [str(model.headerData(i, Qt.Orientation.Horizontal))
-                      for i in range(model.columnCount())]
-    return [t for t in texts if t]
 
 
 def _type_and_date_cells(dialog: QFileDialog) -> list[str]:
@@ -76,7 +54,7 @@ def test_qt_file_dialog_shows_no_english(qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: len(_type_and_date_cells(dialog)) >= 4, timeout=5000)
     dialog.grab().save(str(tmp_path / "file_dialog.png"))
 
-    texts = _visible_texts(dialog)
+    texts = visible_texts(dialog)
     assert any("查找范围" in t for t in texts), texts
     assert any("文件类型" in t for t in texts), texts
     cells = _type_and_date_cells(dialog)

@@ -19,14 +19,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QComboBox,
     QFileDialog,
-    QGroupBox,
-    QLabel,
     QMessageBox,
-    QTabWidget,
     QToolBar,
-    QWidget,
 )
 
 from exporters.plans.pdf import build_plan_pdf_bytes
@@ -36,6 +31,7 @@ from models.plans.service import load_plan, save_plan
 from models.signups.records import NewSignup
 from models.signups.service import sign_up
 from tests.signup_factory import make_activity
+from tests.visible_texts import visible_texts
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.operations import DataHub
@@ -257,20 +253,7 @@ def test_qt_print_dialog_shows_no_english(qtbot, expand: bool) -> None:
         button = next(b for b in dialog.findChildren(QAbstractButton)
                       if b.isVisible() and b.text().startswith("选项"))
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-    texts: list[str] = []
-    for w in dialog.findChildren(QWidget):
-        if not w.isVisible():
-            continue
-        if isinstance(w, QLabel):
-            texts.append(w.text())
-        elif isinstance(w, QAbstractButton):
-            texts += [w.text(), w.toolTip()]
-        elif isinstance(w, QComboBox):
-            texts += [w.itemText(i) for i in range(w.count())]
-        elif isinstance(w, QGroupBox):
-            texts.append(w.title())
-        elif isinstance(w, QTabWidget):
-            texts += [w.tabText(i) for i in range(w.count())]
+    texts = visible_texts(dialog)
     assert "打印范围" in texts or not expand
     english = [t for t in texts if re.search("[A-Za-z]", re.sub(r"\(&[A-Z]\)|PDF", "", t))]
     assert english == []
