@@ -39,6 +39,7 @@ class DemoFeedback:
     plan_id: int
     title: str
     responses: int
+    photos: int = 0
 
 
 def _typed(q: Question, rng: random.Random, words: tuple[str, ...]) -> str:
@@ -80,4 +81,10 @@ def make_demo_feedback(seed: int = 17) -> list[DemoFeedback]:
         ninth = Plan.select().where(Plan.festival == "double_ninth").order_by(Plan.id).first()
         if ninth is not None:
             made.append(_fill(ninth, "老年人反馈", 48, ELDER_WORDS, rng))
+            from models.feedback.demo_photos import demo_photos
+            from models.feedback.summary_store import add_photo
+
+            for caption, data in demo_photos():
+                add_photo(ninth.id, data, caption)
+            made[-1].photos = 3
     return made
