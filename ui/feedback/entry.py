@@ -92,7 +92,8 @@ class ResponseEntry(QWidget):
         self.status.setWordWrap(True)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
-        self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnStretch(1, 2)
+        self.grid.setColumnStretch(3, 3)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
@@ -124,18 +125,24 @@ class ResponseEntry(QWidget):
             item = self.grid.takeAt(0)
             w = item.widget() if item is not None else None
             if w is not None:
+                w.hide()  # deleteLater waits for the event loop: never show it meanwhile
                 w.deleteLater()
         self.edits = []
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 0)
         for row, q in enumerate(questions):
             self.grid.addWidget(QLabel(f"{row + 1}."), row, 0, Qt.AlignmentFlag.AlignTop)
             label = QLabel(q.text)
             label.setWordWrap(True)
             self.grid.addWidget(label, row, 1, Qt.AlignmentFlag.AlignTop)
             edit = AnswerEdit(q, self)
-            edit.setMinimumWidth(120 if q.kind != TEXT else 320)
+            edit.setFixedWidth(90 if q.kind != TEXT else 360)
             self.grid.addWidget(edit, row, 2)
-            self.grid.addWidget(QLabel(self._choices_text(q)), row, 3)
+            choices = QLabel(self._choices_text(q))
+            choices.setWordWrap(True)
+            self.grid.addWidget(choices, row, 3)
             self.edits.append(edit)
+        self.grid.setRowStretch(len(questions), 1)  # rows at the top, not spread down the page
         self.refuse("" if questions or plan_id is None else
                     self.tr("这个活动还没有反馈表题目，请先在“反馈表”里编好。"))
         for w in (self.save_button, self.clear_button):

@@ -49,7 +49,7 @@ class FormEditor(QWidget):
         self.options.setPlaceholderText(self.tr("每行一个选项（单选、多选题），最多 9 个"))
         self.note = QLabel()
         self.note.setWordWrap(True)
-        for signal in (self.text.textEdited, self.options.textChanged):
+        for signal in (self.text.textChanged, self.options.textChanged):
             signal.connect(self._edited)
         self.kind.currentIndexChanged.connect(lambda _i: self._edited())
 

@@ -74,7 +74,7 @@ class SummaryPanel(QWidget):
         self.prose.setPlaceholderText(self.tr("自己写的一节：每段一行"))
         self.source = QLabel()
         self.source.setWordWrap(True)
-        self.heading.textEdited.connect(self._edited)
+        self.heading.textChanged.connect(self._edited)
         self.level.valueChanged.connect(lambda _v: self._edited())
         self.hidden.toggled.connect(lambda _v: self._edited())
         self.prose.textChanged.connect(self._edited)

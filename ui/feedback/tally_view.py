@@ -39,6 +39,7 @@ class TallyView(QWidget):
             item = self.body.takeAt(0)
             w = item.widget() if item is not None else None
             if w is not None:
+                w.hide()  # deleteLater waits for the event loop: never show it meanwhile
                 w.deleteLater()
         self.charts, self.answer_lists = [], []
         if t is None:
