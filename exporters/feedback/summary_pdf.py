@@ -143,7 +143,9 @@ def summary_story(doc: SummaryDoc, s: Styles) -> list[Flowable]:
             story += [KeepTogether([head, *body[:2]]), *body[2:]]
         else:
             story += keep_heading(head, body)
-    story += signature_block(s, doc.issuer, doc.day)
+    signature = signature_block(s, doc.issuer, doc.day)
+    if signature and len(story) > 1:  # never the issuer and date alone on the last page
+        story[-1:] = [KeepTogether([story[-1], *signature])]
     return story
 
 
