@@ -107,7 +107,8 @@ def test_outline_decides_sections(demo_db: Path, tmp_path: Path,
         by["反馈意见"].heading = "群众反映"
         by["评比表彰"].hidden = True
         by["经费使用"].level = 2
-        mine = type(rows[0])("", "下一步打算", 2, text="明年继续举办。\n扩大参与面。", form="列表")
+        mine = type(rows[0])("", "下一步打算", 2, text="明年继续举办。\n扩大参与面。",
+                             form="列表")
         order = [by["活动概况"], by["反馈意见"], by["参加情况"], by["经费使用"], mine,
                  by["评比表彰"], by["活动照片"], by["主要成效"], by["存在的不足和改进措施"]]
         save_outline(pid, order)
@@ -119,8 +120,8 @@ def test_outline_decides_sections(demo_db: Path, tmp_path: Path,
     _run(capsys, "export", "summary", "--db", str(demo_db), "--activity", str(pid), "--out",
          str(out))
     flat = _text(out).replace("\n", "")
-    heads = re.findall(r"(一|二|三|四|五|六|七)、(活动概况|群众反映|参加情况|活动照片|主要成效|评比表彰)",
-                       flat)
+    heads = re.findall(
+        r"(一|二|三|四|五|六|七)、(活动概况|群众反映|参加情况|活动照片|主要成效|评比表彰)", flat)
     assert heads == [("一", "活动概况"), ("二", "群众反映"), ("三", "参加情况"),
                      ("四", "活动照片"), ("五", "主要成效")]
     assert "（一）经费使用" in flat and "（二）下一步打算" in flat
