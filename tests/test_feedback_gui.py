@@ -150,3 +150,14 @@ def test_summary_photos_and_outline(qtbot, area: FeedbackArea, db_path: Path, tm
     saved = _rows(db_path, "SELECT key, heading, text FROM summary_section ORDER BY position")
     assert [r[1] for r in saved[:5]] == ["活动概况", "参加情况", "反馈意见", "群众评价", "经费使用"]
     assert saved[3] == ("", "群众评价", "大家说好。")
+
+
+def test_export_buttons_write_the_pdfs(qtbot, area: FeedbackArea, tmp_path: Path,
+                                       monkeypatch) -> None:
+    _start_from_ready_set(qtbot, area)
+    for kind in ("form", "tally", "summary"):
+        out = tmp_path / f"{kind}.pdf"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, o=out, **k: (str(o), ""))
+        qtbot.mouseClick(area.export_buttons[kind], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: area.last_export.result is not None, timeout=30000)
+        assert area.last_export.result.ok and out.read_bytes()[:5] == b"%PDF-"

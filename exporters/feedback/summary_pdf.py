@@ -123,7 +123,9 @@ def block_flowables(s: Styles, block: Block) -> list[Flowable]:
 def summary_story(doc: SummaryDoc, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [text(doc.title, s.title)]
     numbers = [0, 0, 0, 0]
+    last_start = len(story)
     for section in doc.sections:
+        last_start = len(story)
         body: list[Flowable] = []
         blocks = section.blocks
         for i, block in enumerate(blocks):
@@ -145,7 +147,9 @@ def summary_story(doc: SummaryDoc, s: Styles) -> list[Flowable]:
             story += keep_heading(head, body)
     signature = signature_block(s, doc.issuer, doc.day)
     if signature and len(story) > 1:  # never the issuer and date alone on the last page
-        story[-1:] = [KeepTogether([story[-1], *signature])]
+        # With the whole last section when it is short (its heading then never stays behind).
+        start = last_start if 0 < len(story) - last_start <= 4 else len(story) - 1
+        story[start:] = [KeepTogether([*story[start:], *signature])]
     return story
 
 
