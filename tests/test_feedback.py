@@ -115,3 +115,21 @@ def test_bad_questions_refused(db_path: Path) -> None:
         with pytest.raises(FeedbackError):
             save_questions(pid, [q])
     assert list_questions(pid) == []
+
+
+def test_deleting_the_plan_deletes_its_feedback(db_path: Path) -> None:
+    from models.feedback.photos import write_jpeg
+    from models.feedback.summary_store import add_photo, default_outline, save_outline
+    from models.plans.service import delete_plan
+
+    pid = _plan()
+    qs = use_ready_set(pid, "家长反馈")
+    add_response(pid, {qs[0].id or 0: "4"})
+    add_photo(pid, write_jpeg(8, 8, lambda x, y: (0, 0, 0)), "合影")
+    save_outline(pid, default_outline())
+    delete_plan(pid)
+    con = sqlite3.connect(db_path)
+    for table in ("feedback_question", "feedback_response", "feedback_answer", "summary_photo",
+                  "summary_section"):
+        assert con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
+    con.close()

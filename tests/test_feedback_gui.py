@@ -161,3 +161,38 @@ def test_export_buttons_write_the_pdfs(qtbot, area: FeedbackArea, tmp_path: Path
         qtbot.mouseClick(area.export_buttons[kind], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: area.last_export.result is not None, timeout=30000)
         assert area.last_export.result.ok and out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_ctrl_p_previews_the_page_on_screen(qtbot, db_path: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QApplication
+
+    from models.feedback.service import add_response, use_ready_set
+    from ui.app import make_app
+    from ui.main_window import MainWindow
+    from ui.widgets.printing import PdfPreviewDialog
+
+    plan = make_activity("重阳登山")
+    qs = use_ready_set(plan, "老年人反馈")
+    add_response(plan, {qs[0].id or 0: "5"})
+    make_app()
+    window = MainWindow(AppContext(DataHub(), db_path),
+                        QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.select_area("活动反馈")
+    area = window.area("活动反馈")
+    assert isinstance(area, FeedbackArea) and area.select_activity(plan)
+    _click_tab(qtbot, area, "统计")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), PdfPreviewDialog))
+    dialog = QApplication.activeModalWidget()
+    assert "重阳登山反馈表统计" in dialog.windowTitle()
+    assert dialog.findChild(QPrintPreviewWidget).pageCount() >= 1
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)

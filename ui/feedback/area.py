@@ -30,10 +30,10 @@ from ui.context import AppContext
 from ui.feedback.entry import ResponseEntry
 from ui.feedback.form_editor import FormEditor
 from ui.feedback.tally_view import TallyView
-from ui.operations import Progress, run_task
+from ui.operations import Progress, run_op, run_task
 
 
-def _export(progress: Progress, kind: str, plan_id: int, path: Path) -> Path:
+def _export(progress: Progress | None, kind: str, plan_id: int, path: Path) -> Path:
     """Runs in the worker thread."""
     if kind == "form":
         from exporters.feedback.form_pdf import export_form_pdf
@@ -48,6 +48,16 @@ def _export(progress: Progress, kind: str, plan_id: int, path: Path) -> Path:
 
         export_summary_pdf(plan_id, path)
     return path
+
+
+def _pdf_bytes(kind: str, plan_id: int) -> bytes:
+    """The export's PDF as bytes for print preview (the exporters write files, atomically)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{kind}.pdf"
+        _export(None, kind, plan_id, path)
+        return path.read_bytes()
 
 
 class FeedbackArea(QWidget):
@@ -163,7 +173,29 @@ class FeedbackArea(QWidget):
     def data_replaced(self) -> None:
         self.editor.dirty = False
 
-    # --- exports -------------------------------------------------------------------------------
+    # --- printing and exports -----------------------------------------------------------------
+
+    def current_kind(self) -> str:
+        """The document of the page on screen: the blank form, the tally or the summary."""
+        page = self.pages.currentWidget()
+        return "tally" if page is self.tally else "summary" if page is self.summary else "form"
+
+    def print_document(self) -> None:
+        """文件 > 打印… (Ctrl+P) on this tab: preview the current page's document, print from
+        the preview."""
+        plan = self.plan_id()
+        if plan is None:
+            self.hub.message.emit(self.tr("请先选择活动。"))
+            return
+        from ui.widgets.printing import open_preview
+
+        kind = self.current_kind()
+        built = run_op(self, None, _pdf_bytes, kind, plan)
+        if built.ok:
+            label = {"form": self.tr("反馈表"), "tally": self.tr("反馈表统计"),
+                     "summary": self.tr("活动总结")}[kind]
+            title = activity_name(self.activity.currentText().split("　", 1)[-1])[:60]
+            self.preview = open_preview(built.value, f"{title}{label}", self)
 
     def export(self, kind: str, path: Path | None = None) -> None:
         plan = self.plan_id()
