@@ -13,7 +13,6 @@ from models.common.errors import UserError
 
 SINGLE, MULTIPLE, RATING, TEXT = "single", "multiple", "rating", "text"
 KINDS: dict[str, str] = {SINGLE: "单选", MULTIPLE: "多选", RATING: "满意度（1-5）", TEXT: "填空"}
-KIND_BY_LABEL = {label: key for key, label in KINDS.items()}
 CHOICES = (SINGLE, MULTIPLE)
 MAX_OPTIONS = 9  # one key per option: 1..9
 RATING_LABELS = ("很不满意", "不满意", "一般", "满意", "很满意")  # 1..5
@@ -84,14 +83,6 @@ def parse_answer(q: Question, typed: str) -> str:
     if len(digits) != 1:
         raise FeedbackError(f"“{q.text}”是单选，只能填一个数字。")
     return digits[0]
-
-
-def answer_text(q: Question, value: str) -> str:
-    """A stored answer in words (what the form said)."""
-    if not value or q.kind == TEXT:
-        return value
-    names = q.choices
-    return "、".join(names[int(v) - 1] for v in value.split(",") if 0 < int(v) <= len(names))
 
 
 def activity_name(title: str) -> str:

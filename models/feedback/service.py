@@ -155,12 +155,3 @@ def tally(plan_id: int) -> Tally:
         tally_question(i, q, [answers.get(q.id or 0, "") for _n, answers in responses])
         for i, q in enumerate(questions, 1)]
     return Tally(plan_id, plan.title, len(responses), per_question)
-
-
-def activities_with_feedback() -> list[tuple[int, str, int]]:
-    """(plan id, title, forms keyed in) of every activity that has a feedback form."""
-    rows = database.obj.execute_sql(
-        "SELECT p.id, p.title, (SELECT COUNT(*) FROM feedback_response r WHERE r.plan_id = p.id) "
-        "FROM plan p WHERE EXISTS (SELECT 1 FROM feedback_question q WHERE q.plan_id = p.id) "
-        "ORDER BY p.id")
-    return [(int(pid), str(title), int(n)) for pid, title, n in rows]
