@@ -27,6 +27,7 @@ CLI_MODULES = (
     "ui.cli.contests_cmd",
     "ui.cli.demo_cmd",
     "ui.cli.export_cmd",
+    "ui.cli.feedback_cmd",
     "ui.cli.plans_cmd",
     "ui.cli.residents_cmd",
     "ui.cli.signups_cmd",

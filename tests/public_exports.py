@@ -119,6 +119,25 @@ def plan_pdf(db_path: Path, out_dir: Path) -> Path:
     return export_plan_pdf(load_plan(plan), out_dir / "活动方案.pdf")
 
 
+def summary_pdf(db_path: Path, out_dir: Path) -> Path:
+    """活动总结 PDF (goes to the street office) of a full plan with 50 sign-ups, and feedback
+    answers in which people wrote a mobile and an ID number."""
+    from exporters.feedback.summary_pdf import export_summary_pdf
+    from models.feedback.service import add_response, use_ready_set
+    from models.plans.service import save_plan
+    from tests.plan_factory import full_plan
+
+    plan = save_plan(full_plan())
+    activity_with_signups(plan)
+    words = use_ready_set(plan, "老年人反馈")[-1]
+    for i in range(5):
+        add_response(plan, {words.id or 0: f"请回电1370000{i:04d}，我的身份证是"
+                                           f"33010219500101{i:03d}3"})
+    path = out_dir / "活动总结.pdf"
+    export_summary_pdf(plan, path)
+    return path
+
+
 PUBLIC_EXPORTS: list[PublicExport] = [
     PublicExport("签到表 xlsx", signin_sheet(".xlsx")),
     PublicExport("签到表 PDF", signin_sheet(".pdf")),
@@ -128,6 +147,7 @@ PUBLIC_EXPORTS: list[PublicExport] = [
     PublicExport("出勤统计 xlsx", signup_sheet("attendance"), masked_phones=False),
     PublicExport("空白报名表 xlsx", signup_sheet("form"), masked_phones=False),
     PublicExport("活动方案 PDF", plan_pdf, masked_phones=False),
+    PublicExport("活动总结 PDF", summary_pdf, masked_phones=False),
     PublicExport("居民名册（隐去部分信息）xlsx", residents_register(True, ".xlsx"),
                  masked_ids=True),
     PublicExport("居民名册（隐去部分信息）csv", residents_register(True, ".csv"),

@@ -24,6 +24,7 @@ class Changes:
     volunteers: bool = False
     contests: bool = False  # contests and honours
     relief: bool = False  # relief campaigns (送温暖慰问)
+    feedback: bool = False  # feedback forms, responses, the summary's photos and outline
     datafile: bool = False  # the whole file was replaced (restored from a backup)
 
     @classmethod
@@ -44,3 +45,4 @@ class Changes:
 RESIDENTS = Changes(residents=True, households=True)
 PLANS = Changes(plans=True)
 SIGNUPS = Changes(signups=True)
+FEEDBACK = Changes(feedback=True)

@@ -82,11 +82,19 @@ def _contests_step(args: argparse.Namespace) -> list[str]:
             f"表彰 编号 {made.honour_list_id}：十佳“社区文明健康老人”（已通过 {made.approved} 名）"]
 
 
+def _feedback_step(args: argparse.Namespace) -> list[str]:
+    from models.feedback.demo import make_demo_feedback
+
+    return [f"反馈表 编号 {d.plan_id}：{d.title}（收回 {d.responses} 份"
+            + (f"，活动照片 {d.photos} 张）" if d.photos else "）") for d in make_demo_feedback()]
+
+
 STEPS: list[DemoStep] = [
     DemoStep("活动方案", _plans_step),
     DemoStep("居民", _residents_step, _residents_options),
     DemoStep("报名", _signups_step, _signups_options),
     DemoStep("评比表彰", _contests_step),
+    DemoStep("活动反馈", _feedback_step),
 ]
 
 # What counts as "the file already holds work": name -> counter, checked before anything is added.

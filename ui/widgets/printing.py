@@ -94,6 +94,12 @@ def _page_image(doc: Any, index: int, dpi: float) -> QImage:
     return image
 
 
+def page_image(pdf: PdfSource, index: int = 0, dpi: float = 96) -> QImage:
+    """One page as an image (the feedback tally shows its charts so, drawn once for paper)."""
+    with _opened(pdf) as doc:
+        return _page_image(doc, index, dpi)
+
+
 def paint_pdf(printer: QPrinter, pdf: PdfSource, *, max_dpi: int = MAX_DPI) -> int:
     """Draw the PDF's pages on printer (a real one, a PDF file or the preview), each at its true
     size from the paper's top-left corner. Returns how many pages were drawn."""

@@ -1,0 +1,3 @@
+"""Printed output of the feedback wing: the blank feedback form (form_pdf), the tally with its bar
+charts (tally_pdf, charts), and the activity summary (summary_pdf draws what
+models.feedback.summary builds)."""
