@@ -75,6 +75,15 @@ def test_contests_json_ranks_agree_with_an_independent_ranking(
     assert "第1名  一等奖" in text
 
 
+def test_demo_titles_never_repeat_within_a_category(
+        demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    entries = json.loads(_run(capsys, "contests", "--db", str(demo_db), "--json"))[0]["entries"]
+    assert len(entries) == 40
+    pairs = [(e["category"], e["title"]) for e in entries]
+    assert len(set(pairs)) == 40
+    assert not any("（之" in t for _c, t in pairs)
+
+
 def test_honours_json(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lists = json.loads(_run(capsys, "honours", "--db", str(demo_db), "--json"))
     assert len(lists) == 1 and lists[0]["title"] == "十佳“社区文明健康老人”"
