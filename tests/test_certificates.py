@@ -124,3 +124,32 @@ def test_bad_paper_refused_in_chinese(demo_db: Path, tmp_path: Path,
         assert rc != 0
         assert "纸张" in capsys.readouterr().err
     assert not (tmp_path / "c.pdf").exists()
+
+
+def test_long_body_breaks_by_chinese_rules_justified_and_whole(tmp_path: Path) -> None:
+    """The body is drawn line by line (not as a Paragraph, for speed): every character once and
+    in order, the first line indented, full lines justified to one right edge, no line starting
+    with a closing mark."""
+    import pdfplumber
+
+    from exporters.contests.certificates import Certificate, Layout, export_certificates
+
+    body = ("你的作品《行书·九月九日忆山东兄弟》在2026年重阳节“登高望远·古城变迁”摄影书画诗词"
+            "作品评比中荣获书画类一等奖。特发此证，以资鼓励。")
+    out = tmp_path / "c.pdf"
+    export_certificates([Certificate("1", "获奖证书", "张桂英", body, "社区居委会", None)], out,
+                        Layout())
+    with pdfplumber.open(out) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["size"] > 19 and c["size"] < 21]
+    lines: dict[int, list[dict]] = {}
+    for ch in chars:
+        lines.setdefault(round(ch["top"]), []).append(ch)
+    rows = [sorted(lines[k], key=lambda c: c["x0"]) for k in sorted(lines)]
+    texts = ["".join(c["text"] for c in row) for row in rows]
+    body_rows = [r for r, t in zip(rows, texts, strict=True) if t[0] not in "社2"]
+    assert "".join("".join(c["text"] for c in r) for r in body_rows) == body
+    assert len(body_rows) == 3
+    assert body_rows[0][0]["x0"] > body_rows[1][0]["x0"] + 30  # the first line indented
+    assert body_rows[0][-1]["x1"] == pytest.approx(body_rows[1][-1]["x1"], abs=0.6)
+    assert body_rows[2][-1]["x1"] < body_rows[1][-1]["x1"] - 100  # the last line not stretched
+    assert all(r[0]["text"] not in "。，、；：”》）" for r in body_rows)
