@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ui.cli.common import RECORD_NUMBER, add_db_option, open_db
 
 if TYPE_CHECKING:
+    from exporters.contests.results import Posting
     from models.plans.records import PlanRecord
 
 
@@ -185,33 +186,43 @@ def run_score_sheet(args: argparse.Namespace) -> int:
 
 
 def _add_contest_results(kinds: argparse._SubParsersAction) -> None:
-    from ui.cli.common import whole_number
-
     p = kinds.add_parser("contest-results", help="评选结果公示（PDF 或 Excel，姓名隐去部分）")
     add_db_option(p)
     p.add_argument("--contest", type=RECORD_NUMBER, required=True, metavar="N",
                    help="评比编号（见 contests 子命令）")
     p.add_argument("--out", required=True, metavar="R.pdf|R.xlsx", help="保存到的文件")
-    p.add_argument("--start", metavar="YYYY-MM-DD", help="公示开始日期（默认今天）")
-    p.add_argument("--days", type=whole_number(1, 60), default=5, metavar="N",
-                   help="公示天数（默认 %(default)s 天）")
-    p.add_argument("--contact", default="", metavar="TEXT",
-                   help="受理异议的地点或电话，如“社区办公室，电话 0571-88123456”")
+    _add_posting(p)
     p.set_defaults(func=run_contest_results)
 
 
-def run_contest_results(args: argparse.Namespace) -> int:
+def _add_posting(p: argparse.ArgumentParser) -> None:
+    from ui.cli.common import whole_number
+
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="公示开始日期（默认今天）")
+    p.add_argument("--days", type=whole_number(7, 60), default=7, metavar="N",
+                   help="公示天数（至少 7 天，默认 %(default)s 天）")
+    p.add_argument("--contact", default="", metavar="TEXT",
+                   help="受理异议的地点或电话，如“社区办公室，电话 0571-88123456”")
+
+
+def _posting(args: argparse.Namespace) -> Posting:
     from datetime import date
 
-    from exporters.contests.results import Posting, export_results_pdf, export_results_xlsx
+    from exporters.contests.results import Posting
     from ui.cli.common import CommandError
 
-    suffix = _suffix(args, (".pdf", ".xlsx"))
     try:
         start = date.fromisoformat(args.start) if args.start else date.today()
     except ValueError:
         raise CommandError(f"公示开始日期“{args.start}”看不懂，请写成 2026-10-25 这样。") from None
-    posting = Posting(start, args.days, args.contact.strip())
+    return Posting(start, args.days, args.contact.strip())
+
+
+def run_contest_results(args: argparse.Namespace) -> int:
+    from exporters.contests.results import export_results_pdf, export_results_xlsx
+
+    suffix = _suffix(args, (".pdf", ".xlsx"))
+    posting = _posting(args)
     open_db(args, create=False)
     if suffix == ".pdf":
         pages = export_results_pdf(args.contest, Path(args.out), posting)
@@ -219,6 +230,27 @@ def run_contest_results(args: argparse.Namespace) -> int:
     else:
         n = export_results_xlsx(args.contest, Path(args.out), posting)
         print(f"已导出评选结果公示（获奖 {n} 件）：{args.out}")
+    return 0
+
+
+def _add_honour_roll(kinds: argparse._SubParsersAction) -> None:
+    p = kinds.add_parser("honour-roll", help="表彰名单公示（PDF，姓名隐去部分，按姓氏笔画排序）")
+    add_db_option(p)
+    p.add_argument("--honour", type=RECORD_NUMBER, required=True, metavar="N",
+                   help="表彰编号（见 honours 子命令）")
+    p.add_argument("--out", required=True, metavar="R.pdf", help="保存到的 PDF 文件")
+    _add_posting(p)
+    p.set_defaults(func=run_honour_roll)
+
+
+def run_honour_roll(args: argparse.Namespace) -> int:
+    from exporters.contests.honour_roll import export_honour_roll_pdf
+
+    _suffix(args, (".pdf",))
+    posting = _posting(args)
+    open_db(args, create=False)
+    pages = export_honour_roll_pdf(args.honour, Path(args.out), posting)
+    print(f"已导出表彰名单公示（PDF，{pages} 页）：{args.out}")
     return 0
 
 
@@ -300,6 +332,7 @@ KINDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
     "score-sheet": _add_score_sheet,
     "contest-results": _add_contest_results,
     "certificates": _add_certificates,
+    "honour-roll": _add_honour_roll,
 }
 
 
