@@ -6,8 +6,9 @@ paper; offsets in millimetres move everything (right and down) to match the prin
 draws a millimetre grid with the text boxes outlined, to align the printer once.
 
 A name with a character neither the chosen font nor the bundled one draws is refused before
-anything is printed (MissingGlyphs lists them), never printed as a box. Every certificate gets a
-number; certificate_register writes the register of those issued.
+anything is printed (MissingGlyphs lists them), never printed as a box. print_certificates
+numbers them in the register (models/contests/register.py: a reprint keeps its number) in the
+same transaction as the PDF is written; certificate_register writes that register as .xlsx.
 """
 from __future__ import annotations
 
@@ -32,12 +33,14 @@ from exporters.sheets.layout import (
     CENTER,
     FONT,
     HEADER_FONT,
+    LEFT,
     TITLE_FONT,
     Column,
     setup_sheet,
 )
 from exporters.sheets.text import set_text
 from models.common.errors import UserError
+from models.contests.register import CertificateDraft, IssuedCertificate, issue_certificates
 from models.contests.service import contest_results, get_honour_list
 
 PAPERS: dict[str, tuple[float, float]] = {"A4横": (297.0, 210.0), "A5横": (210.0, 148.0)}
@@ -279,18 +282,22 @@ def export_certificates(certs: Sequence[Certificate], target: Path | str, layout
     return pages
 
 
-REGISTER_COLUMNS = [Column("证书编号", 16, center=True), Column("姓名", 12, center=True),
-                    Column("证书", 10, center=True), Column("内容", 60), Column("颁发单位", 16),
-                    Column("日期", 14, center=True), Column("领取人签名", 14)]
+REGISTER_COLUMNS = [Column("证书编号", 14, center=True), Column("姓名", 10, center=True),
+                    Column("证书", 10, center=True), Column("内容", 56), Column("颁发单位", 14),
+                    Column("日期", 12, center=True), Column("经办人", 10, center=True),
+                    Column("印制次数", 8, center=True), Column("领取人签名", 12)]
 
 
-def certificate_register(certs: Sequence[Certificate], target: Path | str) -> int:
-    """The register of certificates issued (.xlsx): number, name, what for, issuer, date, and a
-    column for the receiver's signature; returns the number of rows."""
+def certificate_register(issued: Sequence[IssuedCertificate], target: Path | str,
+                         title: str = "证书发放登记表") -> int:
+    """The register of certificates issued (.xlsx, kept in the office: full names): number,
+    name, what for, issuer, date, who printed it, how many times, and a column for the
+    receiver's signature; returns the number of rows."""
+    if not issued:
+        raise UserError("还没有发放过证书，登记表无内容。")
     wb = Workbook()
     ws = wb.active
     ws.title = "证书登记"
-    title = f"{certs[0].title}发放登记表" if certs else "证书发放登记表"
     widths = [c.width or 10 for c in REGISTER_COLUMNS]
     setup_sheet(ws, REGISTER_COLUMNS, widths, title=title, landscape=True)
     cell = set_text(ws.cell(row=1, column=1), title)
@@ -298,41 +305,58 @@ def certificate_register(certs: Sequence[Certificate], target: Path | str) -> in
     for i, col in enumerate(REGISTER_COLUMNS, 1):
         cell = set_text(ws.cell(row=2, column=i), col.title)
         cell.font, cell.alignment, cell.border = HEADER_FONT, CENTER, BORDER
-    for r, cert in enumerate(certs, 3):
-        values = [cert.number, cert.name, cert.title, cert.body, cert.issuer,
-                  cert.day.isoformat() if cert.day else "", ""]
+    for r, c in enumerate(issued, 3):
+        values = [c.number, c.name, c.kind, c.body, c.issuer, c.issued.isoformat(), c.issued_by,
+                  str(c.printed), ""]
         for i, value in enumerate(values, 1):
             cell = set_text(ws.cell(row=r, column=i), value or None)
-            cell.font, cell.border, cell.alignment = FONT, BORDER, CENTER
+            cell.font, cell.border = FONT, BORDER
+            cell.alignment = LEFT if REGISTER_COLUMNS[i - 1].title == "内容" else CENTER
     with atomic_output(target) as tmp:
         wb.save(tmp)
-    return len(certs)
+    return len(issued)
 
 
-def contest_certificates(contest_id: int, day: date | None = None) -> list[Certificate]:
+def contest_drafts(contest_id: int, day: date) -> list[CertificateDraft]:
     """A 获奖证书 for every prize of the contest, by category and level, as the results give."""
     res = contest_results(contest_id)
     unplaced = [r for r in res.entries if r.rank is None]
     if unplaced:
         raise UserError(f"“{res.contest.title}”还有 {len(unplaced)} 件作品未评完，评完后再发证书。")
-    year = (day or res.contest.deadline or date.today()).year
     order = {name: i for cat in res.contest.categories for i, (name, _p) in enumerate(cat.levels)}
     prized = sorted((r for r in res.entries if r.prize), key=lambda r: (
         [c.id for c in res.contest.categories].index(r.entry.category_id), order[r.prize],
         r.rank or 0, r.entry.code))
     issuer = res.contest.issuer or "社区居委会"
-    return [Certificate(
-        f"{year}-P{contest_id}-{n:03d}", "获奖证书", r.entry.name,
+    return [CertificateDraft(
+        "获奖证书", r.entry.name,
         f"你的作品《{r.entry.title}》在{res.contest.title}中荣获{r.entry.category}类{r.prize}。"
-        "特发此证，以资鼓励。", issuer, day) for n, r in enumerate(prized, 1)]
+        "特发此证，以资鼓励。", issuer, f"{day.year}-P{contest_id}-", entry_id=r.entry.id)
+        for r in prized]
 
 
-def honour_certificates(list_id: int, day: date | None = None) -> list[Certificate]:
+def honour_drafts(list_id: int, day: date) -> list[CertificateDraft]:
     """A 荣誉证书 for every approved nomination of the honour list, in the list's order."""
     h = get_honour_list(list_id)
     if not h.approved:
         raise UserError(f"“{h.title}”还没有审核通过的人选，无法发证书。")
     issuer = h.issuer or "社区居委会"
-    return [Certificate(f"{h.year}-H{list_id}-{n:03d}", "荣誉证书", a.name,
-                        f"被评为{h.year}年度{h.title}。特发此证，以资鼓励。", issuer, day)
-            for n, a in enumerate(h.approved, 1)]
+    return [CertificateDraft("荣誉证书", a.name,
+                             f"被评为{h.year}年度{h.title}。特发此证，以资鼓励。", issuer,
+                             f"{day.year}-H{list_id}-", nomination_id=a.id)
+            for a in h.approved]
+
+
+def print_certificates(drafts: Sequence[CertificateDraft], target: Path | str, layout: Layout,
+                       day: date, issued_by: str = "", *,
+                       test_page: bool = False) -> tuple[int, list[IssuedCertificate]]:
+    """Number the certificates in the register and write the PDF, all or nothing (a name the
+    fonts lack is refused before a number is taken). Returns (pages, what was issued)."""
+    check_names([Certificate("", d.kind, d.name, d.body, d.issuer, day) for d in drafts])
+
+    def write(issued: list[IssuedCertificate]) -> tuple[int, list[IssuedCertificate]]:
+        certs = [Certificate(c.number, c.kind, c.name, c.body, c.issuer, c.issued)
+                 for c in issued]
+        return export_certificates(certs, target, layout, test_page=test_page), issued
+
+    return issue_certificates(drafts, day, issued_by, write)

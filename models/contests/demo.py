@@ -84,7 +84,7 @@ def make_demo_contests(seed: int = 9) -> DemoContestSummary | None:
             CATEGORIES), plan_id=plan.id,
         who_may_enter="社区老年代表、社会各阶层的老年同志、市区内的老年摄影、书画、诗词爱好者",
         hand_in_place="社区办公室", deadline=day + timedelta(days=4), method=TRIMMED,
-        tie_rule=MORE_TOP, issuer="社区居委会"))
+        tie_rule=MORE_TOP, issuer="社区居委会", full_marks=10))
     people = _older_residents(day, 28, rng)
     entries = []
     for cat in contest.categories:
