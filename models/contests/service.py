@@ -327,6 +327,13 @@ def set_scores(judge_id: int, scores: Mapping[int, str]) -> int:
         return sum(1 for v in parsed.values() if v is not None)
 
 
+def save_score_sheet(scores: Mapping[int, Mapping[int, str]]) -> int:
+    """Scores of several judges at once ({judge id: {entry id: typed}}), all or nothing: the
+    keyboard grid saves what the clerk confirmed in one go. Returns how many were saved."""
+    with database.atomic():
+        return sum(set_scores(judge_id, given) for judge_id, given in scores.items())
+
+
 def contest_results(contest_id: int) -> ContestResults:
     """Every entry with its scores, total, place and prize, recomputed from the scores."""
     with database.atomic():
