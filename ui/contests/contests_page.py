@@ -71,6 +71,7 @@ class ContestsPage(QWidget):
         self.entry_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.entry_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.entry_table.verticalHeader().hide()
+        self.entry_table.horizontalHeader().setStretchLastSection(True)
         self.entry_table.doubleClicked.connect(lambda _i: self.edit_entry())
         self.add_entry_button = QPushButton(self.tr("登记作品…"))
         self.add_entry_button.clicked.connect(self.add_entry)

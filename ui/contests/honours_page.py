@@ -56,6 +56,7 @@ class HonoursPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.currentCellChanged.connect(lambda *_a: self._show_person())
         self.nominate_button = QPushButton(self.tr("推荐…"))
         self.nominate_button.clicked.connect(self.add_nomination)
@@ -67,6 +68,7 @@ class HonoursPage(QWidget):
         self.pending_button.clicked.connect(lambda: self.review(PENDING))
         self.person_title = QLabel()
         self.person = QListWidget()
+        self.person.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("表彰")))
         top.addWidget(self.picker, 1)
@@ -149,7 +151,7 @@ class HonoursPage(QWidget):
         self.person_title.setText(self.tr("{0} 历年荣誉").format(n.name))
         found = person_honours(n.resident_id, n.name)
         for h in found:
-            self.person.addItem(f"{h.year}年　{h.title}　{h.level}" if h.level != h.title
+            self.person.addItem(f"{h.year}年　{h.title}：{h.level}" if h.level != h.title
                                 else f"{h.year}年　{h.title}")
         if not found:
             self.person.addItem(self.tr("（暂无）"))

@@ -53,6 +53,7 @@ class ResultsPanel(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("计分方法")))
         top.addWidget(self.method)
@@ -86,8 +87,18 @@ class ResultsPanel(QWidget):
         self.method.setCurrentText(c.method)
         self.tie_rule.setCurrentText(c.tie_rule)
         self.table.setRowCount(len(res.entries))
+        same: dict[tuple[int, object], int] = {}
+        for e in res.entries:
+            key = (e.entry.category_id, e.total)
+            same[key] = same.get(key, 0) + 1
         for r, e in enumerate(res.entries):
-            note = "逾期收件" if e.entry.late else ""
+            # Nothing decided silently: a tie the rule broke says which rule broke it.
+            notes = []
+            if e.total is not None and same[(e.entry.category_id, e.total)] > 1 and not e.shared:
+                notes.append(f"同分，按“{c.tie_rule}”排定")
+            if e.entry.late:
+                notes.append("逾期收件")
+            note = "；".join(notes)
             values = (e.entry.category, place_text(e.rank, e.shared), e.prize, e.entry.code,
                       e.entry.name, e.entry.title, show_score(e.total), note)
             for col, value in enumerate(values):

@@ -159,6 +159,8 @@ class ScoreGrid(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 t.setItem(r, FIXED + k, item)
         t.resizeColumnsToContents()
+        for k in range(len(judges)):  # room for a typed score beside a short name
+            t.setColumnWidth(FIXED + k, max(t.columnWidth(FIXED + k), 72))
         current = self.judge.currentData()
         self.judge.blockSignals(True)
         self.judge.clear()
