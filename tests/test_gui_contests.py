@@ -324,3 +324,69 @@ def test_documents_exported_and_certificates_registered(qtbot, area: ContestsAre
     ws = load_workbook(tmp_path / "r.xlsx").active
     assert [r[0] for r in ws.iter_rows(min_row=3, values_only=True) if r[0]] == numbers
 
+
+
+def test_prize_levels_set_per_category_and_a_bad_line_refused(qtbot, area: ContestsArea,
+                                                              db_path: Path,
+                                                              monkeypatch) -> None:
+    from ui.contests.levels_dialog import LevelsDialog
+
+    con = sqlite3.connect(db_path)
+
+    def levels() -> list[tuple]:
+        return con.execute("SELECT c.name, l.name, l.places FROM prize_level l JOIN "
+                           "contest_category c ON c.id = l.category_id "
+                           "ORDER BY c.position, l.position").fetchall()
+
+    before = levels()
+    seen: list[tuple[str, list[str]]] = []
+    answers = iter(["一等奖1、2", "一等奖1、二等奖2、优秀奖"])
+
+    def fill(dialog: LevelsDialog) -> int:
+        first = next(iter(dialog.fields.values()))
+        seen.append((first.text(), list(errors)))
+        first.setText(next(answers))
+        return QDialog.DialogCode.Accepted
+
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: errors.append(text) or 0)
+    monkeypatch.setattr(LevelsDialog, "exec", fill)
+    qtbot.mouseClick(area.contests.levels_button, Qt.MouseButton.LeftButton)
+    # Shown as saved; the bad line refused with the reason and asked again, nothing saved then.
+    assert seen[0] == ("一等奖1、二等奖1", [])
+    assert "“2”缺少奖项名称" in seen[1][1][0] and seen[1][0] == "一等奖1、2"
+    after = levels()
+    assert after[:3] == [("摄影", "一等奖", 1), ("摄影", "二等奖", 2), ("摄影", "优秀奖", None)]
+    assert after[3:] == [r for r in before if r[0] == "书画"]
+    assert "摄影：一等奖1名、二等奖2名、优秀奖若干" in area.contests.info.text()
+
+
+def test_print_previews_the_document_in_view(qtbot, area: ContestsArea, monkeypatch) -> None:
+    import subprocess
+
+    previews: list[tuple[bytes, str]] = []
+    monkeypatch.setattr("ui.widgets.printing.open_preview",
+                        lambda pdf, title, parent: previews.append((pdf, title)))
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: errors.append(text) or 0)
+    page = area.contests
+    page.pages.setCurrentWidget(page.results)
+    qtbot.mouseClick(area.print_button, Qt.MouseButton.LeftButton)
+    assert "评完后才能公示" in errors[0] and previews == []  # said, not a traceback
+    cid = page.contest.id
+    for j in page.contest.judges:
+        svc.set_scores(j.id, {e.id: str(9 - k) for k, e in enumerate(svc.list_entries(cid))})
+    qtbot.mouseClick(area.print_button, Qt.MouseButton.LeftButton)
+    page.pages.setCurrentWidget(page.grid)
+    qtbot.mouseClick(area.print_button, Qt.MouseButton.LeftButton)
+
+    def text(pdf: bytes) -> str:
+        out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
+                             check=True).stdout.decode()
+        return "".join(out.split())
+
+    notice, sheets = (text(p) for p, _t in previews)
+    assert previews[0][1] == "重阳书画评比评选结果公示" and "评选结果公示" in notice
+    assert "王秀英" not in notice and "王*英" in notice
+    assert previews[1][1] == "重阳书画评比评分表" and "评委签名" in sheets
+    assert "王秀英" not in sheets

@@ -193,6 +193,13 @@ def set_levels(category_id: int, levels: Sequence[tuple[str, int | None]]) -> Co
         return _record(cat.contest)
 
 
+def set_all_levels(levels: Mapping[int, Sequence[tuple[str, int | None]]]) -> None:
+    """Prize levels of several categories at once ({category id: levels}), all or nothing."""
+    with database.atomic():
+        for category_id, given in levels.items():
+            set_levels(category_id, given)
+
+
 def add_judge(contest_id: int, name: str, unit: str = "") -> JudgeRecord:
     with database.atomic():
         c = _contest(contest_id)

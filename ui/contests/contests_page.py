@@ -36,6 +36,7 @@ from models.contests.service import (
     list_contests,
     list_entries,
     remove_judge,
+    set_all_levels,
     update_entry,
 )
 from ui.contests.contest_dialog import ContestDialog
@@ -62,6 +63,8 @@ class ContestsPage(QWidget):
         self.new_button.clicked.connect(self.new_contest)
         self.delete_button = QPushButton(self.tr("删除评比"))
         self.delete_button.clicked.connect(self.delete_contest)
+        self.levels_button = QPushButton(self.tr("奖项设置…"))
+        self.levels_button.clicked.connect(self.edit_levels)
         self.info = QLabel()
         self.info.setWordWrap(True)
 
@@ -114,6 +117,7 @@ class ContestsPage(QWidget):
         top.addWidget(QLabel(self.tr("评比")))
         top.addWidget(self.picker, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.levels_button)
         top.addWidget(self.delete_button)
         main = QVBoxLayout(self)
         main.addLayout(top)
@@ -170,7 +174,7 @@ class ContestsPage(QWidget):
     def _show(self, contest_id: int | None) -> None:
         self.contest = get_contest(contest_id) if contest_id is not None else None
         c = self.contest
-        for w in (self.delete_button, self.pages):
+        for w in (self.delete_button, self.levels_button, self.pages):
             w.setEnabled(c is not None)
         if c is None:
             self.info.setText(self.tr("还没有评比。点“新建评比…”开始。"))
@@ -238,6 +242,18 @@ class ContestsPage(QWidget):
             self.grid.held.clear()
             self.contest = None
             run_op(self, self.hub, delete_contest, c.id, changes=CONTESTS)
+
+    def edit_levels(self) -> None:
+        from ui.contests.levels_dialog import LevelsDialog
+
+        if self.contest is None:
+            return
+        dialog = LevelsDialog(self.contest, self)
+        while run_dialog_keep(dialog):
+            if run_op(self, self.hub, lambda: set_all_levels(dialog.value()),
+                      changes=CONTESTS).ok:
+                break
+        dialog.deleteLater()
 
     # Entries -------------------------------------------------------------------------------
 
