@@ -55,7 +55,8 @@ def test_contests_json_ranks_agree_with_an_independent_ranking(
     assert c["method"] == "去掉最高最低" and c["tie_rule"] == "高分多者优先"
     entries = c["entries"]
     assert len(entries) == 40 and {e["category"] for e in entries} == {"摄影", "书画", "诗词"}
-    assert all(len(e["scores"]) == 5 for e in entries)
+    assert all(len(e["scores"]) == 5 for e in entries) and c["full_marks"] == 10
+    assert all(0 <= s <= 10 for e in entries for s in e["scores"])
     assert len({e["code"] for e in entries}) == 40
     assert {e["code"]: e["rank"] for e in entries} == _independent_ranks(entries)
     # Prizes follow the places: 1 first, 2 second, 3 third, the rest 优秀奖 (shared places

@@ -390,3 +390,11 @@ def test_print_previews_the_document_in_view(qtbot, area: ContestsArea, monkeypa
     assert "王秀英" not in notice and "王*英" in notice
     assert previews[1][1] == "重阳书画评比评分表" and "评委签名" in sheets
     assert "王秀英" not in sheets
+    # Certificates from the 导出 menu's 打印获奖证书…: numbered in the register as made.
+    area.export_menu.aboutToShow.emit()
+    action = next(a for a in area.export_menu.actions() if a.text() == "打印获奖证书…")
+    action.trigger()
+    certs = text(previews[2][0])
+    con = sqlite3.connect(area.ctx.data_file)
+    numbers = [r[0] for r in con.execute("SELECT number FROM certificate ORDER BY number")]
+    assert len(numbers) == 2 and all(f"证书编号：{n}" in certs for n in numbers)

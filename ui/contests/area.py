@@ -85,6 +85,10 @@ class ContestsArea(QWidget):
             label, suffix, _w, _writes = documents.KINDS[kind]
             action = self.export_menu.addAction(f"{label}（{FORMAT[suffix]}）…")
             action.triggered.connect(lambda _c=False, k=kind: self.export(k))
+        self.export_menu.addSeparator()
+        kind = "honour_certificates" if on_honours else "contest_certificates"
+        action = self.export_menu.addAction(self.tr("打印{0}…").format(documents.KINDS[kind][0]))
+        action.triggered.connect(lambda _c=False, k=kind: self.print_kind(k))
 
     def _title(self) -> str:
         if self.halves.currentWidget() is self.honours:
@@ -120,17 +124,26 @@ class ContestsArea(QWidget):
     def print_document(self) -> None:
         """文件 > 打印… (Ctrl+P): the document of what is in view: the score sheets on 打分 and
         作品, the results notice on 结果, the honour roll on 表彰."""
-        from ui.widgets.printing import open_preview
-
         if self.halves.currentWidget() is self.honours:
             kind = "honour_roll"
         else:
             kind = "results_pdf" if self.contests.pages.currentWidget() is \
                 self.contests.results else "score_pdf"
+        self.print_kind(kind)
+
+    def print_kind(self, kind: str) -> None:
+        """Preview and print one document; certificates are numbered in the register as they
+        are made for printing, like an export."""
+        from ui.widgets.printing import open_preview
+
         key = self._key(kind)
         if key is None:
             self.hub.message.emit(self.tr("请先选择评比或表彰。"))
             return
-        built = run_op(self, None, documents.pdf_bytes, kind, key)
+        if documents.KINDS[kind][3]:
+            built = run_op(self, self.hub, documents.pdf_bytes, kind, key,
+                           changes=documents.CONTESTS)
+        else:
+            built = run_op(self, None, documents.pdf_bytes, kind, key)
         if built.ok:
             open_preview(built.value, f"{self._title()[:40]}{documents.KINDS[kind][0]}", self)
