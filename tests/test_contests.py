@@ -159,3 +159,17 @@ def test_entry_corrected_and_deleted_with_its_scores(db_path: Path) -> None:
     assert con.execute("SELECT entry_id FROM score").fetchall() == [(ids[1],)]
     with pytest.raises(UserError, match="找不到"):
         svc.delete_entry(ids[0])
+
+
+def test_results_with_typed_scores_laid_over_write_nothing(db_path: Path) -> None:
+    cid, ids, jids = _contest(judges=1)
+    svc.set_full_marks(cid, 10)
+    svc.set_scores(jids[0], {ids[0]: "9", ids[1]: "8", ids[2]: "7", ids[3]: "6"})
+    typed = {(jids[0], ids[3]): "9.5", (jids[0], ids[0]): ""}
+    res = svc.contest_results(cid, typed)
+    ranks = {r.entry.id: r.rank for r in res.entries}
+    assert ranks[ids[3]] == 1 and ranks[ids[0]] is None  # typed over; cleared
+    with pytest.raises(UserError, match="超过满分"):
+        svc.contest_results(cid, {(jids[0], ids[1]): "12"})
+    con = sqlite3.connect(db_path)
+    assert sorted(v for (v,) in con.execute("SELECT value FROM score")) == ["6", "7", "8", "9"]

@@ -119,13 +119,19 @@ def test_keyboard_scores_enter_moves_on_refusals_and_save(qtbot, area: ContestsA
     for score in ("9", "8", "7"):
         _type(qtbot, t, score)
         qtbot.keyClick(_editor(grid), Qt.Key.Key_Return)
+    # Results recomputed live from what is typed (nothing saved yet), and said so.
+    res = area.contests.results.table
+    live = {res.item(r, 3).text(): res.item(r, 1).text() for r in range(res.rowCount())}
+    assert live == {codes[0]: "第1名", codes[1]: "第2名", codes[2]: "第3名"}
+    assert "含 4 个尚未保存的分数" in area.contests.results.notices.text()
+    assert len(_scores(db_path)) == 3
     qtbot.mouseClick(grid.save_button, Qt.MouseButton.LeftButton)
     saved = _scores(db_path)
     second = page.contest.judges[1].id
     assert saved[(judge, entry_of[codes[2]])] == "6"  # changed
     assert [saved[(second, entry_of[c])] for c in codes] == ["9", "8", "7"]
     # Results recomputed from the saved scores, shown on 结果.
-    res = area.contests.results.table
+    assert "尚未保存" not in area.contests.results.notices.text()
     places = {res.item(r, 3).text(): (res.item(r, 1).text(), res.item(r, 2).text())
               for r in range(res.rowCount())}
     # Means: codes[0] 8.75, codes[1] 8.5, codes[2] 6.5.

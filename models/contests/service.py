@@ -341,8 +341,11 @@ def save_score_sheet(scores: Mapping[int, Mapping[int, str]]) -> int:
         return sum(set_scores(judge_id, given) for judge_id, given in scores.items())
 
 
-def contest_results(contest_id: int) -> ContestResults:
-    """Every entry with its scores, total, place and prize, recomputed from the scores."""
+def contest_results(contest_id: int,
+                    typed: Mapping[tuple[int, int], str] | None = None) -> ContestResults:
+    """Every entry with its scores, total, place and prize, recomputed from the scores; typed
+    ({(judge id, entry id): text}, "" clears) lays scores typed and not saved yet over the saved
+    ones, so the window shows what the results would be (nothing is written)."""
     with database.atomic():
         c = _contest(contest_id)
         rec = _record(c)
@@ -351,6 +354,11 @@ def contest_results(contest_id: int) -> ContestResults:
         given: dict[tuple[int, int], Fraction] = {}
         for s in Score.select().join(ContestEntry).where(ContestEntry.contest == c.id):
             given[(s.entry_id, s.judge_id)] = Fraction(s.value)
+    for (judge_id, entry_id), text in (typed or {}).items():
+        if str(text).strip():
+            given[(entry_id, judge_id)] = check_score(text, rec.full_marks)
+        else:
+            given.pop((entry_id, judge_id), None)
     _check_rules(rec.method, rec.tie_rule, len(judge_ids))
     out: list[EntryResult] = []
     notices: list[str] = []

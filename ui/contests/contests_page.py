@@ -106,6 +106,7 @@ class ContestsPage(QWidget):
         jl.addWidget(self.judge_list, 1)
 
         self.grid = ScoreGrid(hub)
+        self.grid.typed.connect(self._preview_results)
         self.results = ResultsPanel(hub)
         self.pages = QTabWidget()
         self.pages.addTab(entries, self.tr("作品"))
@@ -203,6 +204,18 @@ class ContestsPage(QWidget):
         self.grid.setEnabled(True)
         self.results.load(res)
         self.grid.load(res)
+
+    def _preview_results(self) -> None:
+        """Results with the scores typed and not saved yet, recomputed at each Enter."""
+        if self.contest is None:
+            return
+        try:
+            res = contest_results(self.contest.id, self.grid.held)
+        except UserError as exc:
+            self.results.load(None, str(exc), self.contest.id,
+                              (self.contest.method, self.contest.tie_rule))
+            return
+        self.results.load(res, pending=len(self.grid.held))
 
     def _fill_entries(self) -> None:
         t = self.entry_table

@@ -68,7 +68,7 @@ class ResultsPanel(QWidget):
         lay.addWidget(self.notices)
 
     def load(self, res: ContestResults | None, error: str = "", contest_id: int | None = None,
-             rules: tuple[str, str] = ("", "")) -> None:
+             rules: tuple[str, str] = ("", ""), *, pending: int = 0) -> None:
         """Show results; error: why there are none (e.g. too few judges for the method), with
         the contest and its rules so the clerk can choose again."""
         self.table.setRowCount(0)
@@ -107,7 +107,10 @@ class ResultsPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
-        self.notices.setText("\n".join(f"说明：{n}" for n in res.notices))
+        lines = [f"说明：{n}" for n in res.notices]
+        if pending:
+            lines.insert(0, f"以上名次含 {pending} 个尚未保存的分数（在“打分”页按 Ctrl+S 保存）。")
+        self.notices.setText("\n".join(lines))
 
     def _choose(self) -> None:
         if self.contest_id is None:

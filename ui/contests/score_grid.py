@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -96,6 +97,8 @@ class _Delegate(QStyledItemDelegate):
 
 
 class ScoreGrid(QWidget):
+    typed = Signal()  # a score was taken into the held ones: the results may be shown again
+
     def __init__(self, hub: DataHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
@@ -225,6 +228,7 @@ class ScoreGrid(QWidget):
         item.setBackground(QBrush(HELD_BG))
         self.say(self.tr("已输入 {0} 个分数，尚未保存。").format(len(self.held)))
         self._update_buttons()
+        self.typed.emit()
         return True
 
     def next_after_enter(self) -> None:
