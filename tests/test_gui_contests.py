@@ -404,3 +404,35 @@ def test_print_previews_the_document_in_view(qtbot, area: ContestsArea, monkeypa
     con = sqlite3.connect(area.ctx.data_file)
     numbers = [r[0] for r in con.execute("SELECT number FROM certificate ORDER BY number")]
     assert len(numbers) == 2 and all(f"证书编号：{n}" in certs for n in numbers)
+
+
+def test_no_english_on_the_tab_or_its_dialogs(qtbot, area: ContestsArea) -> None:
+    """Every label, button, combo item, tab and column title of the tab and its dialogs is
+    Chinese (digits, scores and Ctrl+S aside)."""
+    import re
+
+    from tests.visible_texts import visible_texts
+    from ui.contests.contest_dialog import ContestDialog
+    from ui.contests.entry_dialog import EntryDialog
+    from ui.contests.levels_dialog import LevelsDialog
+    from ui.contests.nomination_dialog import NominationDialog
+
+    widgets = [area]
+    for make in (lambda: ContestDialog([], area), lambda: EntryDialog(area.contests.contest,
+                                                                      None, area),
+                 lambda: LevelsDialog(area.contests.contest, area),
+                 lambda: NominationDialog("社区好邻居", area)):
+        dialog = make()
+        dialog.show()
+        widgets.append(dialog)
+    texts: list[str] = []
+    for page in range(4):
+        area.contests.pages.setCurrentIndex(page)
+        for half in range(2):
+            area.halves.setCurrentIndex(half)
+            texts += visible_texts(area)
+    for w in widgets[1:]:
+        texts += visible_texts(w)
+    english = [t for t in texts if re.search(r"[A-Za-z]{2,}", t.replace("Ctrl+S", ""))]
+    assert english == []
+    assert "保存打分 (Ctrl+S)" in texts and "登记作品…" in texts and "推荐…" in texts
