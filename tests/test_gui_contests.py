@@ -436,3 +436,18 @@ def test_no_english_on_the_tab_or_its_dialogs(qtbot, area: ContestsArea) -> None
     english = [t for t in texts if re.search(r"[A-Za-z]{2,}", t.replace("Ctrl+S", ""))]
     assert english == []
     assert "保存打分 (Ctrl+S)" in texts and "登记作品…" in texts and "推荐…" in texts
+
+
+def test_category_added_later_with_the_first_ones_levels(qtbot, area: ContestsArea,
+                                                         db_path: Path, monkeypatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: errors.append(text) or 0)
+    for name in ("诗词", "摄影"):
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, n=name, **k: (n, True))
+        qtbot.mouseClick(area.contests.category_button, Qt.MouseButton.LeftButton)
+    assert errors == ["已有作品类别“摄影”。"]
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT l.name, l.places FROM prize_level l JOIN contest_category c ON "
+                       "c.id = l.category_id WHERE c.name = '诗词' ORDER BY l.position"
+                       ).fetchall() == [("一等奖", 1), ("二等奖", 1)]
+    assert "诗词：一等奖1名、二等奖1名" in area.contests.info.text()

@@ -26,6 +26,7 @@ from models.contests.records import (
     PersonHonour,
 )
 from models.contests.scoring import (
+    DEFAULT_LEVELS,
     METHODS,
     MIN_TRIMMED_JUDGES,
     TIE_RULES,
@@ -191,6 +192,24 @@ def set_levels(category_id: int, levels: Sequence[tuple[str, int | None]]) -> Co
             raise NotFound(f"找不到编号为 {category_id} 的作品类别。")
         _set_levels(cat.id, levels)
         return _record(cat.contest)
+
+
+def add_category(contest_id: int, name: str) -> ContestRecord:
+    """A category added later (entries of a kind not foreseen): last in order, with the prize
+    levels of the first category (or the usual ones)."""
+    cleaned = _text(name, "作品类别名称")
+    with database.atomic():
+        c = _contest(contest_id)
+        cats = list(ContestCategory.select().where(ContestCategory.contest == c.id).order_by(
+            ContestCategory.position, ContestCategory.id))
+        if any(cat.name == cleaned for cat in cats):
+            raise UserError(f"已有作品类别“{cleaned}”。")
+        levels = [(lv.name, lv.places) for lv in PrizeLevel.select().where(
+            PrizeLevel.category == cats[0].id).order_by(PrizeLevel.position)] if cats else \
+            list(DEFAULT_LEVELS)
+        cat = ContestCategory.create(contest=c.id, position=len(cats), name=cleaned)
+        _set_levels(cat.id, levels)
+        return _record(c)
 
 
 def set_all_levels(levels: Mapping[int, Sequence[tuple[str, int | None]]]) -> None:

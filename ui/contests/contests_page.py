@@ -25,6 +25,7 @@ from models.common.changes import Changes
 from models.common.errors import UserError
 from models.contests.records import ContestRecord, EntryRecord
 from models.contests.scoring import MEAN, METHODS, MIN_TRIMMED_JUDGES, TRIMMED, TooFewJudges
+from models.contests.service import add_category as service_add_category
 from models.contests.service import (
     add_entry,
     add_judge,
@@ -65,6 +66,8 @@ class ContestsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_contest)
         self.levels_button = QPushButton(self.tr("奖项设置…"))
         self.levels_button.clicked.connect(self.edit_levels)
+        self.category_button = QPushButton(self.tr("添加类别…"))
+        self.category_button.clicked.connect(self.add_category)
         self.info = QLabel()
         self.info.setWordWrap(True)
 
@@ -118,6 +121,7 @@ class ContestsPage(QWidget):
         top.addWidget(QLabel(self.tr("评比")))
         top.addWidget(self.picker, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.category_button)
         top.addWidget(self.levels_button)
         top.addWidget(self.delete_button)
         main = QVBoxLayout(self)
@@ -175,7 +179,7 @@ class ContestsPage(QWidget):
     def _show(self, contest_id: int | None) -> None:
         self.contest = get_contest(contest_id) if contest_id is not None else None
         c = self.contest
-        for w in (self.delete_button, self.levels_button, self.pages):
+        for w in (self.delete_button, self.levels_button, self.category_button, self.pages):
             w.setEnabled(c is not None)
         if c is None:
             self.info.setText(self.tr("还没有评比。点“新建评比…”开始。"))
@@ -255,6 +259,14 @@ class ContestsPage(QWidget):
             self.grid.held.clear()
             self.contest = None
             run_op(self, self.hub, delete_contest, c.id, changes=CONTESTS)
+
+    def add_category(self) -> None:
+        if self.contest is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("添加类别"), self.tr("作品类别名称"))
+        if ok:
+            run_op(self, self.hub, service_add_category, self.contest.id, name,
+                   changes=CONTESTS)
 
     def edit_levels(self) -> None:
         from ui.contests.levels_dialog import LevelsDialog
