@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from models.common.errors import UserError
+from models.contests import corrections as fix
 from models.contests import service as svc
 from models.contests.records import NewContest, NewEntry
 from models.contests.scoring import MEAN, SHARED, TRIMMED, TooFewJudges
@@ -124,17 +125,17 @@ def test_demo_contest_and_elders(db_path: Path) -> None:
 def test_full_marks_refuse_a_score_above_and_cannot_shrink_under_given_scores(
         db_path: Path) -> None:
     cid, ids, jids = _contest(judges=1)
-    svc.set_full_marks(cid, 10)
+    fix.set_full_marks(cid, 10)
     with pytest.raises(UserError, match="超过满分 10 分"):
         svc.set_scores(jids[0], {ids[0]: "9", ids[1]: "10.5"})
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT count(*) FROM score").fetchone()[0] == 0  # all or nothing
     svc.set_scores(jids[0], {ids[0]: "9", ids[1]: "10"})
     with pytest.raises(UserError, match="超过 8 分"):
-        svc.set_full_marks(cid, 8)
+        fix.set_full_marks(cid, 8)
     assert con.execute("SELECT full_marks FROM contest").fetchone()[0] == 10
     with pytest.raises(UserError, match="满分 0 不合理"):
-        svc.set_full_marks(cid, 0)
+        fix.set_full_marks(cid, 0)
 
 
 def test_entry_corrected_and_deleted_with_its_scores(db_path: Path) -> None:
@@ -144,26 +145,26 @@ def test_entry_corrected_and_deleted_with_its_scores(db_path: Path) -> None:
     svc.set_scores(jids[0], {ids[0]: "9", ids[1]: "8"})
     before = {e.id: e for e in svc.list_entries(cid)}
     # Same category: the code stays; a later date makes it late.
-    svc.update_entry(ids[0], NewEntry(photo, "王秀英", "古渡晨光", date(2026, 10, 25), "王芳"))
+    fix.update_entry(ids[0], NewEntry(photo, "王秀英", "古渡晨光", date(2026, 10, 25), "王芳"))
     # Another category: a code of that category's letter.
-    svc.update_entry(ids[1], NewEntry(calligraphy, "赵建国", "墨竹", date(2026, 10, 21)))
+    fix.update_entry(ids[1], NewEntry(calligraphy, "赵建国", "墨竹", date(2026, 10, 21)))
     con = sqlite3.connect(db_path)
     rows = {r[0]: r[1:] for r in con.execute(
         "SELECT id, code, name, title, late, category_id, received_by FROM contest_entry")}
     assert rows[ids[0]] == (before[ids[0]].code, "王秀英", "古渡晨光", 1, photo, "王芳")
     assert rows[ids[1]][0].startswith("B") and rows[ids[1]][1:5] == ("赵建国", "墨竹", 0,
                                                                       calligraphy)
-    svc.delete_entry(ids[0])
+    fix.delete_entry(ids[0])
     assert con.execute("SELECT count(*) FROM contest_entry WHERE id = ?",
                        (ids[0],)).fetchone()[0] == 0
     assert con.execute("SELECT entry_id FROM score").fetchall() == [(ids[1],)]
     with pytest.raises(UserError, match="找不到"):
-        svc.delete_entry(ids[0])
+        fix.delete_entry(ids[0])
 
 
 def test_results_with_typed_scores_laid_over_write_nothing(db_path: Path) -> None:
     cid, ids, jids = _contest(judges=1)
-    svc.set_full_marks(cid, 10)
+    fix.set_full_marks(cid, 10)
     svc.set_scores(jids[0], {ids[0]: "9", ids[1]: "8", ids[2]: "7", ids[3]: "6"})
     typed = {(jids[0], ids[3]): "9.5", (jids[0], ids[0]): ""}
     res = svc.contest_results(cid, typed)

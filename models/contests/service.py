@@ -26,7 +26,6 @@ from models.contests.records import (
     PersonHonour,
 )
 from models.contests.scoring import (
-    DEFAULT_LEVELS,
     METHODS,
     MIN_TRIMMED_JUDGES,
     TIE_RULES,
@@ -34,7 +33,8 @@ from models.contests.scoring import (
     Level,
     TooFewJudges,
     UnknownRule,
-    parse_score,
+    check_full_marks,
+    check_score,
     place_category,
 )
 from models.contests.tables import (
@@ -113,7 +113,7 @@ def create_contest(new: NewContest) -> ContestRecord:
     if len(set(names)) != len(names):
         raise UserError("作品类别有重复，请检查。")
     _check_rules(new.method, new.tie_rule, 0)
-    _check_full_marks(new.full_marks)
+    check_full_marks(new.full_marks)
     with database.atomic():
         if new.plan_id is not None and Plan.get_or_none(Plan.id == new.plan_id) is None:
             raise NotFound(f"找不到编号为 {new.plan_id} 的活动。")
@@ -124,35 +124,6 @@ def create_contest(new: NewContest) -> ContestRecord:
         for i, name in enumerate(names):
             cat = ContestCategory.create(contest=c.id, position=i, name=name)
             _set_levels(cat.id, new.levels)
-        return _record(c)
-
-
-def _check_full_marks(full: int | None) -> None:
-    if full is not None and not 1 <= full <= 1000:
-        raise UserError(f"满分 {full} 不合理，应在 1 到 1000 之间（如 10 或 100）。")
-
-
-def check_score(text: str, full_marks: int | None) -> Fraction:
-    """A typed score, refused in Chinese when it is not a number or above full marks."""
-    value = parse_score(text)
-    if full_marks is not None and value > full_marks:
-        raise UserError(f"分数“{str(text).strip()}”超过满分 {full_marks} 分，请重新填写。")
-    return value
-
-
-def set_full_marks(contest_id: int, full: int | None) -> ContestRecord:
-    """Change full marks; refused while a score already given is above the new full marks."""
-    _check_full_marks(full)
-    with database.atomic():
-        c = _contest(contest_id)
-        if full is not None:
-            over = [s.value for s in Score.select().join(ContestEntry).where(
-                ContestEntry.contest == c.id) if Fraction(s.value) > full]
-            if over:
-                raise UserError(f"已有 {len(over)} 个分数超过 {full} 分（如 {over[0]}），"
-                                "不能把满分改小。")
-        c.full_marks = full
-        c.save()
         return _record(c)
 
 
@@ -192,31 +163,6 @@ def set_levels(category_id: int, levels: Sequence[tuple[str, int | None]]) -> Co
             raise NotFound(f"找不到编号为 {category_id} 的作品类别。")
         _set_levels(cat.id, levels)
         return _record(cat.contest)
-
-
-def add_category(contest_id: int, name: str) -> ContestRecord:
-    """A category added later (entries of a kind not foreseen): last in order, with the prize
-    levels of the first category (or the usual ones)."""
-    cleaned = _text(name, "作品类别名称")
-    with database.atomic():
-        c = _contest(contest_id)
-        cats = list(ContestCategory.select().where(ContestCategory.contest == c.id).order_by(
-            ContestCategory.position, ContestCategory.id))
-        if any(cat.name == cleaned for cat in cats):
-            raise UserError(f"已有作品类别“{cleaned}”。")
-        levels = [(lv.name, lv.places) for lv in PrizeLevel.select().where(
-            PrizeLevel.category == cats[0].id).order_by(PrizeLevel.position)] if cats else \
-            list(DEFAULT_LEVELS)
-        cat = ContestCategory.create(contest=c.id, position=len(cats), name=cleaned)
-        _set_levels(cat.id, levels)
-        return _record(c)
-
-
-def set_all_levels(levels: Mapping[int, Sequence[tuple[str, int | None]]]) -> None:
-    """Prize levels of several categories at once ({category id: levels}), all or nothing."""
-    with database.atomic():
-        for category_id, given in levels.items():
-            set_levels(category_id, given)
 
 
 def add_judge(contest_id: int, name: str, unit: str = "") -> JudgeRecord:
@@ -284,43 +230,6 @@ def add_entry(contest_id: int, new: NewEntry, rng: random.Random | None = None) 
 def _entry_record(e: ContestEntry, category: str) -> EntryRecord:
     return EntryRecord(e.id, e.code, e.category_id, category, e.name, e.resident_id, e.title,
                        e.received, e.received_by, bool(e.late), e.phone)
-
-
-def update_entry(entry_id: int, new: NewEntry) -> EntryRecord:
-    """Correct an entry as handed in (name, title, category, when, by whom). Its code stays,
-    unless it moves to another category: then it gets a new code of that category's letter
-    (the old one would place it in the wrong pile). Lateness follows the new date."""
-    name = _text(new.name, "参赛人姓名")
-    with database.atomic():
-        e = ContestEntry.get_or_none(ContestEntry.id == entry_id)
-        if e is None:
-            raise NotFound(f"找不到编号为 {entry_id} 的作品。")
-        c = e.contest
-        cats = list(ContestCategory.select().where(ContestCategory.contest == c.id).order_by(
-            ContestCategory.position, ContestCategory.id))
-        index = next((i for i, cat in enumerate(cats) if cat.id == new.category_id), None)
-        if index is None:
-            raise NotFound(f"这项评比没有编号为 {new.category_id} 的作品类别。")
-        if new.category_id != e.category_id:
-            e.code = _new_code(c.id, _CODE_LETTERS[index % len(_CODE_LETTERS)],
-                               random.SystemRandom())
-            e.category_id = new.category_id
-        e.name, e.title, e.phone = name, new.title.strip(), new.phone.strip()
-        e.resident_id = new.resident_id
-        e.received, e.received_by = new.received, new.received_by.strip()
-        e.late = c.deadline is not None and new.received > c.deadline
-        e.save()
-        return _entry_record(e, cats[index].name)
-
-
-def delete_entry(entry_id: int) -> None:
-    """Remove an entry with every score it was given."""
-    with database.atomic():
-        e = ContestEntry.get_or_none(ContestEntry.id == entry_id)
-        if e is None:
-            raise NotFound(f"找不到编号为 {entry_id} 的作品。")
-        Score.delete().where(Score.entry == e.id).execute()
-        e.delete_instance()
 
 
 def list_entries(contest_id: int) -> list[EntryRecord]:

@@ -23,22 +23,20 @@ from PySide6.QtWidgets import (
 
 from models.common.changes import Changes
 from models.common.errors import UserError
+from models.contests.corrections import add_category as service_add_category
+from models.contests.corrections import delete_entry, set_all_levels, update_entry
 from models.contests.records import ContestRecord, EntryRecord
 from models.contests.scoring import MEAN, METHODS, MIN_TRIMMED_JUDGES, TRIMMED, TooFewJudges
-from models.contests.service import add_category as service_add_category
 from models.contests.service import (
     add_entry,
     add_judge,
     contest_results,
     create_contest,
     delete_contest,
-    delete_entry,
     get_contest,
     list_contests,
     list_entries,
     remove_judge,
-    set_all_levels,
-    update_entry,
 )
 from ui.contests.contest_dialog import ContestDialog
 from ui.contests.entry_dialog import EntryDialog

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 from models.common.changes import Changes
 from models.common.errors import UserError
 from models.contests.records import ContestRecord, ContestResults
-from models.contests.scoring import show_score
-from models.contests.service import check_score, save_score_sheet
+from models.contests.scoring import check_score, show_score
+from models.contests.service import save_score_sheet
 from ui.operations import DataHub, run_op
 
 CONTESTS = Changes(contests=True)
