@@ -451,3 +451,30 @@ def test_category_added_later_with_the_first_ones_levels(qtbot, area: ContestsAr
                        "c.id = l.category_id WHERE c.name = '诗词' ORDER BY l.position"
                        ).fetchall() == [("一等奖", 1), ("二等奖", 1)]
     assert "诗词：一等奖1名、二等奖1名" in area.contests.info.text()
+
+
+def test_new_contest_standalone_refused_without_categories_then_made(
+        qtbot, area: ContestsArea, db_path: Path, monkeypatch) -> None:
+    from ui.contests.contest_dialog import ContestDialog
+
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text, *a: errors.append(text) or 0)
+    typed = iter(["", "摄影，书画、 诗词"])
+
+    def fill(dialog: ContestDialog) -> int:
+        dialog.title.setText("社区亲子运动会趣味比赛")
+        dialog.categories.setText(next(typed))
+        dialog.full_marks.setValue(100)
+        dialog.has_deadline.setChecked(False)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ContestDialog, "exec", fill)
+    qtbot.mouseClick(area.contests.new_button, Qt.MouseButton.LeftButton)
+    assert "请至少填写一个作品类别" in errors[0]
+    con = sqlite3.connect(db_path)
+    row = con.execute("SELECT id, plan_id, deadline, full_marks FROM contest WHERE title = "
+                      "'社区亲子运动会趣味比赛'").fetchone()
+    assert row[1:] == (None, None, 100)
+    assert [r[0] for r in con.execute("SELECT name FROM contest_category WHERE contest_id = ? "
+                                      "ORDER BY position", (row[0],))] == ["摄影", "书画", "诗词"]
+    assert area.contests.contest.id == row[0]  # the new one is shown
