@@ -73,7 +73,11 @@ def test_keyboard_scores_enter_moves_on_refusals_and_save(qtbot, area: ContestsA
     page = area.contests
     page.pages.setCurrentWidget(page.grid)
     grid = page.grid
-    grid.judge.setCurrentIndex(1)  # one judge at a time: 陈立群
+    # One judge at a time, chosen from the keyboard: Alt+J, then Down to 陈立群.
+    qtbot.keyClick(grid.table, "j", Qt.KeyboardModifier.AltModifier)
+    assert grid.judge.hasFocus()
+    qtbot.keyClick(grid.judge, Qt.Key.Key_Down)
+    assert grid.judge.currentText() == "陈立群（市摄影家协会）"
     t = grid.table
     assert [t.isColumnHidden(FIXED + k) for k in range(2)] == [False, True]
     assert (t.currentRow(), t.currentColumn()) == (0, FIXED)

@@ -123,7 +123,9 @@ class ScoreGrid(QWidget):
         self.drop_button.clicked.connect(self.drop)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("录入：")))
+        label = QLabel(self.tr("录入(&J)："))
+        label.setBuddy(self.judge)  # Alt+J: choose the judge without the mouse
+        top.addWidget(label)
         top.addWidget(self.judge)
         top.addStretch(1)
         top.addWidget(self.drop_button)
