@@ -124,3 +124,79 @@ def test_bad_paper_refused_in_chinese(demo_db: Path, tmp_path: Path,
         assert rc != 0
         assert "纸张" in capsys.readouterr().err
     assert not (tmp_path / "c.pdf").exists()
+
+
+def test_long_body_breaks_by_chinese_rules_justified_and_whole(tmp_path: Path) -> None:
+    """The body is drawn line by line (not as a Paragraph, for speed): every character once and
+    in order, the first line indented, full lines justified to one right edge, no line starting
+    with a closing mark."""
+    import pdfplumber
+
+    from exporters.contests.certificates import Certificate, Layout, export_certificates
+
+    body = ("你的作品《行书·九月九日忆山东兄弟》在2026年重阳节“登高望远·古城变迁”摄影书画诗词"
+            "作品评比中荣获书画类一等奖。特发此证，以资鼓励。")
+    out = tmp_path / "c.pdf"
+    export_certificates([Certificate("1", "获奖证书", "张桂英", body, "社区居委会", None)], out,
+                        Layout())
+    with pdfplumber.open(out) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["size"] > 19 and c["size"] < 21]
+    lines: dict[int, list[dict]] = {}
+    for ch in chars:
+        lines.setdefault(round(ch["top"]), []).append(ch)
+    rows = [sorted(lines[k], key=lambda c: c["x0"]) for k in sorted(lines)]
+    texts = ["".join(c["text"] for c in row) for row in rows]
+    body_rows = [r for r, t in zip(rows, texts, strict=True) if t[0] not in "社2"]
+    assert "".join("".join(c["text"] for c in r) for r in body_rows) == body
+    assert len(body_rows) == 3
+    assert body_rows[0][0]["x0"] > body_rows[1][0]["x0"] + 30  # the first line indented
+    assert body_rows[0][-1]["x1"] == pytest.approx(body_rows[1][-1]["x1"], abs=0.6)
+    assert body_rows[2][-1]["x1"] < body_rows[1][-1]["x1"] - 100  # the last line not stretched
+    assert all(r[0]["text"] not in "。，、；：”》）" for r in body_rows)
+
+
+def test_register_keeps_numbers_on_reprint_and_exports(demo_db: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Each certificate printed is a row of the register (read back from the data file); printing
+    the same list again keeps every number and counts the printing; a batch whose PDF cannot be
+    written takes no number; the register exports to .xlsx."""
+    import sqlite3
+
+    def rows() -> list[tuple]:
+        con = sqlite3.connect(demo_db)
+        try:
+            return con.execute("SELECT number, name, kind, issued, issued_by, printed, "
+                               "nomination_id FROM certificate ORDER BY number").fetchall()
+        finally:
+            con.close()
+
+    out = tmp_path / "荣誉证书.pdf"
+    first = _run(capsys, "export", "certificates", "--db", str(demo_db), "--honour", "1",
+                 "--out", str(out), "--date", "2026-10-29", "--issued-by", "李敏")
+    assert "已导出证书 10 张" in first and "重印" not in first
+    issued = rows()
+    assert [r[0] for r in issued] == [f"2026-H1-{n:03d}" for n in range(1, 11)]
+    assert {r[2] for r in issued} == {"荣誉证书"} and {r[4] for r in issued} == {"李敏"}
+    assert {r[5] for r in issued} == {1} and len({r[6] for r in issued}) == 10
+    for page, r in enumerate(issued, 1):  # the number printed is the number recorded
+        assert f"证书编号：{r[0]}" in _text(out, page) and f"{r[1]}：" in _text(out, page)
+    again = _run(capsys, "export", "certificates", "--db", str(demo_db), "--honour", "1",
+                 "--out", str(tmp_path / "again.pdf"), "--date", "2026-11-02",
+                 "--issued-by", "王芳")
+    assert "其中 10 张为重印，沿用原编号" in again
+    reprinted = rows()
+    assert [r[0] for r in reprinted] == [r[0] for r in issued]
+    assert {r[5] for r in reprinted} == {2} and {r[3] for r in reprinted} == {"2026-11-02"}
+    # A PDF that cannot be written: no number taken, nothing counted.
+    rc = main.main(["export", "certificates", "--db", str(demo_db), "--contest", "1",
+                    "--out", str(tmp_path / "no" / "such" / "c.pdf")])
+    close_database()
+    assert rc != 0 and rows() == reprinted
+    reg = tmp_path / "登记.xlsx"
+    _run(capsys, "export", "certificate-register", "--db", str(demo_db), "--out", str(reg))
+    ws = load_workbook(reg).active
+    assert [c.value for c in ws[2]][:8] == ["证书编号", "姓名", "证书", "内容", "颁发单位", "日期",
+                                          "经办人", "印制次数"]
+    body = [r for r in ws.iter_rows(min_row=3, values_only=True) if r[0]]
+    assert [(r[0], r[1], r[5], r[6], r[7]) for r in body] == [
+        (r[0], r[1], "2026-11-02", "王芳", "2") for r in reprinted]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from models.common.errors import UserError
+from models.contests import corrections as fix
 from models.contests import service as svc
 from models.contests.records import NewContest, NewEntry
 from models.contests.scoring import MEAN, SHARED, TRIMMED, TooFewJudges
@@ -119,3 +120,57 @@ def test_demo_contest_and_elders(db_path: Path) -> None:
     assert {r.prize for r in res.entries} >= {"一等奖", "二等奖", "三等奖", "优秀奖"}
     honours = svc.get_honour_list(summary.honour_list_id)
     assert len(honours.approved) == 10 and honours.places == 10
+
+
+def test_full_marks_refuse_a_score_above_and_cannot_shrink_under_given_scores(
+        db_path: Path) -> None:
+    cid, ids, jids = _contest(judges=1)
+    fix.set_full_marks(cid, 10)
+    with pytest.raises(UserError, match="超过满分 10 分"):
+        svc.set_scores(jids[0], {ids[0]: "9", ids[1]: "10.5"})
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT count(*) FROM score").fetchone()[0] == 0  # all or nothing
+    svc.set_scores(jids[0], {ids[0]: "9", ids[1]: "10"})
+    with pytest.raises(UserError, match="超过 8 分"):
+        fix.set_full_marks(cid, 8)
+    assert con.execute("SELECT full_marks FROM contest").fetchone()[0] == 10
+    with pytest.raises(UserError, match="满分 0 不合理"):
+        fix.set_full_marks(cid, 0)
+
+
+def test_entry_corrected_and_deleted_with_its_scores(db_path: Path) -> None:
+    cid, ids, jids = _contest(judges=1)
+    c = svc.get_contest(cid)
+    photo, calligraphy = c.categories[0].id, c.categories[1].id
+    svc.set_scores(jids[0], {ids[0]: "9", ids[1]: "8"})
+    before = {e.id: e for e in svc.list_entries(cid)}
+    # Same category: the code stays; a later date makes it late.
+    fix.update_entry(ids[0], NewEntry(photo, "王秀英", "古渡晨光", date(2026, 10, 25), "王芳"))
+    # Another category: a code of that category's letter.
+    fix.update_entry(ids[1], NewEntry(calligraphy, "赵建国", "墨竹", date(2026, 10, 21)))
+    con = sqlite3.connect(db_path)
+    rows = {r[0]: r[1:] for r in con.execute(
+        "SELECT id, code, name, title, late, category_id, received_by FROM contest_entry")}
+    assert rows[ids[0]] == (before[ids[0]].code, "王秀英", "古渡晨光", 1, photo, "王芳")
+    assert rows[ids[1]][0].startswith("B") and rows[ids[1]][1:5] == ("赵建国", "墨竹", 0,
+                                                                      calligraphy)
+    fix.delete_entry(ids[0])
+    assert con.execute("SELECT count(*) FROM contest_entry WHERE id = ?",
+                       (ids[0],)).fetchone()[0] == 0
+    assert con.execute("SELECT entry_id FROM score").fetchall() == [(ids[1],)]
+    with pytest.raises(UserError, match="找不到"):
+        fix.delete_entry(ids[0])
+
+
+def test_results_with_typed_scores_laid_over_write_nothing(db_path: Path) -> None:
+    cid, ids, jids = _contest(judges=1)
+    fix.set_full_marks(cid, 10)
+    svc.set_scores(jids[0], {ids[0]: "9", ids[1]: "8", ids[2]: "7", ids[3]: "6"})
+    typed = {(jids[0], ids[3]): "9.5", (jids[0], ids[0]): ""}
+    res = svc.contest_results(cid, typed)
+    ranks = {r.entry.id: r.rank for r in res.entries}
+    assert ranks[ids[3]] == 1 and ranks[ids[0]] is None  # typed over; cleared
+    with pytest.raises(UserError, match="超过满分"):
+        svc.contest_results(cid, {(jids[0], ids[1]): "12"})
+    con = sqlite3.connect(db_path)
+    assert sorted(v for (v,) in con.execute("SELECT value FROM score")) == ["6", "7", "8", "9"]

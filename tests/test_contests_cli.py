@@ -55,7 +55,8 @@ def test_contests_json_ranks_agree_with_an_independent_ranking(
     assert c["method"] == "去掉最高最低" and c["tie_rule"] == "高分多者优先"
     entries = c["entries"]
     assert len(entries) == 40 and {e["category"] for e in entries} == {"摄影", "书画", "诗词"}
-    assert all(len(e["scores"]) == 5 for e in entries)
+    assert all(len(e["scores"]) == 5 for e in entries) and c["full_marks"] == 10
+    assert all(0 <= s <= 10 for e in entries for s in e["scores"])
     assert len({e["code"] for e in entries}) == 40
     assert {e["code"]: e["rank"] for e in entries} == _independent_ranks(entries)
     # Prizes follow the places: 1 first, 2 second, 3 third, the rest 优秀奖 (shared places
@@ -73,6 +74,15 @@ def test_contests_json_ranks_agree_with_an_independent_ranking(
                            "--json")) == []
     text = _run(capsys, "contests", "--db", str(demo_db))
     assert "第1名  一等奖" in text
+
+
+def test_demo_titles_never_repeat_within_a_category(
+        demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    entries = json.loads(_run(capsys, "contests", "--db", str(demo_db), "--json"))[0]["entries"]
+    assert len(entries) == 40
+    pairs = [(e["category"], e["title"]) for e in entries]
+    assert len(set(pairs)) == 40
+    assert not any("（之" in t for _c, t in pairs)
 
 
 def test_honours_json(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,10 +108,10 @@ def test_results_notice_shows_no_full_name(demo_db: Path, tmp_path: Path,
     names = {e["name"] for e in c["entries"]}
     pdf, xlsx = tmp_path / "公示.pdf", tmp_path / "公示.xlsx"
     _run(capsys, "export", "contest-results", "--db", str(demo_db), "--contest", str(c["id"]),
-         "--out", str(pdf), "--start", "2026-10-25", "--days", "5", "--contact", "社区办公室")
+         "--out", str(pdf), "--start", "2026-10-25", "--days", "9", "--contact", "社区办公室")
     text = _pdf_text(pdf)
     flat = "".join(text.split())
-    assert "评选结果公示" in flat and "公示期：2026年10月25日至2026年10月29日" in flat
+    assert "评选结果公示" in flat and "公示期：2026年10月25日至2026年11月2日" in flat
     assert "有异议" in flat and "社区办公室" in flat
     assert flat.count("一等奖") >= 3 and "摄影类" in flat and "诗词类" in flat
     leaked = sorted(n for n in names if len(n) > 1 and n in flat)
@@ -158,3 +168,47 @@ def test_unknown_judge_refused_in_chinese(demo_db: Path, tmp_path: Path,
     assert rc != 0
     assert "没有编号为 999 的评委" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_honour_roll_notice_masked_in_stroke_order(demo_db: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from models.common.masking import mask_name, visible_sort_key
+
+    h = json.loads(_run(capsys, "honours", "--db", str(demo_db), "--json"))[0]
+    approved = [n for n in h["nominations"] if n["status"] == "已通过"]
+    turned_down = [n for n in h["nominations"] if n["status"] != "已通过"]
+    pdf = tmp_path / "光荣榜.pdf"
+    out = _run(capsys, "export", "honour-roll", "--db", str(demo_db), "--honour", str(h["id"]),
+               "--out", str(pdf), "--start", "2026-10-25", "--contact", "社区办公室")
+    assert "已导出表彰名单公示" in out
+    text = _pdf_text(pdf)
+    flat = "".join(text.split())
+    assert "十佳“社区文明健康老人”名单公示" in flat and f"{h['year']}年度" in flat
+    assert "公示期：2026年10月25日至2026年10月31日，共7天" in flat  # at least seven days
+    assert "有异议" in flat and "社区办公室" in flat and "社区居委会" in flat
+    # Every name masked, no full name, no deeds (they may tell of illness), no one turned down.
+    everyone = {n["name"] for n in h["nominations"]}
+    assert sorted(n for n in everyone if len(n) > 1 and n in flat) == []
+    assert not any(n["deeds"][:8] in flat for n in h["nominations"])
+    rows = [line.split() for line in text.splitlines()
+            if line.split() and line.split()[0].isdigit() and len(line.split()) >= 3]
+    shown = [r[1] for r in rows]
+    assert sorted(shown) == sorted(mask_name(n["name"]) for n in approved)
+    assert len(shown) == 10 and len(turned_down) == 2
+    keys = [visible_sort_key(m) for m in shown]
+    assert keys == sorted(keys)
+    units = {r[1]: r[2] for r in rows}
+    assert all(units[mask_name(n["name"])] == n["nominated_by"] for n in approved
+               if shown.count(mask_name(n["name"])) == 1)
+
+
+def test_posting_shorter_than_seven_days_refused(demo_db: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    for kind, which in (("honour-roll", "--honour"), ("contest-results", "--contest")):
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as stop:  # argparse refuses it, in Chinese
+            main.main(["export", kind, "--db", str(demo_db), which, "1", "--out",
+                       str(tmp_path / "r.pdf"), "--days", "5"])
+        close_database()
+        assert stop.value.code != 0 and "须为 7 到 60" in capsys.readouterr().err
+    assert not (tmp_path / "r.pdf").exists()

@@ -21,9 +21,16 @@ def _cells(path: Path) -> list:
 
 
 def test_contest_sheets_write_payloads_as_text(db_path: Path, tmp_path: Path) -> None:
-    from exporters.contests.certificates import certificate_register, contest_certificates
+    from exporters.contests.certificates import (
+        TEXT_ONLY,
+        Layout,
+        certificate_register,
+        contest_drafts,
+        print_certificates,
+    )
     from exporters.contests.results import Posting, export_results_xlsx
     from exporters.contests.score_sheet import export_score_sheet_xlsx
+    from models.contests.register import list_certificates
 
     title = payload("=", "contest")
     c = svc.create_contest(NewContest(title, ["摄影"], issuer=payload("@", "issuer")))
@@ -36,11 +43,13 @@ def test_contest_sheets_write_payloads_as_text(db_path: Path, tmp_path: Path) ->
     svc.set_scores(judge.id, {e: str(9 - i) for i, e in enumerate(ids)})
     files = {"score.xlsx": [title, payload("+", "judge"), payload("-", "unit"), *titles],
              "results.xlsx": [title, *titles],
-             "register.xlsx": names}
+             "register.xlsx": [*names, payload("=", "clerk")]}
     export_score_sheet_xlsx(c.id, tmp_path / "score.xlsx")
     export_results_xlsx(c.id, tmp_path / "results.xlsx", Posting(date(2026, 10, 25)))
-    certificate_register(contest_certificates(c.id, date(2026, 10, 29)),
-                         tmp_path / "register.xlsx")
+    day = date(2026, 10, 29)
+    print_certificates(contest_drafts(c.id, day), tmp_path / "c.pdf", Layout(mode=TEXT_ONLY),
+                       day, payload("=", "clerk"))
+    certificate_register(list_certificates(c.id), tmp_path / "register.xlsx")
     for name, expected in files.items():
         cells = _cells(tmp_path / name)
         assert not [c.coordinate for c in cells if c.data_type == "f"], name

@@ -74,12 +74,19 @@ def _feedback_area(ctx: AppContext, parent: QWidget) -> QWidget:
     return FeedbackArea(ctx, parent)
 
 
+def _contests_area(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.contests.area import ContestsArea
+
+    return ContestsArea(ctx, parent)
+
+
 # (title, factory): the order is the order of the tabs. Titles are translated when shown;
 # QT_TRANSLATE_NOOP marks them for lupdate.
 AREAS: list[tuple[str, AreaFactory]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "活动方案"), _plans_area),
     (QT_TRANSLATE_NOOP("MainWindow", "居民"), _residents_area),
     (QT_TRANSLATE_NOOP("MainWindow", "报名签到"), _signups_area),
+    (QT_TRANSLATE_NOOP("MainWindow", "评比表彰"), _contests_area),
     (QT_TRANSLATE_NOOP("MainWindow", "活动反馈"), _feedback_area),
 ]
 

@@ -6,8 +6,9 @@ paper; offsets in millimetres move everything (right and down) to match the prin
 draws a millimetre grid with the text boxes outlined, to align the printer once.
 
 A name with a character neither the chosen font nor the bundled one draws is refused before
-anything is printed (MissingGlyphs lists them), never printed as a box. Every certificate gets a
-number; certificate_register writes the register of those issued.
+anything is printed (MissingGlyphs lists them), never printed as a box. print_certificates
+numbers them in the register (models/contests/register.py: a reprint keeps its number) in the
+same transaction as the PDF is written; certificate_register writes that register as .xlsx.
 """
 from __future__ import annotations
 
@@ -19,26 +20,27 @@ from pathlib import Path
 from openpyxl import Workbook
 from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_JUSTIFY
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from exporters.atomic import atomic_output
-from exporters.pdf.cjk import CJKParagraph
+from exporters.pdf.cjk import find_break
 from exporters.pdf.fonts import FontSet, bundled_font_name, font_set, has_glyph
-from exporters.pdf.official import cn_date, esc
+from exporters.pdf.official import cn_date
 from exporters.sheets.layout import (
     BORDER,
     CENTER,
     FONT,
     HEADER_FONT,
+    LEFT,
     TITLE_FONT,
     Column,
     setup_sheet,
 )
 from exporters.sheets.text import set_text
 from models.common.errors import UserError
+from models.contests.register import CertificateDraft, IssuedCertificate, issue_certificates
 from models.contests.service import contest_results, get_honour_list
 
 PAPERS: dict[str, tuple[float, float]] = {"A4横": (297.0, 210.0), "A5横": (210.0, 148.0)}
@@ -156,17 +158,72 @@ def _draw(c: Canvas, cert: Certificate, layout: Layout, box: _Boxes, fonts: Font
     c.setFillColor(colors.black)
     c.setFont(name_font, 26 * k)
     c.drawString(box.text_x, box.name_y, f"{cert.name}：")
-    style = ParagraphStyle("cert", fontName=fonts.body, fontSize=20 * k, leading=34 * k,
-                           firstLineIndent=40 * k, alignment=TA_JUSTIFY, wordWrap="CJK")
-    para = CJKParagraph(esc(cert.body), style)
-    _w, ph = para.wrap(box.text_w, box.h)
-    para.drawOn(c, box.text_x, box.name_y - 14 * k - ph)
+    _draw_body(c, cert.body, fonts.body, 20 * k, 34 * k, 40 * k, box.text_x,
+               box.name_y - 14 * k - 20 * k, box.text_w)
     c.setFont(fonts.body, 20 * k)
     c.drawRightString(box.right_x, box.issuer_y, cert.issuer)
     c.drawRightString(box.right_x, box.issuer_y - 30 * k, cn_date(cert.day))
     c.setFont(fonts.body, 10 * k)
     c.drawString(box.text_x, box.h * 0.12, f"证书编号：{cert.number}")
     c.restoreState()
+
+
+def _body_lines(text: str, font: str, size: float, width: float,
+                indent: float) -> list[tuple[list[tuple[str, str]], float, float]]:
+    """The body broken into lines by Chinese rules (exporters.pdf.cjk.find_break), each as runs
+    of (font, text) with its character spacing and its left indent. A character the body font
+    lacks is drawn in the bundled font, never as a box. A full line is justified: spaced so its
+    last character meets the right edge. Drawn line by line rather than as a Paragraph, which
+    cost a third of a 500-certificate batch (bench/bench_contests.py)."""
+    fallback = bundled_font_name()
+    chars = list(" ".join(text.split()))
+    fonts = [font if has_glyph(font, ch) or ch.isspace() else fallback for ch in chars]
+    widths = [_char_width(ch, f, size) for ch, f in zip(chars, fonts, strict=True)]
+    out: list[tuple[list[tuple[str, str]], float, float]] = []
+    n, start = len(chars), 0
+    while start < n:
+        left = indent if not out else 0.0
+        room, used, i = width - left, 0.0, start
+        while i < n and (used + widths[i] <= room + 0.01 or i == start):
+            used += widths[i]
+            i += 1
+        end = n if i >= n else find_break(chars, start, i)
+        extra = room - sum(widths[start:end])
+        count = end - start
+        space = extra / (count - 1) if end < n and count > 1 and 0 <= extra < 4 * size else 0.0
+        runs: list[tuple[str, str]] = []
+        for k in range(start, end):
+            if runs and runs[-1][0] == fonts[k]:
+                runs[-1] = (fonts[k], runs[-1][1] + chars[k])
+            else:
+                runs.append((fonts[k], chars[k]))
+        out.append((runs, space, left))
+        start = end
+        while start < n and chars[start].isspace():
+            start += 1
+    return out
+
+
+_WIDTHS: dict[tuple[str, str, float], float] = {}
+
+
+def _char_width(ch: str, font: str, size: float) -> float:
+    w = _WIDTHS.get((ch, font, size))
+    if w is None:
+        w = _WIDTHS[(ch, font, size)] = stringWidth(ch, font, size)
+    return w
+
+
+def _draw_body(c: Canvas, text: str, font: str, size: float, leading: float, indent: float,
+               x: float, y: float, width: float) -> None:
+    """Draw the body from its first baseline y downwards."""
+    for n, (runs, space, left) in enumerate(_body_lines(text, font, size, width, indent)):
+        t = c.beginText(x + left, y - n * leading)
+        t.setCharSpace(space)
+        for run_font, run in runs:
+            t.setFont(run_font, size)
+            t.textOut(run)
+        c.drawText(t)
 
 
 def _grid(c: Canvas, box: _Boxes, fonts: FontSet) -> None:
@@ -225,18 +282,22 @@ def export_certificates(certs: Sequence[Certificate], target: Path | str, layout
     return pages
 
 
-REGISTER_COLUMNS = [Column("证书编号", 16, center=True), Column("姓名", 12, center=True),
-                    Column("证书", 10, center=True), Column("内容", 60), Column("颁发单位", 16),
-                    Column("日期", 14, center=True), Column("领取人签名", 14)]
+REGISTER_COLUMNS = [Column("证书编号", 14, center=True), Column("姓名", 10, center=True),
+                    Column("证书", 10, center=True), Column("内容", 56), Column("颁发单位", 14),
+                    Column("日期", 12, center=True), Column("经办人", 10, center=True),
+                    Column("印制次数", 8, center=True), Column("领取人签名", 12)]
 
 
-def certificate_register(certs: Sequence[Certificate], target: Path | str) -> int:
-    """The register of certificates issued (.xlsx): number, name, what for, issuer, date, and a
-    column for the receiver's signature; returns the number of rows."""
+def certificate_register(issued: Sequence[IssuedCertificate], target: Path | str,
+                         title: str = "证书发放登记表") -> int:
+    """The register of certificates issued (.xlsx, kept in the office: full names): number,
+    name, what for, issuer, date, who printed it, how many times, and a column for the
+    receiver's signature; returns the number of rows."""
+    if not issued:
+        raise UserError("还没有发放过证书，登记表无内容。")
     wb = Workbook()
     ws = wb.active
     ws.title = "证书登记"
-    title = f"{certs[0].title}发放登记表" if certs else "证书发放登记表"
     widths = [c.width or 10 for c in REGISTER_COLUMNS]
     setup_sheet(ws, REGISTER_COLUMNS, widths, title=title, landscape=True)
     cell = set_text(ws.cell(row=1, column=1), title)
@@ -244,41 +305,58 @@ def certificate_register(certs: Sequence[Certificate], target: Path | str) -> in
     for i, col in enumerate(REGISTER_COLUMNS, 1):
         cell = set_text(ws.cell(row=2, column=i), col.title)
         cell.font, cell.alignment, cell.border = HEADER_FONT, CENTER, BORDER
-    for r, cert in enumerate(certs, 3):
-        values = [cert.number, cert.name, cert.title, cert.body, cert.issuer,
-                  cert.day.isoformat() if cert.day else "", ""]
+    for r, c in enumerate(issued, 3):
+        values = [c.number, c.name, c.kind, c.body, c.issuer, c.issued.isoformat(), c.issued_by,
+                  str(c.printed), ""]
         for i, value in enumerate(values, 1):
             cell = set_text(ws.cell(row=r, column=i), value or None)
-            cell.font, cell.border, cell.alignment = FONT, BORDER, CENTER
+            cell.font, cell.border = FONT, BORDER
+            cell.alignment = LEFT if REGISTER_COLUMNS[i - 1].title == "内容" else CENTER
     with atomic_output(target) as tmp:
         wb.save(tmp)
-    return len(certs)
+    return len(issued)
 
 
-def contest_certificates(contest_id: int, day: date | None = None) -> list[Certificate]:
+def contest_drafts(contest_id: int, day: date) -> list[CertificateDraft]:
     """A 获奖证书 for every prize of the contest, by category and level, as the results give."""
     res = contest_results(contest_id)
     unplaced = [r for r in res.entries if r.rank is None]
     if unplaced:
         raise UserError(f"“{res.contest.title}”还有 {len(unplaced)} 件作品未评完，评完后再发证书。")
-    year = (day or res.contest.deadline or date.today()).year
     order = {name: i for cat in res.contest.categories for i, (name, _p) in enumerate(cat.levels)}
     prized = sorted((r for r in res.entries if r.prize), key=lambda r: (
         [c.id for c in res.contest.categories].index(r.entry.category_id), order[r.prize],
         r.rank or 0, r.entry.code))
     issuer = res.contest.issuer or "社区居委会"
-    return [Certificate(
-        f"{year}-P{contest_id}-{n:03d}", "获奖证书", r.entry.name,
+    return [CertificateDraft(
+        "获奖证书", r.entry.name,
         f"你的作品《{r.entry.title}》在{res.contest.title}中荣获{r.entry.category}类{r.prize}。"
-        "特发此证，以资鼓励。", issuer, day) for n, r in enumerate(prized, 1)]
+        "特发此证，以资鼓励。", issuer, f"{day.year}-P{contest_id}-", entry_id=r.entry.id)
+        for r in prized]
 
 
-def honour_certificates(list_id: int, day: date | None = None) -> list[Certificate]:
+def honour_drafts(list_id: int, day: date) -> list[CertificateDraft]:
     """A 荣誉证书 for every approved nomination of the honour list, in the list's order."""
     h = get_honour_list(list_id)
     if not h.approved:
         raise UserError(f"“{h.title}”还没有审核通过的人选，无法发证书。")
     issuer = h.issuer or "社区居委会"
-    return [Certificate(f"{h.year}-H{list_id}-{n:03d}", "荣誉证书", a.name,
-                        f"被评为{h.year}年度{h.title}。特发此证，以资鼓励。", issuer, day)
-            for n, a in enumerate(h.approved, 1)]
+    return [CertificateDraft("荣誉证书", a.name,
+                             f"被评为{h.year}年度{h.title}。特发此证，以资鼓励。", issuer,
+                             f"{day.year}-H{list_id}-", nomination_id=a.id)
+            for a in h.approved]
+
+
+def print_certificates(drafts: Sequence[CertificateDraft], target: Path | str, layout: Layout,
+                       day: date, issued_by: str = "", *,
+                       test_page: bool = False) -> tuple[int, list[IssuedCertificate]]:
+    """Number the certificates in the register and write the PDF, all or nothing (a name the
+    fonts lack is refused before a number is taken). Returns (pages, what was issued)."""
+    check_names([Certificate("", d.kind, d.name, d.body, d.issuer, day) for d in drafts])
+
+    def write(issued: list[IssuedCertificate]) -> tuple[int, list[IssuedCertificate]]:
+        certs = [Certificate(c.number, c.kind, c.name, c.body, c.issuer, c.issued)
+                 for c in issued]
+        return export_certificates(certs, target, layout, test_page=test_page), issued
+
+    return issue_certificates(drafts, day, issued_by, write)

@@ -31,12 +31,18 @@ from models.common.masking import mask_name, visible_sort_key
 from models.contests.records import ContestResults
 from models.contests.service import contest_results
 
+MIN_POSTING_DAYS = 7  # PRINTING.md: a notice stays up at least seven days
+
 
 @dataclass
 class Posting:
     start: date
-    days: int = 5
+    days: int = MIN_POSTING_DAYS
     contact: str = ""  # where and how to object: an office, a phone number
+
+    def __post_init__(self) -> None:
+        if self.days < MIN_POSTING_DAYS:
+            raise UserError(f"公示期至少 {MIN_POSTING_DAYS} 天（现为 {self.days} 天）。")
 
     @property
     def end(self) -> date:
@@ -68,11 +74,15 @@ def winners(res: ContestResults) -> list[Winner]:
 
 
 def _posting_text(res: ContestResults, posting: Posting) -> list[str]:
-    who = res.contest.issuer or "社区居委会"
+    return posting_lines(res.contest.issuer or "社区居委会", posting)
+
+
+def posting_lines(who: str, posting: Posting, matter: str = "评选结果") -> list[str]:
+    """The posting period and how to object, for any notice posted (results, honour roll)."""
     contact = f"（{posting.contact}）" if posting.contact else ""
     return [
         f"公示期：{o.cn_date(posting.start)}至{o.cn_date(posting.end)}，共 {posting.days} 天。",
-        f"公示期间如对评选结果有异议，请以书面形式或当面向{who}反映{contact}，"
+        f"公示期间如对{matter}有异议，请以书面形式或当面向{who}反映{contact}，"
         "反映问题应实事求是，并写明或说明本人姓名与联系方式，以便核实回复。",
     ]
 

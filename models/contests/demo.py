@@ -30,13 +30,15 @@ from models.plans.tables import Plan
 from models.residents.demo import GIVEN, SURNAMES
 
 CATEGORIES = ("摄影", "书画", "诗词")
+PER_CATEGORY = {"摄影": 16, "书画": 12, "诗词": 12}  # 40 entries
 TITLES = {
     "摄影": ("古渡晨光", "重阳登高", "老街新貌", "菊香满园", "古城夜色", "运河两岸", "夕阳红",
-             "公园秋色", "桥", "老城门", "社区新景", "戏台前"),
+             "公园秋色", "桥", "老城门", "社区新景", "戏台前", "晨练", "银杏大道", "老茶馆",
+             "巷口"),
     "书画": ("秋菊图", "登高望远", "家乡十年", "行书·九月九日忆山东兄弟", "山水清音", "墨竹",
-             "松鹤延年", "楷书·敬老", "古城新韵", "篆书·寿"),
+             "松鹤延年", "楷书·敬老", "古城新韵", "篆书·寿", "隶书·孝亲", "荷塘清趣"),
     "诗词": ("重阳抒怀", "登高有感", "七律·古城变迁", "赏菊", "家乡新貌", "五绝·秋", "渡口吟",
-             "看大戏", "老来乐", "十年"),
+             "看大戏", "老来乐", "十年", "七绝·登山", "社区颂"),
 }
 JUDGES = (("陈立群", "市摄影家协会"), ("吴秋实", "市书法家协会"), ("郑文澜", "市诗词学会"),
           ("何晓东", "区文化馆"), ("林美华", "市老年大学"))
@@ -82,20 +84,18 @@ def make_demo_contests(seed: int = 9) -> DemoContestSummary | None:
             CATEGORIES), plan_id=plan.id,
         who_may_enter="社区老年代表、社会各阶层的老年同志、市区内的老年摄影、书画、诗词爱好者",
         hand_in_place="社区办公室", deadline=day + timedelta(days=4), method=TRIMMED,
-        tie_rule=MORE_TOP, issuer="社区居委会"))
+        tie_rule=MORE_TOP, issuer="社区居委会", full_marks=10))
     people = _older_residents(day, 28, rng)
-    per_cat = {"摄影": 16, "书画": 12, "诗词": 12}
     entries = []
     for cat in contest.categories:
-        titles = list(TITLES[cat.name])
-        for i in range(per_cat[cat.name]):
+        # distinct titles within a category: a "（之2）" reads as a made-up list
+        titles = rng.sample(TITLES[cat.name], PER_CATEGORY[cat.name])
+        for title in titles:
             rid, name = people.pop() if people and rng.random() < 0.7 else (None, _free_name(rng))
             received = day + timedelta(days=rng.choice((0, 1, 2, 3, 4, 4, 5)))
             entries.append(add_entry(contest.id, NewEntry(
-                category_id=cat.id, name=name, title=titles[i % len(titles)] + (
-                    f"（之{i // len(titles) + 1}）" if i >= len(titles) else ""),
-                received=received, received_by=rng.choice(("李敏", "王芳")), resident_id=rid),
-                rng=rng))
+                category_id=cat.id, name=name, title=title, received=received,
+                received_by=rng.choice(("李敏", "王芳")), resident_id=rid), rng=rng))
     quality = {e.id: rng.uniform(6.0, 9.4) for e in entries}
     for name, unit in JUDGES:
         judge = add_judge(contest.id, name, unit)

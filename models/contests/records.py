@@ -20,6 +20,7 @@ class NewContest:
     tie_rule: str = SHARED
     issuer: str = ""
     levels: tuple[tuple[str, int | None], ...] = DEFAULT_LEVELS  # for every category
+    full_marks: int | None = None  # the highest score a judge may give; None: no limit
 
 
 @dataclass
@@ -50,6 +51,7 @@ class ContestRecord:
     categories: list[CategoryRecord]
     judges: list[JudgeRecord]
     entry_count: int
+    full_marks: int | None = None
 
 
 @dataclass
@@ -75,6 +77,7 @@ class EntryRecord:
     received: date
     received_by: str
     late: bool
+    phone: str = ""
 
 
 @dataclass

@@ -63,6 +63,19 @@ def parse_score(text: str) -> Fraction:
     return value
 
 
+def check_full_marks(full: int | None) -> None:
+    if full is not None and not 1 <= full <= 1000:
+        raise UserError(f"满分 {full} 不合理，应在 1 到 1000 之间（如 10 或 100）。")
+
+
+def check_score(text: str, full_marks: int | None) -> Fraction:
+    """A typed score, refused in Chinese when it is not a number or above full marks."""
+    value = parse_score(text)
+    if full_marks is not None and value > full_marks:
+        raise UserError(f"分数“{str(text).strip()}”超过满分 {full_marks} 分，请重新填写。")
+    return value
+
+
 def show_score(value: Fraction | None, places: int = 2) -> str:
     """A score or total for people: 9, 8.5, 9.17 (rounded half up to places); "" for None."""
     if value is None:

@@ -33,7 +33,8 @@ from models.contests.scoring import (
     Level,
     TooFewJudges,
     UnknownRule,
-    parse_score,
+    check_full_marks,
+    check_score,
     place_category,
 )
 from models.contests.tables import (
@@ -92,7 +93,7 @@ def _record(c: Contest) -> ContestRecord:
         Judge.contest == c.id).order_by(Judge.position, Judge.id)]
     count = ContestEntry.select().where(ContestEntry.contest == c.id).count()
     return ContestRecord(c.id, c.title, c.plan_id, c.who_may_enter, c.hand_in_place, c.deadline,
-                         c.method, c.tie_rule, c.issuer, cats, judges, count)
+                         c.method, c.tie_rule, c.issuer, cats, judges, count, c.full_marks)
 
 
 def _set_levels(category_id: int, levels: Sequence[tuple[str, int | None]]) -> None:
@@ -112,12 +113,14 @@ def create_contest(new: NewContest) -> ContestRecord:
     if len(set(names)) != len(names):
         raise UserError("作品类别有重复，请检查。")
     _check_rules(new.method, new.tie_rule, 0)
+    check_full_marks(new.full_marks)
     with database.atomic():
         if new.plan_id is not None and Plan.get_or_none(Plan.id == new.plan_id) is None:
             raise NotFound(f"找不到编号为 {new.plan_id} 的活动。")
         c = Contest.create(plan=new.plan_id, title=title, who_may_enter=new.who_may_enter,
                            hand_in_place=new.hand_in_place, deadline=new.deadline,
-                           method=new.method, tie_rule=new.tie_rule, issuer=new.issuer)
+                           method=new.method, tie_rule=new.tie_rule, issuer=new.issuer,
+                           full_marks=new.full_marks)
         for i, name in enumerate(names):
             cat = ContestCategory.create(contest=c.id, position=i, name=name)
             _set_levels(cat.id, new.levels)
@@ -226,7 +229,7 @@ def add_entry(contest_id: int, new: NewEntry, rng: random.Random | None = None) 
 
 def _entry_record(e: ContestEntry, category: str) -> EntryRecord:
     return EntryRecord(e.id, e.code, e.category_id, category, e.name, e.resident_id, e.title,
-                       e.received, e.received_by, bool(e.late))
+                       e.received, e.received_by, bool(e.late), e.phone)
 
 
 def list_entries(contest_id: int) -> list[EntryRecord]:
@@ -241,11 +244,13 @@ def list_entries(contest_id: int) -> list[EntryRecord]:
 def set_scores(judge_id: int, scores: Mapping[int, str]) -> int:
     """A judge's scores by entry id, as typed ("8.5"); an empty text clears that score. All or
     nothing: one bad number and none is saved. Returns how many were saved."""
-    parsed = {eid: (parse_score(t) if str(t).strip() else None) for eid, t in scores.items()}
     with database.atomic():
         j = Judge.get_or_none(Judge.id == judge_id)
         if j is None:
             raise NotFound(f"找不到编号为 {judge_id} 的评委。")
+        full = j.contest.full_marks
+        parsed = {eid: (check_score(t, full) if str(t).strip() else None)
+                  for eid, t in scores.items()}
         ours = {e.id for e in ContestEntry.select(ContestEntry.id).where(
             ContestEntry.contest == j.contest_id)}
         for eid, value in parsed.items():
@@ -257,8 +262,18 @@ def set_scores(judge_id: int, scores: Mapping[int, str]) -> int:
         return sum(1 for v in parsed.values() if v is not None)
 
 
-def contest_results(contest_id: int) -> ContestResults:
-    """Every entry with its scores, total, place and prize, recomputed from the scores."""
+def save_score_sheet(scores: Mapping[int, Mapping[int, str]]) -> int:
+    """Scores of several judges at once ({judge id: {entry id: typed}}), all or nothing: the
+    keyboard grid saves what the clerk confirmed in one go. Returns how many were saved."""
+    with database.atomic():
+        return sum(set_scores(judge_id, given) for judge_id, given in scores.items())
+
+
+def contest_results(contest_id: int,
+                    typed: Mapping[tuple[int, int], str] | None = None) -> ContestResults:
+    """Every entry with its scores, total, place and prize, recomputed from the scores; typed
+    ({(judge id, entry id): text}, "" clears) lays scores typed and not saved yet over the saved
+    ones, so the window shows what the results would be (nothing is written)."""
     with database.atomic():
         c = _contest(contest_id)
         rec = _record(c)
@@ -267,6 +282,11 @@ def contest_results(contest_id: int) -> ContestResults:
         given: dict[tuple[int, int], Fraction] = {}
         for s in Score.select().join(ContestEntry).where(ContestEntry.contest == c.id):
             given[(s.entry_id, s.judge_id)] = Fraction(s.value)
+    for (judge_id, entry_id), text in (typed or {}).items():
+        if str(text).strip():
+            given[(entry_id, judge_id)] = check_score(text, rec.full_marks)
+        else:
+            given.pop((entry_id, judge_id), None)
     _check_rules(rec.method, rec.tie_rule, len(judge_ids))
     out: list[EntryResult] = []
     notices: list[str] = []

@@ -1,4 +1,4 @@
-"""Tables of contests and honours (schema step models/datafile/migrations/v5.py).
+"""Tables of contests and honours (schema steps models/datafile/migrations/v6.py and v8.py).
 
 A contest belongs to an activity (a plan) or stands alone. Entries are handed in per category;
 the entrant is a resident or someone given by name only (resident NULL), and the name is kept on
@@ -30,6 +30,9 @@ class Contest(BaseModel):
     tie_rule = pw.CharField(default="并列")  # models.contests.scoring.TIE_RULES
     issuer = pw.CharField(default="")  # who signs results and certificates
     notes = pw.TextField(default="")
+    # The highest score a judge may give (10, 100); NULL: any score of 0 or more (files before
+    # schema step 7). Last, as ALTER TABLE added it.
+    full_marks = pw.IntegerField(null=True)
 
 
 class ContestCategory(BaseModel):
@@ -119,6 +122,29 @@ class Nomination(BaseModel):
     position = pw.IntegerField(default=0)
 
 
+class Certificate(BaseModel):
+    """The register of certificates issued (schema step 7): one row per certificate printed,
+    its number kept when it is printed again. The entry or nomination it was printed for is
+    linked while it exists; the name and what it says are kept as printed."""
+
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
+    entry_id: int | None
+    nomination_id: int | None
+    number = pw.CharField(unique=True)  # 证书编号
+    kind = pw.CharField()  # 获奖证书 / 荣誉证书
+    entry = pw.ForeignKeyField(ContestEntry, null=True, unique=True, on_delete="SET NULL",
+                               backref="certificates")
+    nomination = pw.ForeignKeyField(Nomination, null=True, unique=True, on_delete="SET NULL",
+                                    backref="certificates")
+    name = pw.CharField()
+    body = pw.TextField()  # the text as last printed
+    issuer = pw.CharField(default="")
+    issued = DateField()  # the date on the certificate
+    issued_by = pw.CharField(default="")  # the clerk who printed it
+    printed = pw.IntegerField(default=1)  # how many times printed
+
+
 CONTEST_MODELS: list[type[pw.Model]] = [
     Contest, ContestCategory, PrizeLevel, ContestEntry, Judge, Score, HonourList, Nomination,
+    Certificate,
 ]

@@ -29,6 +29,7 @@ from models.datafile.migrations.v4 import migrate_3_to_4
 from models.datafile.migrations.v5 import migrate_4_to_5
 from models.datafile.migrations.v6 import migrate_5_to_6
 from models.datafile.migrations.v7 import migrate_6_to_7
+from models.datafile.migrations.v8 import migrate_7_to_8
 from models.datafile.precheck import (  # noqa: F401 - re-exported
     APPLICATION_ID,
     DamagedFileError,
@@ -61,6 +62,7 @@ MIGRATIONS: dict[int, MigrationStep] = {
     4: migrate_4_to_5,
     5: migrate_5_to_6,
     6: migrate_6_to_7,
+    7: migrate_7_to_8,
 }
 
 

@@ -39,6 +39,7 @@ def contest_object(contest_id: int) -> dict[str, object]:
     return {
         "id": c.id, "title": c.title, "activity": c.plan_id, "method": c.method,
         "tie_rule": c.tie_rule, "deadline": c.deadline.isoformat() if c.deadline else None,
+        "full_marks": c.full_marks,
         "categories": [{"name": cat.name, "levels": [{"name": n, "places": p}
                                                       for n, p in cat.levels]}
                        for cat in c.categories],

@@ -16,6 +16,7 @@ from ui.cli.common import RECORD_NUMBER, add_db_option, open_db
 from ui.cli.feedback_cmd import EXPORT_KINDS as FEEDBACK_KINDS
 
 if TYPE_CHECKING:
+    from exporters.contests.results import Posting
     from models.plans.records import PlanRecord
 
 
@@ -186,33 +187,43 @@ def run_score_sheet(args: argparse.Namespace) -> int:
 
 
 def _add_contest_results(kinds: argparse._SubParsersAction) -> None:
-    from ui.cli.common import whole_number
-
     p = kinds.add_parser("contest-results", help="评选结果公示（PDF 或 Excel，姓名隐去部分）")
     add_db_option(p)
     p.add_argument("--contest", type=RECORD_NUMBER, required=True, metavar="N",
                    help="评比编号（见 contests 子命令）")
     p.add_argument("--out", required=True, metavar="R.pdf|R.xlsx", help="保存到的文件")
-    p.add_argument("--start", metavar="YYYY-MM-DD", help="公示开始日期（默认今天）")
-    p.add_argument("--days", type=whole_number(1, 60), default=5, metavar="N",
-                   help="公示天数（默认 %(default)s 天）")
-    p.add_argument("--contact", default="", metavar="TEXT",
-                   help="受理异议的地点或电话，如“社区办公室，电话 0571-88123456”")
+    _add_posting(p)
     p.set_defaults(func=run_contest_results)
 
 
-def run_contest_results(args: argparse.Namespace) -> int:
+def _add_posting(p: argparse.ArgumentParser) -> None:
+    from ui.cli.common import whole_number
+
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="公示开始日期（默认今天）")
+    p.add_argument("--days", type=whole_number(7, 60), default=7, metavar="N",
+                   help="公示天数（至少 7 天，默认 %(default)s 天）")
+    p.add_argument("--contact", default="", metavar="TEXT",
+                   help="受理异议的地点或电话，如“社区办公室，电话 0571-88123456”")
+
+
+def _posting(args: argparse.Namespace) -> Posting:
     from datetime import date
 
-    from exporters.contests.results import Posting, export_results_pdf, export_results_xlsx
+    from exporters.contests.results import Posting
     from ui.cli.common import CommandError
 
-    suffix = _suffix(args, (".pdf", ".xlsx"))
     try:
         start = date.fromisoformat(args.start) if args.start else date.today()
     except ValueError:
         raise CommandError(f"公示开始日期“{args.start}”看不懂，请写成 2026-10-25 这样。") from None
-    posting = Posting(start, args.days, args.contact.strip())
+    return Posting(start, args.days, args.contact.strip())
+
+
+def run_contest_results(args: argparse.Namespace) -> int:
+    from exporters.contests.results import export_results_pdf, export_results_xlsx
+
+    suffix = _suffix(args, (".pdf", ".xlsx"))
+    posting = _posting(args)
     open_db(args, create=False)
     if suffix == ".pdf":
         pages = export_results_pdf(args.contest, Path(args.out), posting)
@@ -223,8 +234,30 @@ def run_contest_results(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_honour_roll(kinds: argparse._SubParsersAction) -> None:
+    p = kinds.add_parser("honour-roll", help="表彰名单公示（PDF，姓名隐去部分，按姓氏笔画排序）")
+    add_db_option(p)
+    p.add_argument("--honour", type=RECORD_NUMBER, required=True, metavar="N",
+                   help="表彰编号（见 honours 子命令）")
+    p.add_argument("--out", required=True, metavar="R.pdf", help="保存到的 PDF 文件")
+    _add_posting(p)
+    p.set_defaults(func=run_honour_roll)
+
+
+def run_honour_roll(args: argparse.Namespace) -> int:
+    from exporters.contests.honour_roll import export_honour_roll_pdf
+
+    _suffix(args, (".pdf",))
+    posting = _posting(args)
+    open_db(args, create=False)
+    pages = export_honour_roll_pdf(args.honour, Path(args.out), posting)
+    print(f"已导出表彰名单公示（PDF，{pages} 页）：{args.out}")
+    return 0
+
+
 def _add_certificates(kinds: argparse._SubParsersAction) -> None:
-    p = kinds.add_parser("certificates", help="获奖证书或荣誉证书（PDF，一页一张），另存发放登记表")
+    p = kinds.add_parser("certificates", help="获奖证书或荣誉证书（PDF，一页一张，编号记入"
+                                              "证书发放登记，重印沿用原编号），另存发放登记表")
     add_db_option(p)
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--contest", type=RECORD_NUMBER, metavar="N",
@@ -241,6 +274,7 @@ def _add_certificates(kinds: argparse._SubParsersAction) -> None:
     p.add_argument("--test-page", action="store_true",
                    help="第一页加印毫米网格校准页（文字按偏移印在网格上）")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="落款日期（默认今天）")
+    p.add_argument("--issued-by", default="", metavar="NAME", help="经办人（记入证书发放登记）")
     p.set_defaults(func=run_certificates)
 
 
@@ -265,10 +299,11 @@ def run_certificates(args: argparse.Namespace) -> int:
         TEXT_ONLY,
         Layout,
         certificate_register,
-        contest_certificates,
-        export_certificates,
-        honour_certificates,
+        contest_drafts,
+        honour_drafts,
+        print_certificates,
     )
+    from models.contests.register import list_certificates
     from ui.cli.common import CommandError
 
     _suffix(args, (".pdf",))
@@ -280,14 +315,40 @@ def run_certificates(args: argparse.Namespace) -> int:
                     args.offset_y)
     layout.size_mm()  # a bad paper is refused before the file is read
     open_db(args, create=False)
-    certs = (contest_certificates(args.contest, day) if args.contest is not None
-             else honour_certificates(args.honour, day))
+    drafts = (contest_drafts(args.contest, day) if args.contest is not None
+              else honour_drafts(args.honour, day))
     out = Path(args.out)
-    pages = export_certificates(certs, out, layout, test_page=args.test_page)
+    pages, issued = print_certificates(drafts, out, layout, day, args.issued_by,
+                                       test_page=args.test_page)
     register = out.with_name(out.stem + "_发放登记表.xlsx")
-    certificate_register(certs, register)
-    print(f"已导出证书 {len(certs)} 张（PDF，{pages} 页）：{out}")
+    certificate_register(list_certificates(args.contest, args.honour), register,
+                         f"{issued[0].kind}发放登记表")
+    again = sum(1 for c in issued if c.printed > 1)
+    note = f"（其中 {again} 张为重印，沿用原编号）" if again else ""
+    print(f"已导出证书 {len(issued)} 张{note}（PDF，{pages} 页）：{out}")
     print(f"证书发放登记表：{register}")
+    return 0
+
+
+def _add_certificate_register(kinds: argparse._SubParsersAction) -> None:
+    p = kinds.add_parser("certificate-register", help="证书发放登记表（Excel：编号、姓名、"
+                                                      "内容、日期、经办人、领取人签名栏）")
+    add_db_option(p)
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--contest", type=RECORD_NUMBER, metavar="N", help="只列这项评比的证书")
+    which.add_argument("--honour", type=RECORD_NUMBER, metavar="N", help="只列这个表彰的证书")
+    p.add_argument("--out", required=True, metavar="R.xlsx", help="保存到的 Excel 文件")
+    p.set_defaults(func=run_certificate_register)
+
+
+def run_certificate_register(args: argparse.Namespace) -> int:
+    from exporters.contests.certificates import certificate_register
+    from models.contests.register import list_certificates
+
+    _suffix(args, (".xlsx",))
+    open_db(args, create=False)
+    n = certificate_register(list_certificates(args.contest, args.honour), Path(args.out))
+    print(f"已导出证书发放登记表（{n} 张）：{args.out}")
     return 0
 
 
@@ -302,6 +363,8 @@ KINDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
     "contest-results": _add_contest_results,
     "certificates": _add_certificates,
     **FEEDBACK_KINDS,
+    "honour-roll": _add_honour_roll,
+    "certificate-register": _add_certificate_register,
 }
 
 
