@@ -10,6 +10,7 @@ as in the .xlsx.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,7 @@ OPENING = frozenset("（《〈「『【〔〖［｛(")
 CLOSING = frozenset("）》〉」』】〕〗］｝)")
 # Where a long line of the heading breaks best: after a list's 、, a space or a ；.
 SEPARATORS = frozenset("、　；， ")
+_WORDS = re.compile(r"[0-9A-Za-z.:\-/_%+#&']+")
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,12 @@ class Listing:
     widths: list[float] = field(default_factory=list)
 
 
-def wrap(text: str, width_of: Callable[[str], float], room: float) -> list[str]:
-    """Lines of at most room wide, broken where the Chinese rules allow (exporters/pdf/cjk.py),
-    and never inside a bracket when a break outside one exists: "市郊森林公园（重阳登高）" keeps
-    its bracket whole. After a 、 or a space is preferred to the middle of a word."""
+def wrap(text: str, width_of: Callable[[str], float], room: float, *,
+         tidy: bool = True) -> list[str]:
+    """Lines of at most room wide, broken where the Chinese rules allow (exporters/pdf/cjk.py).
+    tidy (headings): never inside a bracket when a break outside one exists, so that
+    "市郊森林公园（重阳登高）" keeps its bracket whole, and after a 、 or a space rather than in
+    the middle of a phrase. Table cells fill their lines instead (tidy False)."""
     lines: list[str] = []
     rest = text
     while rest and width_of(rest) > room:
@@ -76,7 +80,7 @@ def wrap(text: str, width_of: Callable[[str], float], room: float) -> list[str]:
         fit = 1
         while fit < len(rest) and width_of(rest[:fit + 1]) <= room:
             fit += 1
-        cut = _best_break(rest, fit)
+        cut = _best_break(rest, fit, tidy)
         lines.append(rest[:cut].rstrip(" 　"))
         rest = rest[cut:].lstrip(" 　")
     if rest or not lines:
@@ -84,9 +88,14 @@ def wrap(text: str, width_of: Callable[[str], float], room: float) -> list[str]:
     return lines
 
 
-def _best_break(text: str, fit: int) -> int:
+def _best_break(text: str, fit: int, tidy: bool = True) -> int:
     """Index to end the line at, given that text[:fit] is the longest head that fits."""
     if fit >= len(text):
+        return fit
+    if not tidy:
+        for b in range(fit, max(0, fit // 2), -1):
+            if break_allowed(text[b - 1], text[b]):
+                return b
         return fit
     depth = 0
     depths = []
@@ -155,41 +164,50 @@ class _Measure:
         return w
 
 
-def _wanted(listing: Listing, measure: _Measure, head: _Measure, total: float) -> list[float]:
-    """Each column as wide as its longest value (a long-text column capped at its share)."""
-    want = []
+def _wanted(listing: Listing, measure: _Measure, head: _Measure,
+            total: float) -> list[tuple[float, float]]:
+    """(wanted, least) width of each column: as wide as its longest value (a long-text column
+    capped at its share), and never narrower than its longest word or number."""
+    out = []
+    short = listing.font_size * 4  # 性别, 楼栋: a column this narrow keeps its width
     for i, col in enumerate(listing.columns):
         longest = max((measure(r[i]) for r in listing.rows if i < len(r) and r[i]), default=0.0)
         title = head(col.title)
         if len(col.title) > 3:  # a title of four or more characters may take two lines
             title = title / 2 + head("（")
-        if not col.nowrap:
-            longest = min(longest, total * col.max_share)
-        want.append(max(longest, title, listing.font_size * MIN_CHARS) + 2 * PAD)
-    return want
+        floor = max(title, listing.font_size * MIN_CHARS)
+        if col.nowrap:
+            want = least = max(longest, floor)
+        else:
+            word = _longest_word(listing.rows, i, measure)
+            want = max(min(longest, total * col.max_share), word, floor)
+            least = want if want <= short else max(word, floor, short)
+        out.append((want + 2 * PAD, least + 2 * PAD))
+    return out
 
 
-def _widths(listing: Listing, want: list[float], total: float) -> list[float]:
-    """Column widths from the wanted ones: the room left over shared out; when they do not fit,
-    the wrapping columns give way first."""
-    cols = listing.columns
+def _longest_word(rows: Sequence[Sequence[str]], i: int, measure: _Measure) -> float:
+    """The widest run of Latin letters and digits in column i ("2026-10-01", a receipt number):
+    a wrapped column is never so narrow that one is cut in two."""
+    values = {r[i] for r in rows if i < len(r) and r[i]}
+    words = {w for v in values for w in _WORDS.findall(v)}
+    return max((measure(w) for w in words), default=0.0)
+
+
+def _widths(sizes: list[tuple[float, float]], total: float) -> list[float]:
+    """Column widths: the wanted ones and the room left over shared out; when they do not fit,
+    each column gives way in proportion to what it can spare above its least; when even the
+    least do not fit, all shrink alike (one-line text is then drawn smaller)."""
+    want = [w for w, _l in sizes]
+    least = [lo for _w, lo in sizes]
     if sum(want) <= total:
         extra = total - sum(want)
         return [w + extra * w / sum(want) for w in want]
-    # Short columns (性别, 楼栋: up to four characters) keep their width as one-line ones do.
-    least = listing.font_size * 4 + 2 * PAD
-    keep = [c.nowrap or w <= least for w, c in zip(want, cols, strict=True)]
-    fixed = sum(w for w, k in zip(want, keep, strict=True) if k)
-    flexible = sum(w for w, k in zip(want, keep, strict=True) if not k)
-    scale = max(0.0, total - fixed) / flexible if flexible else 1.0
-    out = [w if k else max(least, w * scale) for w, k in zip(want, keep, strict=True)]
-    over = sum(out) - total
-    if over > 0:  # the one-line columns shrink too (their text is drawn smaller)
-        nowrap = [i for i, c in enumerate(cols) if c.nowrap]
-        share = sum(out[i] for i in nowrap)
-        for i in nowrap:
-            out[i] -= over * out[i] / share
-    return out
+    if sum(least) >= total:
+        return [lo * total / sum(least) for lo in least]
+    spare = sum(want) - sum(least)
+    cut = (sum(want) - total) / spare
+    return [w - (w - lo) * cut for w, lo in sizes]
 
 
 def layout(listing: Listing) -> list[list[list[str]]]:
@@ -201,9 +219,9 @@ def layout(listing: Listing) -> list[list[list[str]]]:
         listing.landscape = False
         left, right, _top, _bottom = _frame(listing)
         want = _wanted(listing, body, head, right - left)
-        listing.landscape = sum(want) > right - left
+        listing.landscape = sum(w for w, _l in want) > right - left
     left, right, _top, _bottom = _frame(listing)
-    listing.widths = _widths(listing, _wanted(listing, body, head, right - left), right - left)
+    listing.widths = _widths(_wanted(listing, body, head, right - left), right - left)
     out = []
     total = len(listing.rows)
     for n, row in enumerate(listing.rows):
@@ -214,7 +232,7 @@ def layout(listing: Listing) -> list[list[list[str]]]:
             if not text or col.nowrap or body(text) <= room:
                 cells.append([text] if text else [])
             else:
-                cells.append(wrap(text, body, room))
+                cells.append(wrap(text, body, room, tidy=False))
         out.append(cells)
         if listing.progress is not None and n % 1000 == 0:
             listing.progress(n, 2 * total)
