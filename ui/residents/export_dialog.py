@@ -1,5 +1,6 @@
-"""Export residents to .xlsx (a printable roster) or .csv: all of them or as filtered, in 姓氏笔画
-or pinyin order, masked by default. Runs in the background with progress and 取消."""
+"""Export residents to .xlsx (a printable roster), .pdf (the roster laid out for print) or
+.csv: all of them or as filtered, in 姓氏笔画 or pinyin order, masked by default. Runs in the
+background with progress and 取消."""
 from __future__ import annotations
 
 from datetime import date
@@ -74,6 +75,7 @@ class ResidentsExportDialog(QDialog):
         self.order.addItem(self.tr("按姓名拼音"), "pinyin")
         self.format = QComboBox()
         self.format.addItem(self.tr("Excel 工作簿（.xlsx，可直接打印）"), ".xlsx")
+        self.format.addItem(self.tr("PDF 文件（.pdf，排好版，可直接打印）"), ".pdf")
         self.format.addItem(self.tr("CSV 文本（.csv，供其他系统读取）"), ".csv")
 
         self.masked = QCheckBox(self.tr("隐去部分个人信息（推荐）"))
@@ -124,8 +126,8 @@ class ResidentsExportDialog(QDialog):
 
     def choose_and_export(self) -> None:
         suffix = self.format.currentData()
-        pattern = (self.tr("Excel 工作簿 (*.xlsx)") if suffix == ".xlsx"
-                   else self.tr("CSV 文件 (*.csv)"))
+        pattern = {".xlsx": self.tr("Excel 工作簿 (*.xlsx)"), ".pdf": self.tr("PDF 文件 (*.pdf)"),
+                   ".csv": self.tr("CSV 文件 (*.csv)")}[suffix]
         target, _chosen = QFileDialog.getSaveFileName(
             self, self.tr("导出居民名册"), str(self.default_target()), pattern)
         if not target:
