@@ -118,22 +118,37 @@ def _best_break(text: str, fit: int, tidy: bool = True) -> int:
 
 
 class _Fonts:
-    """The body, header and title faces, and the bundled font for a character one lacks."""
+    """The body, header and title faces, the bundled font for a character one lacks, and text
+    widths from per-character tables (reportlab's stringWidth runs in Python here: a look-up a
+    character is several times faster, and the sum is the same, as TrueType text has no kerning
+    in reportlab)."""
 
     def __init__(self) -> None:
         fs = font_set()
         self.body, self.head = fs.song, fs.heading1
         self.fallback = bundled_font_name()
-        self._ok: dict[tuple[str, str], bool] = {}
+        self._good: dict[str, set[str]] = {}  # characters each font is known to draw
+        self._widths: dict[str, dict[str, float]] = {}  # font -> character -> width at 1 pt
 
     def pick(self, font: str, text: str) -> str:
-        for ch in text:
-            ok = self._ok.get((font, ch))
-            if ok is None:
-                ok = self._ok[(font, ch)] = has_glyph(font, ch)
-            if not ok:
+        good = self._good.setdefault(font, set())
+        if good.issuperset(text):
+            return font
+        for ch in set(text) - good:
+            if not has_glyph(font, ch):
                 return self.fallback
+            good.add(ch)
         return font
+
+    def width(self, text: str, font: str, size: float) -> float:
+        table = self._widths.setdefault(font, {})
+        try:
+            return sum(map(table.__getitem__, text)) * size
+        except KeyError:
+            for ch in text:
+                if ch not in table:
+                    table[ch] = stringWidth(ch, font, 1.0)
+            return sum(map(table.__getitem__, text)) * size
 
 
 def page_size(listing: Listing) -> tuple[float, float]:
@@ -149,19 +164,13 @@ def _frame(listing: Listing) -> tuple[float, float, float, float]:
 
 
 class _Measure:
-    """stringWidth with a cache: a roster repeats most of its values (性别, 楼栋, 状态)."""
+    """Width of a text in the body font (or the stand-in for a rare character) at one size."""
 
-    def __init__(self, fonts: _Fonts, size: float) -> None:
-        self.fonts, self.size = fonts, size
-        self.cache: dict[str, float] = {}
+    def __init__(self, fonts: _Fonts, size: float, font: str = "") -> None:
+        self.fonts, self.size, self.font = fonts, size, font or fonts.body
 
     def __call__(self, text: str) -> float:
-        w = self.cache.get(text)
-        if w is None:
-            w = stringWidth(text, self.fonts.pick(self.fonts.body, text), self.size)
-            if len(self.cache) < 200_000:
-                self.cache[text] = w
-        return w
+        return self.fonts.width(text, self.fonts.pick(self.font, text), self.size)
 
 
 def _wanted(listing: Listing, measure: _Measure, head: _Measure,
@@ -210,11 +219,11 @@ def _widths(sizes: list[tuple[float, float]], total: float) -> list[float]:
     return [w - (w - lo) * cut for w, lo in sizes]
 
 
-def layout(listing: Listing) -> list[list[list[str]]]:
+def layout(listing: Listing, fonts: _Fonts | None = None) -> list[list[list[str]]]:
     """Sets listing.widths; returns each row's cells as wrapped lines."""
-    fonts = _Fonts()
+    fonts = fonts or _Fonts()
     body = _Measure(fonts, listing.font_size)
-    head = _Measure(fonts, listing.font_size)
+    head = _Measure(fonts, listing.font_size, fonts.head)
     if listing.landscape is None:
         listing.landscape = False
         left, right, _top, _bottom = _frame(listing)
@@ -250,17 +259,16 @@ def _row_height(listing: Listing, cells: list[list[str]]) -> float:
 
 def write_listing(listing: Listing, target: Path | str) -> int:
     """Write the listing as a PDF; returns the number of pages."""
-    cells = layout(listing)
     fonts = _Fonts()
+    cells = layout(listing, fonts)
     left, right, top, bottom = _frame(listing)
     width = right - left
-    head_lines = [wrap(c.title, _Measure(fonts, listing.font_size),
+    head_lines = [wrap(c.title, _Measure(fonts, listing.font_size, fonts.head),
                        w - 2 * PAD) for c, w in zip(listing.columns, listing.widths, strict=True)]
     head_h = max(len(x) for x in head_lines) * _leading(listing) + 2 * PAD_V
-    title_lines = wrap(listing.title, lambda t: stringWidth(
-        t, fonts.pick(fonts.head, t), TITLE_SIZE), width)
-    sub_lines = [line for text in listing.lines for line in wrap(
-        text, lambda t: stringWidth(t, fonts.pick(fonts.body, t), LINE_SIZE), width)]
+    title_lines = wrap(listing.title, _Measure(fonts, TITLE_SIZE, fonts.head), width)
+    sub_lines = [line for text in listing.lines
+                 for line in wrap(text, _Measure(fonts, LINE_SIZE), width)]
     title_h = len(title_lines) * TITLE_SIZE * 1.35 + len(sub_lines) * LINE_SIZE * 1.5 + 4 * mm
     table_top = top - title_h
     room = table_top - head_h - bottom
@@ -362,10 +370,11 @@ def _rows(c: Canvas, listing: Listing, fonts: _Fonts, rows: list[list[list[str]]
             for k, line in enumerate(lines):
                 face = fonts.pick(fonts.body, line)
                 fsize = size
-                width = stringWidth(line, face, fsize)
+                # (a left-aligned line that wrapped to fit needs no measuring)
+                width = fonts.width(line, face, fsize) if col.center or col.nowrap else 0.0
                 while col.nowrap and fsize > 5 and width > w - 2 * PAD:
                     fsize -= 0.5
-                    width = stringWidth(line, face, fsize)
+                    width = fonts.width(line, face, fsize)
                 if state[0] != (face, fsize):
                     t.setFont(face, fsize)
                     state[0] = (face, fsize)
