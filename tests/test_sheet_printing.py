@@ -192,3 +192,15 @@ def test_residents_export_dialog_offers_pdf(qtbot, db_path: Path, tmp_path: Path
     task = dialog.export_to(out)
     qtbot.waitUntil(lambda: not task.is_running(), timeout=20000)
     assert task.result.ok and dialog.written == 5 and len(_sizes(out)) == 1
+
+
+def test_a_long_preview_draws_coarser_within_its_memory_budget() -> None:
+    from ui.widgets import printing
+
+    one = [A4]
+    assert printing.preview_dpi(one) == printing.PREVIEW_DPI
+    many = [A4] * 200  # the most the residents tab prints
+    dpi = printing.preview_dpi(many)
+    square_inches = 200 * A4[0] * A4[1] / 72 ** 2
+    assert printing.MIN_PREVIEW_DPI <= dpi < printing.PREVIEW_DPI
+    assert 4 * square_inches * dpi ** 2 <= printing.PREVIEW_BYTES

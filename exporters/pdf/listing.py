@@ -263,8 +263,9 @@ def write_listing(listing: Listing, target: Path | str) -> int:
     cells = layout(listing, fonts)
     left, right, top, bottom = _frame(listing)
     width = right - left
-    head_lines = [wrap(c.title, _Measure(fonts, listing.font_size, fonts.head),
-                       w - 2 * PAD) for c, w in zip(listing.columns, listing.widths, strict=True)]
+    head_lines = [_title_lines(c.title, _Measure(fonts, listing.font_size, fonts.head),
+                               w - 2 * PAD)
+                  for c, w in zip(listing.columns, listing.widths, strict=True)]
     head_h = max(len(x) for x in head_lines) * _leading(listing) + 2 * PAD_V
     title_lines = wrap(listing.title, _Measure(fonts, TITLE_SIZE, fonts.head), width)
     sub_lines = [line for text in listing.lines
@@ -310,6 +311,17 @@ def write_listing(listing: Listing, target: Path | str) -> int:
     finally:
         rl_config.useA85 = a85
     return len(pages)
+
+
+def _title_lines(title: str, measure: _Measure, room: float) -> list[str]:
+    """A column title on one line, or halved (签到 / 时间, 已缴费 / （元）) rather than cut
+    after its third character."""
+    lines = wrap(title, measure, room)
+    if len(lines) == 2:
+        half = (len(title) + 1) // 2
+        if measure(title[:half]) <= room and measure(title[half:]) <= room:
+            return [title[:half], title[half:]]
+    return lines
 
 
 def _heading(c: Canvas, listing: Listing, fonts: _Fonts, title_lines: list[str],
