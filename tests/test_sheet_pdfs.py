@@ -216,3 +216,19 @@ def test_command_line_writes_pdf_by_the_extension(db_path: Path, tmp_path: Path)
                str(tmp_path / "x.doc"))
     assert bad.returncode != 0 and "请用 .xlsx 或 .pdf 文件" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_a_cell_longer_than_a_page_is_cut_to_the_page_and_says_so(db_path: Path,
+                                                                   tmp_path: Path) -> None:
+    plan = make_activity("重阳节敬老活动", capacity=None)
+    sign_up(plan, NewSignup(name="丁一", notes="需要照顾。" * 800),
+            now=datetime(2026, 10, 1, 9, 0))
+    sign_up(plan, NewSignup(name="王二"), now=datetime(2026, 10, 1, 9, 5))
+    pdf = tmp_path / "名册.pdf"
+    assert sheet_pdfs.export_roster_pdf(plan, pdf) == 2
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:  # nothing drawn past the footer's line
+            assert max(c["bottom"] for c in page.chars) < page.height - 10
+    pages = pdf_pages(pdf)
+    assert pages[0][1][1] == "丁一" and pages[0][1][-2].endswith("……")
+    assert pages[1][1][1] == "王二"

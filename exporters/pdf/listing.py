@@ -273,10 +273,14 @@ def write_listing(listing: Listing, target: Path | str) -> int:
     title_h = len(title_lines) * TITLE_SIZE * 1.35 + len(sub_lines) * LINE_SIZE * 1.5 + 4 * mm
     table_top = top - title_h
     room = table_top - head_h - bottom
-    # Pages: rows in order until the next would pass the bottom (a row taller than a page is
-    # drawn anyway, on a page of its own).
+    # Pages: rows in order until the next would pass the bottom.
     pages: list[tuple[int, int]] = []
     heights = [_row_height(listing, c) for c in cells]
+    for i, h in enumerate(heights):
+        if h > room:  # a cell of thousands of characters: cut to one page, marked so
+            cells[i] = [_cut(lines, int((room - 2 * PAD_V) // _leading(listing)))
+                        for lines in cells[i]]
+            heights[i] = _row_height(listing, cells[i])
     start, used = 0, 0.0
     for i, h in enumerate(heights):
         if used + h > room and i > start:
@@ -311,6 +315,15 @@ def write_listing(listing: Listing, target: Path | str) -> int:
     finally:
         rl_config.useA85 = a85
     return len(pages)
+
+
+def _cut(lines: list[str], most: int) -> list[str]:
+    """At most `most` lines, the last ending in …… when some were left out."""
+    if len(lines) <= most:
+        return lines
+    kept = lines[:most]
+    kept[-1] = kept[-1][:-2] + "……"
+    return kept
 
 
 def _title_lines(title: str, measure: _Measure, room: float) -> list[str]:
