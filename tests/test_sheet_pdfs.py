@@ -232,3 +232,14 @@ def test_a_cell_longer_than_a_page_is_cut_to_the_page_and_says_so(db_path: Path,
     pages = pdf_pages(pdf)
     assert pages[0][1][1] == "丁一" and pages[0][1][-2].endswith("……")
     assert pages[1][1][1] == "王二"
+
+
+def test_a_title_of_hundreds_of_characters_leaves_the_table_its_page(db_path: Path,
+                                                                     tmp_path: Path) -> None:
+    plan = make_activity("社区邻里节" * 80, capacity=None, places="、".join(["活动室"] * 60))
+    sign_up(plan, NewSignup(name="丁一"), now=datetime(2026, 10, 1, 9, 0))
+    pdf = tmp_path / "出勤.pdf"
+    assert sheet_pdfs.export_roster_pdf(plan, pdf) == 1
+    pages = pdf_pages(pdf)
+    assert pages[0][1][1] == "丁一"
+    assert "……" in pdftotext(pdf)  # the title says it was cut

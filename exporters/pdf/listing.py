@@ -267,9 +267,10 @@ def write_listing(listing: Listing, target: Path | str) -> int:
                                w - 2 * PAD)
                   for c, w in zip(listing.columns, listing.widths, strict=True)]
     head_h = max(len(x) for x in head_lines) * _leading(listing) + 2 * PAD_V
-    title_lines = wrap(listing.title, _Measure(fonts, TITLE_SIZE, fonts.head), width)
-    sub_lines = [line for text in listing.lines
-                 for line in wrap(text, _Measure(fonts, LINE_SIZE), width)]
+    # A title of hundreds of characters must leave the table room: three lines, four under it.
+    title_lines = _cut(wrap(listing.title, _Measure(fonts, TITLE_SIZE, fonts.head), width), 3)
+    sub_lines = _cut([line for text in listing.lines
+                      for line in wrap(text, _Measure(fonts, LINE_SIZE), width)], 4)
     title_h = len(title_lines) * TITLE_SIZE * 1.35 + len(sub_lines) * LINE_SIZE * 1.5 + 4 * mm
     table_top = top - title_h
     room = table_top - head_h - bottom
@@ -278,7 +279,7 @@ def write_listing(listing: Listing, target: Path | str) -> int:
     heights = [_row_height(listing, c) for c in cells]
     for i, h in enumerate(heights):
         if h > room:  # a cell of thousands of characters: cut to one page, marked so
-            cells[i] = [_cut(lines, int((room - 2 * PAD_V) // _leading(listing)))
+            cells[i] = [_cut(lines, max(1, int((room - 2 * PAD_V) // _leading(listing))))
                         for lines in cells[i]]
             heights[i] = _row_height(listing, cells[i])
     start, used = 0, 0.0
