@@ -61,6 +61,9 @@ def assert_same_table(pdf: Path, expected: list[list[str]]) -> list[list[list[st
     text = _squash(pdftotext(pdf))
     for n in range(1, len(pages) + 1):
         assert f"第{n}页共{len(pages)}页" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes yes yes " in f for f in fonts), fonts  # embedded, Unicode
     return pages
 
 
