@@ -186,8 +186,10 @@ def test_residents_export_dialog_offers_pdf(qtbot, db_path: Path, tmp_path: Path
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     dialog = ResidentsExportDialog(DataHub(), print_dialog.ResidentQuery(), 5)
     qtbot.addWidget(dialog)
+    assert not dialog.pdf_note.isVisibleTo(dialog)
     dialog.format.setCurrentIndex(dialog.format.findData(".pdf"))
     assert dialog.default_target().suffix == ".pdf"
+    assert dialog.pdf_note.isVisibleTo(dialog) and dialog.pdf_note.text() == "PDF 约 1 页。"
     out = tmp_path / "居民.pdf"
     task = dialog.export_to(out)
     qtbot.waitUntil(lambda: not task.is_running(), timeout=20000)

@@ -59,7 +59,8 @@ class ResidentsExportDialog(QDialog):
         self.setWindowTitle(self.tr("导出居民名册"))
         self.setMinimumWidth(560)
 
-        everyone = count_residents()
+        everyone = self.everyone = count_residents()
+        self.filtered_count = filtered_count
         self.all_button = QRadioButton(self.tr("全部居民（{0} 人）").format(everyone))
         self.filtered_button = QRadioButton(
             self.tr("当前筛选出的居民（{0} 人）").format(filtered_count))
@@ -107,8 +108,30 @@ class ResidentsExportDialog(QDialog):
         layout.addWidget(self.masked)
         layout.addWidget(why)
         layout.addWidget(self.unmasked_note)
+        # A PDF's page count, said before it is made (all residents may run to thousands).
+        self.pdf_note = QLabel()
+        self.pdf_note.setWordWrap(True)
+        layout.addWidget(self.pdf_note)
+        self.format.currentIndexChanged.connect(lambda _i: self._show_pdf_pages())
+        self.scope.buttonToggled.connect(lambda _b, _on: self._show_pdf_pages())
+        self._show_pdf_pages()
         layout.addStretch(1)
         layout.addWidget(buttons)
+
+    def _show_pdf_pages(self) -> None:
+        from exporters.residents.roster_pdf import estimate_pages
+        from ui.residents.print_dialog import MAX_PRINT_PAGES
+
+        if self.format.currentData() != ".pdf":
+            self.pdf_note.setVisible(False)
+            return
+        count = self.filtered_count if self.filtered_button.isChecked() else self.everyone
+        pages = estimate_pages(count)
+        text = self.tr("PDF 约 {0} 页。").format(pages)
+        if pages > MAX_PRINT_PAGES:
+            text += self.tr("页数很多，生成需要一些时间；适合存档或交打印店，不宜在本机直接打印。")
+        self.pdf_note.setText(text)
+        self.pdf_note.setVisible(True)
 
     def _masked_toggled(self, on: bool) -> None:
         self.unmasked_note.setVisible(not on)
