@@ -89,15 +89,20 @@ def signin_sheet(suffix: str, masked: bool = False) -> Callable[[Path, Path], Pa
     return make
 
 
-def signup_sheet(kind: str) -> Callable[[Path, Path], Path]:
+def signup_sheet(kind: str, suffix: str = ".xlsx") -> Callable[[Path, Path], Path]:
     """报名名册 --masked, 出勤统计, the blank 报名表: each of an activity with 50 sign-ups."""
 
     def make(db_path: Path, out_dir: Path) -> Path:
-        from exporters.signups import sheets
+        from exporters.signups import sheet_pdfs, sheets
 
         plan = activity_with_signups()
-        path = out_dir / f"{kind}.xlsx"
-        if kind == "roster":
+        path = out_dir / f"{kind}{suffix}"
+        if suffix == ".pdf":
+            write = {"roster": lambda: sheet_pdfs.export_roster_pdf(plan, path, masked=True),
+                     "attendance": lambda: sheet_pdfs.export_attendance_pdf(plan, path),
+                     "form": lambda: sheet_pdfs.export_form_pdf(plan, path)}[kind]
+            assert write() >= 1
+        elif kind == "roster":
             assert sheets.export_roster(plan, path, masked=True) == 50
         elif kind == "attendance":
             assert sheets.export_attendance(plan, path).registered == 50
@@ -149,6 +154,11 @@ PUBLIC_EXPORTS: list[PublicExport] = [
     PublicExport("活动方案 PDF", plan_pdf, masked_phones=False),
     PublicExport("活动总结 PDF", summary_pdf, masked_phones=False),
     PublicExport("居民名册（隐去部分信息）xlsx", residents_register(True, ".xlsx"),
+                 masked_ids=True),
+    PublicExport("报名名册（隐去部分信息）PDF", signup_sheet("roster", ".pdf"), masked_ids=True),
+    PublicExport("出勤统计 PDF", signup_sheet("attendance", ".pdf"), masked_phones=False),
+    PublicExport("空白报名表 PDF", signup_sheet("form", ".pdf"), masked_phones=False),
+    PublicExport("居民名册（隐去部分信息）PDF", residents_register(True, ".pdf"),
                  masked_ids=True),
     PublicExport("居民名册（隐去部分信息）csv", residents_register(True, ".csv"),
                  masked_ids=True),

@@ -53,10 +53,10 @@ def test_wrong_suffix_and_unknown_activity_refused(tmp_path: Path,
     _demo(db)
     capsys.readouterr()
     rc = main.main(["export", "roster", "--db", str(db), "--activity", "3",
-                    "--out", str(tmp_path / "r.pdf")])
+                    "--out", str(tmp_path / "r.doc")])  # (.pdf is the roster's PDF form)
     close_database()
-    assert rc == 2 and "请用 .xlsx 文件" in capsys.readouterr().err
+    assert rc == 2 and "请用 .xlsx 或 .pdf 文件" in capsys.readouterr().err
     rc = main.main(["signups", "--db", str(db), "--activity", "999"])
     close_database()
     assert rc == 2 and "找不到编号为 999 的活动" in capsys.readouterr().err
-    assert not (tmp_path / "r.pdf").exists()
+    assert not (tmp_path / "r.doc").exists()

@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         # fire): it prints what the tab on screen shows. The areas' actions go above it.
         self.print_action = QAction(self.tr("打印…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_action.setStatusTip(self.tr("预览并打印当前的方案或签到表"))
+        self.print_action.setStatusTip(self.tr("预览并打印当前页的文件：方案、签到表、名册等"))
         self.print_action.triggered.connect(self.print_current)
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()

@@ -1,4 +1,5 @@
-"""Residents to .xlsx (printed roster, docs/printing.md) or .csv (UTF-8 with BOM), all or as
+"""Residents to .xlsx (printed roster, docs/printing.md), .pdf (the same roster to print,
+exporters/residents/roster_pdf.py) or .csv (UTF-8 with BOM), all or as
 filtered, in 姓氏笔画 or pinyin order; masked for anything that leaves the office."""
 from __future__ import annotations
 
@@ -62,7 +63,8 @@ def resident_values(rec: ResidentRecord, masked: bool = False) -> list[str]:
 def export_residents(target: Path | str, query: ResidentQuery | None = None, *,
                      masked: bool = False, order: str = "strokes", title: str | None = None,
                      progress: Progress | None = None) -> int:
-    """Write the residents the query finds (all, when None) to .xlsx or .csv by target's suffix;
+    """Write the residents the query finds (all, when None) to .xlsx, .pdf or .csv by target's
+    suffix;
     returns how many rows were written."""
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}")
@@ -89,6 +91,10 @@ def export_residents(target: Path | str, query: ResidentQuery | None = None, *,
         return write_csv(target, table, cols)
     if title is None:
         title = f"居民名册（{date.today().isoformat()}）" + ("（隐去部分信息）" if masked else "")
+    if target.suffix.lower() == ".pdf":
+        from exporters.residents.roster_pdf import write_pdf
+
+        return write_pdf(target, table, title=title, progress=progress, columns=cols)
     return write_xlsx(target, table, title=title, progress=progress, columns=cols)
 
 

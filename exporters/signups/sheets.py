@@ -63,6 +63,7 @@ Progress = Callable[[int, int], None]  # (done, total); may raise to cancel
 SIGNIN_BLANK_ROWS = 10
 SIGNIN_ROW_HEIGHT = 36  # points: about twice a normal row, room for a signature
 FORM_BLANK_ROWS = 30
+TITLE_ROOM = 56  # display widths (exporters.sheets.layout) a line of a sheet's title holds
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,14 @@ class ActivityHeader:
         if not self.place:
             return f"{self.title}{kind}\n{when}"
         place = f"地点：{self.place}"
-        # A long place gets its own line, so the spreadsheet's own wrap does not start a line
-        # with 、 (LibreOffice and WPS break merged title cells anywhere).
-        sep = "\n" if display_width(when + place) > 56 else "　"
-        return f"{self.title}{kind}\n{when}{sep}{place}"
+        # A long place gets its own lines, broken here between places and never inside a
+        # bracket: LibreOffice and WPS break a merged title cell anywhere (…公园（重 / 阳登高）).
+        if display_width(when + "　" + place) <= TITLE_ROOM:
+            return f"{self.title}{kind}\n{when}　{place}"
+        from exporters.pdf.listing import wrap
+
+        lines = wrap(place, lambda t: float(display_width(t)), TITLE_ROOM)
+        return "\n".join([f"{self.title}{kind}", when, *lines])
 
 
 def activity_header(plan_id: int) -> ActivityHeader:
@@ -314,19 +319,7 @@ def export_signup_form(plan_id: int, target: Path | str, *, blank_rows: int | No
     wb = Workbook()
     ws = wb.active
     ws.title = "报名表"
-    note = []
-    if rules.min_age is not None or rules.max_age is not None:
-        who = "幼儿" if rules.for_children else "报名人"
-        lo = "" if rules.min_age is None else f"{rules.min_age}周岁"
-        hi = "" if rules.max_age is None else f"{rules.max_age}周岁"
-        note.append(f"{who}年龄：{lo}{'至' if lo and hi else ''}{hi}"
-                    f"{'及以上' if lo and not hi else ''}{'及以下' if hi and not lo else ''}")
-    if rules.companion_age is not None:
-        note.append(f"满{rules.companion_age}周岁须家属陪同")
-    if rules.required_tags:
-        note.append("限" + "、".join(rules.required_tags))
-    if plan.fee_fen:
-        note.append(f"费用{plan.fee_fen / 100:g}元/人")
+    note = form_notes(rules, plan.fee_fen)
     title = header.line("报名表") + (("\n" + "；".join(note)) if note else "")
     widths = [c.width or 10 for c in cols]
     setup_sheet(ws, cols, widths, title=title, landscape=sum(widths) > 110)
@@ -348,6 +341,24 @@ def export_signup_form(plan_id: int, target: Path | str, *, blank_rows: int | No
     with atomic_output(target) as tmp:
         wb.save(tmp)
     return n
+
+
+def form_notes(rules: Rules, fee_fen: int) -> list[str]:
+    """The activity's rules as the form states them under its title (age, companions, fee)."""
+    note = []
+    if rules.min_age is not None or rules.max_age is not None:
+        who = "幼儿" if rules.for_children else "报名人"
+        lo = "" if rules.min_age is None else f"{rules.min_age}周岁"
+        hi = "" if rules.max_age is None else f"{rules.max_age}周岁"
+        note.append(f"{who}年龄：{lo}{'至' if lo and hi else ''}{hi}"
+                    f"{'及以上' if lo and not hi else ''}{'及以下' if hi and not lo else ''}")
+    if rules.companion_age is not None:
+        note.append(f"满{rules.companion_age}周岁须家属陪同")
+    if rules.required_tags:
+        note.append("限" + "、".join(rules.required_tags))
+    if fee_fen:
+        note.append(f"费用{fee_fen / 100:g}元/人")
+    return note
 
 
 def _validations(ws: Any, cols: Sequence[Column], first: int, last: int, rules: Rules) -> None:

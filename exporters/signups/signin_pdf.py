@@ -35,7 +35,8 @@ HEAD_SIZE = 11.0
 BODY_SIZE = 11.0
 HEAD_H = 9 * mm
 ROW_H = 12 * mm  # about twice a printed row: room for a signature
-TITLE_BLOCK = 20 * mm
+TITLE_BLOCK = 20 * mm  # the title and one line of time and place
+SUB_LEADING = SUB_SIZE * 1.45
 FOOTER_SIZE = 9.0
 
 
@@ -69,8 +70,21 @@ class _Fonts:
         return font if missing.isdisjoint(text) else self.fallback
 
 
-def rows_per_page() -> int:
-    return int((PAGE_H - TOP - BOTTOM - TITLE_BLOCK - HEAD_H) // ROW_H)
+def rows_per_page(sub_lines: int = 1) -> int:
+    return int((PAGE_H - TOP - BOTTOM - _title_block(sub_lines) - HEAD_H) // ROW_H)
+
+
+def _title_block(sub_lines: int) -> float:
+    """A long place takes more lines under the title (each at a size that reads)."""
+    return TITLE_BLOCK + max(0, sub_lines - 1) * SUB_LEADING
+
+
+def sub_lines(sub: str, fonts: _Fonts) -> list[str]:
+    """The time-and-place line, broken between the places and never inside a bracket
+    (exporters.pdf.listing.wrap), rather than shrunk until it fits."""
+    from exporters.pdf.listing import wrap
+
+    return wrap(sub, lambda t: stringWidth(t, fonts.pick(fonts.body, t), SUB_SIZE), TEXT_W)
 
 
 def _wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
@@ -107,13 +121,14 @@ def export_signin_pdf(plan_id: int, target: Path | str, *, order: str = "strokes
 
         with_comp = _expects_companions(plan_id)
     cols = _columns(with_comp)
-    per_page = rows_per_page()
-    pages = max(1, ceil((len(rows) + SIGNIN_BLANK_ROWS) / per_page))
-    total_rows = pages * per_page  # blank rows fill the last page
     title = f"{header.title}签到表"
     sub = f"时间：{header.when()}" + (f"　　地点：{header.place}" if header.place else "")
     fonts = _Fonts([title, sub, *(t for r in rows for t in r[1:])])
-    top = PAGE_H - TOP - TITLE_BLOCK - HEAD_H
+    subs = sub_lines(sub, fonts)
+    per_page = rows_per_page(len(subs))
+    pages = max(1, ceil((len(rows) + SIGNIN_BLANK_ROWS) / per_page))
+    total_rows = pages * per_page  # blank rows fill the last page
+    top = PAGE_H - TOP - _title_block(len(subs)) - HEAD_H
     # Streams without the ASCII85 layer: binary-safe in a file, and encoding them in Python costs
     # a third of the time at 10,000 names. rl_config is global, so it is restored at once.
     a85 = rl_config.useA85
@@ -128,7 +143,7 @@ def export_signin_pdf(plan_id: int, target: Path | str, *, order: str = "strokes
             # What every page shares (title, header, grid) is drawn once, as a form.
             c.beginForm("sheet")
             c.setLineWidth(0.6)
-            _page(c, fonts, cols, title, sub)
+            _page(c, fonts, cols, title, subs)
             _grid(c, cols, top, per_page)
             c.endForm()
             for page in range(pages):
@@ -152,7 +167,7 @@ def export_signin_pdf(plan_id: int, target: Path | str, *, order: str = "strokes
 
 
 def _page(c: Canvas, fonts: _Fonts, cols: Sequence[tuple[str, float]], title: str,
-          sub: str) -> None:
+          subs: Sequence[str]) -> None:
     centre = MARGIN_LEFT + TEXT_W / 2
     font = fonts.pick(fonts.head, title)
     size = TITLE_SIZE
@@ -160,13 +175,12 @@ def _page(c: Canvas, fonts: _Fonts, cols: Sequence[tuple[str, float]], title: st
         size -= 1
     c.setFont(font, size)
     c.drawCentredString(centre, PAGE_H - TOP - TITLE_SIZE, title)
-    font = fonts.pick(fonts.body, sub)
-    size = SUB_SIZE
-    while size > 7 and stringWidth(sub, font, size) > TEXT_W:
-        size -= 0.5
-    c.setFont(font, size)
-    c.drawCentredString(centre, PAGE_H - TOP - TITLE_BLOCK + 4 * mm, sub)
-    y = PAGE_H - TOP - TITLE_BLOCK - HEAD_H
+    block = _title_block(len(subs))
+    for n, sub in enumerate(subs):
+        c.setFont(fonts.pick(fonts.body, sub), SUB_SIZE)
+        y = PAGE_H - TOP - block + 4 * mm + (len(subs) - 1 - n) * SUB_LEADING
+        c.drawCentredString(centre, y, sub)
+    y = PAGE_H - TOP - block - HEAD_H
     x = MARGIN_LEFT
     c.setFont(fonts.head, HEAD_SIZE)
     for name, w in cols:

@@ -1,5 +1,6 @@
 """`export KIND ...`: write a document from the data file: a plan PDF, and for an activity its
-roster, sign-in sheet (xlsx or pdf), blank sign-up form and attendance summary.
+roster, sign-in sheet, blank sign-up form and attendance summary (each .xlsx or .pdf, by the
+file's extension).
 
 To add a kind, write a function that adds its parser (its own options, set_defaults(func=...))
 and put it in KINDS; `export --help` lists them in that order.
@@ -92,8 +93,8 @@ def _suffix(args: argparse.Namespace, allowed: tuple[str, ...]) -> str:
 
 
 def _add_roster(kinds: argparse._SubParsersAction) -> None:
-    _activity_parser(kinds, "roster", "活动报名名册（Excel，完整信息，供办公室留存）", "F.xlsx",
-                     run_roster, "signup")
+    _activity_parser(kinds, "roster", "活动报名名册（Excel 或 PDF，完整信息，供办公室留存）",
+                     "F.xlsx|F.pdf", run_roster, "signup")
 
 
 def _add_signin(kinds: argparse._SubParsersAction) -> None:
@@ -102,21 +103,28 @@ def _add_signin(kinds: argparse._SubParsersAction) -> None:
 
 
 def _add_form(kinds: argparse._SubParsersAction) -> None:
-    _activity_parser(kinds, "signup-form", "空白报名表（Excel，带下拉选项）", "F.xlsx",
-                     run_form, "signup")
+    _activity_parser(kinds, "signup-form", "空白报名表（Excel 带下拉选项，或 PDF 供手填）",
+                     "F.xlsx|F.pdf", run_form, "signup")
 
 
 def _add_attendance(kinds: argparse._SubParsersAction) -> None:
     _activity_parser(kinds, "attendance",
-                     "出勤统计（Excel：报名、签到、未到率，按年龄段、性别、楼栋）",
-                     "F.xlsx", run_attendance, "signup")
+                     "出勤统计（Excel 或 PDF：报名、签到、未到率，按年龄段、性别、楼栋）",
+                     "F.xlsx|F.pdf", run_attendance, "signup")
 
 
 def run_roster(args: argparse.Namespace) -> int:
     from exporters.signups.sheets import export_roster
 
-    _suffix(args, (".xlsx",))
+    suffix = _suffix(args, (".xlsx", ".pdf"))
     open_db(args, create=False)
+    if suffix == ".pdf":
+        from exporters.signups.sheet_pdfs import export_roster_pdf
+
+        pages = export_roster_pdf(args.activity, Path(args.out), order=ORDER_CHOICES[args.order],
+                                  masked=args.masked)
+        print(f"已导出报名名册（PDF，{pages} 页）：{args.out}")
+        return 0
     n = export_roster(args.activity, Path(args.out), order=ORDER_CHOICES[args.order],
                       masked=args.masked)
     print(f"已导出报名名册（{n} 人）：{args.out}")
@@ -143,8 +151,14 @@ def run_signin(args: argparse.Namespace) -> int:
 def run_form(args: argparse.Namespace) -> int:
     from exporters.signups.sheets import export_signup_form
 
-    _suffix(args, (".xlsx",))
+    suffix = _suffix(args, (".xlsx", ".pdf"))
     open_db(args, create=False)
+    if suffix == ".pdf":
+        from exporters.signups.sheet_pdfs import export_form_pdf
+
+        pages = export_form_pdf(args.activity, Path(args.out))
+        print(f"已导出空白报名表（PDF，{pages} 页）：{args.out}")
+        return 0
     n = export_signup_form(args.activity, Path(args.out))
     print(f"已导出空白报名表（{n} 行）：{args.out}")
     return 0
@@ -153,8 +167,14 @@ def run_form(args: argparse.Namespace) -> int:
 def run_attendance(args: argparse.Namespace) -> int:
     from exporters.signups.sheets import export_attendance
 
-    _suffix(args, (".xlsx",))
+    suffix = _suffix(args, (".xlsx", ".pdf"))
     open_db(args, create=False)
+    if suffix == ".pdf":
+        from exporters.signups.sheet_pdfs import export_attendance_pdf
+
+        pages = export_attendance_pdf(args.activity, Path(args.out))
+        print(f"已导出出勤统计（PDF，{pages} 页）：{args.out}")
+        return 0
     fig = export_attendance(args.activity, Path(args.out))
     print(f"已导出出勤统计（报名 {fig.registered} 人，签到 {fig.attended} 人）：{args.out}")
     return 0

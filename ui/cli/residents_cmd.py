@@ -36,9 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--report", metavar="REPORT.xlsx", help="把逐行结果另存为 Excel 报告")
     imp.set_defaults(func=run_import)
 
-    exp = rsub.add_parser("export", help="导出居民名册（.xlsx 或 .csv）")
+    exp = rsub.add_parser("export", help="导出居民名册（.xlsx、.pdf 或 .csv）")
     add_db_option(exp)
-    exp.add_argument("--out", metavar="FILE", required=True, help="输出文件（.xlsx 或 .csv）")
+    exp.add_argument("--out", metavar="FILE", required=True, help="输出文件（.xlsx、.pdf 或 .csv）")
     exp.add_argument("--masked", action="store_true", help="隐去部分姓名、身份证号、电话，"
                      "并略去出生日期和住址（对外使用）")
     exp.add_argument("--order", choices=("strokes", "pinyin"), default="strokes",
@@ -104,8 +104,8 @@ def run_export(args: argparse.Namespace) -> int:
     from exporters.residents.roster import export_residents
 
     out = Path(args.out)
-    if out.suffix.lower() not in (".xlsx", ".csv"):
-        raise CommandError("输出文件须以 .xlsx 或 .csv 结尾。")
+    if out.suffix.lower() not in (".xlsx", ".pdf", ".csv"):
+        raise CommandError("输出文件须以 .xlsx、.pdf 或 .csv 结尾。")
     check_target(out)
     open_db(args, create=False)
     n = export_residents(out, masked=args.masked, order=args.order)

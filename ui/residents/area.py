@@ -188,6 +188,9 @@ class ResidentsArea(QWidget):
                                        self.tr("从 Excel 或 CSV 名册导入居民"))
         self.act_export = self._action(self.tr("导出居民名册…"), self.export_file, "",
                                        self.tr("把全部或筛选出的居民导出为 Excel 或 CSV"))
+        # Ctrl+P is the window's 文件 > 打印…, which calls print_document on this tab.
+        self.act_print = self._action(self.tr("打印…"), self.print_document, "",
+                                      self.tr("预览并打印居民名册（全部或筛选出的居民）"))
         self.act_figures = self._action(self.tr("人群统计…"), self.open_figures, "",
                                         self.tr("按性别、年龄段、标签、楼栋统计，查看目标人群"))
         # The toolbar shows the short text, the 文件 menu the full one.
@@ -198,7 +201,7 @@ class ResidentsArea(QWidget):
         bar = QToolBar(self.tr("居民工具栏"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.act_add, self.act_edit, self.act_delete, None, self.act_bin, None,
-                       self.act_import, self.act_export, None, self.act_figures):
+                       self.act_import, self.act_export, self.act_print, None, self.act_figures):
             if action is None:
                 bar.addSeparator()
             else:
@@ -372,6 +375,12 @@ class ResidentsArea(QWidget):
         from ui.residents.import_dialog import ImportDialog
 
         run_dialog(ImportDialog(self.hub, self))
+
+    def print_document(self) -> None:
+        """文件 > 打印… (Ctrl+P) on this tab: the residents roster (ui/residents/print_dialog)."""
+        from ui.residents.print_dialog import open_print_dialog
+
+        self.print_dialog = open_print_dialog(self.current_query(), self.model.total, self)
 
     def export_file(self) -> None:
         from ui.residents.export_dialog import ResidentsExportDialog

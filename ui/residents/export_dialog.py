@@ -1,5 +1,6 @@
-"""Export residents to .xlsx (a printable roster) or .csv: all of them or as filtered, in 姓氏笔画
-or pinyin order, masked by default. Runs in the background with progress and 取消."""
+"""Export residents to .xlsx (a printable roster), .pdf (the roster laid out for print) or
+.csv: all of them or as filtered, in 姓氏笔画 or pinyin order, masked by default. Runs in the
+background with progress and 取消."""
 from __future__ import annotations
 
 from datetime import date
@@ -58,7 +59,8 @@ class ResidentsExportDialog(QDialog):
         self.setWindowTitle(self.tr("导出居民名册"))
         self.setMinimumWidth(560)
 
-        everyone = count_residents()
+        everyone = self.everyone = count_residents()
+        self.filtered_count = filtered_count
         self.all_button = QRadioButton(self.tr("全部居民（{0} 人）").format(everyone))
         self.filtered_button = QRadioButton(
             self.tr("当前筛选出的居民（{0} 人）").format(filtered_count))
@@ -74,6 +76,7 @@ class ResidentsExportDialog(QDialog):
         self.order.addItem(self.tr("按姓名拼音"), "pinyin")
         self.format = QComboBox()
         self.format.addItem(self.tr("Excel 工作簿（.xlsx，可直接打印）"), ".xlsx")
+        self.format.addItem(self.tr("PDF 文件（.pdf，排好版，可直接打印）"), ".pdf")
         self.format.addItem(self.tr("CSV 文本（.csv，供其他系统读取）"), ".csv")
 
         self.masked = QCheckBox(self.tr("隐去部分个人信息（推荐）"))
@@ -105,8 +108,30 @@ class ResidentsExportDialog(QDialog):
         layout.addWidget(self.masked)
         layout.addWidget(why)
         layout.addWidget(self.unmasked_note)
+        # A PDF's page count, said before it is made (all residents may run to thousands).
+        self.pdf_note = QLabel()
+        self.pdf_note.setWordWrap(True)
+        layout.addWidget(self.pdf_note)
+        self.format.currentIndexChanged.connect(lambda _i: self._show_pdf_pages())
+        self.scope.buttonToggled.connect(lambda _b, _on: self._show_pdf_pages())
+        self._show_pdf_pages()
         layout.addStretch(1)
         layout.addWidget(buttons)
+
+    def _show_pdf_pages(self) -> None:
+        from exporters.residents.roster_pdf import estimate_pages
+        from ui.residents.print_dialog import MAX_PRINT_PAGES
+
+        if self.format.currentData() != ".pdf":
+            self.pdf_note.setVisible(False)
+            return
+        count = self.filtered_count if self.filtered_button.isChecked() else self.everyone
+        pages = estimate_pages(count)
+        text = self.tr("PDF 约 {0} 页。").format(pages)
+        if pages > MAX_PRINT_PAGES:
+            text += self.tr("页数很多，生成需要一些时间；适合存档或交打印店，不宜在本机直接打印。")
+        self.pdf_note.setText(text)
+        self.pdf_note.setVisible(True)
 
     def _masked_toggled(self, on: bool) -> None:
         self.unmasked_note.setVisible(not on)
@@ -124,8 +149,8 @@ class ResidentsExportDialog(QDialog):
 
     def choose_and_export(self) -> None:
         suffix = self.format.currentData()
-        pattern = (self.tr("Excel 工作簿 (*.xlsx)") if suffix == ".xlsx"
-                   else self.tr("CSV 文件 (*.csv)"))
+        pattern = {".xlsx": self.tr("Excel 工作簿 (*.xlsx)"), ".pdf": self.tr("PDF 文件 (*.pdf)"),
+                   ".csv": self.tr("CSV 文件 (*.csv)")}[suffix]
         target, _chosen = QFileDialog.getSaveFileName(
             self, self.tr("导出居民名册"), str(self.default_target()), pattern)
         if not target:

@@ -165,15 +165,20 @@ class SignupsArea(QWidget):
                            (self.tr("签到表（Excel）…"), "signin_xlsx"),
                            (self.tr("签到表（PDF，姓名也隐去）…"), "signin_pdf_masked"),
                            (self.tr("报名名册（Excel）…"), "roster"),
+                           (self.tr("报名名册（PDF）…"), "roster_pdf"),
                            (self.tr("空白报名表（Excel）…"), "form"),
-                           (self.tr("出勤统计（Excel）…"), "attendance")):
+                           (self.tr("空白报名表（PDF）…"), "form_pdf"),
+                           (self.tr("出勤统计（Excel）…"), "attendance"),
+                           (self.tr("出勤统计（PDF）…"), "attendance_pdf")):
             menu.addAction(text).triggered.connect(lambda _c=False, k=kind: self.export(k))
         menu.addSeparator()
-        # Only the sign-in sheet has a PDF form: the Excel ones print from Excel or WPS.
         for text, masked in ((self.tr("打印签到表…"), False),
                              (self.tr("打印签到表（姓名也隐去）…"), True)):
             menu.addAction(text).triggered.connect(
                 lambda _c=False, m=masked: self.print_document(masked=m))
+        from ui.signups.sheet_printing import add_print_items  # the other sheets' PDF forms
+
+        add_print_items(self, menu)
         self.export_button.setMenu(menu)
         bar = QHBoxLayout()
         for w in (self.order, self.details_button, self.cancel_button, self.phoned_button,
@@ -470,7 +475,7 @@ class SignupsArea(QWidget):
             open_preview(built.value, f"{title}{label}", self)
 
     def export(self, kind: str, path: Path | None = None) -> None:
-        from exporters.signups import sheets
+        from exporters.signups import sheet_pdfs, sheets
         from exporters.signups.signin_pdf import export_signin_pdf
 
         plan = self.plan_id()
@@ -487,6 +492,11 @@ class SignupsArea(QWidget):
             "form": (self.tr("报名表"), ".xlsx", sheets.export_signup_form, {"reports": False}),
             "attendance": (self.tr("出勤统计"), ".xlsx", sheets.export_attendance,
                            {"reports": False}),
+            "roster_pdf": (self.tr("报名名册"), ".pdf", sheet_pdfs.export_roster_pdf, order),
+            "form_pdf": (self.tr("报名表"), ".pdf", sheet_pdfs.export_form_pdf,
+                         {"reports": False}),
+            "attendance_pdf": (self.tr("出勤统计"), ".pdf", sheet_pdfs.export_attendance_pdf,
+                               {"reports": False}),
         }
         label, suffix, fn, kw = spec[kind]
         if path is None:

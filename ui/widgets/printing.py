@@ -25,6 +25,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 POINTS_PER_INCH = 72.0
 MAX_DPI = 600  # a 1200 dpi A4 page is a 550 MB image; 600 dpi is a laser printer's full detail
 PREVIEW_DPI = 150  # the preview keeps every page's image: enough for the screen, not more
+# ... and a long document's preview draws coarser, so that its images stay within this (a
+# 57-page roster at 150 dpi took 480 MB; 200 pages would take 1.7 GB).
+PREVIEW_BYTES = 300_000_000
+MIN_PREVIEW_DPI = 50
 
 PdfSource = bytes | Path | str
 
@@ -44,6 +48,16 @@ def page_sizes(pdf: PdfSource) -> list[tuple[float, float]]:
     """Every page's (width, height) in points."""
     with _opened(pdf) as doc:
         return [(doc[i].get_size()[0], doc[i].get_size()[1]) for i in range(len(doc))]
+
+
+def preview_dpi(sizes: list[tuple[float, float]]) -> int:
+    """The preview's resolution for pages of these sizes (points): PREVIEW_DPI, or less when
+    their images (4 bytes a pixel) would pass PREVIEW_BYTES."""
+    square_inches = sum(w * h for w, h in sizes) / POINTS_PER_INCH ** 2
+    if not square_inches:
+        return PREVIEW_DPI
+    fits = int((PREVIEW_BYTES / (4 * square_inches)) ** 0.5)
+    return max(MIN_PREVIEW_DPI, min(PREVIEW_DPI, fits))
 
 
 def setup_printer(printer: QPrinter, pdf: PdfSource) -> None:
@@ -154,8 +168,8 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         # the 打印 button chose gets its own resolution (about a second a page at 600 dpi).
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            paint_pdf(printer, self.pdf,
-                      max_dpi=PREVIEW_DPI if is_preview(printer) else MAX_DPI)
+            paint_pdf(printer, self.pdf, max_dpi=preview_dpi(page_sizes(self.pdf))
+                      if is_preview(printer) else MAX_DPI)
         finally:
             QApplication.restoreOverrideCursor()
 
