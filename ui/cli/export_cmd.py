@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui.cli.common import RECORD_NUMBER, add_db_option, open_db
+from ui.cli.relief_cmd import EXPORT_KINDS as RELIEF_KINDS
 
 if TYPE_CHECKING:
     from models.plans.records import PlanRecord
@@ -300,6 +301,7 @@ KINDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
     "score-sheet": _add_score_sheet,
     "contest-results": _add_contest_results,
     "certificates": _add_certificates,
+    **RELIEF_KINDS,
 }
 
 
