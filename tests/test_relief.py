@@ -75,7 +75,8 @@ def test_no_change_without_a_clerk_and_the_clerk_is_kept_in_the_file(db_path: Pa
     audit.set_clerk("  王 丽 ")
     cid = campaign()
     con = sqlite3.connect(db_path)
-    assert con.execute("SELECT value FROM relief_setting WHERE key='clerk'").fetchone()[0] == "王 丽"
+    kept = con.execute("SELECT value FROM relief_setting WHERE key='clerk'").fetchone()[0]
+    assert kept == "王 丽"
     assert con.execute("SELECT clerk FROM relief_log WHERE campaign_id=?", (cid,)).fetchone()[0] \
         == "王 丽"
     con.close()
