@@ -51,7 +51,8 @@ def test_campaigns_and_beneficiaries_json(demo: Path, capsys: pytest.CaptureFixt
     assert len(campaigns) == 1 and {"id", "title", "plan"} <= set(campaigns[0])
     c = campaigns[0]
     assert c["plan"] is not None and "送温暖" in c["title"]
-    assert [k["name"] for k in c["categories"]] == ["低保户", "困难党员", "重度残疾人家庭", "独居老人"]
+    assert [k["name"] for k in c["categories"]] == ["低保户", "困难党员", "重度残疾人家庭",
+                                                    "独居老人"]
     assert any(s["late"] for s in c["timeline"]) and any(s["days_left"] > 0 for s in c["timeline"])
     people = _people(capsys, demo)
     assert len(people) == 121

@@ -131,7 +131,8 @@ def make_demo_relief(seed: int = 18, today: date | None = None) -> DemoReliefSum
         first = rows[0]
         add_beneficiary(cid, NewBeneficiary(
             cats[1].id, name=first.name[0] + "建华", building=first.building, unit=first.unit,
-            room=first.room, address=first.address, household_size=2, reason="退休后收入低，老伴长期住院"),
+            room=first.room, address=first.address, household_size=2,
+            reason="退休后收入低，老伴长期住院"),
             "党组织推荐")
         update_beneficiary(rows[1].id, {"amount_fen": rows[1].amount_fen + 20000},
                            "家中新增重病人员，领导小组研究同意提高慰问标准")
