@@ -138,16 +138,24 @@ def get_beneficiary(beneficiary_id: int) -> BeneficiaryRecord:
 
 def list_beneficiaries(campaign_id: int, order: str = "added", offset: int = 0,
                        limit: int | None = None) -> list[BeneficiaryRecord]:
-    """order: "added", "building" (building, unit, room) or "strokes" (姓氏笔画)."""
+    """order: "added" (a page of it read from SQL: the window's lazy list), "building" (building,
+    unit, room) or "strokes" (姓氏笔画)."""
     with database.atomic():
         campaign_row(campaign_id)
         q = (ReliefBeneficiary.select(ReliefBeneficiary, ReliefCategory.id, ReliefCategory.name)
-             .join(ReliefCategory).where(ReliefBeneficiary.campaign == campaign_id))
-        rows = [to_record(b, b.category.name) for b in q.order_by(ReliefBeneficiary.id)]
+             .join(ReliefCategory).where(ReliefBeneficiary.campaign == campaign_id)
+             .order_by(ReliefBeneficiary.id))
+        if order == "added":
+            if limit is not None:
+                q = q.offset(offset).limit(limit)
+            elif offset:
+                q = q.offset(offset).limit(-1)
+            return [to_record(b, b.category.name) for b in q]
+        rows = [to_record(b, b.category.name) for b in q]
     if order == "building":
         rows.sort(key=lambda r: (_natural(r.building), _natural(r.unit), _natural(r.room),
                                  r.id))
-    elif order == "strokes":
+    else:
         from models.common.name_keys import stroke_key
 
         rows.sort(key=lambda r: (stroke_key(r.name), r.id))

@@ -1,0 +1,234 @@
+"""The 慰问 tab, offscreen, driven with clicks and keys: the timeline marks what is late; a typed-in
+beneficiary added through the dialog; the next status, a refused amount and a new amount, the
+clerk set; a handed-over row can only be corrected (the row unchanged); each change read back
+from the SQLite file and shown in the row's log; the list is lazy (the first page, then more as
+the clerk goes down)."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+
+from models.relief import audit
+from models.relief.beneficiaries import add_beneficiary, set_status
+from models.relief.records import NewBeneficiary, NewCampaign, NewCategory, NewPhase
+from models.relief.service import allow_early_handover, create_campaign, set_posting
+from ui.context import AppContext
+from ui.operations import DataHub
+from ui.relief.area import LATE, ReliefArea
+from ui.relief.dialogs import ChangeDialog, NewBeneficiaryDialog
+from ui.relief.model import COL_NAME, PAGE
+
+TODAY = date.today()
+
+
+def _campaign(people: int = 3) -> tuple[int, list[int]]:
+    audit.set_clerk("李敏")
+    rec = create_campaign(NewCampaign(
+        "春节送温暖", TODAY - timedelta(days=20), TODAY + timedelta(days=40),
+        categories=[NewCategory("低保户", "每户", 50000), NewCategory("困难党员", "每人", 30000)],
+        phases=[NewPhase("审核", TODAY - timedelta(days=3), "民政专干"),
+                NewPhase("发放", TODAY + timedelta(days=9), "走访组")]))
+    ids = [add_beneficiary(rec.id, NewBeneficiary(rec.categories[0].id, name=f"张{i}明",
+                                                  building="1幢", room=f"{i + 1}01室")).id
+           for i in range(people)]
+    return rec.id, ids
+
+
+@pytest.fixture()
+def area(qtbot, db_path: Path) -> Callable[[], ReliefArea]:
+    def make() -> ReliefArea:
+        widget = ReliefArea(AppContext(DataHub(), db_path))
+        qtbot.addWidget(widget)
+        widget.resize(1300, 800)
+        widget.show()
+        return widget
+
+    return make
+
+
+def _click_row(area: ReliefArea, row: int) -> None:
+    rect = area.table.visualRect(area.model.index(row, COL_NAME))
+    QTest.mouseClick(area.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _ok(dialog: QDialog) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    QTest.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def _answer(monkeypatch, cls: type, fill: Callable[[QDialog], None]) -> list[QDialog]:
+    seen: list[QDialog] = []
+
+    def run(dialog: QDialog) -> int:
+        seen.append(dialog)
+        fill(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(cls, "exec", run)
+    return seen
+
+
+def _sql(db: Path, query: str, *args: object) -> list[tuple]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(query, args).fetchall()
+    finally:
+        con.close()
+
+
+def test_timeline_marks_what_is_late(area, db_path: Path) -> None:
+    _campaign()
+    a = area()
+    items = [a.timeline.item(i) for i in range(a.timeline.count())]
+    assert "已逾期 3 天" in items[0].text() and items[0].foreground().color() == QColor(LATE)
+    assert "还剩 9 天" in items[1].text() and items[1].foreground().color() != QColor(LATE)
+    assert "3 户（人）" in a.figures.text() and "1500.00" in a.figures.text()
+
+
+def test_add_a_typed_in_beneficiary(area, db_path: Path, monkeypatch) -> None:
+    _campaign(0)
+    a = area()
+
+    def fill(d: QDialog) -> None:
+        assert isinstance(d, NewBeneficiaryDialog)
+        d.name.setText("王小二")
+        d.address.setText("3幢 2单元 501室")
+        d.reason.setText("独自抚养两个孩子")
+        d.category.setCurrentIndex(1)  # 困难党员, per person
+        QTest.keyClick(d.size, Qt.Key.Key_Up)  # 2 people
+        QTest.keyClicks(d.amount, "30-50")
+        _ok(d)
+        assert d.result() != QDialog.DialogCode.Accepted and "两个数" in d.error.text()
+        d.amount.clear()
+        QTest.keyClicks(d.amount, "700")
+        _ok(d)
+
+    _answer(monkeypatch, NewBeneficiaryDialog, fill)
+    QTest.mouseClick(a.add_button, Qt.MouseButton.LeftButton)
+    rows = _sql(db_path, "SELECT name, household, household_size, amount_fen, reason, status "
+                         "FROM relief_beneficiary")
+    assert rows == [("王小二", "3幢/2单元/501室", 2, 70000, "独自抚养两个孩子", "拟定")]
+    assert _sql(db_path, "SELECT clerk, what FROM relief_log WHERE beneficiary_id IS NOT NULL") \
+        == [("李敏", "新增")]
+    assert a.selected() is not None and a.selected().name == "王小二"
+    assert a.log.rowCount() == 1 and a.log.item(0, 2).text() == "新增"
+
+
+def test_next_status_amount_and_clerk(area, db_path: Path, monkeypatch) -> None:
+    _cid, ids = _campaign()
+    a = area()
+    _click_row(a, 1)
+    assert a.selected().id == ids[1]
+    _answer(monkeypatch, ChangeDialog, _ok)
+    QTest.mouseClick(a.next_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT status FROM relief_beneficiary WHERE id = ?", ids[1]) == [
+        ("已核实",)]
+
+    def amount(d: QDialog) -> None:
+        d.value.clear()
+        QTest.keyClicks(d.value, "650")
+        _ok(d)
+        assert "原因" in d.error.text()  # no reason, no change
+        d.reason.setText("家中新增病人")
+        _ok(d)
+
+    _answer(monkeypatch, ChangeDialog, amount)
+    QTest.mouseClick(a.amount_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT amount_fen FROM relief_beneficiary WHERE id = ?", ids[1]) == [
+        (65000,)]
+    log = _sql(db_path, "SELECT clerk, what, old, new, why FROM relief_log WHERE "
+                        "beneficiary_id = ? ORDER BY id", ids[1])
+    assert log[1:] == [("李敏", "状态", "拟定", "已核实", ""),
+                       ("李敏", "金额", "500.00元", "650.00元", "家中新增病人")]
+    assert a.log.item(0, 2).text() == "金额" and a.log.item(0, 4).text() == "家中新增病人"
+
+    def clerk(d: QDialog) -> None:
+        d.value.setText("赵红")
+        _ok(d)
+
+    _answer(monkeypatch, ChangeDialog, clerk)
+    QTest.mouseClick(a.clerk_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT value FROM relief_setting") == [("赵红",)]
+    assert "赵红" in a.clerk_label.text()
+
+
+def test_a_refusal_is_shown_and_nothing_is_written(area, db_path: Path, monkeypatch) -> None:
+    _cid, ids = _campaign()
+    set_status(ids[0], "已核实")
+    set_status(ids[0], "已公示")
+    set_status(ids[0], "已审批")
+    a = area()
+    _click_row(a, 0)
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *x: errors.append(text) or 0)
+    _answer(monkeypatch, ChangeDialog, _ok)
+    QTest.mouseClick(a.next_button, Qt.MouseButton.LeftButton)  # 已发放 before any posting
+    assert errors and "还没有公示" in errors[0]
+    assert _sql(db_path, "SELECT status, locked FROM relief_beneficiary WHERE id = ?",
+                ids[0]) == [("已审批", 0)]
+
+
+def test_a_handed_over_row_is_only_corrected(area, db_path: Path, monkeypatch) -> None:
+    cid, ids = _campaign()
+    set_posting(cid, TODAY - timedelta(days=3))
+    allow_early_handover(cid, "春节提前")
+    for s in ("已核实", "已公示", "已审批", "已发放"):
+        set_status(ids[2], s)
+    before = _sql(db_path, "SELECT * FROM relief_beneficiary WHERE id = ?", ids[2])
+    a = area()
+    _click_row(a, 2)
+    assert not a.amount_button.isEnabled() and not a.next_button.isEnabled()
+    assert a.correct_button.isEnabled() and "已锁定" in a.details.text()
+
+    def fill(d: QDialog) -> None:
+        d.choice.setCurrentIndex(0)  # 金额
+        d.value.setText("应为 450 元")
+        d.reason.setText("核对发现多发 50 元，已追回")
+        _ok(d)
+
+    _answer(monkeypatch, ChangeDialog, fill)
+    QTest.mouseClick(a.correct_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT * FROM relief_beneficiary WHERE id = ?", ids[2]) == before
+    assert _sql(db_path, "SELECT what, old, new, why FROM relief_log WHERE beneficiary_id = ? "
+                         "ORDER BY id DESC LIMIT 1", ids[2]) == [
+        ("更正", "金额", "应为 450 元", "核对发现多发 50 元，已追回")]
+    assert a.log.item(0, 2).text() == "更正"
+
+
+def test_the_list_is_lazy(area, db_path: Path) -> None:
+    _campaign(PAGE + 60)
+    a = area()
+    assert a.model.rowCount() == PAGE and a.model.total == PAGE + 60
+    _click_row(a, 0)
+    QTest.keyClick(a.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(3):
+        QTest.keyClick(a.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert a.model.rowCount() == PAGE + 60
+    assert a.selected().name == f"张{PAGE + 59}明"
+
+
+def test_the_tab_in_the_window_shows_the_campaign(qtbot, db_path: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui import main_window as mw
+
+    _campaign()
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    window = mw.MainWindow(AppContext(DataHub(), db_path), settings)
+    qtbot.addWidget(window)
+    window.show()
+    index = [window.tabs.tabText(i) for i in range(window.tabs.count())].index("慰问")
+    bar = window.tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    relief = window.area("慰问")
+    assert isinstance(relief, ReliefArea) and relief.model.rowCount() == 3
+    assert "春节送温暖" in relief.campaign.currentText()
