@@ -204,6 +204,66 @@ def test_a_handed_over_row_is_only_corrected(area, db_path: Path, monkeypatch) -
     assert a.log.item(0, 2).text() == "更正"
 
 
+def test_posting_early_hand_over_and_an_objection(area, db_path: Path, monkeypatch) -> None:
+    cid, ids = _campaign()
+    for s in ("已核实", "已公示"):
+        set_status(ids[0], s)
+    a = area()
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *x: errors.append(text) or 0)
+
+    def posting(d: QDialog) -> None:
+        d.value.setText(str(TODAY - timedelta(days=2)))
+        d.reason.setText("社区服务站，电话 0571-88123456")
+        _ok(d)
+
+    _answer(monkeypatch, ChangeDialog, posting)
+    QTest.mouseClick(a.posting_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT posting_start, posting_days, objection_contact FROM "
+                         "relief_campaign") == [(str(TODAY - timedelta(days=2)), 7,
+                                                 "社区服务站，电话 0571-88123456")]
+    assert "公示期" in a.figures.text()
+    _click_row(a, 0)
+
+    def objection(d: QDialog) -> None:
+        d.value.setText("该户有出租房收入")
+        _ok(d)
+
+    _answer(monkeypatch, ChangeDialog, objection)
+    QTest.mouseClick(a.objection_button, Qt.MouseButton.LeftButton)
+    _answer(monkeypatch, ChangeDialog, _ok)
+    QTest.mouseClick(a.next_button, Qt.MouseButton.LeftButton)  # 已审批: refused, open objection
+    assert errors and "异议尚未处理完" in errors[-1]
+
+    def outcome(d: QDialog) -> None:
+        assert "出租房" in d.choice.currentText()
+        d.value.setText("出租房已于去年出售，异议不成立")
+        _ok(d)
+
+    _answer(monkeypatch, ChangeDialog, outcome)
+    QTest.mouseClick(a.outcome_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT content, outcome FROM relief_objection") == [
+        ("该户有出租房收入", "出租房已于去年出售，异议不成立")]
+    _answer(monkeypatch, ChangeDialog, _ok)
+    QTest.mouseClick(a.next_button, Qt.MouseButton.LeftButton)  # 已审批
+    QTest.mouseClick(a.next_button, Qt.MouseButton.LeftButton)  # 已发放: inside the posting
+    assert "公示期内不能发放" in errors[-1]
+
+    def early(d: QDialog) -> None:
+        d.reason.setText("除夕前须送到，街道同意")
+        _ok(d)
+
+    _answer(monkeypatch, ChangeDialog, early)
+    QTest.mouseClick(a.early_button, Qt.MouseButton.LeftButton)
+    _answer(monkeypatch, ChangeDialog, _ok)
+    QTest.mouseClick(a.next_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT status, locked FROM relief_beneficiary WHERE id = ?",
+                ids[0]) == [("已发放", 1)]
+    whats = [w for (w,) in _sql(db_path, "SELECT what FROM relief_log ORDER BY id")]
+    assert whats[-5:] == ["异议", "异议处理", "状态", "提前发放", "状态"]
+
+
 def test_the_list_is_lazy(area, db_path: Path) -> None:
     _campaign(PAGE + 60)
     a = area()

@@ -38,7 +38,7 @@ from models.common.changes import Changes
 from models.common.money import yuan_text
 from models.relief.records import ENDED, FORWARD, REFUSED, WITHDRAWN, BeneficiaryRecord
 from ui.context import AppContext
-from ui.operations import run_op
+from ui.operations import run_op, show_error
 from ui.relief.dialogs import ChangeDialog, NewBeneficiaryDialog
 from ui.relief.model import BeneficiariesModel
 from ui.widgets.dialogs import run_dialog
@@ -70,6 +70,10 @@ class ReliefArea(QWidget):
         self.clerk_button = QPushButton(self.tr("设置经办人…"))
         self.clerk_button.clicked.connect(self.set_clerk)
         self.figures = QLabel()
+        self.posting_button = QPushButton(self.tr("公示期…"))
+        self.posting_button.clicked.connect(self.set_posting)
+        self.early_button = QPushButton(self.tr("提前发放…"))
+        self.early_button.clicked.connect(self.allow_early)
         self.timeline = QListWidget()
         self.timeline.setMaximumHeight(120)
 
@@ -97,6 +101,8 @@ class ReliefArea(QWidget):
         self.correct_button.clicked.connect(self.correct_row)
         self.objection_button = QPushButton(self.tr("登记异议…"))
         self.objection_button.clicked.connect(self.add_objection)
+        self.outcome_button = QPushButton(self.tr("异议结果…"))
+        self.outcome_button.clicked.connect(self.decide_objection)
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("导出"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -110,7 +116,8 @@ class ReliefArea(QWidget):
         self.export_button.setMenu(menu)
         bar = QHBoxLayout()
         for w in (self.add_button, self.next_button, self.end_button, self.amount_button,
-                  self.correct_button, self.objection_button, self.export_button):
+                  self.correct_button, self.objection_button, self.outcome_button,
+                  self.export_button):
             bar.addWidget(w)
         bar.addStretch(1)
 
@@ -148,7 +155,11 @@ class ReliefArea(QWidget):
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("进度（截止日期与剩余天数）")))
         layout.addWidget(self.timeline)
-        layout.addWidget(self.figures)
+        figures = QHBoxLayout()
+        figures.addWidget(self.figures, 1)
+        figures.addWidget(self.posting_button)
+        figures.addWidget(self.early_button)
+        layout.addLayout(figures)
         layout.addWidget(split, 1)
         self.hub.changed.connect(self._on_changed)
         self.load_campaigns()
@@ -188,6 +199,7 @@ class ReliefArea(QWidget):
         from models.relief import audit
         from models.relief.checks import check_campaign
         from models.relief.figures import step_text, timeline, totals
+        from models.relief.service import get_campaign
 
         chosen = self.selected()
         cid = self.campaign_id()
@@ -206,8 +218,13 @@ class ReliefArea(QWidget):
                 item.setForeground(QBrush(DONE))
             self.timeline.addItem(item)
         _lines, overall = totals(cid)
-        self.figures.setText(self.tr("计入名单 {0} 户（人），{1} 人，金额合计 {2} 元").format(
-            overall.households, overall.people, yuan_text(overall.amount_fen)))
+        rec = get_campaign(cid)
+        posting = (self.tr("公示期 {0} 至 {1}").format(rec.posting_start, rec.posting_end)
+                   if rec.posting_start else self.tr("公示期未设定"))
+        early = self.tr("（已登记提前发放）") if rec.early_handover_reason else ""
+        self.figures.setText(self.tr("计入名单 {0} 户（人），{1} 人，金额合计 {2} 元；{3}{4}")
+                             .format(overall.households, overall.people,
+                                     yuan_text(overall.amount_fen), posting, early))
         flags: dict[int, list[tuple[str, str]]] = {}
         for f in check_campaign(cid):
             flags.setdefault(f.beneficiary_id, []).append((f.kind, f.reason))
@@ -233,7 +250,7 @@ class ReliefArea(QWidget):
         r = self.selected()
         self.log.setRowCount(0)
         for w in (self.next_button, self.end_button, self.amount_button, self.correct_button,
-                  self.objection_button):
+                  self.objection_button, self.outcome_button):
             w.setEnabled(r is not None)
         if r is None:
             self.details.setText(self.tr("（请在左侧选择一位慰问对象）"))
@@ -348,6 +365,58 @@ class ReliefArea(QWidget):
                               value_label=self.tr("异议内容"), reason_label="", parent=self)
         if run_dialog(dialog):
             self._write(add_objection, r.id, dialog.value.text())
+
+    def decide_objection(self) -> None:
+        from models.relief.beneficiaries import decide_objection, objections
+
+        r = self.selected()
+        if r is None:
+            return
+        pending = [o for o in objections(r.id) if not o.outcome]
+        if not pending:
+            self.hub.message.emit(self.tr("“{0}”没有待处理的异议。").format(r.name))
+            return
+        dialog = ChangeDialog(self.tr("异议处理结果（{0}）").format(r.name),
+                              choices=[f"{o.received}　{o.content}" for o in pending],
+                              value_label=self.tr("处理结果"), reason_label="", parent=self)
+        if run_dialog(dialog):
+            chosen = pending[dialog.choice.currentIndex()]
+            self._write(decide_objection, chosen.id, dialog.value.text())
+
+    def set_posting(self) -> None:
+        from datetime import date
+
+        from models.relief.service import get_campaign, set_posting
+
+        cid = self.campaign_id()
+        if cid is None:
+            return
+        rec = get_campaign(cid)
+        dialog = ChangeDialog(self.tr("公示期（不少于 7 天）"),
+                              value_label=self.tr("开始日期（如 2026-12-20）"),
+                              value=str(rec.posting_start or date.today()),
+                              reason_label=self.tr("受理异议的地点和电话"), parent=self)
+        dialog.reason.setText(rec.objection_contact)
+        if not run_dialog(dialog):
+            return
+        try:
+            start = date.fromisoformat(dialog.value.text().strip())
+        except ValueError:
+            show_error(self, self.tr("开始日期“{0}”看不懂，请写成 2026-12-20 这样。").format(
+                dialog.value.text().strip()))
+            return
+        self._write(set_posting, cid, start, max(7, rec.posting_days), dialog.reason.text())
+
+    def allow_early(self) -> None:
+        from models.relief.service import allow_early_handover
+
+        cid = self.campaign_id()
+        if cid is None:
+            return
+        dialog = ChangeDialog(self.tr("公示期内提前发放"), reason_label=self.tr("提前发放的原因"),
+                              parent=self)
+        if run_dialog(dialog):
+            self._write(allow_early_handover, cid, dialog.reason.text())
 
     # --- documents -------------------------------------------------------------------------
 
