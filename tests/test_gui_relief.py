@@ -264,6 +264,58 @@ def test_posting_early_hand_over_and_an_objection(area, db_path: Path, monkeypat
     assert whats[-5:] == ["异议", "异议处理", "状态", "提前发放", "状态"]
 
 
+def test_new_campaign_from_the_dialog(area, db_path: Path, monkeypatch) -> None:
+    from ui.relief.campaign_dialog import CampaignDialog
+
+    audit.set_clerk("李敏")
+    a = area()
+
+    def fill(d: QDialog) -> None:
+        d.title.setText("2027年春节送温暖")
+        d.funds.setText("60000")
+        d.categories.setPlainText("低保户 每户 500 大米10公斤=60\n困难党员 每人 五百")
+        d.phases.setPlainText("2027-01-10 审核 民政专干")
+        _ok(d)
+        assert d.result() != QDialog.DialogCode.Accepted
+        assert "第 2 行" in d.error.text()  # the bad line named, nothing typed lost
+        d.categories.setPlainText("低保户 每户 500 大米10公斤=60\n困难党员 每人 500")
+        _ok(d)
+
+    _answer(monkeypatch, CampaignDialog, fill)
+    QTest.mouseClick(a.new_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT title, funds_fen FROM relief_campaign") == [
+        ("2027年春节送温暖", 6_000_000)]
+    assert _sql(db_path, "SELECT name, basis, amount_fen, goods FROM relief_category") == [
+        ("低保户", "每户", 50000, "大米10公斤|6000"), ("困难党员", "每人", 50000, "")]
+    assert _sql(db_path, "SELECT name, due, who FROM relief_phase") == [
+        ("审核", "2027-01-10", "民政专干")]
+    assert "2027年春节送温暖" in a.campaign.currentText() and a.timeline.count() == 1
+
+
+def test_add_a_resident_from_the_register(area, db_path: Path, monkeypatch) -> None:
+    from models.residents.records import ResidentRecord
+    from models.residents.service import save_resident
+
+    _campaign(0)
+    rid = save_resident(ResidentRecord(name="张三丰", phone="13912345678", building="5幢",
+                                       unit="1单元", room="302室")).resident_id
+    a = area()
+
+    def fill(d: QDialog) -> None:
+        QTest.keyClicks(d.search, "zsf")
+        QTest.keyClick(d.search, Qt.Key.Key_Return)
+        assert d.results.count() == 1
+        rect = d.results.visualItemRect(d.results.item(0))
+        QTest.mouseClick(d.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert d.name.text() == "张三丰" and not d.address.isEnabled()
+        _ok(d)
+
+    _answer(monkeypatch, NewBeneficiaryDialog, fill)
+    QTest.mouseClick(a.add_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT resident_id, name, phone, household FROM relief_beneficiary") \
+        == [(rid, "张三丰", "13912345678", "5幢/1单元/302室")]
+
+
 def test_the_list_is_lazy(area, db_path: Path) -> None:
     _campaign(PAGE + 60)
     a = area()

@@ -191,3 +191,21 @@ def test_totals_and_timeline(db_path: Path) -> None:
     steps = timeline(cid, TODAY)
     assert [step_text(s) for s in steps] == ["已逾期 10 天", "已逾期 2 天", "还剩 31 天"]
     assert [s.late for s in steps] == [True, True, False]
+
+
+def test_categories_and_phases_typed_one_a_line() -> None:
+    from models.relief.forms import parse_categories, parse_phases
+
+    cats = parse_categories("低保户 每户 500 大米10公斤=60 食用油=70.5\n\n困难党员 每人 ¥300\n"
+                            "临时救助 800")
+    assert [(c.name, c.basis, c.amount_fen, c.goods) for c in cats] == [
+        ("低保户", "每户", 50000, [("大米10公斤", 6000), ("食用油", 7050)]),
+        ("困难党员", "每人", 30000, []), ("临时救助", "每户", 80000, [])]
+    for bad, why in (("低保户", "请写明慰问金额或慰问品"), ("低保户 每户 五百", "第 1 行"),
+                     ("低保户 每户 500 大米", "物品=单价")):
+        with pytest.raises(UserError, match=why):
+            parse_categories(bad)
+    assert [(p.name, p.due, p.who) for p in parse_phases("2026-12-10 审核 民政 专干")] == [
+        ("审核", date(2026, 12, 10), "民政 专干")]
+    with pytest.raises(UserError, match="截止日期开头"):
+        parse_phases("审核 2026-12-10")

@@ -79,8 +79,9 @@ def _check_category(new: NewCategory) -> None:
         raise UserError(f"“{new.name}”请填写慰问金额或慰问品。")
 
 
-def create_campaign(new: NewCampaign) -> CampaignRecord:
-    title = text(new.title, "慰问活动名称")
+def check_new_campaign(new: NewCampaign) -> None:
+    """What create_campaign refuses before it reads the file (a form checks it on 确定)."""
+    text(new.title, "慰问活动名称")
     if new.end < new.start:
         raise UserError("慰问活动的结束日期早于开始日期，请检查。")
     names = [text(c.name, "慰问类别名称") for c in new.categories]
@@ -90,6 +91,14 @@ def create_campaign(new: NewCampaign) -> CampaignRecord:
         raise UserError("慰问类别有重复，请检查。")
     for cat in new.categories:
         _check_category(cat)
+    if new.funds_fen < 0:
+        raise UserError("资金不能是负数。")
+
+
+def create_campaign(new: NewCampaign) -> CampaignRecord:
+    check_new_campaign(new)
+    title = text(new.title, "慰问活动名称")
+    names = [c.name.strip() for c in new.categories]
     with database.atomic():
         if new.plan_id is not None:
             plan = Plan.get_or_none(Plan.id == new.plan_id)

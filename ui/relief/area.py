@@ -66,6 +66,8 @@ class ReliefArea(QWidget):
         self.campaign = QComboBox()
         self.campaign.setMinimumWidth(380)
         self.campaign.currentIndexChanged.connect(lambda _i: self.reload())
+        self.new_button = QPushButton(self.tr("新建活动…"))
+        self.new_button.clicked.connect(self.new_campaign)
         self.clerk_label = QLabel()
         self.clerk_button = QPushButton(self.tr("设置经办人…"))
         self.clerk_button.clicked.connect(self.set_clerk)
@@ -149,6 +151,7 @@ class ReliefArea(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("慰问活动：")))
         top.addWidget(self.campaign, 1)
+        top.addWidget(self.new_button)
         top.addWidget(self.clerk_label)
         top.addWidget(self.clerk_button)
         layout = QVBoxLayout(self)
@@ -289,6 +292,20 @@ class ReliefArea(QWidget):
                               value=audit.clerk(), reason_label="", parent=self)
         if run_dialog(dialog):
             self._write(audit.set_clerk, dialog.value.text())
+
+    def new_campaign(self) -> None:
+        from models.plans.tables import Plan
+        from models.relief.service import RELIEF_PLAN_CATEGORIES, create_campaign
+        from ui.relief.campaign_dialog import CampaignDialog
+
+        plans = [(p.id, p.title) for p in Plan.select(Plan.id, Plan.title).where(
+            Plan.category.in_(RELIEF_PLAN_CATEGORIES)).order_by(Plan.id.desc())]
+        dialog = CampaignDialog(plans, parent=self)
+        if run_dialog(dialog) and dialog.made is not None:
+            made = run_op(self, self.hub, create_campaign, dialog.made, changes=RELIEF)
+            if made.ok:
+                self.load_campaigns()
+                self.select_campaign(made.value.id)
 
     def add_beneficiary(self) -> None:
         from models.relief.beneficiaries import add_beneficiary

@@ -3,6 +3,7 @@ refuse or withdraw, a new amount, a correction, an objection, the clerk's name).
 own error line; nothing is written here (the area writes through ui.operations)."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,6 +11,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QWidget,
 )
@@ -30,17 +33,24 @@ def _buttons(dialog: QDialog, form: QFormLayout) -> QDialogButtonBox:
 
 
 class NewBeneficiaryDialog(QDialog):
-    """Someone typed in (not in the register, or the register's person chosen beforehand)."""
+    """A person from the residents' register (found by name, pinyin, initials or phone: name,
+    ID, phone and address then come from the register) or typed in."""
 
-    def __init__(self, categories: list[CategoryRecord], resident: tuple[int, str] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, categories: list[CategoryRecord], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("新增慰问对象"))
         self.setMinimumWidth(460)
-        self.resident_id = resident[0] if resident else None
+        self.resident_id: int | None = None
         form = QFormLayout(self)
-        self.name = QLineEdit(resident[1] if resident else "")
-        self.name.setReadOnly(resident is not None)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("从居民名册查找：姓名、拼音、首字母或电话，回车"))
+        self.search.returnPressed.connect(self.run_search)
+        self.results = QListWidget()
+        self.results.setMaximumHeight(120)
+        self.results.itemClicked.connect(self._pick)
+        form.addRow(self.tr("查找居民"), self.search)
+        form.addRow("", self.results)
+        self.name = QLineEdit()
         self.category = QComboBox()
         for c in categories:
             self.category.addItem(f"{c.name}（{c.basis} {c.amount_fen // 100} 元）", c.id)
@@ -48,7 +58,6 @@ class NewBeneficiaryDialog(QDialog):
         self.size.setRange(1, MAX_HOUSEHOLD)
         self.address = QLineEdit()
         self.address.setPlaceholderText(self.tr("楼栋、单元、房号，如 3幢 2单元 501室"))
-        self.address.setEnabled(resident is None)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("留空按类别标准"))
         self.reason = QLineEdit()
@@ -64,6 +73,31 @@ class NewBeneficiaryDialog(QDialog):
         self.error.setWordWrap(True)
         form.addRow(self.error)
         _buttons(self, form).accepted.connect(self._accept)
+
+    def run_search(self) -> None:
+        from models.residents.records import ResidentQuery
+        from models.residents.service import search_residents
+
+        self.results.clear()
+        text = self.search.text().strip()
+        if not text:
+            return
+        for r in search_residents(ResidentQuery(text=text), 0, 30).rows:
+            where = " ".join(x for x in (r.building, r.unit, r.room) if x) or r.address
+            item = QListWidgetItem(f"{r.name}　{where}")
+            item.setData(Qt.ItemDataRole.UserRole, (r.id, r.name, where))
+            self.results.addItem(item)
+        if not self.results.count():
+            self.error.setText(self.tr("名册中没有找到“{0}”，可直接填写姓名和住址。").format(text))
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        rid, name, where = item.data(Qt.ItemDataRole.UserRole)
+        self.resident_id = rid
+        self.name.setText(name)
+        self.name.setReadOnly(True)
+        self.address.setText(where)
+        self.address.setEnabled(False)  # the register's address is used
+        self.error.clear()
 
     def _accept(self) -> None:
         if not self.name.text().strip():
@@ -83,6 +117,10 @@ class NewBeneficiaryDialog(QDialog):
         return parse_money(text) if text else None
 
     def value(self) -> NewBeneficiary:
+        if self.resident_id is not None:
+            return NewBeneficiary(int(self.category.currentData()), resident_id=self.resident_id,
+                                  household_size=self.size.value(),
+                                  reason=self.reason.text().strip(), amount_fen=self._amount())
         parts = self.address.text().split()
         building = next((p for p in parts if p.endswith(("幢", "栋", "号楼"))), "")
         unit = next((p for p in parts if p.endswith("单元")), "")
