@@ -39,8 +39,8 @@ DETAIL = [Column("序号", 6, center=True), Column("姓名", 10, center=True, ki
 
 
 def _title(ws, title: str, ncols: int) -> None:  # type: ignore[no-untyped-def]
+    ws.row_dimensions[1].height = 52  # two lines: 附件N and the title (before the row is written)
     ws.append(title_cells(ws, title, ncols))
-    ws.row_dimensions[1].height = 48
 
 
 def export_summary_xlsx(campaign_id: int, target: Path | str) -> tuple[int, int]:

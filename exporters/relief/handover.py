@@ -161,8 +161,8 @@ def export_handover_xlsx(campaign_id: int, target: Path | str, order: str = "bui
     ws = wb.create_sheet("慰问金")
     title = doc_title(rec.title, "慰问金发放签收表")
     setup_sheet(ws, XLSX_MONEY, [c.width or 10 for c in XLSX_MONEY], title=title)
+    ws.row_dimensions[1].height = 36  # before the row is written (a write-only sheet)
     ws.append(title_cells(ws, title, len(XLSX_MONEY)))
-    ws.row_dimensions[1].height = 36
     ws.append(header_cells(ws, XLSX_MONEY))
     for n, (r, values) in enumerate(zip(rows, money, strict=True), 3):
         # the amount as a number, so the bureau's sums work
@@ -177,7 +177,12 @@ def export_handover_xlsx(campaign_id: int, target: Path | str, order: str = "bui
     amount.number_format, amount.font, amount.border = "0.00", HEADER_FONT, BORDER
     words = text_cell(ws, total_line(total))
     words.font, words.border = HEADER_FONT, BORDER
+    amount.alignment = words.alignment = CENTER
+    ws.row_dimensions[len(rows) + 3].height = 36
     ws.append([None, label, None, None, None, amount, words, None])
+    last = len(rows) + 3
+    ws.merged_cells.add(f"B{last}:E{last}")
+    ws.merged_cells.add(f"G{last}:H{last}")
     goods = goods_rows(rec, rows)
     if goods:
         gs = wb.create_sheet("慰问品")

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from exporters.pdf.official import cn_date
+from exporters.relief.handover import doc_title
 from exporters.relief.ruled import Col, Sheet, draw
 from models.common.errors import UserError
 from models.common.masking import mask_name, visible_sort_key
@@ -85,8 +86,8 @@ def export_notice_pdf(campaign_id: int, target: Path | str, posting: Posting | N
         raise UserError(f"“{rec.title}”还没有核实过的慰问对象，无可公示。")
     sheet = Sheet(
         title=f"{rec.title}名单公示", sub="", cols=COLS, rows=rows,
-        before=[f"经入户摸底、审核，现将{rec.title}拟慰问对象名单（共 {len(rows)} 户（人））"
-                "予以公示，接受群众监督。"],
+        before=[f"经入户摸底、审核，现将{doc_title(rec.title, '慰问对象名单')}予以公示，"
+                f"共 {len(rows)} 户（人），接受群众监督。"],
         after=notice_texts(rec, posting),
         signature=[rec.issuer or "社区居民委员会", cn_date(posting.start)])
     return draw(sheet, target)
