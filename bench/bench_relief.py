@@ -61,7 +61,7 @@ def fill(db: Path) -> int:
         set_posting(rec.id, today - timedelta(days=20))
         allow_early_handover(rec.id, "压力测试")
         for i in range(HOUSEHOLDS):
-            r = demo_resident(rng, today - timedelta(days=365 * 40))
+            r = demo_resident(rng, today)
             b = add_beneficiary(rec.id, NewBeneficiary(
                 rec.categories[i % 4].id, name=r.name, id_number=r.id_number or "",
                 phone=r.phone, building=r.building, unit=r.unit, room=f"{i}室",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab import rl_config
@@ -180,11 +181,16 @@ def _paragraphs(c: Canvas, fonts: Fonts, paras: list[str], y: float) -> float:
     return y
 
 
-def _fit(text: str, font: str, width: float) -> tuple[str, float]:
+@lru_cache(maxsize=20000)
+def _fit(text: str, font: str, width: float) -> tuple[float, float]:
+    """The size that fits text in width, and its width then. Cached: a column's values repeat
+    (categories, amounts, goods), and measuring CJK text is most of a row's cost."""
     size = BODY_SIZE
-    while size > 6 and stringWidth(text, font, size) > width:
+    drawn = stringWidth(text, font, size)
+    while size > 6 and drawn > width:
         size -= 0.5
-    return text, size
+        drawn = stringWidth(text, font, size)
+    return size, drawn
 
 
 def _table(c: Canvas, fonts: Fonts, sheet: Sheet, widths: list[float], rows: list[list[str]],
@@ -192,9 +198,9 @@ def _table(c: Canvas, fonts: Fonts, sheet: Sheet, widths: list[float], rows: lis
     c.setLineWidth(0.6)
     x = MARGIN_LEFT
     for col, w in zip(sheet.cols, widths, strict=True):
-        title, size = _fit(col.title, fonts.head, w - 1.5 * mm)
+        size, _width = _fit(col.title, fonts.head, w - 1.5 * mm)
         c.setFont(fonts.head, size)
-        c.drawCentredString(x + w / 2, top - HEAD_H / 2 - size / 3, title)
+        c.drawCentredString(x + w / 2, top - HEAD_H / 2 - size / 3, col.title)
         x += w
     bottom = top - HEAD_H - len(rows) * sheet.row_h
     path = c.beginPath()
@@ -207,6 +213,7 @@ def _table(c: Canvas, fonts: Fonts, sheet: Sheet, widths: list[float], rows: lis
         path.moveTo(x, top)
         path.lineTo(x, top - HEAD_H)
     t = c.beginText()
+    current = ("", 0.0)
     for k, values in enumerate(rows):
         row_top = top - HEAD_H - k * sheet.row_h
         mid = row_top - sheet.row_h / 2 - BODY_SIZE / 3
@@ -227,9 +234,10 @@ def _table(c: Canvas, fonts: Fonts, sheet: Sheet, widths: list[float], rows: lis
             if text:
                 base = fonts.head if k in bold else fonts.body
                 face = fonts.pick(base, text)
-                text, size = _fit(text, face, w - 2 * mm)
-                t.setFont(face, size)
-                width = stringWidth(text, face, size)
+                size, width = _fit(text, face, w - 2 * mm)
+                if (face, size) != current:  # one Tf per change, not per cell
+                    t.setFont(face, size)
+                    current = (face, size)
                 t.setTextOrigin(x + (w - width) / 2 if align == "C" else x + 1.5 * mm, mid)
                 t.textOut(text)
     c.drawPath(path, stroke=1, fill=0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Any
 
 from models.common.errors import UserError
 from models.common.id_number import parse_id_number
@@ -136,22 +137,33 @@ def get_beneficiary(beneficiary_id: int) -> BeneficiaryRecord:
         return to_record(b, b.category.name)
 
 
+def _from_tuple(t: Any) -> BeneficiaryRecord:
+    (bid, campaign, category_id, category, resident, name, id_number, phone, building, unit,
+     room, address, household, size, reason, amount, status, status_date, false_report,
+     locked) = t
+    return BeneficiaryRecord(bid, campaign, category_id, category, resident, name, id_number,
+                             phone, building, unit, room, address, household, size, reason,
+                             amount, status, status_date, bool(false_report), bool(locked))
+
+
 def list_beneficiaries(campaign_id: int, order: str = "added", offset: int = 0,
                        limit: int | None = None) -> list[BeneficiaryRecord]:
     """order: "added" (a page of it read from SQL: the window's lazy list), "building" (building,
-    unit, room) or "strokes" (姓氏笔画)."""
+    unit, room) or "strokes" (姓氏笔画). Read as plain tuples: 5,000 rows as model objects cost
+    several times more."""
+    B = ReliefBeneficiary
     with database.atomic():
         campaign_row(campaign_id)
-        q = (ReliefBeneficiary.select(ReliefBeneficiary, ReliefCategory.id, ReliefCategory.name)
-             .join(ReliefCategory).where(ReliefBeneficiary.campaign == campaign_id)
-             .order_by(ReliefBeneficiary.id))
-        if order == "added":
-            if limit is not None:
-                q = q.offset(offset).limit(limit)
-            elif offset:
-                q = q.offset(offset).limit(-1)
-            return [to_record(b, b.category.name) for b in q]
-        rows = [to_record(b, b.category.name) for b in q]
+        q = (B.select(B.id, B.campaign, B.category, ReliefCategory.name, B.resident, B.name,
+                      B.id_number, B.phone, B.building, B.unit, B.room, B.address, B.household,
+                      B.household_size, B.reason, B.amount_fen, B.status, B.status_date,
+                      B.false_report, B.locked)
+             .join(ReliefCategory).where(B.campaign == campaign_id).order_by(B.id))
+        if order == "added" and limit is not None:
+            q = q.offset(offset).limit(limit)
+        rows = [_from_tuple(t) for t in q.tuples()]
+    if order == "added":
+        return rows if limit is not None else rows[offset:]
     if order == "building":
         rows.sort(key=lambda r: (_natural(r.building), _natural(r.unit), _natural(r.room),
                                  r.id))
@@ -160,6 +172,15 @@ def list_beneficiaries(campaign_id: int, order: str = "added", offset: int = 0,
 
         rows.sort(key=lambda r: (stroke_key(r.name), r.id))
     return rows[offset:None if limit is None else offset + limit]
+
+
+def first_page(campaign_id: int, limit: int) -> tuple[int, list[BeneficiaryRecord]]:
+    """How many a campaign has and the first `limit` in the order added, in one read (what the
+    window's list shows first)."""
+    with database.atomic():
+        total = ReliefBeneficiary.select().where(
+            ReliefBeneficiary.campaign == campaign_id).count()
+        return total, list_beneficiaries(campaign_id, offset=0, limit=limit)
 
 
 def count_beneficiaries(campaign_id: int) -> int:

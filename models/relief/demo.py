@@ -104,7 +104,7 @@ def make_demo_relief(seed: int = 18, today: date | None = None) -> DemoReliefSum
             if i < len(residents):
                 new = NewBeneficiary(cat.id, resident_id=residents[i][0])
             else:
-                r = demo_resident(rng, today - timedelta(days=365 * 40))
+                r = demo_resident(rng, today)
                 new = NewBeneficiary(cat.id, name=r.name, id_number=r.id_number or "",
                                      phone=r.phone, building=r.building, unit=r.unit,
                                      room=r.room)

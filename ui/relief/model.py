@@ -41,14 +41,13 @@ class BeneficiariesModel(QAbstractTableModel):
         self.findings: dict[int, list[tuple[str, str]]] = {}  # id -> [(kind, reason)]
 
     def load(self, campaign_id: int | None) -> None:
-        from models.relief.beneficiaries import count_beneficiaries, list_beneficiaries
+        from models.relief.beneficiaries import first_page
 
         self.beginResetModel()
         self.campaign_id = campaign_id
         self.rows, self.total, self.findings = [], 0, {}
         if campaign_id is not None:
-            self.total = count_beneficiaries(campaign_id)
-            self.rows = list_beneficiaries(campaign_id, offset=0, limit=PAGE)
+            self.total, self.rows = first_page(campaign_id, PAGE)
         self.endResetModel()
 
     def set_findings(self, findings: dict[int, list[tuple[str, str]]]) -> None:
