@@ -344,3 +344,27 @@ def test_the_tab_in_the_window_shows_the_campaign(qtbot, db_path: Path, tmp_path
     relief = window.area("慰问")
     assert isinstance(relief, ReliefArea) and relief.model.rowCount() == 3
     assert "春节送温暖" in relief.campaign.currentText()
+
+
+def test_import_a_survey_list(area, db_path: Path, tmp_path: Path, monkeypatch) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    _campaign(0)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "楼栋", "房号", "慰问类别", "家庭人口"])
+    ws.append(["李新", "8幢", "808室", "低保户", 2])
+    ws.append(["错行", "8幢", "809室", "不存在", 1])
+    path = tmp_path / "摸底.xlsx"
+    wb.save(path)
+    a = area()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *x, **k: (str(path), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *x: shown.append(text) or 0)
+    QTest.mouseClick(a.survey_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT name, household, household_size FROM relief_beneficiary") == [
+        ("李新", "8幢/808室", 2)]
+    assert "已导入 1 户（人）" in shown[0] and "第 3 行 错行" in shown[0]
+    assert a.model.rowCount() == 1

@@ -209,3 +209,48 @@ def test_categories_and_phases_typed_one_a_line() -> None:
         ("审核", date(2026, 12, 10), "民政 专干")]
     with pytest.raises(UserError, match="截止日期开头"):
         parse_phases("审核 2026-12-10")
+
+
+def test_survey_list_from_excel(db_path: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    from models.common.id_number import check_digit
+    from models.relief.survey import import_survey
+    from models.residents.records import ResidentRecord
+    from models.residents.service import save_resident
+
+    audit.set_clerk("王丽")
+    cid = campaign()
+    id_number = "11010119491001001" + check_digit("11010119491001001")
+    rid = save_resident(ResidentRecord(name="钱大海", id_number=id_number,
+                                       building="9幢", unit="1单元", room="101室")).resident_id
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2027年春节送温暖摸底表"])
+    ws.append(["序号", "姓名", "身份证号", "楼栋", "单元", "房号", "慰问类别", "家庭人口",
+               "困难原因", "慰问金额"])
+    ws.append([1, "孙小梅", None, "3幢", "2单元", "501室", "低保户", 3, "长期患病", None])
+    ws.append([2, "钱某", id_number, None, None, None, "困难党员", 2, "独居", "650"])
+    ws.append([3, "赵错", None, "1幢", None, "1室", "五保户", 1, "", None])
+    ws.append([4, "周错", None, "1幢", None, "2室", "低保户", 1, "", "30-50"])
+    ws.append([5, "吴错", None, "1幢", None, "3室", "低保户", "三", "", None])
+    ws.append([None] * 10)
+    path = tmp_path / "摸底表.xlsx"
+    wb.save(path)
+    result = import_survey(cid, path)
+    assert result.added == 2
+    assert [(row, name) for _s, row, name, _why in result.refused] == [
+        (5, "赵错"), (6, "周错"), (7, "吴错")]
+    assert "五保户" in result.refused[0][3] and "两个数" in result.refused[1][3]
+    con = sqlite3.connect(db_path)
+    rows = con.execute("SELECT name, resident_id, household, household_size, amount_fen, reason "
+                       "FROM relief_beneficiary ORDER BY id").fetchall()
+    whys = {w for (w,) in con.execute("SELECT why FROM relief_log WHERE what = '新增'")}
+    con.close()
+    assert rows == [("孙小梅", None, "3幢/2单元/501室", 3, 50000, "长期患病"),
+                    ("钱大海", rid, "9幢/1单元/101室", 2, 65000, "独居")]
+    assert whys == {"摸底表导入：摸底表.xlsx"}
+    ws.delete_cols(7)  # no 慰问类别 column: refused as a whole
+    wb.save(path)
+    with pytest.raises(UserError, match="慰问类别"):
+        import_survey(cid, path)

@@ -272,3 +272,27 @@ def test_clerk_from_the_command_line(demo: Path, capsys: pytest.CaptureFixture[s
     assert "经办人：张敏" in _run(capsys, "relief", "--db", str(demo), "--clerk", "张敏")
     assert "经办人：张敏" in _run(capsys, "relief", "--db", str(demo))
     assert "经办人姓名" in _run(capsys, "relief", "--db", str(demo), "--clerk", " ", rc=2)
+
+
+def test_survey_import_from_the_command_line(demo: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "楼栋", "房号", "慰问类别", "家庭人口", "困难原因"])
+    ws.append(["新来户", "50幢", "101室", "独居老人", 1, "独居"])
+    ws.append(["错类别", "50幢", "102室", "五保户", 1, ""])
+    path = tmp_path / "摸底.xlsx"
+    wb.save(path)
+    before = len(_people(capsys, demo))
+    out = _run(capsys, "relief", "--db", str(demo), "--campaign", "1", "--import", str(path))
+    assert "已导入 1 户（人）" in out and "第 3 行 错类别" in out
+    people = _people(capsys, demo)
+    assert len(people) == before + 1 and people[-1]["name"] == "新来户"
+    assert people[-1]["amount"] == "300.00" and people[-1]["status"] == "拟定"
+    ws.delete_rows(2)
+    wb.save(path)
+    err = _run(capsys, "relief", "--db", str(demo), "--campaign", "1", "--import", str(path),
+               rc=2)
+    assert "没有可导入的行" in err and len(_people(capsys, demo)) == before + 1

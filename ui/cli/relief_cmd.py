@@ -1,6 +1,7 @@
-"""`relief --db F [--campaign N] [--json] [--clerk NAME]`: the relief campaigns (id, title, plan,
-figures, timeline) or one campaign's beneficiaries (name, household, category, amount in yuan as
-a string of fen-exact decimals, status), and the clerk's name kept in the data file.
+"""`relief --db F [--campaign N] [--json] [--clerk NAME] [--import FILE]`: the relief campaigns
+(id, title, plan, figures, timeline) or one campaign's beneficiaries (name, household, category,
+amount in yuan as a string of fen-exact decimals, status); the clerk's name kept in the data
+file; a survey list (摸底表) added to a campaign.
 
 Also the relief kinds of `export` (EXPORT_KINDS, added to ui/cli/export_cmd.KINDS) and the demo
 step (demo_step, in ui/cli/demo_cmd.STEPS).
@@ -21,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--campaign", type=RECORD_NUMBER, metavar="N",
                    help="只列出这个慰问活动的慰问对象")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--import", dest="survey", metavar="FILE",
+                   help="把摸底表（Excel 或 CSV：姓名、身份证号、楼栋、单元、房号、慰问类别、"
+                        "家庭人口、困难原因、慰问金额）加入 --campaign 指定的慰问活动")
     p.add_argument("--clerk", metavar="NAME",
                    help="设定经办人姓名（保存在数据文件中，窗口与命令行共用，每项改动都记下经办人）")
     p.set_defaults(func=run)
@@ -61,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
         open_db(args, create=False, write="relief --clerk")
         print(f"经办人：{audit.set_clerk(args.clerk)}")
         return 0
+    if args.survey is not None:
+        return _import(args)
     open_db(args, create=False)
     if args.campaign is not None:
         return _beneficiaries(args)
@@ -79,6 +85,22 @@ def run(args: argparse.Namespace) -> int:
               f"{overall['people']} 人  金额 {overall['amount']} 元")
         for s in obj["timeline"]:  # type: ignore[attr-defined]
             print(f"  {s['due']}  {s['phase']}（{s['who']}）  {s['state']}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from models.relief.survey import import_survey
+    from ui.cli.common import CommandError
+
+    if args.campaign is None:
+        raise CommandError("请用 --campaign 指定加入哪个慰问活动。")
+    open_db(args, create=False, write="relief --import")
+    result = import_survey(args.campaign, args.survey)
+    for sheet, row, name, why in result.refused:
+        print(f"未导入：{sheet} 第 {row} 行 {name}：{why}")
+    if not result.added:
+        raise CommandError("摸底表中没有可导入的行，数据文件未作改动。")
+    print(f"已导入 {result.added} 户（人），未导入 {len(result.refused)} 行。")
     return 0
 
 

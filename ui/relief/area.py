@@ -93,6 +93,8 @@ class ReliefArea(QWidget):
 
         self.add_button = QPushButton(self.tr("新增对象…"))
         self.add_button.clicked.connect(self.add_beneficiary)
+        self.survey_button = QPushButton(self.tr("导入摸底表…"))
+        self.survey_button.clicked.connect(self.import_survey)
         self.next_button = QPushButton(self.tr("下一步…"))
         self.next_button.clicked.connect(self.next_status)
         self.end_button = QPushButton(self.tr("不予发放/撤回…"))
@@ -117,9 +119,9 @@ class ReliefArea(QWidget):
             menu.addAction(label).triggered.connect(lambda _c=False, k=kind: self.export(k))
         self.export_button.setMenu(menu)
         bar = QHBoxLayout()
-        for w in (self.add_button, self.next_button, self.end_button, self.amount_button,
-                  self.correct_button, self.objection_button, self.outcome_button,
-                  self.export_button):
+        for w in (self.add_button, self.survey_button, self.next_button, self.end_button,
+                  self.amount_button, self.correct_button, self.objection_button,
+                  self.outcome_button, self.export_button):
             bar.addWidget(w)
         bar.addStretch(1)
 
@@ -320,6 +322,13 @@ class ReliefArea(QWidget):
             made = run_op(self, self.hub, add_beneficiary, cid, dialog.value(), changes=RELIEF)
             if made.ok:
                 self.select_beneficiary(made.value.id)
+
+    def import_survey(self) -> None:
+        from ui.relief.survey_import import import_survey_file
+
+        cid = self.campaign_id()
+        if cid is not None:
+            import_survey_file(self, self.hub, cid)
 
     def next_status(self) -> None:
         from models.relief.beneficiaries import set_status
