@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -296,3 +297,27 @@ def test_survey_import_from_the_command_line(demo: Path, tmp_path: Path,
     err = _run(capsys, "relief", "--db", str(demo), "--campaign", "1", "--import", str(path),
                rc=2)
     assert "没有可导入的行" in err and len(_people(capsys, demo)) == before + 1
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_prints_the_relief_workbooks_one_page_wide(
+        demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every page LibreOffice prints carries the first and the last column's header: a sheet
+    split across page widths would give pages of overflow columns without 序号."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    made = {"relief-handover": ("序号", "日期"), "relief-summary": ("序号", "金额（元）"),
+            "relief-log": ("序号", "原因")}
+    for kind, (first, last) in made.items():
+        xlsx = tmp_path / f"{kind}.xlsx"
+        _run(capsys, "export", kind, "--db", str(demo), "--campaign", "1", "--out", str(xlsx))
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                        "--convert-to", "pdf", "--outdir", str(tmp_path), str(xlsx)],
+                       check=True, capture_output=True, timeout=180)
+        pages = [p.extract_text() for p in PdfReader(tmp_path / f"{kind}.pdf").pages]
+        assert pages, kind
+        for text in pages:
+            compact = text.replace(" ", "").replace("\n", "")
+            assert first in compact and last in compact, (kind, text[:200])
