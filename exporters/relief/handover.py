@@ -29,10 +29,10 @@ from models.relief.records import APPROVED, HANDED_OVER, BeneficiaryRecord, Camp
 from models.relief.service import get_campaign
 
 ORDERS = ("building", "strokes")
-MONEY_COLS = [Col("序号", 9), Col("姓名", 20), Col("身份证后四位", 16), Col("楼栋", 13),
+MONEY_COLS = [Col("序号", 9), Col("姓名", 20), Col("身份证后四位", 22), Col("楼栋", 13),
               Col("类别", 24), Col("金额（元）", 18), Col("签名", 0), Col("日期", 18)]
-GOODS_COLS = [Col("序号", 9), Col("姓名", 20), Col("身份证后四位", 16), Col("楼栋", 13),
-              Col("慰问品", 0, "L"), Col("签名", 36), Col("日期", 18)]
+GOODS_COLS = [Col("序号", 9), Col("姓名", 20), Col("身份证后四位", 22), Col("楼栋", 13),
+              Col("慰问品", 0, "L"), Col("签名", 32), Col("日期", 18)]
 
 
 def doc_title(title: str, what: str) -> str:
