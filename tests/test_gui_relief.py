@@ -368,3 +368,34 @@ def test_import_a_survey_list(area, db_path: Path, tmp_path: Path, monkeypatch) 
         ("李新", "8幢/808室", 2)]
     assert "已导入 1 户（人）" in shown[0] and "第 3 行 错行" in shown[0]
     assert a.model.rowCount() == 1
+
+
+def test_mark_a_phase_done(area, db_path: Path, monkeypatch) -> None:
+    _campaign()
+    a = area()
+    assert "已逾期 3 天" in a.timeline.item(0).text()
+
+    def fill(d: QDialog) -> None:
+        assert d.choice.count() == 2 and "审核" in d.choice.currentText()
+        d.value.setText("昨天")
+        _ok(d)  # accepted: the date is read when written
+
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *x: errors.append(text) or 0)
+    _answer(monkeypatch, ChangeDialog, fill)
+    QTest.mouseClick(a.phase_button, Qt.MouseButton.LeftButton)
+    assert errors and "看不懂" in errors[0]
+    assert _sql(db_path, "SELECT done FROM relief_phase WHERE name = '审核'") == [(None,)]
+
+    def fill_day(d: QDialog) -> None:
+        d.value.setText(str(TODAY - timedelta(days=1)))
+        _ok(d)
+
+    _answer(monkeypatch, ChangeDialog, fill_day)
+    QTest.mouseClick(a.phase_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT done FROM relief_phase WHERE name = '审核'") == [
+        (str(TODAY - timedelta(days=1)),)]
+    assert "已完成" in a.timeline.item(0).text()
+    assert _sql(db_path, "SELECT what, new FROM relief_log WHERE what = '阶段完成'") == [
+        ("阶段完成", str(TODAY - timedelta(days=1)))]

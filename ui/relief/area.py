@@ -38,7 +38,7 @@ from models.common.changes import Changes
 from models.common.money import yuan_text
 from models.relief.records import ENDED, FORWARD, REFUSED, WITHDRAWN, BeneficiaryRecord
 from ui.context import AppContext
-from ui.operations import run_op, show_error
+from ui.operations import run_op
 from ui.relief.dialogs import ChangeDialog, NewBeneficiaryDialog
 from ui.relief.model import BeneficiariesModel
 from ui.widgets.dialogs import run_dialog
@@ -76,6 +76,8 @@ class ReliefArea(QWidget):
         self.posting_button.clicked.connect(self.set_posting)
         self.early_button = QPushButton(self.tr("提前发放…"))
         self.early_button.clicked.connect(self.allow_early)
+        self.phase_button = QPushButton(self.tr("阶段完成…"))
+        self.phase_button.clicked.connect(self.mark_phase)
         self.timeline = QListWidget()
         self.timeline.setMaximumHeight(120)
 
@@ -164,6 +166,7 @@ class ReliefArea(QWidget):
         figures.addWidget(self.figures, 1)
         figures.addWidget(self.posting_button)
         figures.addWidget(self.early_button)
+        figures.addWidget(self.phase_button)
         layout.addLayout(figures)
         layout.addWidget(split, 1)
         self.hub.changed.connect(self._on_changed)
@@ -284,7 +287,8 @@ class ReliefArea(QWidget):
 
     # --- writing ---------------------------------------------------------------------------
 
-    def _write(self, fn: Callable[..., Any], *args: Any) -> bool:
+    def write(self, fn: Callable[..., Any], *args: Any) -> bool:
+        """Run one write of models/relief through ui.operations (errors shown, views told)."""
         return run_op(self, self.hub, fn, *args, changes=RELIEF).ok
 
     def set_clerk(self) -> None:
@@ -293,21 +297,12 @@ class ReliefArea(QWidget):
         dialog = ChangeDialog(self.tr("设置经办人"), value_label=self.tr("经办人姓名"),
                               value=audit.clerk(), reason_label="", parent=self)
         if run_dialog(dialog):
-            self._write(audit.set_clerk, dialog.value.text())
+            self.write(audit.set_clerk, dialog.value.text())
 
     def new_campaign(self) -> None:
-        from models.plans.tables import Plan
-        from models.relief.service import RELIEF_PLAN_CATEGORIES, create_campaign
-        from ui.relief.campaign_dialog import CampaignDialog
+        from ui.relief import campaign_actions
 
-        plans = [(p.id, p.title) for p in Plan.select(Plan.id, Plan.title).where(
-            Plan.category.in_(RELIEF_PLAN_CATEGORIES)).order_by(Plan.id.desc())]
-        dialog = CampaignDialog(plans, parent=self)
-        if run_dialog(dialog) and dialog.made is not None:
-            made = run_op(self, self.hub, create_campaign, dialog.made, changes=RELIEF)
-            if made.ok:
-                self.load_campaigns()
-                self.select_campaign(made.value.id)
+        campaign_actions.new_campaign(self)
 
     def add_beneficiary(self) -> None:
         from models.relief.beneficiaries import add_beneficiary
@@ -341,7 +336,7 @@ class ReliefArea(QWidget):
                               reason_label=self.tr("说明（可空）"), reason_required=False,
                               parent=self)
         if run_dialog(dialog):
-            self._write(set_status, r.id, step, dialog.reason.text())
+            self.write(set_status, r.id, step, dialog.reason.text())
 
     def end_row(self) -> None:
         from models.relief.beneficiaries import set_status
@@ -352,7 +347,7 @@ class ReliefArea(QWidget):
         dialog = ChangeDialog(self.tr("“{0}”不再慰问").format(r.name),
                               choices=[REFUSED, WITHDRAWN], parent=self)
         if run_dialog(dialog):
-            self._write(set_status, r.id, dialog.choice.currentText(), dialog.reason.text())
+            self.write(set_status, r.id, dialog.choice.currentText(), dialog.reason.text())
 
     def change_amount(self) -> None:
         from models.relief.beneficiaries import update_beneficiary
@@ -364,7 +359,7 @@ class ReliefArea(QWidget):
                               value_label=self.tr("新金额"), value=yuan_text(r.amount_fen),
                               money=True, parent=self)
         if run_dialog(dialog):
-            self._write(update_beneficiary, r.id, {"amount_fen": dialog.fen()},
+            self.write(update_beneficiary, r.id, {"amount_fen": dialog.fen()},
                         dialog.reason.text())
 
     def correct_row(self) -> None:
@@ -378,7 +373,7 @@ class ReliefArea(QWidget):
                                        self.tr("姓名"), self.tr("其他")],
                               value_label=self.tr("正确的内容"), parent=self)
         if run_dialog(dialog):
-            self._write(correct, r.id, dialog.choice.currentText(), dialog.value.text(),
+            self.write(correct, r.id, dialog.choice.currentText(), dialog.value.text(),
                         dialog.reason.text())
 
     def add_objection(self) -> None:
@@ -390,7 +385,7 @@ class ReliefArea(QWidget):
         dialog = ChangeDialog(self.tr("登记对“{0}”的异议").format(r.name),
                               value_label=self.tr("异议内容"), reason_label="", parent=self)
         if run_dialog(dialog):
-            self._write(add_objection, r.id, dialog.value.text())
+            self.write(add_objection, r.id, dialog.value.text())
 
     def decide_objection(self) -> None:
         from models.relief.beneficiaries import decide_objection, objections
@@ -407,42 +402,22 @@ class ReliefArea(QWidget):
                               value_label=self.tr("处理结果"), reason_label="", parent=self)
         if run_dialog(dialog):
             chosen = pending[dialog.choice.currentIndex()]
-            self._write(decide_objection, chosen.id, dialog.value.text())
+            self.write(decide_objection, chosen.id, dialog.value.text())
 
     def set_posting(self) -> None:
-        from datetime import date
+        from ui.relief import campaign_actions
 
-        from models.relief.service import get_campaign, set_posting
-
-        cid = self.campaign_id()
-        if cid is None:
-            return
-        rec = get_campaign(cid)
-        dialog = ChangeDialog(self.tr("公示期（不少于 7 天）"),
-                              value_label=self.tr("开始日期（如 2026-12-20）"),
-                              value=str(rec.posting_start or date.today()),
-                              reason_label=self.tr("受理异议的地点和电话"), parent=self)
-        dialog.reason.setText(rec.objection_contact)
-        if not run_dialog(dialog):
-            return
-        try:
-            start = date.fromisoformat(dialog.value.text().strip())
-        except ValueError:
-            show_error(self, self.tr("开始日期“{0}”看不懂，请写成 2026-12-20 这样。").format(
-                dialog.value.text().strip()))
-            return
-        self._write(set_posting, cid, start, max(7, rec.posting_days), dialog.reason.text())
+        campaign_actions.set_posting(self)
 
     def allow_early(self) -> None:
-        from models.relief.service import allow_early_handover
+        from ui.relief import campaign_actions
 
-        cid = self.campaign_id()
-        if cid is None:
-            return
-        dialog = ChangeDialog(self.tr("公示期内提前发放"), reason_label=self.tr("提前发放的原因"),
-                              parent=self)
-        if run_dialog(dialog):
-            self._write(allow_early_handover, cid, dialog.reason.text())
+        campaign_actions.allow_early(self)
+
+    def mark_phase(self) -> None:
+        from ui.relief import campaign_actions
+
+        campaign_actions.mark_phase(self)
 
     # --- documents -------------------------------------------------------------------------
 
