@@ -29,6 +29,7 @@ CLI_MODULES = (
     "ui.cli.export_cmd",
     "ui.cli.feedback_cmd",
     "ui.cli.plans_cmd",
+    "ui.cli.relief_cmd",
     "ui.cli.residents_cmd",
     "ui.cli.signups_cmd",
 )

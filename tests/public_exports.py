@@ -143,6 +143,31 @@ def summary_pdf(db_path: Path, out_dir: Path) -> Path:
     return path
 
 
+def relief_export(kind: str) -> Callable[[Path, Path], Path]:
+    """The relief demo campaign over 80 residents with full IDs and mobiles: its public notice
+    (公示 PDF) or the bureau's attachments (附件1/附件2 .xlsx, IDs as 6+4)."""
+
+    def make(db_path: Path, out_dir: Path) -> Path:
+        from models.relief.demo import make_demo_relief
+        from models.residents.demo import make_demo_residents
+
+        make_demo_residents(80, seed=18)
+        cid = make_demo_relief().campaign_id
+        if kind == "notice":
+            from exporters.relief.notice import export_notice_pdf
+
+            path = out_dir / "慰问对象公示.pdf"
+            assert export_notice_pdf(cid, path) >= 1
+        else:
+            from exporters.relief.bureau import export_summary_xlsx
+
+            path = out_dir / "慰问附件.xlsx"
+            assert export_summary_xlsx(cid, path)[1] > 100
+        return path
+
+    return make
+
+
 PUBLIC_EXPORTS: list[PublicExport] = [
     PublicExport("签到表 xlsx", signin_sheet(".xlsx")),
     PublicExport("签到表 PDF", signin_sheet(".pdf")),
@@ -162,4 +187,7 @@ PUBLIC_EXPORTS: list[PublicExport] = [
                  masked_ids=True),
     PublicExport("居民名册（隐去部分信息）csv", residents_register(True, ".csv"),
                  masked_ids=True),
+    PublicExport("慰问对象名单公示 PDF", relief_export("notice"), masked_phones=False),
+    PublicExport("慰问上报附件（附件1、附件2）xlsx", relief_export("summary"), masked_ids=True,
+                 masked_phones=False),
 ]

@@ -145,9 +145,11 @@ def test_every_writer_is_covered() -> None:
     writers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
                      if "Workbook(" in p.read_text(encoding="utf-8")
                      or "csv.writer(" in p.read_text(encoding="utf-8"))
-    # The contests' sheets are fed the same payloads in tests/test_contests_injection.py.
+    # The contests' sheets are fed the same payloads in tests/test_contests_injection.py, the
+    # relief ones in tests/test_relief_injection.py.
     assert writers == ["contests/certificates.py", "contests/results.py",
-                       "contests/score_sheet.py", "residents/import_report.py",
+                       "contests/score_sheet.py", "relief/bureau.py", "relief/handover.py",
+                       "relief/log_sheet.py", "residents/import_report.py",
                        "residents/roster.py", "signups/sheets.py"]
 
 

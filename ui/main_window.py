@@ -80,6 +80,12 @@ def _contests_area(ctx: AppContext, parent: QWidget) -> QWidget:
     return ContestsArea(ctx, parent)
 
 
+def _relief_area(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.relief.area import ReliefArea
+
+    return ReliefArea(ctx, parent)
+
+
 # (title, factory): the order is the order of the tabs. Titles are translated when shown;
 # QT_TRANSLATE_NOOP marks them for lupdate.
 AREAS: list[tuple[str, AreaFactory]] = [
@@ -88,6 +94,7 @@ AREAS: list[tuple[str, AreaFactory]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "报名签到"), _signups_area),
     (QT_TRANSLATE_NOOP("MainWindow", "评比表彰"), _contests_area),
     (QT_TRANSLATE_NOOP("MainWindow", "活动反馈"), _feedback_area),
+    (QT_TRANSLATE_NOOP("MainWindow", "慰问"), _relief_area),
 ]
 
 

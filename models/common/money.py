@@ -183,3 +183,46 @@ def _capital_whole(s: str, bad: MoneyError) -> int:
         else:
             raise bad
     return done + section + ones()
+
+
+_CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+
+
+def _capital_section(n: int) -> str:
+    """0 < n < 10000 in capitals: 1005 -> 壹仟零伍."""
+    out, zero = "", False
+    for value, unit in ((1000, "仟"), (100, "佰"), (10, "拾"), (1, "")):
+        d = n // value % 10
+        if not d:
+            zero = zero or bool(out)
+            continue
+        out += ("零" if zero else "") + _CAPITAL_DIGITS[d] + unit
+        zero = False
+    return out
+
+
+def capital_text(fen: int) -> str:
+    """An amount in the capital numerals of receipts and sign-for sheets: 120000 ->
+    壹仟贰佰元整, 10005 -> 壹佰元零伍分, 50 -> 伍角. parse_money reads it back to the same fen."""
+    if fen < 0:
+        return "负" + capital_text(-fen)
+    whole, jiao, cents = fen // 100, fen // 10 % 10, fen % 10
+    out, gap = "", False
+    for value, big in ((whole // 10**8, "亿"), (whole // 10**4 % 10**4, "万"),
+                       (whole % 10**4, "")):
+        if not value:
+            gap = gap or bool(out)
+            continue
+        if out and (gap or value < 1000):
+            out += "零"
+        out += _capital_section(value) + big
+        gap = False
+    if out:
+        out += "元"
+    if not jiao and not cents:
+        return (out or "零元") + "整"
+    if jiao:
+        out += _CAPITAL_DIGITS[jiao] + "角"
+    if cents:
+        out += ("零" if out and not jiao else "") + _CAPITAL_DIGITS[cents] + "分"
+    return out

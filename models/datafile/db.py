@@ -30,6 +30,7 @@ from models.datafile.migrations.v5 import migrate_4_to_5
 from models.datafile.migrations.v6 import migrate_5_to_6
 from models.datafile.migrations.v7 import migrate_6_to_7
 from models.datafile.migrations.v8 import migrate_7_to_8
+from models.datafile.migrations.v9 import migrate_8_to_9
 from models.datafile.precheck import (  # noqa: F401 - re-exported
     APPLICATION_ID,
     DamagedFileError,
@@ -63,6 +64,7 @@ MIGRATIONS: dict[int, MigrationStep] = {
     5: migrate_5_to_6,
     6: migrate_6_to_7,
     7: migrate_7_to_8,
+    8: migrate_8_to_9,
 }
 
 

@@ -2,8 +2,8 @@
 a new file is written at (older files climb models.datafile.db's migration ladder to it).
 
 Each wing keeps its own tables (models.plans.tables, models.residents.tables,
-models.signups.tables, models.contests.tables, models.feedback.tables); this module only gathers
-them, and no wing imports it.
+models.signups.tables, models.contests.tables, models.feedback.tables,
+models.relief.tables); this module only gathers them, and no wing imports it.
 """
 from __future__ import annotations
 
@@ -13,16 +13,17 @@ from models.contests.tables import CONTEST_MODELS
 from models.datafile.precheck import APPLICATION_ID
 from models.feedback.tables import FEEDBACK_MODELS
 from models.plans.tables import PLAN_PART_MODELS, PhaseTask, Plan
+from models.relief.tables import RELIEF_MODELS
 from models.residents.tables import RESIDENT_MODELS
 from models.signups.tables import SIGNUP_MODELS
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def all_models() -> list[type[pw.Model]]:
     """Every table, parents before children."""
     return [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS, *SIGNUP_MODELS,
-            *CONTEST_MODELS, *FEEDBACK_MODELS]
+            *CONTEST_MODELS, *FEEDBACK_MODELS, *RELIEF_MODELS]
 
 
 def create(db: pw.SqliteDatabase) -> None:

@@ -15,6 +15,9 @@ The clean-up runs in one transaction after a backup ("before-cleanup"), so it ca
 restoring that backup. With secure_delete and a WAL checkpoint the removed values are gone from
 the data file's bytes too; the backups made before (that one included) still hold them until
 rotation removes them.
+
+Relief campaigns (models/relief) and their audit log are never touched: money and goods handed out
+must stay traceable (tests/test_relief_cli.py checks their tables are the same after a clean-up).
 """
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ui.cli.common import CommandError, add_db_option, db_path, open_db, whole_number
+from ui.cli.relief_cmd import demo_step as relief_demo_step
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ STEPS: list[DemoStep] = [
     DemoStep("报名", _signups_step, _signups_options),
     DemoStep("评比表彰", _contests_step),
     DemoStep("活动反馈", _feedback_step),
+    DemoStep("慰问活动", relief_demo_step),
 ]
 
 # What counts as "the file already holds work": name -> counter, checked before anything is added.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ui.cli.common import RECORD_NUMBER, add_db_option, open_db
 from ui.cli.feedback_cmd import EXPORT_KINDS as FEEDBACK_KINDS
+from ui.cli.relief_cmd import EXPORT_KINDS as RELIEF_KINDS
 
 if TYPE_CHECKING:
     from exporters.contests.results import Posting
@@ -385,6 +386,7 @@ KINDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
     **FEEDBACK_KINDS,
     "honour-roll": _add_honour_roll,
     "certificate-register": _add_certificate_register,
+    **RELIEF_KINDS,
 }
 
 
