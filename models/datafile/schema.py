@@ -15,7 +15,7 @@ from models.plans.tables import PLAN_PART_MODELS, PhaseTask, Plan
 from models.residents.tables import RESIDENT_MODELS
 from models.signups.tables import SIGNUP_MODELS
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def all_models() -> list[type[pw.Model]]:

@@ -70,6 +70,10 @@ class TargetGroupResult:
     residents: list[ResidentRow]  # in 姓氏笔画 order, up to the limit asked for
 
 
+# Who the figures count: not in the recycle bin, and still here (not moved away or died).
+LIVE = "deleted = 0 AND status = '在册'"
+
+
 def _scalar(sql: str, params: Iterable[object] = ()) -> int:
     return database.obj.execute_sql(sql, tuple(params)).fetchone()[0]
 
@@ -78,22 +82,22 @@ def population_figures(on: date | None = None) -> PopulationFigures:
     """Residents not in the recycle bin, counted on `on` (today when None)."""
     on = on or date.today()
     with database.atomic():
-        total = _scalar("SELECT count(*) FROM resident WHERE deleted = 0")
+        total = _scalar(f"SELECT count(*) FROM resident WHERE {LIVE}")
         sexes = dict(database.obj.execute_sql(
-            "SELECT gender, count(*) FROM resident WHERE deleted = 0 GROUP BY gender").fetchall())
+            f"SELECT gender, count(*) FROM resident WHERE {LIVE} GROUP BY gender").fetchall())
         bands = []
         for label, low, high in AGE_BANDS:
-            sql, params = "SELECT count(*) FROM resident WHERE deleted = 0 AND birth <= ?", [
+            sql, params = f"SELECT count(*) FROM resident WHERE {LIVE} AND birth <= ?", [
                 birth_bound(on, low).isoformat()]
             if high is not None:
                 sql += " AND birth > ?"
                 params.append(birth_bound(on, high + 1).isoformat())
             bands.append(CountRow(label, _scalar(sql, params)))
-        no_birth = _scalar("SELECT count(*) FROM resident WHERE deleted = 0 AND birth IS NULL")
-        unborn = _scalar("SELECT count(*) FROM resident WHERE deleted = 0 AND birth > ?",
+        no_birth = _scalar(f"SELECT count(*) FROM resident WHERE {LIVE} AND birth IS NULL")
+        unborn = _scalar(f"SELECT count(*) FROM resident WHERE {LIVE} AND birth > ?",
                          [on.isoformat()])
         buildings = database.obj.execute_sql(
-            "SELECT building, count(*) FROM resident WHERE deleted = 0 GROUP BY building"
+            f"SELECT building, count(*) FROM resident WHERE {LIVE} GROUP BY building"
         ).fetchall()
     by_sex = [CountRow(s, sexes.get(s, 0)) for s in ("男", "女")]
     if sexes.get("", 0):
