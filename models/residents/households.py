@@ -1,12 +1,13 @@
 """Households (户) and residents' status: the typed API other areas (relief, visits) pick
 households through.
 
-A household has an address (楼栋, 单元, 房号, or a free-text 住址), a 户号, notes and tags
-(household facts: 低保户, 特困, 独居); its members are the residents whose household_id is its id, each with a
-relationship to the head (户主 for the head; RELATIONS). A resident belongs to at most one
-household and has a status: 在册, 迁出 or 死亡 (with the day). People who left stay for history:
-members lists, household lists and figures leave them out unless include_left is asked for, and a
-household whose members have all left is left out of lists the same way.
+A household has an address (楼栋, 单元, 房号, or a free-text 住址), a 户号, notes and
+tags (household facts: 低保户, 特困, 独居); its members are the residents whose household_id
+is its id, each with a relationship to the head (户主 for the head; RELATIONS). A resident
+belongs to at most one household and has a status: 在册, 迁出 or 死亡 (with the day). People
+who left stay for history: members lists, household lists and figures leave them out unless
+include_left is asked for, and a household whose members have all left is left out of lists
+the same way.
 
 Reads: household_of(resident_id), household_id_of(resident_id), get_household(id),
 members(id), list_households(HouseholdQuery), household_figures().
