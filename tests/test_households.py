@@ -15,7 +15,6 @@ from models.residents.figures import population_figures
 from models.residents.imports.importer import (
     IMPORTED,
     REJECTED,
-    UNCHANGED,
     UPDATED,
     ImportOptions,
     import_residents,
