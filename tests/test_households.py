@@ -238,3 +238,92 @@ def test_command_line_households_and_status(db_path: Path, quarterly,
     assert main.main(["residents", "figures", "--db", db, "--on", "2026-12-01"]) == 0
     assert "户数：" in capsys.readouterr().out
     assert main.main(["residents", "status", "999999", "--set", "迁出", "--db", db]) == 2
+
+
+def test_dialog_previews_households_and_changes_and_a_change_can_be_unticked(
+        qtbot, db_path: Path, quarterly, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ui.operations import DataHub
+    from ui.residents.import_dialog import PAGE_MAPPING, PAGE_PREVIEW, PAGE_REPORT, ImportDialog
+
+    folder, info = quarterly
+    import_residents(folder / "register_q3.xlsx")
+    dialog = ImportDialog(DataHub())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path_edit.setText(str(folder / "register_q4.xlsx"))
+    QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_MAPPING, timeout=20000)
+    QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_PREVIEW, timeout=20000)
+    assert dialog.preview_tabs.tabText(2) == "户（22）"
+    assert dialog.preview_tabs.tabText(3) == f"表中没有的居民（{len(info['missing'])}）"
+    tree = dialog.changes_panel.tree
+    assert tree.topLevelItemCount() == len(info["changed"])
+    # The clerk unticks one phone change with the keyboard (Space on the selected line).
+    dialog.preview_tabs.setCurrentIndex(1)
+    top = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+               if tree.topLevelItem(i).child(0).text(0) == "联系电话")
+    item = top.child(0)
+    old, new = item.text(1), item.text(2)
+    tree.setFocus()
+    tree.setCurrentItem(item)
+    QTest.keyClick(tree.viewport(), Qt.Key.Key_Space)
+    assert item.checkState(0) == Qt.CheckState.Unchecked
+    dialog.grab().save(str(tmp_path / "preview_changes.png"))
+    dialog.preview_tabs.setCurrentIndex(2)
+    dialog.grab().save(str(tmp_path / "preview_households.png"))
+    QTest.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_REPORT, timeout=20000)
+    # Read back from the data file: the unticked phone is as it was, the others changed.
+    import sqlite3
+
+    con = sqlite3.connect(db_path)
+    phones = {p for (p,) in con.execute("SELECT phone FROM resident")}
+    con.close()
+    assert old in phones and new not in phones
+    for idn, fields in info["changed"].items():
+        if "phone" in fields and fields["phone"][1] != new:
+            assert find_by_id_number(idn).phone == fields["phone"][1]
+    assert "更新" in dialog.report_label.text()
+
+
+def test_the_dialog_flow_reads_the_file_once(db_path: Path, register, monkeypatch) -> None:
+    from models.residents.imports import importer
+    from models.residents.imports.importer import (
+        load_file,
+        prepare_import,
+        preview_of,
+        write_prepared,
+    )
+
+    path, truth = register
+    reads: list[str] = []
+    original = importer.iter_sheets
+
+    def counted(*args, **kwargs):
+        reads.append(str(args[0]))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "iter_sheets", counted)
+    loaded = load_file(path)
+    mappings = {s.head.name: s.mapping for s in loaded.sheets}
+    preview_of(prepare_import(loaded, mappings))
+    report = write_prepared(prepare_import(loaded, mappings))  # a second preview: no read
+    assert reads == [str(path)]
+    assert report.imported == truth["counts"]["import"]
+    # A mapping the clerk changed (phone column unmapped on one sheet): that sheet is read
+    # again, and its rows come out without phones; the other sheet's rows are as loaded.
+    from dataclasses import replace
+
+    sheet = next(s for s in loaded.sheets if s.head.name == "9幢")
+    changed = replace(sheet.mapping, columns={c: f for c, f in sheet.mapping.columns.items()
+                                              if f != "phone"})
+    prepared = prepare_import(loaded, {**mappings, "9幢": changed})
+    assert len(reads) == 2
+    phones = {r.sheet: set() for r in prepared.outcomes}
+    for r in prepared.outcomes:
+        phones[r.sheet].add(r.record.phone if r.record else None)
+    assert phones["9幢"] == {""} and len(phones["10幢"]) > 1

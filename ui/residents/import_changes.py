@@ -94,7 +94,8 @@ class HouseholdsPanel(QWidget):
                 tops[r.group] = top
                 self.tree.addTopLevelItem(top)
             top.addChild(QTreeWidgetItem([r.name, r.relation or self.tr("未填"), str(r.row),
-                                          r.explanation if r.outcome != "imported" else ""]))
+                                          r.explanation if r.outcome != "imported"
+                                          else self.tr("新居民")]))
         self.tree.expandAll()
         self.note.setText(self.tr("表中共找到 {0} 户（按“与户主关系”列：户主一行开始一户；"
                                   "成员行空白或写“同上”的楼栋、单元、房号沿用上一行）。")

@@ -44,7 +44,6 @@ from models.residents.imports.importer import (
     NoTableFound,
     PreparedImport,
     RowOutcome,
-    detect_mapping,
     load_file,
     prepare_import,
     preview_of,
@@ -82,8 +81,8 @@ def read_sheets(progress: Progress, path: Path) -> tuple[LoadedFile, list[SheetI
         loaded = load_file(path, reading=sheet_read)
     except ImportCancelled as exc:
         raise TaskCancelled from exc
-    out = [SheetInfo(sheet.name, [[cell_text(c) for c in r] for r in sheet.rows[:LOOK_ROWS]],
-                     len(sheet.rows), detect_mapping(sheet)) for sheet in loaded.sheets]
+    out = [SheetInfo(s.head.name, [[cell_text(c) for c in r] for r in s.head.rows[:LOOK_ROWS]],
+                     s.rows, s.mapping) for s in loaded.sheets]
     return loaded, out
 
 
@@ -410,7 +409,7 @@ class ImportDialog(QDialog):
         self.preview_model.set_rows(rows)
         used = sum(1 for s in preview.sheets if s.header_row)
         total = sum(preview.data_rows.values())
-        bad = sum(1 for r in rows if r.outcome != "imported")
+        bad = sum(1 for r in rows if r.outcome in ("rejected", "duplicate"))
         self.preview_label.setText(self.tr(
             "在 {1} 个工作表中共找到 {0} 行数据。下面是每个工作表的前几行导入后的样子"
             "（共 {3} 行，其中 {2} 行红色为不能导入、黄色为重复，原因见“说明”）。\n"

@@ -17,6 +17,7 @@ from models.residents.records import ResidentRecord
 from models.residents.rules import HEAD
 
 ADDRESS_FIELDS = ("unit", "room", "address")
+_NO_HEAD = "这一行前面没有户主行，未归入任何一户"
 
 
 def group_rows(cands: Sequence[CandidateRow], *, by_relation: bool, by_number: bool = False,
@@ -36,8 +37,8 @@ def group_rows(cands: Sequence[CandidateRow], *, by_relation: bool, by_number: b
             if c.relation == HEAD:
                 groups += 1
                 current, above = groups, None
-            elif rec is not None and current is None:
-                c.notes.append("这一行前面没有户主行，未归入任何一户")
+            elif rec is not None and current is None and _NO_HEAD not in c.notes:
+                c.notes.append(_NO_HEAD)
             c.group = current
         if rec is not None:
             _fill_from_above(c, rec, above, within=by_relation and c.group is not None)

@@ -135,23 +135,65 @@ class ImportOptions:
     declined: frozenset[tuple[str, str]] = frozenset()
 
 
+# Rows of each sheet a loaded file keeps (the mapping page shows the first 30 and the header is
+# looked for among them); the rest are checked as they are read and dropped.
+KEEP_ROWS = 32
+
+
+@dataclass
+class LoadedSheet:
+    head: SheetData  # the sheet's first KEEP_ROWS rows only
+    rows: int  # how many rows the sheet has
+    mapping: SheetMapping  # as detected
+    candidates: list[CandidateRow]  # its data rows checked with that mapping
+
+
 @dataclass
 class LoadedFile:
-    """A file read once, its sheets kept for the mapping, the preview and the import."""
+    """A file read once: each sheet's first rows, its detected mapping and its rows checked with
+    it. Only a sheet whose mapping the clerk changes is read again (prepare_import)."""
 
     path: str
-    sheets: list[SheetData]
+    sheets: list[LoadedSheet]
+    today: date
 
 
 def load_file(path: Path | str, limits: ImportLimits = LIMITS,
-              reading: Progress | None = None) -> LoadedFile:
-    """Read every sheet of the file (reading(sheets done, sheets) after each; False cancels)."""
-    sheets: list[SheetData] = []
-    for done, (sheet, count) in enumerate(iter_sheets(path, limits), start=1):
-        sheets.append(sheet)
-        if reading is not None and reading(done, count) is False:
-            raise ImportCancelled()
-    return LoadedFile(str(path), sheets)
+              reading: Progress | None = None, today: date | None = None) -> LoadedFile:
+    """Read every sheet and check its rows with the detected mapping while the next sheet is
+    parsed (reading(sheets done, sheets) after each; False cancels)."""
+    today = today or date.today()
+    sheets: list[LoadedSheet] = []
+    with _gc_paused():
+        for done, (sheet, count) in enumerate(iter_sheets(path, limits), start=1):
+            mapping = detect_mapping(sheet)
+            cands = _sheet_candidates(sheet, mapping, today)
+            head = SheetData(sheet.name, sheet.rows[:KEEP_ROWS],
+                             [m for m in sheet.merged if m[0][0] < KEEP_ROWS])
+            sheets.append(LoadedSheet(head, len(sheet.rows), mapping, cands))
+            if reading is not None and reading(done, count) is False:
+                raise ImportCancelled()
+    return LoadedFile(str(path), sheets, today)
+
+
+def _loaded_candidates(source: LoadedFile, mappings: dict[str, SheetMapping] | None,
+                       limits: ImportLimits) -> Iterator[tuple[SheetMapping, list[CandidateRow]]]:
+    """Each sheet's mapping and checked rows: as loaded, or read again for a sheet whose
+    mapping was changed."""
+    maps = [_mapping_of(s.head, mappings) for s in source.sheets]
+    again = {s.head.name: m for s, m in zip(source.sheets, maps, strict=True) if m != s.mapping}
+    fresh: dict[str, list[CandidateRow]] = {}
+    if again:
+        for sheet, _count in iter_sheets(source.path, limits):
+            if sheet.name in again:
+                fresh[sheet.name] = _sheet_candidates(sheet, again[sheet.name], source.today)
+    for s, m in zip(source.sheets, maps, strict=True):
+        cands = fresh.get(s.head.name, s.candidates)
+        for c in cands:  # a second preview starts from the rows as checked
+            c.group = None
+            if c.record is not None:
+                c.record.household_id = None
+        yield m, cands
 
 
 @dataclass
@@ -188,21 +230,32 @@ def prepare_import(source: Path | str | LoadedFile,
     source: a path (read sheet by sheet, each sheet's raw rows dropped once checked) or a file
     already loaded. reading(sheets done, sheets) after each sheet is checked, progress(done,
     total) while matching; either returning False cancels (ImportCancelled)."""
-    options = options or ImportOptions()
-    today = today or date.today()
+    with _gc_paused():
+        return _prepare(source, mappings, options or ImportOptions(), today or date.today(),
+                        reading, progress, limits)
+
+
+def _prepare(source: Path | str | LoadedFile, mappings: dict[str, SheetMapping] | None,
+             options: ImportOptions, today: date, reading: Progress | None,
+             progress: Progress | None, limits: ImportLimits) -> PreparedImport:
     maps: list[SheetMapping] = []
     cands: list[CandidateRow] = []
     name = source.path if isinstance(source, LoadedFile) else str(source)
-    sheets = (((s, len(source.sheets)) for s in source.sheets) if isinstance(source, LoadedFile)
-              else iter_sheets(source, limits))
+    if isinstance(source, LoadedFile):
+        sheets = ((m, rows, len(source.sheets))
+                  for m, rows in _loaded_candidates(source, mappings, limits))
+    else:
+        # Sheet by sheet as they are read (the next one is parsed meanwhile); a sheet's raw
+        # rows are dropped once its rows are checked.
+        sheets = ((m, _sheet_candidates(sheet, m, today), n) for sheet, n in
+                  iter_sheets(source, limits) for m in [_mapping_of(sheet, mappings)])
     relation = number = False
-    for done, (sheet, count) in enumerate(sheets, start=1):
-        mapping = _mapping_of(sheet, mappings)
+    for done, (mapping, rows, count) in enumerate(sheets, start=1):
         maps.append(mapping)
         if mapping.header_row is not None:
             relation |= "relation" in mapping.columns.values()
             number |= "household" in mapping.columns.values()
-        cands.extend(_sheet_candidates(sheet, mapping, today))
+        cands.extend(rows)
         if reading is not None and reading(done, count) is False:
             raise ImportCancelled()
     if not any(m.header_row and "name" in m.columns.values() for m in maps):
