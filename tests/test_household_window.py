@@ -105,3 +105,24 @@ def test_the_area_opens_the_household_of_the_selected_person(qtbot, db_path: Pat
     area.act_household.trigger()
     assert opened and opened[0].resident_id == area.selected_ids()[0]
     assert opened[0].members.topLevelItemCount() >= 1
+
+
+def test_figures_count_households(qtbot, db_path: Path, register: dict, tmp_path: Path) -> None:
+    from ui.residents.figures_dialog import FiguresDialog
+
+    dialog = FiguresDialog(None, DataHub())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.figures is not None, timeout=10000)
+    people = len(register["rows"])
+    assert "12 户" in dialog.total_label.text()
+    assert f"{people / 12:.2f}" in dialog.total_label.text()
+    table = dialog.tables["household"]
+    sizes = {}
+    for t in register["rows"]:
+        sizes[t["expect"]["household"]] = sizes.get(t["expect"]["household"], 0) + 1
+    want = {f"{n}人户": sum(1 for v in sizes.values() if v == n) for n in set(sizes.values())}
+    got = {table.item(r, 0).text(): int(table.item(r, 1).text()) for r in range(table.rowCount())}
+    assert got == want
+    assert "（12户）" in dialog.text.toPlainText()
+    dialog.grab().save(str(tmp_path / "figures.png"))
