@@ -327,3 +327,29 @@ def test_the_dialog_flow_reads_the_file_once(db_path: Path, register, monkeypatc
     for r in prepared.outcomes:
         phones[r.sheet].add(r.record.phone if r.record else None)
     assert phones["9幢"] == {""} and len(phones["10幢"]) > 1
+
+
+def test_exports_and_tag_counts_leave_out_who_left(db_path: Path, register,
+                                                   tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from exporters.residents.roster import export_residents
+    from models.residents.service import add_tag, save_resident
+
+    path, truth = register
+    import_residents(path)
+    one = find_by_id_number(truth["rows"][0]["expect"]["id"])
+    add_tag("楼道长")
+    rec = get_resident(one.id)
+    rec.tags = ["楼道长"]
+    assert save_resident(rec, allow_warnings=True).saved
+    before = export_residents(tmp_path / "all.xlsx")
+    assert next(t for t in list_tags() if t.name == "楼道长").count == 1
+    hh.set_status([one.id], "死亡", date(2026, 11, 1))
+    assert export_residents(tmp_path / "now.xlsx") == before - 1
+    names = {c.value for row in load_workbook(tmp_path / "now.xlsx").active.iter_rows()
+             for c in row}
+    assert one.name not in names
+    assert next(t for t in list_tags() if t.name == "楼道长").count == 0
+    assert export_residents(tmp_path / "with.xlsx",
+                            ResidentQuery(include_left=True)) == before
