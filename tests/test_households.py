@@ -353,3 +353,53 @@ def test_exports_and_tag_counts_leave_out_who_left(db_path: Path, register,
     assert next(t for t in list_tags() if t.name == "楼道长").count == 0
     assert export_residents(tmp_path / "with.xlsx",
                             ResidentQuery(include_left=True)) == before
+
+
+def _csv(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "名册.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_same_as_above_without_households_and_grouping_by_address(db_path: Path,
+                                                                   tmp_path: Path) -> None:
+    path = _csv(tmp_path, "姓名,性别,身份证号,楼栋,房号,联系电话\n"
+                          "张三,男,110101199003070011,3幢,101室,手机：13812345678\n"
+                          "李四,女,,同上,〃,电话:13987654321\n"
+                          "王五,男,,4幢,,\n"
+                          "赵六,女,,4幢,202室,\n")
+    report = import_residents(path)
+    got = {r.name: (r.record.building, r.record.room, r.record.phone, r.group)
+           for r in report.rows}
+    # 同上 / 〃 take the row above; a blank room outside a household stays blank.
+    assert got == {"张三": ("3幢", "101室", "13812345678", None),
+                   "李四": ("3幢", "101室", "13987654321", None),
+                   "王五": ("4幢", "", "", None), "赵六": ("4幢", "202室", "", None)}
+    assert report.households == 0 and hh.list_households() == []
+
+
+def test_households_by_address_when_the_clerk_asks(db_path: Path, tmp_path: Path) -> None:
+    path = _csv(tmp_path, "姓名,性别,身份证号,楼栋,房号\n"
+                          "张三,男,110101199003070011,3幢,101室\n"
+                          "李四,女,,3幢,101室\n"
+                          "王五,男,,3幢,102室\n")
+    report = _import(path, households_by_address=True)
+    assert report.households == 2
+    homes = hh.list_households()
+    assert [sorted(m.name for m in h.members) for h in homes] == [["张三", "李四"], ["王五"]]
+    assert all(h.head is None for h in homes)  # no 与户主关系: nobody is made the head
+
+
+def test_a_member_before_any_head_belongs_to_no_household(db_path: Path,
+                                                          tmp_path: Path) -> None:
+    path = _csv(tmp_path, "姓名,与户主关系,楼栋,房号,性别\n"
+                          "李四,配偶,3幢,101室,女\n"
+                          "张三,户主,3幢,102室,男\n"
+                          "王五,儿子,,,男\n"
+                          "赵六,邻居,,,女\n")
+    report = import_residents(path)
+    rows = {r.name: r for r in report.rows}
+    assert rows["李四"].group is None and "没有户主行" in rows["李四"].notes
+    assert rows["王五"].group == rows["张三"].group == rows["赵六"].group == 1
+    assert (rows["王五"].record.room, rows["王五"].relation) == ("102室", "子")
+    assert rows["赵六"].relation == "" and "无法识别" in rows["赵六"].notes

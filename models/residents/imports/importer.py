@@ -261,7 +261,7 @@ def _prepare(source: Path | str | LoadedFile, mappings: dict[str, SheetMapping] 
     if not any(m.header_row and "name" in m.columns.values() for m in maps):
         raise NoTableFound(name, len(maps))
     households = 0
-    if relation or number or options.households_by_address:
+    if relation or number or options.households_by_address or any(c.same for c in cands):
         households = group_rows(cands, by_relation=relation, by_number=number and not relation,
                                 by_address=options.households_by_address)
     total = len(cands)

@@ -45,6 +45,7 @@ class CandidateRow:
     raw_name: str = ""
     relation: str = ""  # 与户主关系 as read (a refused head's row still starts a household)
     group: int | None = None  # the household this row belongs to, within the file
+    same: bool = False  # an address cell says 同上 (or 〃, 同左): filled from the row above
 
     @property
     def where(self) -> str:
@@ -271,7 +272,8 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
         cached_text(household) if type(household) in cacheable else "",
         _append(cached_text(row[c_notes]), extra),
         list(cached_tags(raw_tags)) if type(raw_tags) in cacheable else [], relation)
-    return CandidateRow(sheet, row_no, rec, "", "", notes, name.value, relation)
+    same = rec.room in SAME_MARKS or rec.unit in SAME_MARKS or rec.address in SAME_MARKS
+    return CandidateRow(sheet, row_no, rec, "", "", notes, name.value, relation, None, same)
 
 
 # bool is left out: True == 1 would share a cache entry with the number 1.
