@@ -403,3 +403,42 @@ def test_a_member_before_any_head_belongs_to_no_household(db_path: Path,
     assert rows["王五"].group == rows["张三"].group == rows["赵六"].group == 1
     assert (rows["王五"].record.room, rows["王五"].relation) == ("102室", "子")
     assert rows["赵六"].relation == "" and "无法识别" in rows["赵六"].notes
+
+
+def _state(db: Path) -> tuple:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        people = con.execute(
+            "SELECT id, name, gender, birth, id_number, phone, building, unit, room, address, "
+            "household, notes, household_id, relation, status, left_on FROM resident "
+            "ORDER BY id").fetchall()
+        tags = con.execute("SELECT * FROM resident_tag ORDER BY 1, 2").fetchall()
+        homes = con.execute("SELECT id, building, unit, room, address FROM household "
+                            "ORDER BY id").fetchall()
+        fts = con.execute("SELECT rowid, search_text FROM resident_fts ORDER BY 1").fetchall()
+        return people, tags, homes, fts
+    finally:
+        con.close()
+
+
+def test_the_last_import_can_be_undone(db_path: Path, quarterly,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    folder, info = quarterly
+    db = str(db_path)
+    empty = _state(db_path)
+    assert main.main(["residents", "import", str(folder / "register_q3.xlsx"), "--db", db]) == 0
+    after_q3 = _state(db_path)
+    assert main.main(["residents", "import", str(folder / "register_q4.xlsx"), "--db", db,
+                      "--apply-name-matches"]) == 0
+    assert _state(db_path) != after_q3
+    capsys.readouterr()
+    assert main.main(["residents", "undo-import", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "register_q4.xlsx" in out and f"删除新增居民 {len(info['new'])} 人" in out
+    assert _state(db_path) == after_q3
+    assert main.main(["residents", "undo-import", "--db", db]) == 0
+    assert _state(db_path) == empty
+    assert main.main(["residents", "undo-import", "--db", db]) != 0
+    assert "没有可以撤销的导入" in capsys.readouterr().err

@@ -95,6 +95,21 @@ class HouseholdTag(BaseModel):
         table_name = "household_tag"
 
 
+class ImportLog(BaseModel):
+    """What each roster import did, to undo the last one: the residents it added, the
+    households it made, and every value it changed as it was before (JSON)."""
+
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
+    source = pw.TextField()  # the file's name
+    made = pw.DateTimeField()
+    summary = pw.TextField(default="")  # "imported=… updated=…"
+    undo = pw.TextField()  # JSON, see models.residents.imports.undo
+    undone = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "import_log"
+
+
 class ResidentFts(FTS5Model):
     """rowid = resident.id; search_text = one lower-case line of every searchable key."""
 
@@ -107,4 +122,4 @@ class ResidentFts(FTS5Model):
 
 
 RESIDENT_MODELS: list[type[pw.Model]] = [Resident, Tag, ResidentTag, ResidentFts, Household,
-                                         HouseholdTag]
+                                         HouseholdTag, ImportLog]

@@ -40,6 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="表中没有“与户主关系”或“户号”列时，住址相同的人归为一户")
     imp.set_defaults(func=run_import)
 
+    und = rsub.add_parser("undo-import", help="撤销上一次导入：删除它新增的居民，恢复它改动的信息")
+    add_db_option(und)
+    und.set_defaults(func=run_undo_import)
+
     hh = rsub.add_parser("households", help="列出各户（地址、户主、成员、户标签）")
     add_db_option(hh)
     hh.add_argument("--building", metavar="楼栋", help="只列这个楼栋的户")
@@ -191,6 +195,14 @@ def _day(text: str | None) -> Any:
         return date.fromisoformat(text) if text else date.today()
     except ValueError as exc:
         raise CommandError(f"日期“{text}”看不懂，请写成 2026-10-01 的样子。") from exc
+
+
+def run_undo_import(args: argparse.Namespace) -> int:
+    from models.residents.imports.undo import undo_last_import
+
+    open_db(args, write="residents undo-import")
+    print(undo_last_import())
+    return 0
 
 
 def run_households(args: argparse.Namespace) -> int:

@@ -2,7 +2,8 @@
 
 A household table (address, 户号, notes) with its tags (household_tag), and on each resident: the
 household it belongs to, the relationship to the head (户主 for the head), the status (在册, 迁出,
-死亡) and the day of leaving. Every resident of an older file is 在册 and in no household.
+死亡) and the day of leaving. Every resident of an older file is 在册 and in no household. An
+import_log keeps what each roster import did, so the last one can be undone.
 
 Self-contained: literal SQL frozen at this version, exactly what create_tables makes from the
 models (tests/test_db.py compares tables, columns and indexes of a migrated file with a fresh
@@ -30,6 +31,8 @@ HOUSEHOLDS_SQL: tuple[str, ...] = (
     'ALTER TABLE "resident" ADD COLUMN "left_on" DATE',
     'CREATE INDEX "resident_household_id" ON "resident" ("household_id")',
     'CREATE INDEX "resident_status" ON "resident" ("status")',
+    'CREATE TABLE "import_log" ("id" INTEGER NOT NULL PRIMARY KEY, "source" TEXT NOT NULL, '
+    '"made" DATETIME NOT NULL, "summary" TEXT NOT NULL, "undo" TEXT NOT NULL, "undone" DATETIME)',
 )
 
 

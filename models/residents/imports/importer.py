@@ -46,6 +46,7 @@ from models.residents.imports.report import (  # noqa: F401 - re-exported for ca
 )
 from models.residents.imports.resolve import missing_people, resolve
 from models.residents.imports.rows import CandidateRow, evaluate_sheet
+from models.residents.imports.undo import before_values, log_import
 from models.residents.rules import HEAD, PRESENT
 
 # progress(done, total): return False (or raise ImportCancelled) to cancel.
@@ -383,10 +384,16 @@ def _write_prepared(prepared: PreparedImport, progress: Progress | None) -> Impo
     try:
         with database.atomic():
             new = [o for o in rows if o.outcome == IMPORTED]
-            homes = _households(prepared, new)
-            new_households = sum(1 for t in prepared.targets.values() if t is None)
+            homes, created, addresses = _households(prepared, new)
+            new_households = len(created)
             _write(new, lambda n: check(total // 2 + n // 2))
-            _write_updates([o for o in rows if o.outcome == UPDATED], homes)
+            updated = _write_updates([o for o in rows if o.outcome == UPDATED], homes)
+            if changing:
+                report = prepared.report()
+                report.new_households = new_households
+                log_import(Path(prepared.source).name, report.summary_lines(changes=0)[-1],
+                           [o.resident_id for o in new if o.resident_id is not None],
+                           created, updated, addresses)
             check(total)
     except BaseException:
         # Nothing was imported (the transaction rolled back): the backup is the file as it still
@@ -399,9 +406,11 @@ def _write_prepared(prepared: PreparedImport, progress: Progress | None) -> Impo
     return report
 
 
-def _households(prepared: PreparedImport, new: list[RowOutcome]) -> dict[int, int]:
+def _households(prepared: PreparedImport, new: list[RowOutcome],
+                ) -> tuple[dict[int, int], list[int], dict[int, list[str]]]:
     """file household -> its household id: the registered one, or one made now with the
-    address of its head's row (else its first row); the registered ones take that address."""
+    address of its head's row (else its first row); the registered ones take that address.
+    Also the households made, and the registered ones' addresses before (for an undo)."""
     from models.residents.households import insert_household
 
     first: dict[int, RowOutcome] = {}
@@ -410,6 +419,8 @@ def _households(prepared: PreparedImport, new: list[RowOutcome]) -> dict[int, in
                 r.group not in first or r.relation == HEAD and first[r.group].relation != HEAD):
             first[r.group] = r
     homes: dict[int, int] = {}
+    created: list[int] = []
+    addresses: dict[int, list[str]] = {}
     db = database.obj
     for group, target in prepared.targets.items():
         row = first.get(group)
@@ -419,15 +430,20 @@ def _households(prepared: PreparedImport, new: list[RowOutcome]) -> dict[int, in
         if target is None:
             homes[group] = insert_household(rec.building, rec.unit, rec.room, rec.address,
                                             rec.household)
+            created.append(homes[group])
         else:
             homes[group] = target
+            if target not in addresses:
+                addresses[target] = list(db.execute_sql(
+                    "SELECT building, unit, room, address FROM household WHERE id = ?",
+                    (target,)).fetchone())
             db.execute_sql("UPDATE household SET building = ?, unit = ?, room = ?, address = ? "
                            "WHERE id = ?", (rec.building, rec.unit, rec.room, rec.address,
                                             target))
     for r in new:
         if r.record is not None and r.group is not None and r.group in homes:
             r.record.household_id = homes[r.group]
-    return homes
+    return homes, created, addresses
 
 
 def _write(rows: list[RowOutcome], check: Callable[[int], None]) -> None:
@@ -439,9 +455,9 @@ def _write(rows: list[RowOutcome], check: Callable[[int], None]) -> None:
         r.resident_id = rid
 
 
-def _write_updates(rows: list[RowOutcome], homes: dict[int, int]) -> None:
+def _write_updates(rows: list[RowOutcome], homes: dict[int, int]) -> dict[int, dict]:
     """The ticked changes of registered people: their own fields, their household and
-    relationship, their status."""
+    relationship, their status. Returns each changed person's values before (for an undo)."""
     from models.residents.households import delete_empty_households
 
     ids = [r.resident_id for r in rows if r.resident_id is not None]
@@ -450,11 +466,13 @@ def _write_updates(rows: list[RowOutcome], homes: dict[int, int]) -> None:
     now = datetime.now().replace(microsecond=0)
     db = database.obj
     left: set[int] = set()
+    saved: dict[int, dict] = {}
     for r in rows:
         ticked = [c for c in r.changes if c.apply]
         if r.resident_id is None or not ticked:
             continue
         before = old[r.resident_id]
+        saved[r.resident_id] = before_values(before)
         fields = {c.field for c in ticked}
         if fields - {"household_id", "relation", "status"}:
             store.write(apply_changes(before, ticked), now)
@@ -471,3 +489,4 @@ def _write_updates(rows: list[RowOutcome], homes: dict[int, int]) -> None:
                            (PRESENT, r.resident_id))
     if left:
         delete_empty_households(left)
+    return saved
