@@ -126,3 +126,26 @@ def test_figures_count_households(qtbot, db_path: Path, register: dict, tmp_path
     assert got == want
     assert "（12户）" in dialog.text.toPlainText()
     dialog.grab().save(str(tmp_path / "figures.png"))
+
+
+def test_undo_last_import_from_the_toolbar(qtbot, db_path: Path, register: dict,
+                                           monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox, QToolBar
+
+    area = ResidentsArea(AppContext(DataHub(), db_path))
+    qtbot.addWidget(area)
+    area.show()
+    assert area.model.total == len(register["rows"])
+    asked: list[str] = []
+
+    def yes(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    bar = area.findChild(QToolBar)
+    QTest.mouseClick(bar.widgetForAction(area.act_undo_import), Qt.MouseButton.LeftButton)
+    assert asked and "register.xlsx" in asked[0]
+    assert _row(db_path, "SELECT count(*) FROM resident") == (0,)
+    assert _row(db_path, "SELECT count(*) FROM household") == (0,)
+    assert area.model.total == 0  # the grid re-read after the announced change

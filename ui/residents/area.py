@@ -192,6 +192,8 @@ class ResidentsArea(QWidget):
                                        self.tr("从 Excel 或 CSV 名册导入居民"))
         self.act_export = self._action(self.tr("导出居民名册…"), self.export_file, "",
                                        self.tr("把全部或筛选出的居民导出为 Excel 或 CSV"))
+        self.act_undo_import = self._action(self.tr("撤销上次导入…"), self.undo_import, "",
+                                            self.tr("删除上一次导入新增的居民，恢复它改动的信息"))
         self.act_household = self._action(self.tr("户与状态…"), self.open_household, "",
                                           self.tr("查看选中居民所在的户，移到另一户，设置迁出或去世"))
         self.act_figures = self._action(self.tr("人群统计…"), self.open_figures, "",
@@ -205,7 +207,8 @@ class ResidentsArea(QWidget):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.act_add, self.act_edit, self.act_household, self.act_delete, None,
                        self.act_bin, None,
-                       self.act_import, self.act_export, None, self.act_figures):
+                       self.act_import, self.act_undo_import, self.act_export, None,
+                       self.act_figures):
             if action is None:
                 bar.addSeparator()
             else:
@@ -231,7 +234,7 @@ class ResidentsArea(QWidget):
         return row
 
     def file_menu_actions(self) -> list[QAction | None]:
-        return [self.act_import, self.act_export]
+        return [self.act_import, self.act_undo_import, self.act_export]
 
     # --- filters --------------------------------------------------------------------------
     def _fill_filter_choices(self) -> None:
@@ -397,6 +400,27 @@ class ResidentsArea(QWidget):
         from ui.residents.import_dialog import ImportDialog
 
         run_dialog(ImportDialog(self.hub, self))
+
+    def undo_import(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from models.residents.imports.undo import last_import, undo_last_import
+
+        last = last_import()
+        if last is None:
+            QMessageBox.information(self, self.tr("撤销上次导入"),
+                                    self.tr("没有可以撤销的导入。"))
+            return
+        _id, source, made, summary = last
+        answer = QMessageBox.question(self, self.tr("撤销上次导入"), self.tr(
+            "撤销 {0} 导入的“{1}”？\n（{2}）\n\n"
+            "这次导入新增的居民会被删除，它改动的信息会恢复原样；"
+            "之后对这些居民所做的修改也会一并撤销。").format(made, source, summary))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        result = run_op(self, self.hub, undo_last_import, changes=RESIDENTS)
+        if result.ok:
+            self.hub.message.emit(result.value)
 
     def export_file(self) -> None:
         from ui.residents.export_dialog import ResidentsExportDialog
