@@ -17,7 +17,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -43,6 +43,7 @@ from models.residents.imports.report import (  # noqa: F401 - re-exported for ca
     ImportReport,
     MissingPerson,
     RowOutcome,
+    SheetMapping,
 )
 from models.residents.imports.resolve import missing_people, resolve
 from models.residents.imports.rows import CandidateRow, evaluate_sheet
@@ -55,20 +56,6 @@ Progress = Callable[[int, int], bool | None]
 class ImportCancelled(UserError):
     def __init__(self) -> None:
         super().__init__("导入已取消，数据文件没有任何改动。")
-
-
-@dataclass
-class SheetMapping:
-    """How one sheet is read. header_row is 1-based (None: no table, sheet skipped); columns maps
-    a 0-based column to a field of IMPORT_FIELDS. The GUI may change both and pass it back."""
-
-    sheet: str
-    header_row: int | None
-    columns: dict[int, str] = field(default_factory=dict)
-    headers: list[str] = field(default_factory=list)  # the header row's texts, for the dialog
-
-    def column_of(self, field_name: str) -> int | None:
-        return next((c for c, f in self.columns.items() if f == field_name), None)
 
 
 @dataclass

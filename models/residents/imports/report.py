@@ -8,18 +8,28 @@ imported + rejected + duplicates + updated + unchanged = data rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from models.residents.imports.matching import FieldChange
 from models.residents.records import ResidentRecord
-
-if TYPE_CHECKING:
-    from models.residents.imports.importer import SheetMapping
 
 IMPORTED, REJECTED, DUPLICATE = "imported", "rejected", "duplicate"
 UPDATED, UNCHANGED = "updated", "unchanged"
 OUTCOME_LABELS = {IMPORTED: "已导入", REJECTED: "未导入", DUPLICATE: "重复", UPDATED: "更新",
                   UNCHANGED: "无变化"}
+
+
+@dataclass
+class SheetMapping:
+    """How one sheet is read. header_row is 1-based (None: no table, sheet skipped); columns maps
+    a 0-based column to a field of IMPORT_FIELDS. The GUI may change both and pass it back."""
+
+    sheet: str
+    header_row: int | None
+    columns: dict[int, str] = field(default_factory=dict)
+    headers: list[str] = field(default_factory=list)  # the header row's texts, for the dialog
+
+    def column_of(self, field_name: str) -> int | None:
+        return next((c for c, f in self.columns.items() if f == field_name), None)
 
 
 @dataclass
