@@ -16,20 +16,23 @@ read_sheets, make_preview, run_import) with a progress that only counts, as the 
 thread calls them; the window itself is not shown. Targets: flow <= 0.9x, command line <= 0.7x,
 peak memory < 350 MB.
 
-Measured 2026-12-02 (2-core VM shared with seven other helpers, load average 5-7; openpyxl
-iterating in 17-18 s, about twice its unloaded time, so the ratios carry that noise), two rounds,
-every run side by side:
+Measured 2026-12-02 on the 2-core VM shared with seven other helpers (load average 4-11;
+openpyxl iterating in 12-18 s, up to twice its unloaded time, so the ratios carry that noise),
+every run side by side, same rounds:
 
-                          ratio to openpyxl (rounds)   peak memory
-    dialog flow, before   1.27x (1.32, 1.23)           295 MB   three reads: scan, preview, import
-    dialog flow, after    1.05x (1.03, 1.07)           313 MB   one read, rows checked as read
-    command line, before  1.14x (1.11, 1.17)           276 MB
-    command line, after   1.11x (1.06, 1.16)           271 MB
+                          3 rounds, 07:43          2 rounds, 07:11         peak memory
+    dialog flow, before   1.35x (1.48 1.15 1.35)   1.27x (1.32 1.23)       295 MB  reads 3 times
+    dialog flow, after    1.12x (1.35 1.10 1.12)   1.05x (1.03 1.07)       311 MB  reads once
+    command line, before  1.03x (1.21 1.03 1.00)   1.14x (1.11 1.17)       278 MB
+    command line, after   1.13x (1.38 1.13 1.11)   1.11x (1.06 1.16)       275 MB
 
-One read took the flow from 1.27x to 1.05x of the bare read (about a fifth less), and the flow
-now costs what the command line costs; the preview prepares the whole import (every row checked
-and matched) so the import step only writes. Neither meets its target on this loaded machine;
-the earlier sessions' 0.67-0.75x for the command line was measured with the machine quieter.
+One read took the dialog flow from 1.27-1.35x to 1.05-1.12x of the bare read (a sixth to a fifth
+less): the file is read once, each sheet checked with its detected mapping while the next is
+parsed, the preview prepares the whole import and the import step only writes. The flow now
+costs what the command line costs. The command line may have become slower by up to a tenth
+(the household and status columns with their two indexes, grouping checks, the import log): the
+rounds disagree (1.03 vs 1.13 against 1.14 vs 1.11) and this load could not settle it. None of
+the targets (flow 0.9x, command line 0.7x) is met here; memory stays under 350 MB.
 """
 from __future__ import annotations
 
