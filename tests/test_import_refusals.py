@@ -1,6 +1,6 @@
 """What a clerk sees when a file imports nobody: the command line exits non-zero whenever
-nothing was imported (a re-import of the same roster, all duplicates: exit 1, the data file
-untouched); the dialog, for a table whose header it cannot find, says so and lets the clerk map
+nothing was imported or updated (a re-import of the same roster, all unchanged: exit 1, the data
+file untouched); the dialog, for a table whose header it cannot find, says so and lets the clerk map
 the columns by hand (a file with no table at all is refused: tests/test_hostile_corpus.py)."""
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def test_reimport_of_the_same_roster_exits_non_zero(tmp_path: Path,
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     assert main.main(["residents", "import", str(roster), "--db", str(db)]) == 1
     out = capsys.readouterr()
-    assert "imported=0 rejected=0 duplicates=2" in out.out
-    assert "没有导入任何居民" in out.err and "Traceback" not in out.out + out.err
+    assert out.out.splitlines()[-1] == "imported=0 rejected=0 duplicates=0 updated=0 unchanged=2"
+    assert "没有导入或更新任何居民" in out.err and "Traceback" not in out.out + out.err
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 

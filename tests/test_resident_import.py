@@ -34,7 +34,8 @@ LABEL = {"import": "已导入", "reject": "未导入", "duplicate": "重复"}
 
 def _summary(truth: dict) -> str:
     c = truth["counts"]
-    return f"imported={c['import']} rejected={c['reject']} duplicates={c['duplicate']}"
+    return (f"imported={c['import']} rejected={c['reject']} duplicates={c['duplicate']} "
+            "updated=0 unchanged=0")
 
 
 def _as_truth(rec) -> dict:
@@ -80,11 +81,14 @@ def test_roster_comes_out_as_the_truth_says(db_path: Path, roster: Roster) -> No
 def test_importing_twice_adds_nobody(db_path: Path, roster: Roster) -> None:
     first = import_residents(roster.xlsx)
     second = import_residents(roster.xlsx)
-    assert second.imported == 0
-    assert second.duplicates == first.imported + first.duplicates
+    # The same roster again: everyone it imported is registered and nothing changed; a row
+    # repeating an earlier row of the file is still that file's duplicate (issue 14).
+    assert (second.imported, second.updated) == (0, 0)
+    assert second.unchanged == first.imported
+    assert second.duplicates == first.duplicates
     assert count_residents() == first.imported
-    dup = next(r for r in second.rows if r.duplicate_of_resident)
-    assert "已登记的居民" in dup.duplicate_of
+    same = next(r for r in second.rows if r.duplicate_of_resident)
+    assert "已登记的居民" in same.explanation and "没有变化" in same.explanation
 
 
 def _table_digest(path: Path) -> tuple[dict[str, int], str]:

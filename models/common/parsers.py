@@ -41,6 +41,9 @@ def _blank(raw: object) -> bool:
 
 _PHONE_JUNK = re.compile(r"[\s\-－—–()（）.．·/]+")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+# A label before the number, with its colon: 手机：, 电话:, 联系电话：, Tel, TEL:, Mobile
+_PHONE_LABEL = re.compile(r"^\s*(?:联系电话|联系方式|手机号码|手机号|手机|电话号码|电话|固话|座机|"
+                          r"tel|phone|mobile|mob)\s*[:：.．]?\s*", re.IGNORECASE)
 # Area codes: 010 and 02x have three digits, the rest four (0571, 0755...).
 _LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})$")
 
@@ -62,6 +65,11 @@ def parse_phone(raw: object) -> Parsed:
             return Parsed(quick[3:])
     if _blank(raw):
         return EMPTY
+    if type(raw) is str and _PHONE_LABEL.match(raw):
+        # "手机：13812345678", "Tel: 0571-…": the label a clerk typed before the number.
+        raw = _PHONE_LABEL.sub("", raw, count=1)
+        if _blank(raw):
+            return EMPTY
     if isinstance(raw, bool):
         return _fail("invalid", "电话号码格式不对")
     if isinstance(raw, float):
@@ -158,6 +166,8 @@ def parse_date(raw: object) -> Parsed:
 
 # ---- names, sex, tags ---------------------------------------------------------------------------
 
+# Lookalikes of the middle dot in minority names: • ● ． ・ ･ ‧ ∙ ⋅
+_DOT_LOOKALIKES = re.compile("[\u2022\u25cf\uff0e\u30fb\uff65\u2027\u2219\u22c5]")
 _NAME_BAD = re.compile(r"[0-9０-９@#$%^&*=+<>{}\[\]|\\/:;\"?!，。：；？！]")
 
 
@@ -168,6 +178,10 @@ def clean_name(raw: object) -> Parsed:
     if not isinstance(raw, str):
         return _fail("bad_name", "姓名不应是数字或日期")
     name = remove_spaces(raw)
+    if _DOT_LOOKALIKES.search(name):
+        # 阿依古丽•买买提: ID cards write the middle dot (U+00B7); a lookalike would keep the
+        # same person typed correctly from matching.
+        name = _DOT_LOOKALIKES.sub("\u00b7", name)
     if has_controls(name):
         return _fail("bad_name", f"姓名“{strip_controls(name)[:20]}”中有看不见的控制字符"
                                  "（如 NUL），请核对原表")

@@ -31,6 +31,7 @@ from models.datafile.migrations.v6 import migrate_5_to_6
 from models.datafile.migrations.v7 import migrate_6_to_7
 from models.datafile.migrations.v8 import migrate_7_to_8
 from models.datafile.migrations.v9 import migrate_8_to_9
+from models.datafile.migrations.v10 import migrate_9_to_10
 from models.datafile.precheck import (  # noqa: F401 - re-exported
     APPLICATION_ID,
     DamagedFileError,
@@ -65,6 +66,7 @@ MIGRATIONS: dict[int, MigrationStep] = {
     6: migrate_6_to_7,
     7: migrate_7_to_8,
     8: migrate_8_to_9,
+    9: migrate_9_to_10,
 }
 
 

@@ -17,7 +17,7 @@ from models.relief.tables import RELIEF_MODELS
 from models.residents.tables import RESIDENT_MODELS
 from models.signups.tables import SIGNUP_MODELS
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 def all_models() -> list[type[pw.Model]]:

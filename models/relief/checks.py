@@ -1,6 +1,7 @@
 """Checks on a campaign's beneficiaries, each with the reason shown to the clerk:
 - the same household twice in this campaign (under two categories, or twice in one);
-- a person no longer living here (the resident is in the recycle bin);
+- a person no longer living here (the resident is in the recycle bin, or the register says
+  迁出 or 死亡);
 - aid received in another campaign this year (handed over there);
 - a household flagged for a false report in last year's campaigns.
 Rows refused or withdrawn are left out on both sides. Nothing here changes the data.
@@ -44,15 +45,32 @@ def check_campaign(campaign_id: int) -> list[Finding]:
                 others = "、".join(f"{o.name}（{o.category.name}）" for o in same if o.id != b.id)
                 out.append(Finding(b.id, b.name, "重复",
                                    f"与{others}同属一户（{key}），同一户在本次活动中只应慰问一次。"))
-        gone = {r.id for r in Resident.select(Resident.id).where(
-            Resident.id.in_([b.resident_id for b in rows if b.resident_id]) & Resident.deleted)}
+        ids = [b.resident_id for b in rows if b.resident_id]
+        gone = {r.id: r for r in Resident.select(Resident.id, Resident.deleted, Resident.status,
+                                                 Resident.left_on)
+                .where(Resident.id.in_(ids) & (Resident.deleted | (Resident.status != "在册")))}
         for b in rows:
-            if b.resident_id in gone:
-                out.append(Finding(b.id, b.name, "已迁出",
-                                   f"{b.name}已不在居民名册中（已移入回收站），请核实是否仍住在本社区。"))
+            r = gone.get(b.resident_id) if b.resident_id is not None else None
+            if r is not None:
+                out.append(Finding(b.id, b.name, _gone_kind(r), _gone_reason(b.name, r)))
         keys = list(by_household)
         out += _elsewhere(c, rows, keys)
     return out
+
+
+def _gone_kind(r: Resident) -> str:
+    return "已去世" if not r.deleted and r.status == "死亡" else "已迁出"
+
+
+def _gone_reason(name: str, r: Resident) -> str:
+    if r.deleted:
+        return f"{name}已不在居民名册中（已移入回收站），请核实是否仍住在本社区。"
+    when = f"{r.left_on.year}年{r.left_on.month}月{r.left_on.day}日" if r.left_on else ""
+    if r.status == "死亡":
+        return f"居民名册记载{name}已于{when}去世，请核实。" if when else \
+            f"居民名册记载{name}已去世，请核实。"
+    return f"居民名册记载{name}已于{when}迁出，请核实是否仍住在本社区。" if when else \
+        f"居民名册记载{name}已迁出，请核实是否仍住在本社区。"
 
 
 def _elsewhere(c: ReliefCampaign, rows: list[ReliefBeneficiary],

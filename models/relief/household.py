@@ -1,11 +1,12 @@
 """Which household a person belongs to: the one place that says so for the relief wing.
 
-TODAY the key is the address (building / unit / room, or the free-text address when there is no
-room), read from the register for a resident and from what was typed for anyone else, so two
-people at the same door are one household. Households are being added to the residents wing
-(another branch); when they land, household_of should return the resident's household from that
-table instead (a typed-in person keeps the address key). Nothing else in the wing needs to change:
-the key is stored on each beneficiary when it is added and compared as plain text.
+A resident who belongs to a household of the register (models/residents/households) takes that
+household's key: its 户号 when it has one, else the household's own address, so members whose own
+address cells are blank or differ are still one household. Anyone else (not in the register, or
+in no household yet) is keyed by address (building / unit / room, or the free-text address when
+there is no room), so two people at the same door count as one household. The key is stored on
+each beneficiary when it is added and compared as plain text, and it is shown to the clerk in the
+duplicate check's reason, so it stays readable.
 """
 from __future__ import annotations
 
@@ -17,11 +18,23 @@ def household_of(resident_id: int | None, building: str = "", unit: str = "", ro
     """The household key of a person: "" when nothing is known of where they live (such a person
     is never taken for another's household)."""
     if resident_id is not None:
+        from models.residents.households import household_of as register_household
         from models.residents.tables import Resident
+
+        home = register_household(resident_id, include_left=True)
+        if home is not None:
+            if home.number.strip():
+                return "户号" + remove_spaces(home.number)
+            building, unit, room, address = home.building, home.unit, home.room, home.address
+            return _address_key(building, unit, room, address)
 
         r = Resident.get_or_none(Resident.id == resident_id)
         if r is not None:
             building, unit, room, address = r.building, r.unit, r.room, r.address
+    return _address_key(building, unit, room, address)
+
+
+def _address_key(building: str, unit: str, room: str, address: str) -> str:
     if not room.strip():
         return remove_spaces(address)
     parts = [building, unit, room]

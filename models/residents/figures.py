@@ -4,7 +4,7 @@ chosen date, the count and list of a target group, and a paragraph for a plan's 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from models.datafile.db import database
@@ -33,6 +33,15 @@ class PopulationFigures:
     by_age_band: list[CountRow]  # AGE_BANDS, and 出生日期未填 when any
     by_tag: list[CountRow]
     by_building: list[CountRow]
+    # Households (户): how many have someone still here, people in them, and households by
+    # size ("3人户") and by household tag (低保户, 特困…).
+    households: int = 0
+    people_in_households: int = 0
+    by_household: list[CountRow] = field(default_factory=list)
+
+    @property
+    def per_household(self) -> float:
+        return self.people_in_households / self.households if self.households else 0.0
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,10 @@ class TargetGroupResult:
     residents: list[ResidentRow]  # in 姓氏笔画 order, up to the limit asked for
 
 
+# Who the figures count: not in the recycle bin, and still here (not moved away or died).
+LIVE = "deleted = 0 AND status = '在册'"
+
+
 def _scalar(sql: str, params: Iterable[object] = ()) -> int:
     return database.obj.execute_sql(sql, tuple(params)).fetchone()[0]
 
@@ -78,22 +91,22 @@ def population_figures(on: date | None = None) -> PopulationFigures:
     """Residents not in the recycle bin, counted on `on` (today when None)."""
     on = on or date.today()
     with database.atomic():
-        total = _scalar("SELECT count(*) FROM resident WHERE deleted = 0")
+        total = _scalar(f"SELECT count(*) FROM resident WHERE {LIVE}")
         sexes = dict(database.obj.execute_sql(
-            "SELECT gender, count(*) FROM resident WHERE deleted = 0 GROUP BY gender").fetchall())
+            f"SELECT gender, count(*) FROM resident WHERE {LIVE} GROUP BY gender").fetchall())
         bands = []
         for label, low, high in AGE_BANDS:
-            sql, params = "SELECT count(*) FROM resident WHERE deleted = 0 AND birth <= ?", [
+            sql, params = f"SELECT count(*) FROM resident WHERE {LIVE} AND birth <= ?", [
                 birth_bound(on, low).isoformat()]
             if high is not None:
                 sql += " AND birth > ?"
                 params.append(birth_bound(on, high + 1).isoformat())
             bands.append(CountRow(label, _scalar(sql, params)))
-        no_birth = _scalar("SELECT count(*) FROM resident WHERE deleted = 0 AND birth IS NULL")
-        unborn = _scalar("SELECT count(*) FROM resident WHERE deleted = 0 AND birth > ?",
+        no_birth = _scalar(f"SELECT count(*) FROM resident WHERE {LIVE} AND birth IS NULL")
+        unborn = _scalar(f"SELECT count(*) FROM resident WHERE {LIVE} AND birth > ?",
                          [on.isoformat()])
         buildings = database.obj.execute_sql(
-            "SELECT building, count(*) FROM resident WHERE deleted = 0 GROUP BY building"
+            f"SELECT building, count(*) FROM resident WHERE {LIVE} GROUP BY building"
         ).fetchall()
     by_sex = [CountRow(s, sexes.get(s, 0)) for s in ("男", "女")]
     if sexes.get("", 0):
@@ -103,7 +116,13 @@ def population_figures(on: date | None = None) -> PopulationFigures:
     by_building = [CountRow(b or "未填楼栋", n) for b, n in
                    sorted(buildings, key=lambda bn: (bn[0] == "", natural_key(bn[0])))]
     by_tag = [CountRow(t.name, t.count) for t in list_tags() if t.count or t.builtin]
-    return PopulationFigures(on, total, by_sex, bands, by_tag, by_building)
+    from models.residents.households import household_figures
+
+    hf = household_figures()
+    by_household = [CountRow(f"{n}人户", k) for n, k in hf.by_size]
+    by_household += [CountRow(f"户标签：{t}", k) for t, k in hf.by_tag]
+    return PopulationFigures(on, total, by_sex, bands, by_tag, by_building, hf.households,
+                             hf.people, by_household)
 
 
 def target_group(group: TargetGroup | str, on: date | None = None, *, limit: int = 1000,
@@ -133,7 +152,8 @@ def target_analysis_text(on: date | None = None,
     sexes = "、".join(f"{r.label}{r.count}人" for r in fig.by_sex if r.label in ("男", "女"))
     bands = "，".join(f"{r.label}{r.count}人" for r in fig.by_age_band)
     elders = sum(r.count for r in fig.by_age_band if r.label in ("60-79岁", "80岁及以上"))
-    parts = [f"截至{day}，本社区登记居民{fig.total}人，其中{sexes}。",
+    homes = f"（{fig.households}户）" if fig.households else ""
+    parts = [f"截至{day}，本社区登记居民{fig.total}人{homes}，其中{sexes}。",
              f"按年龄分：{bands}；60岁及以上老年人共{elders}人，占{_share(elders, fig.total)}。"]
     focus = []
     for g in groups:

@@ -16,6 +16,7 @@ from typing import Any
 
 from models.common.text import remove_spaces, to_halfwidth
 from models.residents.records import SORT_ORDERS, ResidentQuery
+from models.residents.rules import PRESENT
 
 _ORDERS: dict[str, tuple[str, ...]] = {
     "name": ("r.name_pinyin", "r.name"),
@@ -102,7 +103,7 @@ def _text_condition(text: str) -> tuple[str, list[object]]:
 
 
 def build_where(query: ResidentQuery, *, by_order: bool = False, bin_empty: bool = False,
-                ) -> tuple[str, list[object]]:
+                nobody_left: bool = False) -> tuple[str, list[object]]:
     """(SQL condition on "resident r", its parameters). by_order: keep SQLite from driving the
     query by the filters' indexes (a unary + hides a column from the planner), so that a page of
     a large result walks the order's index and stops at LIMIT instead of sorting everything."""
@@ -114,6 +115,11 @@ def build_where(query: ResidentQuery, *, by_order: bool = False, bin_empty: bool
     if query.deleted or not bin_empty:
         conds.append("r.deleted = ?")
         params.append(1 if query.deleted else 0)
+    if not (query.include_left or query.deleted or nobody_left):
+        # People who moved away or died stay for history, out of every list unless asked for
+        # (a unary + keeps the planner off the status index, which nearly every row matches).
+        conds.append("+r.status = ?")
+        params.append(PRESENT)
     text = normalise_text(query.text or "")
     if not text and (query.text or "").strip():
         # Only wildcards or punctuation ("%", "_", "("): nothing is stored that way, so nobody

@@ -44,6 +44,12 @@ class ResidentRecord:
     household: str = _f("户号")  # type: ignore[assignment]
     notes: str = _f("备注")  # type: ignore[assignment]
     tags: list[str] = field(default_factory=list, metadata={"label": "标签"})
+    # Household and status (schema 7): written on insert; afterwards only through
+    # models.residents.households, so the form's save leaves them as they are.
+    relation: str = _f("与户主关系")  # type: ignore[assignment]
+    status: str = _f("状态", "在册")  # type: ignore[assignment]
+    left_on: date | None = _f("离开日期", None)  # type: ignore[assignment]
+    household_id: int | None = None
     deleted: bool = False
     deleted_at: datetime | None = None
     created: datetime | None = None
@@ -126,6 +132,7 @@ class ResidentQuery:
     building: str | None = None
     gender: str | None = None
     deleted: bool = False
+    include_left: bool = False  # also people who moved away or died (left out otherwise)
     order: str = "name"  # a key of SORT_ORDERS
     descending: bool = False
 

@@ -30,11 +30,19 @@ def bin_is_empty(execute: Execute) -> bool:
     return row[0] == 1
 
 
+def nobody_has_left(execute: Execute) -> bool:
+    """Whether every resident is 在册 (nobody moved away or died)."""
+    row = next(iter(execute(
+        "SELECT NOT EXISTS (SELECT 1 FROM resident WHERE status IN ('迁出', '死亡'))", ())))
+    return row[0] == 1
+
+
 def search_page(execute: Execute, query: ResidentQuery, offset: int, limit: int, *,
-                bin_empty: bool, by_order_above: int) -> SearchResult:
+                bin_empty: bool, by_order_above: int, nobody_left: bool = False,
+                ) -> SearchResult:
     """See models.residents.service.search_residents (which holds the transaction)."""
     offset, limit = max(0, offset), max(0, limit)
-    where, params = build_where(query, bin_empty=bin_empty)
+    where, params = build_where(query, bin_empty=bin_empty, nobody_left=nobody_left)
     keys = ", ".join(c for c, _d in order_columns(query)[:-1])
     probe: list[tuple] = []
     total = None
@@ -51,7 +59,8 @@ def search_page(execute: Execute, query: ResidentQuery, offset: int, limit: int,
     else:
         if total is None:
             total = _one(execute(f"SELECT count(*) FROM resident r WHERE {where}", params))
-        where, params = build_where(query, by_order=True, bin_empty=bin_empty)
+        where, params = build_where(query, by_order=True, bin_empty=bin_empty,
+                                    nobody_left=nobody_left)
         ids = [row[0] for row in execute(
             f"SELECT r.id FROM resident r WHERE {where} ORDER BY {order_clause(query)} "
             "LIMIT ? OFFSET ?", [*params, limit, offset])]

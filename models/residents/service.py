@@ -26,7 +26,7 @@ from models.residents.records import (
     SearchResult,
     TagInfo,
 )
-from models.residents.search import bin_is_empty, search_page
+from models.residents.search import bin_is_empty, nobody_has_left, search_page
 from models.residents.tables import BUILTIN_TAGS, Resident
 
 __all__ = [
@@ -144,12 +144,21 @@ def _bin_empty() -> bool:
            db.execute_sql("PRAGMA data_version").fetchone()[0])
     if _bin_state.get("key") != key:
         _bin_state["empty"] = bin_is_empty(db.execute_sql)
+        _bin_state["nobody_left"] = nobody_has_left(db.execute_sql)
         _bin_state["key"] = key
     return bool(_bin_state["empty"])
 
 
+def _nobody_left() -> bool:
+    """Whether nobody has moved away or died (then lists need no status condition), remembered
+    as _bin_empty remembers (it refreshes both)."""
+    _bin_empty()
+    return bool(_bin_state["nobody_left"])
+
+
 def _where(query: ResidentQuery, by_order: bool = False) -> tuple[str, list[object]]:
-    return build_where(query, by_order=by_order, bin_empty=_bin_empty())
+    return build_where(query, by_order=by_order, bin_empty=_bin_empty(),
+                       nobody_left=_nobody_left())
 
 
 def search_residents(query: ResidentQuery, offset: int = 0, limit: int = 100) -> SearchResult:
@@ -161,7 +170,8 @@ def search_residents(query: ResidentQuery, offset: int = 0, limit: int = 100) ->
     (models.residents.search.search_page, which the window's first page shares)."""
     with database.atomic():
         return search_page(database.obj.execute_sql, query, offset, limit,
-                           bin_empty=_bin_empty(), by_order_above=BY_ORDER_ABOVE)
+                           bin_empty=_bin_empty(), by_order_above=BY_ORDER_ABOVE,
+                           nobody_left=_nobody_left())
 
 
 def count_residents(query: ResidentQuery | None = None) -> int:
@@ -193,7 +203,8 @@ def list_tags() -> list[TagInfo]:
     with database.atomic():
         counted = {name: (builtin, n) for name, builtin, n in database.obj.execute_sql(
             "SELECT t.name, t.builtin, (SELECT count(*) FROM resident_tag rt JOIN resident r "
-            "ON r.id = rt.resident_id WHERE rt.tag_id = t.id AND r.deleted = 0) "
+            "ON r.id = rt.resident_id WHERE rt.tag_id = t.id AND r.deleted = 0 "
+            "AND r.status = '在册') "
             "FROM tag t ORDER BY t.position, t.id")}
     out = [TagInfo(name, True, counted.get(name, (True, 0))[1]) for name in BUILTIN_TAGS]
     out += [TagInfo(name, False, n) for name, (_b, n) in counted.items()
@@ -216,7 +227,8 @@ def list_buildings() -> list[str]:
     """Buildings in natural order (2幢 before 10幢), for the filter box."""
     with database.atomic():
         names = [r[0] for r in database.obj.execute_sql(
-            "SELECT DISTINCT building FROM resident WHERE building != '' AND deleted = 0")]
+            "SELECT DISTINCT building FROM resident WHERE building != '' AND deleted = 0 "
+            "AND status = '在册'")]
     return sorted(names, key=natural_key)
 
 

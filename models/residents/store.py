@@ -14,7 +14,8 @@ from models.residents.tables import BUILTIN_TAGS
 
 COLUMNS = ("name", "gender", "birth", "id_number", "phone", "building", "unit", "room", "address",
            "household", "notes", "deleted", "deleted_at", "created", "updated", "name_pinyin",
-           "name_initials", "phone_digits", "stroke_key")
+           "name_initials", "phone_digits", "stroke_key", "household_id", "relation", "status",
+           "left_on")
 INSERT_SQL = (f"INSERT INTO resident ({', '.join(COLUMNS)}) "
               f"VALUES ({', '.join('?' * len(COLUMNS))})")
 
@@ -38,7 +39,8 @@ def row_values(rec: ResidentRecord, now: datetime, stamp: str | None = None,
     values = (rec.name, rec.gender, rec.birth.isoformat() if rec.birth else None, rec.id_number,
               phone, rec.building, rec.unit, rec.room, rec.address, rec.household, rec.notes,
               int(rec.deleted), _dt(rec.deleted_at), _dt(rec.created) if rec.created else stamp,
-              stamp, pinyin, initials, digits, stroke_key(rec.name))
+              stamp, pinyin, initials, digits, stroke_key(rec.name), rec.household_id,
+              rec.relation, rec.status, rec.left_on.isoformat() if rec.left_on else None)
     line = search_line(rec.name, digits, rec.id_number, rec.building, rec.unit, rec.room,
                        rec.address)
     return values, line
@@ -150,7 +152,9 @@ def _bulk_values(records: Sequence[ResidentRecord], stamp: str) -> list[tuple[tu
         out.append(((name, rec.gender, birth.isoformat() if birth else None, idn, phone, building,
                      unit, room, address, rec.household, rec.notes, int(rec.deleted),
                      _dt(rec.deleted_at), _dt(rec.created) if rec.created else stamp, stamp,
-                     pinyin, initials, digits, stroke_key(name)),
+                     pinyin, initials, digits, stroke_key(name), rec.household_id,
+                     rec.relation, rec.status,
+                     rec.left_on.isoformat() if rec.left_on else None),
                     " ".join(filter(None, (name, digits, (idn or "").lower(),
                                            f"{building}{unit}{room}", address.lower())))))
     return out
@@ -187,11 +191,21 @@ def id_owner(id_number: str) -> tuple[int, str, bool] | None:
 
 def purge(ids: Sequence[int]) -> None:
     db = database.obj
+    households: list[int] = []
     for part in _chunks(list(ids)):
         marks = ", ".join("?" * len(part))
+        households += [r[0] for r in db.execute_sql(
+            f"SELECT DISTINCT household_id FROM resident WHERE id IN ({marks}) "
+            "AND household_id IS NOT NULL", tuple(part))]
         db.execute_sql(f"DELETE FROM resident_fts WHERE rowid IN ({marks})", tuple(part))
         db.execute_sql(f"DELETE FROM resident_tag WHERE resident_id IN ({marks})", tuple(part))
         db.execute_sql(f"DELETE FROM resident WHERE id IN ({marks})", tuple(part))
+    # A household its last member left (for good) goes with them.
+    for part in _chunks(sorted(set(households))):
+        marks = ", ".join("?" * len(part))
+        db.execute_sql(f"DELETE FROM household WHERE id IN ({marks}) AND NOT EXISTS "
+                       "(SELECT 1 FROM resident r WHERE r.household_id = household.id)",
+                       tuple(part))
 
 
 def _execute(sql: str, params: Sequence[object]) -> Iterable[tuple]:
@@ -218,11 +232,12 @@ def fetch_records(ids: Sequence[int]) -> list[ResidentRecord]:
         marks = ", ".join("?" * len(part))
         for r in database.obj.execute_sql(
                 "SELECT id, name, gender, birth, id_number, phone, building, unit, room, address, "
-                "household, notes, deleted, deleted_at, created, updated "
-                f"FROM resident WHERE id IN ({marks})", tuple(part)):
+                "household, notes, deleted, deleted_at, created, updated, household_id, "
+                f"relation, status, left_on FROM resident WHERE id IN ({marks})", tuple(part)):
             out.append(ResidentRecord(
                 id=r[0], name=r[1], gender=r[2], birth=_date(r[3]), id_number=r[4], phone=r[5],
                 building=r[6], unit=r[7], room=r[8], address=r[9], household=r[10], notes=r[11],
                 tags=tags.get(r[0], []), deleted=bool(r[12]), deleted_at=_datetime(r[13]),
-                created=_datetime(r[14]), updated=_datetime(r[15])))
+                created=_datetime(r[14]), updated=_datetime(r[15]), household_id=r[16],
+                relation=r[17], status=r[18], left_on=_date(r[19])))
     return out

@@ -1,4 +1,4 @@
-"""Tables of the residents' register (schema version 2).
+"""Tables of the residents' register (schema version 2; households and status: version 7).
 
 A resident keeps the values a clerk typed (cleaned) plus precomputed keys, so that searching and
 ordering 100,000 people are index look-ups, not Python loops: full pinyin, initials, the digits of
@@ -12,6 +12,7 @@ import peewee as pw
 from playhouse.sqlite_ext import FTS5Model, SearchField
 
 from models.datafile.base import BaseModel, database
+from models.residents.rules import RELATIONS, STATUSES  # noqa: F401 - re-exported
 
 GENDERS = ("男", "女")
 
@@ -44,6 +45,27 @@ class Resident(BaseModel):
     name_initials = pw.CharField(default="", index=True)  # "zs"
     phone_digits = pw.CharField(default="")  # "13812345678", "057188123456"
     stroke_key = pw.CharField(default="", index=True)  # 姓氏笔画 order
+    # Schema 7: the household (户) a resident belongs to, at most one, with the relationship
+    # to its head (户主 for the head), and whether the person is still here: 在册, or 迁出 /
+    # 死亡 with the day. People who left stay for history; lists leave them out.
+    household_id = pw.IntegerField(null=True, index=True)  # household.id (the API keeps it valid)
+    relation = pw.CharField(default="")  # RELATIONS, "" when unknown
+    status = pw.CharField(default="在册", index=True)  # STATUSES
+    left_on = pw.DateField(null=True)  # the day of 迁出 / 死亡
+
+
+class Household(BaseModel):
+    """A household (户): its address; its members are the residents whose household_id is its
+    id (the head is the member whose relation is 户主)."""
+
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
+    building = pw.CharField(default="", index=True)
+    unit = pw.CharField(default="")
+    room = pw.CharField(default="")
+    address = pw.TextField(default="")
+    number = pw.CharField(default="")  # 户号 as the office writes it
+    notes = pw.TextField(default="")
+    created = pw.DateTimeField()
 
 
 class Tag(BaseModel):
@@ -62,6 +84,32 @@ class ResidentTag(BaseModel):
         primary_key = pw.CompositeKey("resident", "tag")
 
 
+class HouseholdTag(BaseModel):
+    """Household facts (低保户, 特困, 独居): tags of the household, from the same tag list."""
+
+    household = pw.ForeignKeyField(Household, on_delete="CASCADE", index=False)
+    tag = pw.ForeignKeyField(Tag, on_delete="CASCADE")
+
+    class Meta:
+        primary_key = pw.CompositeKey("household", "tag")
+        table_name = "household_tag"
+
+
+class ImportLog(BaseModel):
+    """What each roster import did, to undo the last one: the residents it added, the
+    households it made, and every value it changed as it was before (JSON)."""
+
+    id: pw.AutoField[int]  # peewee's implicit primary key, declared for the type checker
+    source = pw.TextField()  # the file's name
+    made = pw.DateTimeField()
+    summary = pw.TextField(default="")  # "imported=… updated=…"
+    undo = pw.TextField()  # JSON, see models.residents.imports.undo
+    undone = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "import_log"
+
+
 class ResidentFts(FTS5Model):
     """rowid = resident.id; search_text = one lower-case line of every searchable key."""
 
@@ -73,4 +121,5 @@ class ResidentFts(FTS5Model):
         options = {"tokenize": "trigram", "detail": "none"}
 
 
-RESIDENT_MODELS: list[type[pw.Model]] = [Resident, Tag, ResidentTag, ResidentFts]
+RESIDENT_MODELS: list[type[pw.Model]] = [Resident, Tag, ResidentTag, ResidentFts, Household,
+                                         HouseholdTag, ImportLog]

@@ -34,7 +34,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("file", metavar="FILE", help="要导入的表格文件")
     add_db_option(imp)
     imp.add_argument("--report", metavar="REPORT.xlsx", help="把逐行结果另存为 Excel 报告")
+    imp.add_argument("--apply-name-matches", action="store_true",
+                     help="没有身份证号、但姓名和出生日期与已登记居民相同的行，也按同一人更新")
+    imp.add_argument("--households-by-address", action="store_true",
+                     help="表中没有“与户主关系”或“户号”列时，住址相同的人归为一户")
     imp.set_defaults(func=run_import)
+
+    und = rsub.add_parser("undo-import", help="撤销上一次导入：删除它新增的居民，恢复它改动的信息")
+    add_db_option(und)
+    und.set_defaults(func=run_undo_import)
+
+    hh = rsub.add_parser("households", help="列出各户（地址、户主、成员、户标签）")
+    add_db_option(hh)
+    hh.add_argument("--building", metavar="楼栋", help="只列这个楼栋的户")
+    hh.add_argument("--tag", metavar="标签", action="append", default=[],
+                    help="只列带这个户标签的户（可写多次）")
+    hh.add_argument("--find", metavar="文字", default="", help="按地址或成员姓名查找")
+    hh.add_argument("--all", action="store_true", help="也列出已迁出、已去世的人和只剩这些人的户")
+    hh.add_argument("--json", action="store_true", help="以 JSON 输出")
+    hh.set_defaults(func=run_households)
+
+    st = rsub.add_parser("status", help="设置居民状态：在册、迁出、死亡（离开的人保留记录，"
+                                        "不再出现在名单和统计中）")
+    add_db_option(st)
+    st.add_argument("ids", metavar="编号", nargs="+", type=whole_number(1, 10**12),
+                    help="居民编号（可写多个）")
+    st.add_argument("--set", dest="status", required=True, choices=("在册", "迁出", "死亡"),
+                    help="新的状态")
+    st.add_argument("--on", metavar="YYYY-MM-DD", help="迁出或死亡的日期（默认今天）")
+    st.set_defaults(func=run_status)
 
     exp = rsub.add_parser("export", help="导出居民名册（.xlsx、.pdf 或 .csv）")
     add_db_option(exp)
@@ -74,7 +102,7 @@ def check_report_target(report: Path) -> None:
 def run_import(args: argparse.Namespace) -> int:
     from exporters.residents.import_report import write_import_report
     from models.residents.imports.guard import check_file
-    from models.residents.imports.importer import import_residents
+    from models.residents.imports.importer import ImportOptions, import_residents
 
     source = Path(args.file)
     if not source.exists():
@@ -85,16 +113,18 @@ def run_import(args: argparse.Namespace) -> int:
     if source.is_file():
         check_file(source)  # a file that is no roster is refused before the data file is opened
     open_db(args, write="residents import")
-    report = import_residents(source)
+    options = ImportOptions(apply_name_matches=args.apply_name_matches,
+                            households_by_address=args.households_by_address)
+    report = import_residents(source, options=options)
     if args.report:
         write_import_report(Path(args.report), report)
     lines = report.summary_lines()
     if args.report:
         lines.insert(-1, f"报告已保存到：{args.report}")
     print("\n".join(lines))
-    if report.imported == 0:
+    if report.imported == 0 and report.updated == 0:
         # Nothing was done: scripts see it in the exit code (the lines above say why).
-        print("注意：没有导入任何居民（见上面的未导入和重复行）。", file=sys.stderr)
+        print("注意：没有导入或更新任何居民（见上面的未导入、重复和无变化的行）。", file=sys.stderr)
         return 1
     return 0
 
@@ -146,5 +176,74 @@ def run_figures(args: argparse.Namespace) -> int:
     for title, rows in (("性别", fig.by_sex), ("年龄段", fig.by_age_band), ("标签", fig.by_tag),
                         ("楼栋", fig.by_building)):
         print(f"{title}：" + "，".join(f"{r.label} {r.count}" for r in rows))
+    from models.residents.households import household_figures
+
+    hf = household_figures()
+    print(f"户数：{hf.households} 户，户内 {hf.people} 人，平均每户 {hf.per_household:.2f} 人")
+    if hf.by_size:
+        print("每户人数：" + "，".join(f"{n}人户 {k}" for n, k in hf.by_size))
+    if hf.by_tag:
+        print("户标签：" + "，".join(f"{t} {k}户" for t, k in hf.by_tag))
     print(target_analysis_text(on))
     return 0
+
+
+def _day(text: str | None) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text) if text else date.today()
+    except ValueError as exc:
+        raise CommandError(f"日期“{text}”看不懂，请写成 2026-10-01 的样子。") from exc
+
+
+def run_undo_import(args: argparse.Namespace) -> int:
+    from models.residents.imports.undo import undo_last_import
+
+    open_db(args, write="residents undo-import")
+    print(undo_last_import())
+    return 0
+
+
+def run_households(args: argparse.Namespace) -> int:
+    import json
+
+    from models.residents.households import HouseholdQuery, list_households
+
+    open_db(args, create=False)
+    found = list_households(HouseholdQuery(text=args.find, building=args.building,
+                                           tags=tuple(args.tag), include_left=args.all))
+    if args.json:
+        out = [{"id": h.id, "building": h.building, "unit": h.unit, "room": h.room,
+                "address": h.address, "number": h.number, "tags": h.tags,
+                "head": h.head.resident_id if h.head else None,
+                "members": [{"resident_id": m.resident_id, "name": m.name,
+                             "relation": m.relation, "status": m.status,
+                             "left_on": m.left_on.isoformat() if m.left_on else None}
+                            for m in h.members]} for h in found]
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    for h in found:
+        tags = f"  [{'、'.join(h.tags)}]" if h.tags else ""
+        print(f"{h.id:>6}  {h.label}  {len(h.members)}人{tags}")
+        for m in h.members:
+            left = f"（{m.status} {m.left_on.isoformat() if m.left_on else ''}）".replace(
+                " ）", "）") if m.status != "在册" else ""
+            print(f"        {m.resident_id:>6}  {m.name:<6}  {m.relation or '未填'}{left}")
+    print(f"共 {len(found)} 户")
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from models.residents.households import set_status
+    from models.residents.service import get_residents
+
+    day = _day(args.on) if args.status != "在册" else None
+    open_db(args, write="residents status")
+    known = {r.id for r in get_residents(args.ids)}
+    unknown = [i for i in args.ids if i not in known]
+    if unknown:
+        raise CommandError(f"找不到编号为 {'、'.join(map(str, unknown))} 的居民，未作改动。")
+    n = set_status(args.ids, args.status, day)
+    print(f"已把 {n} 位居民的状态设为“{args.status}”" + (f"（{day.isoformat()}）" if day else ""))
+    return 0 if n else 1  # already so: nothing was done

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -104,6 +105,8 @@ class ResidentsArea(QWidget):
         self.age_date.setDisplayFormat("yyyy-MM-dd")
         self.age_date.setToolTip(self.tr("按这一天计算年龄（例如活动当天）"))
         self.count_label = QLabel()
+        self.include_left = QCheckBox(self.tr("含已迁出、去世"))
+        self.include_left.setToolTip(self.tr("迁出或去世的居民保留记录，平时不列出；勾选后一并列出"))
 
         self.model = ResidentsModel(self, load=False)  # apply_filters() below loads it
         self.table = QTableView()
@@ -149,6 +152,7 @@ class ResidentsArea(QWidget):
         for spin in (self.min_age, self.max_age):
             spin.valueChanged.connect(self._search_timer.start)
         self.age_date.dateChanged.connect(self._search_timer.start)
+        self.include_left.toggled.connect(self.apply_filters)
         self.table.doubleClicked.connect(lambda index: self.edit_resident(index.row()))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -191,6 +195,10 @@ class ResidentsArea(QWidget):
         # Ctrl+P is the window's 文件 > 打印…, which calls print_document on this tab.
         self.act_print = self._action(self.tr("打印…"), self.print_document, "",
                                       self.tr("预览并打印居民名册（全部或筛选出的居民）"))
+        self.act_undo_import = self._action(self.tr("撤销上次导入…"), self.undo_import, "",
+                                            self.tr("删除上一次导入新增的居民，恢复它改动的信息"))
+        self.act_household = self._action(self.tr("户与状态…"), self.open_household, "",
+                                          self.tr("查看选中居民所在的户，移到另一户，设置迁出或去世"))
         self.act_figures = self._action(self.tr("人群统计…"), self.open_figures, "",
                                         self.tr("按性别、年龄段、标签、楼栋统计，查看目标人群"))
         # The toolbar shows the short text, the 文件 menu the full one.
@@ -200,8 +208,9 @@ class ResidentsArea(QWidget):
         self.act_export.setIconText(self.tr("导出…"))
         bar = QToolBar(self.tr("居民工具栏"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.act_add, self.act_edit, self.act_delete, None, self.act_bin, None,
-                       self.act_import, self.act_export, self.act_print, None, self.act_figures):
+        for action in (self.act_add, self.act_edit, self.act_household, self.act_delete, None,
+                       self.act_bin, None, self.act_import, self.act_undo_import, self.act_export,
+                       self.act_print, None, self.act_figures):
             if action is None:
                 bar.addSeparator()
             else:
@@ -222,10 +231,12 @@ class ResidentsArea(QWidget):
         row.addSpacing(12)
         row.addWidget(QLabel(self.tr("楼栋")))
         row.addWidget(self.building_filter, 1)
+        row.addSpacing(12)
+        row.addWidget(self.include_left)
         return row
 
     def file_menu_actions(self) -> list[QAction | None]:
-        return [self.act_import, self.act_export]
+        return [self.act_import, self.act_undo_import, self.act_export]
 
     # --- filters --------------------------------------------------------------------------
     def _fill_filter_choices(self) -> None:
@@ -244,6 +255,7 @@ class ResidentsArea(QWidget):
             max_age=None if max_age == NO_AGE else max_age,
             age_date=self.age_date.date().toPython(),
             building=self.building_filter.currentData(),
+            include_left=self.include_left.isChecked(),
         )
 
     def apply_filters(self) -> None:
@@ -305,11 +317,12 @@ class ResidentsArea(QWidget):
     def _update_actions(self) -> None:
         n = len(self.selection.selectedRows()) if hasattr(self, "selection") else 0
         self.act_edit.setEnabled(n == 1)
+        self.act_household.setEnabled(n == 1)
         self.act_delete.setEnabled(n > 0)
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        for action in (self.act_edit, self.act_delete, None, self.act_add):
+        for action in (self.act_edit, self.act_household, self.act_delete, None, self.act_add):
             if action is None:
                 menu.addSeparator()
             else:
@@ -361,6 +374,20 @@ class ResidentsArea(QWidget):
         if result.ok:
             self.hub.message.emit(self.tr("已将 {0} 人移到回收站。").format(result.value))
 
+    def open_household(self) -> None:
+        from ui.residents.household_dialog import HouseholdDialog
+
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        try:
+            dialog = HouseholdDialog(self.hub, ids[0], self)
+        except UserError as exc:  # deleted for good meanwhile
+            show_error(self, str(exc))
+            self.refresh()
+            return
+        run_dialog(dialog)
+
     def open_recycle_bin(self) -> None:
         from ui.residents.recycle_bin_dialog import RecycleBinDialog
 
@@ -381,6 +408,27 @@ class ResidentsArea(QWidget):
         from ui.residents.print_dialog import open_print_dialog
 
         self.print_dialog = open_print_dialog(self.current_query(), self.model.total, self)
+
+    def undo_import(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from models.residents.imports.undo import last_import, undo_last_import
+
+        last = last_import()
+        if last is None:
+            QMessageBox.information(self, self.tr("撤销上次导入"),
+                                    self.tr("没有可以撤销的导入。"))
+            return
+        _id, source, made, summary = last
+        answer = QMessageBox.question(self, self.tr("撤销上次导入"), self.tr(
+            "撤销 {0} 导入的“{1}”？\n（{2}）\n\n"
+            "这次导入新增的居民会被删除，它改动的信息会恢复原样；"
+            "之后对这些居民所做的修改也会一并撤销。").format(made, source, summary))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        result = run_op(self, self.hub, undo_last_import, changes=RESIDENTS)
+        if result.ok:
+            self.hub.message.emit(result.value)
 
     def export_file(self) -> None:
         from ui.residents.export_dialog import ResidentsExportDialog

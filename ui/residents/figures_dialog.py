@@ -67,11 +67,15 @@ class FiguresDialog(QDialog):
         top.addSpacing(16)
         top.addWidget(self.total_label, 1)
 
-        self.tables = {key: self._count_table() for key in ("sex", "age", "tag", "building")}
+        self.tables = {key: self._count_table() for key in ("sex", "age", "tag", "building",
+                                                            "household")}
+        self.tables["household"].setHorizontalHeaderLabels(
+            [self.tr("类别"), self.tr("户数"), self.tr("占比")])
         counts = QGridLayout()
         for i, (key, title) in enumerate((("sex", self.tr("按性别")), ("age", self.tr("按年龄段")),
                                           ("tag", self.tr("按标签")),
-                                          ("building", self.tr("按楼栋")))):
+                                          ("building", self.tr("按楼栋")),
+                                          ("household", self.tr("按户（户数）")))):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(self.tables[key])
             counts.addWidget(box, i // 2, i % 2)
@@ -169,10 +173,12 @@ class FiguresDialog(QDialog):
         fig, text = result
         self.figures = fig
         self.total_label.setText(self.tr("截至 {0}，登记居民共 {1} 人").format(
-            fig.on.isoformat(), fig.total))
+            fig.on.isoformat(), fig.total) + (self.tr("，{0} 户，平均每户 {1:.2f} 人").format(
+                fig.households, fig.per_household) if fig.households else ""))
         for key, rows in (("sex", fig.by_sex), ("age", fig.by_age_band), ("tag", fig.by_tag),
                           ("building", fig.by_building)):
             self._fill_counts(self.tables[key], rows, fig.total)
+        self._fill_counts(self.tables["household"], fig.by_household, fig.households)
         self.text.setPlainText(text)
 
     def _fill_counts(self, table: QTableWidget, rows: list[CountRow], total: int) -> None:

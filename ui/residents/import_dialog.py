@@ -2,11 +2,14 @@
 
 1. choose the file (.xlsx, .xls, .csv);
 2. per sheet, the detected header row and which column fills which field, correctable;
-3. a preview of the first rows as they would come out, problems visible;
+3. a preview of the first rows as they would come out, problems visible, the households found,
+   the changes to registered people (each may be unticked) and who is missing;
 4. the import itself, in the background with progress and 取消 (a cancel writes nothing);
 5. the report: counts, every rejected and duplicate row with its reason, 保存报告为 Excel….
 
-Reading, previewing and importing each run off the UI thread (ui.operations.run_task).
+Reading, previewing and importing each run off the UI thread (ui.operations.run_task). The
+file is read once (step 1 keeps it); the preview prepares the whole import (every row checked
+and matched), and the import writes what the preview prepared.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -33,16 +37,20 @@ from PySide6.QtWidgets import (
 from models.common.changes import RESIDENTS
 from models.residents.imports.importer import (
     ImportCancelled,
+    ImportOptions,
     ImportPreview,
     ImportReport,
+    LoadedFile,
     NoTableFound,
+    PreparedImport,
     RowOutcome,
-    detect_mapping,
-    import_residents,
-    preview_import,
+    load_file,
+    prepare_import,
+    preview_of,
+    write_prepared,
 )
-from models.residents.imports.reader import iter_sheets
 from ui.operations import BackgroundTask, DataHub, Progress, TaskCancelled, run_task
+from ui.residents.import_changes import ChangesPanel, HouseholdsPanel, MissingPanel
 from ui.residents.import_pages import (
     LOOK_ROWS,
     OutcomeModel,
@@ -61,22 +69,42 @@ PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_REPORT = range(4)
 
 
 # --- work done off the UI thread ---------------------------------------------------------------
-def read_sheets(progress: Progress, path: Path) -> list[SheetInfo]:
-    """Each sheet's detected mapping and its first rows as text (the rest is not kept)."""
+def read_sheets(progress: Progress, path: Path) -> tuple[LoadedFile, list[SheetInfo]]:
+    """The file, read once and kept; each sheet's detected mapping and its first rows as text."""
     progress.report(0, 0, tr("正在读取表格…"))
-    out = []
-    for done, (sheet, count) in enumerate(iter_sheets(path), start=1):
-        progress.check()
+
+    def sheet_read(done: int, count: int) -> bool:
         progress.report(done, count, tr("正在读取表格… 第 {0}/{1} 个工作表").format(done, count))
-        info = SheetInfo(sheet.name, [[cell_text(c) for c in r] for r in sheet.rows[:LOOK_ROWS]],
-                         len(sheet.rows), detect_mapping(sheet))
-        out.append(info)
-    return out
+        return not progress.cancelled()
+
+    try:
+        loaded = load_file(path, reading=sheet_read)
+    except ImportCancelled as exc:
+        raise TaskCancelled from exc
+    out = [SheetInfo(s.head.name, [[cell_text(c) for c in r] for r in s.head.rows[:LOOK_ROWS]],
+                     s.rows, s.mapping) for s in loaded.sheets]
+    return loaded, out
 
 
-def make_preview(progress: Progress, path: Path, mappings: dict) -> ImportPreview:
-    progress.report(0, 0, tr("正在生成预览（统计每个工作表的数据行）…"))
-    return preview_import(path, mappings)
+def make_preview(progress: Progress, loaded: LoadedFile, mappings: dict,
+                 options: ImportOptions | None = None) -> ImportPreview:
+    """Every row checked, grouped into households and matched against the register (nothing
+    written); the preview shows the first rows of each sheet."""
+    def step(done: int, total: int) -> bool:
+        progress.report(done, total, tr("正在核对已登记的居民… {0}/{1} 行").format(done, total))
+        return not progress.cancelled()
+
+    def sheet_done(done: int, total: int) -> bool:
+        progress.report(done, total, tr("正在检查每一行… 第 {0}/{1} 个工作表").format(done, total))
+        return not progress.cancelled()
+
+    progress.report(0, 0, tr("正在生成预览（检查每一行）…"))
+    try:
+        prepared = prepare_import(loaded, mappings, options=options, reading=sheet_done,
+                                  progress=step)
+    except ImportCancelled as exc:
+        raise TaskCancelled from exc
+    return preview_of(prepared)
 
 
 @dataclass
@@ -86,22 +114,23 @@ class ImportOutcome:
 
     report: ImportReport
     lines: list[str]
-    counts: tuple[int, int, int]  # imported, rejected, duplicates
+    counts: tuple[int, int, int, int, int]  # imported, rejected, duplicates, updated, unchanged
     problem_rows: list[RowOutcome]
 
 
-def run_import(progress: Progress, path: Path, mappings: dict) -> ImportOutcome:
+def run_import(progress: Progress, prepared: PreparedImport,
+               declined: frozenset[tuple[str, str]] = frozenset()) -> ImportOutcome:
+    """Write what the preview prepared, less the changes the clerk unticked."""
     def step(done: int, total: int) -> bool:
         progress.report(done, total, tr("正在导入… {0}/{1} 行").format(done, total))
         return not progress.cancelled()
 
-    def sheet_read(done: int, total: int) -> bool:
-        progress.report(done, total, tr("正在读取并检查工作表… {0}/{1}").format(done, total))
-        return not progress.cancelled()
-
-    progress.report(0, 0, tr("正在读取表格…"))
+    for r in prepared.outcomes:
+        for ch in r.changes:
+            ch.apply = (r.where, ch.field) not in declined
+    progress.report(0, 0, tr("正在导入…"))
     try:
-        report = import_residents(path, mappings, progress=step, reading=sheet_read)
+        report = write_prepared(prepared, progress=step)
     except ImportCancelled as exc:
         raise TaskCancelled from exc
     # Per-sheet lines would fill the page for a 40-sheet file: counted instead. The last
@@ -110,7 +139,8 @@ def run_import(progress: Progress, path: Path, mappings: dict) -> ImportOutcome:
     used = sum(1 for s in report.sheets if s.header_row)
     lines.insert(1, tr("读取工作表 {0} 个，跳过 {1} 个（没有名单）").format(
         used, len(report.sheets) - used))
-    counts = (report.imported, report.rejected, report.duplicates)
+    counts = (report.imported, report.rejected, report.duplicates, report.updated,
+              report.unchanged)
     return ImportOutcome(report, lines, counts, not_imported(report.rows))
 
 
@@ -119,6 +149,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.hub = hub
         self.path: Path | None = None
+        self.loaded: LoadedFile | None = None  # the file, read once
         self.sheets: list[SheetInfo] = []
         self.editors: list[SheetMappingEditor] = []
         self.preview: ImportPreview | None = None
@@ -194,9 +225,28 @@ class ImportDialog(QDialog):
         self.preview_label.setWordWrap(True)
         self.preview_model = OutcomeModel(parent=self)
         self.preview_table = self._outcome_view(self.preview_model)
+        self.changes_panel = ChangesPanel()
+        self.households_panel = HouseholdsPanel()
+        self.missing_panel = MissingPanel()
+        self.preview_tabs = QTabWidget()
+        self.preview_tabs.addTab(self.preview_table, self.tr("前几行"))
+        self.preview_tabs.addTab(self.changes_panel, self.tr("变更"))
+        self.preview_tabs.addTab(self.households_panel, self.tr("户"))
+        self.preview_tabs.addTab(self.missing_panel, self.tr("表中没有的居民"))
+        self.name_matches = QCheckBox(
+            self.tr("没有身份证号的，按姓名和出生日期认定为已登记的同一人"))
+        self.by_address = QCheckBox(self.tr("表中没有“与户主关系”列时，住址相同的人归为一户"))
+        # Either choice prepares the preview again from the file already read.
+        self.name_matches.toggled.connect(self.make_preview)
+        self.by_address.toggled.connect(self.make_preview)
+        options = QHBoxLayout()
+        options.addWidget(self.name_matches)
+        options.addWidget(self.by_address)
+        options.addStretch(1)
         box = QVBoxLayout(page)
         box.addWidget(self.preview_label)
-        box.addWidget(self.preview_table, 1)
+        box.addLayout(options)
+        box.addWidget(self.preview_tabs, 1)
         return page
 
     def _report_page(self) -> QWidget:
@@ -295,9 +345,11 @@ class ImportDialog(QDialog):
                                 self.tr("找不到文件“{0}”，请重新选择。").format(path))
             return
         self.path = path
+        self.loaded = None
         self._start(self.tr("读取名册"), read_sheets, path, on_success=self._sheets_read)
 
-    def _sheets_read(self, sheets: list[SheetInfo]) -> None:
+    def _sheets_read(self, result: tuple[LoadedFile, list[SheetInfo]]) -> None:
+        loaded, sheets = result
         if not any(s.mapping.header_row for s in sheets):
             # No header found. A file with no table at all (a note, an empty sheet) is refused
             # here; a table whose header has unusual wording can still be mapped by hand.
@@ -309,6 +361,7 @@ class ImportDialog(QDialog):
             QMessageBox.information(self, self.tr("没有找到表头"), self.tr(
                 "没有自动找到名单的表头（写着“姓名”等字样的那一行）。\n"
                 "请在下一页为名单所在的工作表指定表头所在行，并为各列选择导入为哪一项。"))
+        self.loaded = loaded
         self.sheets = sheets
         self.sheet_tabs.clear()
         self.editors = []
@@ -330,30 +383,51 @@ class ImportDialog(QDialog):
         return any(e.mapping().header_row for e in self.editors)
 
     # --- step 2 -> 3 ----------------------------------------------------------------------
-    def make_preview(self) -> None:
-        assert self.path is not None
-        self._start(self.tr("生成预览"), make_preview, self.path, self.mappings(),
-                    on_success=self._preview_ready)
+    def options(self) -> ImportOptions:
+        return ImportOptions(apply_name_matches=self.name_matches.isChecked(),
+                             households_by_address=self.by_address.isChecked())
+
+    def make_preview(self, *_signal_args: object) -> None:
+        assert self.loaded is not None
+        if self.task is not None and self.task.is_running():
+            return
+        self._start(self.tr("生成预览"), make_preview, self.loaded, self.mappings(),
+                    self.options(), on_success=self._preview_ready)
 
     def _preview_ready(self, preview: ImportPreview) -> None:
         self.preview = preview
+        prepared = preview.prepared
+        assert prepared is not None
+        changed = self.changes_panel.show_changes(prepared)
+        self.households_panel.show_households(prepared)
+        self.missing_panel.show_missing(prepared)
+        self.preview_tabs.setTabText(1, self.tr("变更（{0}）").format(changed))
+        self.preview_tabs.setTabText(2, self.tr("户（{0}）").format(prepared.households))
+        self.preview_tabs.setTabText(3, self.tr("表中没有的居民（{0}）").format(
+            len(prepared.missing)))
         rows = [r for s in preview.sheets for r in preview.rows.get(s.sheet, [])]
         self.preview_model.set_rows(rows)
         used = sum(1 for s in preview.sheets if s.header_row)
         total = sum(preview.data_rows.values())
-        bad = sum(1 for r in rows if r.outcome != "imported")
+        bad = sum(1 for r in rows if r.outcome in ("rejected", "duplicate"))
         self.preview_label.setText(self.tr(
             "在 {1} 个工作表中共找到 {0} 行数据。下面是每个工作表的前几行导入后的样子"
             "（共 {3} 行，其中 {2} 行红色为不能导入、黄色为重复，原因见“说明”）。\n"
             "确认无误后点击“开始导入”；导入一次完成，中途取消不会留下任何改动。")
-            .format(total, used, bad, len(rows)))
+            .format(total, used, bad, len(rows))
+            + self.tr("\n其中新居民 {0} 人，已登记且有变化 {1} 人，已登记无变化 {2} 人；"
+                      "表中共 {3} 户。").format(
+                sum(1 for r in prepared.outcomes if r.outcome == "imported"), changed,
+                sum(1 for r in prepared.outcomes if r.outcome == "unchanged"),
+                prepared.households))
         self._show_page(PAGE_PREVIEW)
 
     # --- step 3 -> report -----------------------------------------------------------------
     def start_import(self) -> None:
-        assert self.path is not None
-        self.task = run_task(self, self.tr("导入居民"), run_import, self.path, self.mappings(),
-                             hub=self.hub, changes=RESIDENTS, on_success=self._imported)
+        assert self.preview is not None and self.preview.prepared is not None
+        self.task = run_task(self, self.tr("导入居民"), run_import, self.preview.prepared,
+                             self.changes_panel.declined(), hub=self.hub, changes=RESIDENTS,
+                             on_success=self._imported)
         self.task.finished.connect(self._import_finished)
         self._update_buttons()
 
@@ -366,8 +440,9 @@ class ImportDialog(QDialog):
     def _imported(self, outcome: ImportOutcome) -> None:
         self.report = outcome.report
         self.report_label.setText(self.tr(
-            "<p style='font-size: 13pt'>导入 <b>{0}</b> 人，未导入 <b>{1}</b> 行，"
-            "重复 <b>{2}</b> 行。</p>").format(*outcome.counts)
+            "<p style='font-size: 13pt'>导入 <b>{0}</b> 人，更新 <b>{3}</b> 人，"
+            "无变化 <b>{4}</b> 人，未导入 <b>{1}</b> 行，重复 <b>{2}</b> 行。</p>")
+            .format(*outcome.counts)
             + "<br>".join(line.replace(" ", "&nbsp;") for line in outcome.lines))
         self.report_model.set_rows(outcome.problem_rows)
         self._show_page(PAGE_REPORT)

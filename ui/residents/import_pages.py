@@ -32,6 +32,8 @@ from models.residents.imports.importer import (
     IMPORTED,
     OUTCOME_LABELS,
     REJECTED,
+    UNCHANGED,
+    UPDATED,
     RowOutcome,
     SheetMapping,
 )
@@ -213,9 +215,12 @@ OUTCOME_COLUMNS = [
     QT_TRANSLATE_NOOP("OutcomeModel", "楼栋"),
     QT_TRANSLATE_NOOP("OutcomeModel", "房号"),
     QT_TRANSLATE_NOOP("OutcomeModel", "标签"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "与户主关系"),
+    QT_TRANSLATE_NOOP("OutcomeModel", "户"),
 ]
 COL_EXPLANATION = 4
-_COLORS = {REJECTED: QColor("#fde2e0"), DUPLICATE: QColor("#fff3cd")}
+_COLORS = {REJECTED: QColor("#fde2e0"), DUPLICATE: QColor("#fff3cd"),
+           UPDATED: QColor("#e0efff")}
 
 
 class OutcomeModel(QAbstractTableModel):
@@ -269,6 +274,11 @@ class OutcomeModel(QAbstractTableModel):
             return r.name
         if col == COL_EXPLANATION:
             return r.explanation
+        if col == 12:
+            return r.relation
+        if col == 13:
+            return QCoreApplication.translate("OutcomeModel", "第{0}户").format(
+                r.group) if r.group is not None else ""
         if rec is None:
             return ""
         return (rec.gender, rec.birth.isoformat() if rec.birth else "", rec.id_number or "",
@@ -276,4 +286,5 @@ class OutcomeModel(QAbstractTableModel):
 
 
 def not_imported(rows: list[RowOutcome]) -> list[RowOutcome]:
-    return [r for r in rows if r.outcome != IMPORTED]
+    """The rows the report lists: all but those imported and those that changed nothing."""
+    return [r for r in rows if r.outcome not in (IMPORTED, UNCHANGED)]

@@ -10,7 +10,7 @@ from models.common.text import remove_spaces, to_halfwidth
 IMPORT_FIELDS: dict[str, str] = {
     "name": "姓名", "gender": "性别", "birth": "出生日期", "id_number": "身份证号",
     "phone": "联系电话", "building": "楼栋", "unit": "单元", "room": "房号", "address": "住址",
-    "household": "户号", "tags": "标签", "notes": "备注",
+    "household": "户号", "tags": "标签", "notes": "备注", "relation": "与户主关系",
 }
 
 # Exact wordings (spaces removed, half-width) first ...
@@ -29,6 +29,7 @@ for _field, _words in {
     "household": "户号 户编号",
     "tags": "标签 类别 人员类别 类型 人员类型 身份 分类 群体",
     "notes": "备注 说明 附注",
+    "relation": "与户主关系 与户主的关系 家庭关系 关系 户内关系",
 }.items():
     for _w in _words.split():
         _EXACT[_w] = _field
@@ -46,6 +47,7 @@ _CONTAINS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"住址|地址"), "address"),
     (re.compile(r"类别|标签|类型"), "tags"),
     (re.compile(r"备注|说明"), "notes"),
+    (re.compile(r"与户主"), "relation"),
 ]
 
 
@@ -94,8 +96,9 @@ def find_header_row(rows: list[list[Any]], *, look: int = 30) -> int | None:
 # a roster has that are not imported.
 _OTHER_HEADERS = (
     "序号", "编号", "年龄", "民族", "籍贯", "政治面貌", "文化程度", "学历", "婚姻状况", "工作单位",
-    "职业", "与户主关系", "关系", "户籍所在地", "户籍", "人数", "基本信息", "联系信息", "居住信息",
-    "证件", "证件信息", "证件类型", "所在小区", "小区", "网格", "签名", "本人签字", "签字")
+    "职业", "户籍所在地", "户籍", "人数", "基本信息", "联系信息", "居住信息",
+    "证件", "证件信息", "证件类型", "所在小区", "小区", "网格", "签名", "本人签字", "签字",
+    "户信息", "联系方式", "住址信息", "家庭信息")
 HEADER_WORDS: frozenset[str] = (frozenset(_EXACT) | frozenset(IMPORT_FIELDS.values())
                                 | frozenset(_OTHER_HEADERS))
 

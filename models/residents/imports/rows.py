@@ -43,6 +43,9 @@ class CandidateRow:
     reason: str = ""  # refusal in Chinese
     notes: list[str] = field(default_factory=list)  # warnings on an accepted row
     raw_name: str = ""
+    relation: str = ""  # 与户主关系 as read (a refused head's row still starts a household)
+    group: int | None = None  # the household this row belongs to, within the file
+    same: bool = False  # an address cell says 同上 (or 〃, 同左): filled from the row above
 
     @property
     def where(self) -> str:
@@ -133,9 +136,9 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
         if name_col is not None and is_header_word(row[name_col]) and looks_like_header(row):
             continue
         building = row[building_col] if building_col is not None else None
-        # A building written once above "same as above" rows, merged or not.
-        if building is None or building == "" or (
-                type(building) is str and not building.strip().strip(_ZERO_WIDTH)):  # _blank
+        # A building written once above "same as above" rows (blank or 同上), merged or not.
+        if building is None or building == "" or (type(building) is str and (
+                not building.strip().strip(_ZERO_WIDTH) or building.strip() in SAME_MARKS)):
             building = last_building
         else:
             last_building = building
@@ -156,7 +159,30 @@ def evaluate_sheet(sheet: SheetData, header_index: int, columns: dict[int, str],
 
 
 ROW_FIELDS = ("name", "id_number", "gender", "birth", "phone", "unit", "room", "address",
-              "household", "tags", "notes")
+              "household", "tags", "notes", "relation")
+
+# "Same as the row above", as registers write it in an address cell.
+SAME_MARKS = frozenset({"同上", "同左", "〃", '"', "”", "“", "''", "’’", "同上栏", "仝上"})
+
+# 与户主关系 as registers word it -> RELATIONS.
+_RELATION_WORDS: dict[str, str] = {}
+for _rel, _words in {
+    "户主": "户主 本人 户主本人", "配偶": "配偶 妻 妻子 夫 丈夫", "子": "子 儿子 长子 次子",
+    "女": "女 女儿 长女 次女", "父亲": "父亲 父", "母亲": "母亲 母", "孙子": "孙子 孙",
+    "孙女": "孙女", "儿媳": "儿媳 媳妇", "女婿": "女婿", "其他": "其他 其它",
+}.items():
+    for _w in _words.split():
+        _RELATION_WORDS[_w] = _rel
+
+
+def parse_relation(raw: Any) -> tuple[str, str]:
+    """(relation, note): a wording registers use, or "" with a note saying what was there."""
+    if _blank(raw):
+        return "", ""
+    text = remove_spaces(str(raw))
+    if text in _RELATION_WORDS:
+        return _RELATION_WORDS[text], ""
+    return "", f"与户主关系“{text[:10]}”无法识别，未填"
 
 
 def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
@@ -166,14 +192,15 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
     Values are gathered in locals and the record built once at the end (this runs 100,000 times
     for a large roster); repeated values go through the caches below."""
     (c_name, c_id, c_gender, c_birth, c_phone, c_unit, c_room, c_address, c_household, c_tags,
-     c_notes) = cols
+     c_notes, c_relation) = cols
     cacheable = _CACHEABLE
     raw_name = row[c_name]
     name = cached_name(raw_name) if type(raw_name) in cacheable else clean_name(raw_name)
+    relation, relation_note = ("", "") if c_relation < 0 else parse_relation(row[c_relation])
     if name.reason:
         return CandidateRow(sheet, row_no, None, name.code, name.reason, [],
-                            collapse_spaces(clean_text(raw_name)))
-    notes: list[str] = []
+                            collapse_spaces(clean_text(raw_name)), relation)
+    notes: list[str] = [relation_note] if relation_note else []
     extra = ""  # what goes to the record's notes after the sheet's own notes
     raw_id = row[c_id]
     idc = None
@@ -181,7 +208,8 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
     if raw_id is not None and raw_id != "" and not _blank(raw_id):
         idc = parse_id_number(raw_id, today=today)
         if idc.reason:
-            return CandidateRow(sheet, row_no, None, idc.code, idc.reason, [], name.value)
+            return CandidateRow(sheet, row_no, None, idc.code, idc.reason, [], name.value,
+                                relation)
         id_number = idc.value
         if idc.converted_from_15:
             notes.append("15位旧身份证号已转换为18位")
@@ -243,8 +271,9 @@ def evaluate_row(sheet: str, row_no: int, row: list[Any], cols: tuple[int, ...],
         cached_text(address) if type(address) in cacheable else "",
         cached_text(household) if type(household) in cacheable else "",
         _append(cached_text(row[c_notes]), extra),
-        list(cached_tags(raw_tags)) if type(raw_tags) in cacheable else [])
-    return CandidateRow(sheet, row_no, rec, "", "", notes, name.value)
+        list(cached_tags(raw_tags)) if type(raw_tags) in cacheable else [], relation)
+    same = rec.room in SAME_MARKS or rec.unit in SAME_MARKS or rec.address in SAME_MARKS
+    return CandidateRow(sheet, row_no, rec, "", "", notes, name.value, relation, None, same)
 
 
 # bool is left out: True == 1 would share a cache entry with the number 1.
