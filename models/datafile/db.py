@@ -28,6 +28,7 @@ from models.datafile.migrations.v3 import migrate_2_to_3
 from models.datafile.migrations.v4 import migrate_3_to_4
 from models.datafile.migrations.v5 import migrate_4_to_5
 from models.datafile.migrations.v6 import migrate_5_to_6
+from models.datafile.migrations.v7 import migrate_6_to_7
 from models.datafile.precheck import (  # noqa: F401 - re-exported
     APPLICATION_ID,
     DamagedFileError,
@@ -59,6 +60,7 @@ MIGRATIONS: dict[int, MigrationStep] = {
     3: migrate_3_to_4,
     4: migrate_4_to_5,
     5: migrate_5_to_6,
+    6: migrate_6_to_7,
 }
 
 

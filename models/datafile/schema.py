@@ -2,7 +2,8 @@
 a new file is written at (older files climb models.datafile.db's migration ladder to it).
 
 Each wing keeps its own tables (models.plans.tables, models.residents.tables,
-models.signups.tables, models.contests.tables); this module only gathers them, and no wing
+models.signups.tables, models.contests.tables,
+models.volunteers.tables); this module only gathers them, and no wing
 imports it.
 """
 from __future__ import annotations
@@ -14,14 +15,15 @@ from models.datafile.precheck import APPLICATION_ID
 from models.plans.tables import PLAN_PART_MODELS, PhaseTask, Plan
 from models.residents.tables import RESIDENT_MODELS
 from models.signups.tables import SIGNUP_MODELS
+from models.volunteers.tables import VOLUNTEER_MODELS
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def all_models() -> list[type[pw.Model]]:
     """Every table, parents before children."""
     return [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS, *SIGNUP_MODELS,
-            *CONTEST_MODELS]
+            *CONTEST_MODELS, *VOLUNTEER_MODELS]
 
 
 def create(db: pw.SqliteDatabase) -> None:
