@@ -54,8 +54,10 @@ def parse_minutes(raw: str) -> int:
 
 
 def hours_text(minutes: int) -> str:
-    """Exact: 750 -> "12小时30分", 720 -> "12小时"."""
+    """Exact: 750 -> "12小时30分", 720 -> "12小时", 45 -> "45分"."""
     h, m = divmod(minutes, 60)
+    if not h:
+        return f"{m}分"
     return f"{h}小时{m}分" if m else f"{h}小时"
 
 
