@@ -133,7 +133,8 @@ def export_form_pdf(target: Path | str, v: VolunteerRecord | None,
                          alignment=TA_LEFT)
     who = f"（{v.name}）" if v else ""
     story = [CJKParagraph(esc(TITLE), title), Spacer(1, 4 * mm),
-             CJKParagraph(esc(_subtitle(v)).replace("\u3000", "\u00a0\u00a0"), sub), Spacer(1, 2 * mm), table]
+             CJKParagraph(esc(_subtitle(v)).replace("\u3000", "\u00a0\u00a0"), sub),
+             Spacer(1, 2 * mm), table]
     with atomic_output(target) as tmp:
         doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
                                 topMargin=18 * mm, bottomMargin=15 * mm, title=TITLE + who,
