@@ -30,6 +30,7 @@ CLI_MODULES = (
     "ui.cli.plans_cmd",
     "ui.cli.residents_cmd",
     "ui.cli.signups_cmd",
+    "ui.cli.volunteers_cmd",
 )
 
 

@@ -55,11 +55,10 @@ def ledger_title(fig: YearFigures, team: TeamYear | None = None) -> str:
 
 def check_text(m: MemberYear) -> str:
     c = m.check
-    if c.reason:
-        return c.reason
-    if c.met:
-        return "已达到"
-    return "进行中，照目前进度可达到"
+    text = c.reason or ("已达到" if c.met else "进行中，照目前进度可达到")
+    if m.eligibility:
+        text += f"；不符合入队条件：{m.eligibility}"
+    return text
 
 
 def owed_text(m: MemberYear) -> str:

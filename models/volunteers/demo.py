@@ -59,9 +59,15 @@ def _name(rng: random.Random) -> str:
 
 
 def _residents(n: int) -> list[int]:
+    """Residents to link: two honoured ones first (their honours then show in the ledger), then
+    the register's first."""
+    from models.contests.service import list_honour_lists
     from models.residents.service import ResidentQuery, resident_ids
 
-    return resident_ids(ResidentQuery())[:n]
+    honoured = [n.resident_id for h in list_honour_lists() for n in h.approved
+                if n.resident_id is not None][:2]
+    rest = [r for r in resident_ids(ResidentQuery())[:n] if r not in honoured]
+    return (honoured + rest)[:n]
 
 
 def make_demo_volunteers(today: date | None = None, seed: int = 16) -> DemoVolunteersSummary | None:

@@ -20,6 +20,7 @@ from models.volunteers.rules import (
     MemberCheck,
     active_days,
     active_months,
+    eligibility_problem,
     member_check,
     stars,
     team_month_reasons,
@@ -46,6 +47,7 @@ class MemberYear:
     honours: list[str] = field(default_factory=list)
     grade: str = ""
     grade_note: str = ""
+    eligibility: str = ""  # why the member does not meet the team's rule, "" when they do
 
     @property
     def stars(self) -> int:
@@ -167,6 +169,8 @@ def year_figures(year: int, team_id: int | None = None, *, today: date | None = 
             reasons = team_month_reasons(counts, rule.team_per_month, held) if t else []
             members = [_member(v, year, as_of, rule, sums, totals, grades, with_honours)
                        for v in people if v.team_id == tid]
+            for m in members:
+                m.eligibility = eligibility_problem(t.eligible, m.volunteer.political) if t else ""
             out.append(TeamYear(t, rule, counts, held, reasons, mine, members))
     return YearFigures(year, as_of, out)
 

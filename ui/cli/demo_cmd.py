@@ -82,11 +82,22 @@ def _contests_step(args: argparse.Namespace) -> list[str]:
             f"表彰 编号 {made.honour_list_id}：十佳“社区文明健康老人”（已通过 {made.approved} 名）"]
 
 
+def _volunteers_step(args: argparse.Namespace) -> list[str]:
+    from models.volunteers.demo import make_demo_volunteers
+
+    made = make_demo_volunteers()
+    if made is None:
+        return []
+    return [f"志愿服务队 {made.teams} 个，志愿者 {made.volunteers} 人（其中 {made.linked} 人为"
+            f"登记在册的居民），服务记录 {made.services} 次，培训 {made.trainings} 次"]
+
+
 STEPS: list[DemoStep] = [
     DemoStep("活动方案", _plans_step),
     DemoStep("居民", _residents_step, _residents_options),
     DemoStep("报名", _signups_step, _signups_options),
     DemoStep("评比表彰", _contests_step),
+    DemoStep("志愿服务", _volunteers_step),
 ]
 
 # What counts as "the file already holds work": name -> counter, checked before anything is added.
