@@ -146,8 +146,22 @@ def _services_rows(services: Sequence[ServiceRecord]) -> tuple[list[list[Any]], 
     return rows, bold
 
 
+_NOT_IN_SHEET_NAMES = str.maketrans({ch: "＿" for ch in "[]:*?/\\"})
+
+
+def sheet_name(name: str, taken: Sequence[str]) -> str:
+    """A sheet title Excel accepts (no []:*?/\\, no quote at either end, at most 31
+    characters), unique among taken."""
+    base = name.translate(_NOT_IN_SHEET_NAMES).strip("'") or "服务队"
+    title, n = base[:31], 1
+    while title in taken:
+        n += 1
+        title = f"{base[:28]}({n})"
+    return title
+
+
 def _team_sheet(wb: Workbook, fig: YearFigures, team: TeamYear) -> None:
-    ws = wb.create_sheet(team.name[:31])
+    ws = wb.create_sheet(sheet_name(team.name, wb.sheetnames))
     services = [s for s in team.services if s.kind != TRAINING]
     rows, bold = _services_rows(services)
     widths = [c.width or 10 for c in SERVICES]
