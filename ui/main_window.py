@@ -68,12 +68,19 @@ def _signups_area(ctx: AppContext, parent: QWidget) -> QWidget:
     return SignupsArea(ctx, parent)
 
 
+def _volunteers_area(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.volunteers.area import VolunteersArea
+
+    return VolunteersArea(ctx, parent)
+
+
 # (title, factory): the order is the order of the tabs. Titles are translated when shown;
 # QT_TRANSLATE_NOOP marks them for lupdate.
 AREAS: list[tuple[str, AreaFactory]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "活动方案"), _plans_area),
     (QT_TRANSLATE_NOOP("MainWindow", "居民"), _residents_area),
     (QT_TRANSLATE_NOOP("MainWindow", "报名签到"), _signups_area),
+    (QT_TRANSLATE_NOOP("MainWindow", "志愿服务"), _volunteers_area),
 ]
 
 
