@@ -1,6 +1,7 @@
 """`volunteers --db F [--year Y] [--team N] [--json]`: every volunteer's times and hours in the
-year against the minimum; and the volunteers' export kinds (registered under `export` by
-ui/cli/export_cmd.py): volunteer-ledger, volunteer-form, service-certificate."""
+year against the minimum; `volunteers-import --file X.xlsx [--dry-run]`; and the volunteers'
+export kinds (registered under `export` by ui/cli/export_cmd.py): volunteer-ledger,
+volunteer-form, service-certificate."""
 from __future__ import annotations
 
 import argparse
@@ -21,6 +22,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--team", metavar="N", help="只列出这个服务队（编号或队名）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（每位志愿者一个对象）")
     p.set_defaults(func=run_volunteers)
+    i = sub.add_parser("volunteers-import",
+                       help="从 Excel 或 CSV 导入志愿者名单（与居民导入同样的检查；逐行报告）")
+    add_db_option(i)
+    i.add_argument("--file", required=True, metavar="X.xlsx", help="志愿者名单文件")
+    i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入数据文件")
+    i.set_defaults(func=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from models.volunteers.imports import IMPORTED, import_volunteers
+
+    open_db(args, create=False, write="" if args.dry_run else "volunteers-import")
+    report = import_volunteers(args.file, dry_run=args.dry_run)
+    for r in report.rows:
+        notes = f"（{'；'.join(r.notes)}）" if r.notes else ""
+        print(f"{r.where}  {r.name:<6}  {r.outcome}  {r.reason}{notes}")
+    for team in report.new_teams:
+        print(f"新建服务队：{team}")
+    done = report.count(IMPORTED)
+    word = "可导入" if args.dry_run else "已导入"
+    print(f"{word} {done} 人，共 {len(report.rows)} 行。" + ("（未写入）" if args.dry_run else ""))
+    return 0 if done else 2
 
 
 def _team_id(text: str | None) -> int | None:
