@@ -136,8 +136,8 @@ def make_demo_volunteers(today: date | None = None, seed: int = 16) -> DemoVolun
                 trainings += 1
             day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
         # Last year's assessment, from its figures: the grade rests on them.
-        for team in year_figures(start.year, with_honours=False).teams:
-            for m in team.members:
+        for year_team in year_figures(start.year, with_honours=False).teams:
+            for m in year_team.members:
                 grade = "优秀" if m.check.done >= 2 * m.check.owed else \
                     "合格" if m.check.met else "不合格"
                 set_assessment(m.volunteer.id, start.year, grade,

@@ -11,10 +11,11 @@ list that does not exist yet is created, and the report says so.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from models.common.errors import UserError
 from models.common.parsers import parse_date
@@ -89,9 +90,13 @@ def import_volunteers(path: Path | str, *, dry_run: bool = False,
     teams = {t.name: t.id for t in list_teams()}
     new_teams: list[str] = []
     with database.atomic() as txn:
-        numbers = {n for (n,) in Volunteer.select(Volunteer.number).tuples()}
-        linked = {r for (r,) in Volunteer.select(Volunteer.resident).tuples() if r}
-        own_ids = {i for (i,) in Volunteer.select(Volunteer.id_number).tuples() if i}
+        # .tuples() yields one tuple a row; peewee's stubs type it as a select of the model.
+        numbers = {n for (n,) in cast("Iterable[tuple[str]]",
+                                      Volunteer.select(Volunteer.number).tuples())}
+        linked = {r for (r,) in cast("Iterable[tuple[int | None]]",
+                                     Volunteer.select(Volunteer.resident).tuples()) if r}
+        own_ids = {i for (i,) in cast("Iterable[tuple[str | None]]",
+                                      Volunteer.select(Volunteer.id_number).tuples()) if i}
         for sheet in sheets:
             index = find_header_row(sheet.rows, extra=VOLUNTEER_WORDS)
             if index is None:

@@ -5,8 +5,10 @@ models/contests), the assessment and the star level. Sums are of whole minutes, 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import cast
 
 import peewee as pw
 
@@ -94,7 +96,8 @@ def _sums(start: date, end: date) -> dict[tuple[int, str], tuple[int, int]]:
                              pw.fn.SUM(ServiceHours.minutes))
          .join(Service).where((Service.day >= start) & (Service.day <= end))
          .group_by(ServiceHours.volunteer, Service.kind))
-    return {(vid, kind): (n, m) for vid, kind, n, m in q.tuples()}
+    rows = cast("Iterable[tuple[int, str, int, int]]", q.tuples())  # one tuple a row
+    return {(vid, kind): (n, m) for vid, kind, n, m in rows}
 
 
 def period_totals(volunteer_id: int, start: date, end: date) -> tuple[int, int, list[str]]:
@@ -109,7 +112,7 @@ def period_totals(volunteer_id: int, start: date, end: date) -> tuple[int, int, 
              .order_by(Service.day, Service.id))
         times = minutes = 0
         contents: list[str] = []
-        for m, content in q.tuples():
+        for m, content in cast("Iterable[tuple[int, str]]", q.tuples()):
             times += 1
             minutes += m
             if content and content not in contents:
@@ -147,9 +150,10 @@ def year_figures(year: int, team_id: int | None = None, *, today: date | None = 
                   if v.joined <= end and (v.left is None or v.left > start)]
         services = list_services(year, team_id)
         sums = _sums(start, end)
-        totals = dict(ServiceHours.select(ServiceHours.volunteer, pw.fn.SUM(ServiceHours.minutes))
-                      .join(Service).where((Service.day <= end) & (Service.kind == SERVICE))
-                      .group_by(ServiceHours.volunteer).tuples())
+        totals = dict(cast("Iterable[tuple[int, int]]", ServiceHours.select(
+            ServiceHours.volunteer, pw.fn.SUM(ServiceHours.minutes)).join(Service)
+            .where((Service.day <= end) & (Service.kind == SERVICE))
+            .group_by(ServiceHours.volunteer).tuples()))
         grades = assessments(year)
         rules = {t.id: rule_for(t.id) for t in teams}
         groups: list[TeamRecord | None] = [*teams]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import cast
 
 import peewee as pw
 
@@ -81,8 +82,10 @@ def create_team(name: str, kind: str = "", leader: str = "", office: str = "",
 
 def list_teams() -> list[TeamRecord]:
     with database.atomic():
-        counts = dict(Volunteer.select(Volunteer.team, pw.fn.COUNT(Volunteer.id))
-                      .where(Volunteer.left.is_null()).group_by(Volunteer.team).tuples())
+        # .tuples() yields one tuple a row; peewee's stubs type it as a select of the model.
+        counts = dict(cast("Iterable[tuple[int, int]]", Volunteer.select(
+            Volunteer.team, pw.fn.COUNT(Volunteer.id)).where(Volunteer.left.is_null())
+            .group_by(Volunteer.team).tuples()))
         return [_team_record(t, counts.get(t.id, 0))
                 for t in VolunteerTeam.select().order_by(VolunteerTeam.position, VolunteerTeam.id)]
 
@@ -116,7 +119,8 @@ def _status(v: Volunteer, pauses: Sequence[tuple[date, date | None]], today: dat
     return ACTIVE
 
 
-def _records(query: pw.ModelSelect, today: date | None = None) -> list[VolunteerRecord]:
+def _records(query: pw.ModelSelect[Volunteer], today: date | None = None,
+             ) -> list[VolunteerRecord]:
     today = today or date.today()
     rows = list(query.select(Volunteer, Resident, VolunteerTeam)
                 .join(Resident, pw.JOIN.LEFT_OUTER, on=(Volunteer.resident == Resident.id))
@@ -135,7 +139,7 @@ def _records(query: pw.ModelSelect, today: date | None = None) -> list[Volunteer
         out.append(VolunteerRecord(
             id=v.id, number=v.number, name=r.name if r else v.name,
             phone=r.phone if r else v.phone, resident_id=v.resident_id, team_id=v.team_id,
-            team=v.team.name if v.team_id is not None else "", gender=r.gender if r else v.gender,
+            team=v.team.name if v.team is not None else "", gender=r.gender if r else v.gender,
             birth=r.birth if r else v.birth,
             id_number=(r.id_number or "") if r else (v.id_number or ""),
             political=v.political, unit=v.unit, skills=v.skills, wanted=v.wanted,
@@ -332,7 +336,7 @@ def list_services(year: int | None = None, team_id: int | None = None, *,
             for h in ServiceHours.select().where(ServiceHours.service.in_(sids[i:i + 500])):
                 people.setdefault(h.service_id, []).append(
                     Served(h.volunteer_id, h.minutes, h.role, names.get(h.volunteer_id, "")))
-    return [ServiceRecord(s.id, s.day, s.team_id, s.team.name if s.team_id is not None else "",
+    return [ServiceRecord(s.id, s.day, s.team_id, s.team.name if s.team is not None else "",
                           s.kind, s.place, s.content, s.plan_id,
                           sorted(people.get(s.id, []), key=lambda p: p.volunteer_id))
             for s in services]
