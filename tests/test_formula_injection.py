@@ -145,10 +145,12 @@ def test_every_writer_is_covered() -> None:
     writers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
                      if "Workbook(" in p.read_text(encoding="utf-8")
                      or "csv.writer(" in p.read_text(encoding="utf-8"))
-    # The contests' sheets are fed the same payloads in tests/test_contests_injection.py.
+    # The contests' sheets are fed the same payloads in tests/test_contests_injection.py, the
+    # volunteers' in tests/test_volunteers_cli.py (test_hostile_text_stays_text...).
     assert writers == ["contests/certificates.py", "contests/results.py",
                        "contests/score_sheet.py", "residents/import_report.py",
-                       "residents/roster.py", "signups/sheets.py"]
+                       "residents/roster.py", "signups/sheets.py",
+                       "volunteers/certificate.py", "volunteers/form.py", "volunteers/ledger.py"]
 
 
 @pytest.mark.parametrize("key", XLSX)

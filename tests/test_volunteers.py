@@ -204,3 +204,38 @@ def test_certificate_has_the_ledgers_figures_and_a_register_number(db_path: Path
                           issued=date(2026, 12, 1))
     with pytest.raises(UserError, match="晚于出具日期"):
         issue_certificate(a, None, date(2026, 12, 31), issuer, issued=date(2026, 12, 1))
+
+
+def test_a_service_drafted_from_an_activity(db_path: Path) -> None:
+    from datetime import datetime
+
+    from models.plans.records import AgendaRow, GroupRow
+    from models.plans.service import load_plan, save_plan
+    from models.signups.checkin import check_in_signup
+    from models.signups.records import NewSignup
+    from models.signups.service import sign_up
+    from models.volunteers.from_activity import draft_from_activity
+    from tests.signup_factory import make_activity, make_resident
+
+    team, (leader, _b, _c) = _team_and_people()  # 张三 李四 王五
+    plan = make_activity("清理河道", start=datetime(2026, 5, 9, 8, 30))
+    rec = load_plan(plan)
+    rec.agenda = [AgendaRow(datetime(2026, 5, 9, 8, 30), datetime(2026, 5, 9, 9, 0), "集合",
+                            who="张三"),
+                  AgendaRow(datetime(2026, 5, 9, 9, 0), datetime(2026, 5, 9, 11, 15), "清理")]
+    rec.groups = [GroupRow("一组", "张三", "社区网格员、周九")]
+    save_plan(rec)
+    rid = make_resident("吴十", seq=7)
+    walker = add_volunteer(NewVolunteer(resident_id=rid, team_id=team,
+                                        joined=date(2026, 1, 1))).id
+    signup = sign_up(plan, NewSignup(resident_id=rid), now=datetime(2026, 5, 1, 9, 0)).record
+    assert signup is not None
+    check_in_signup(signup.id, now=datetime(2026, 5, 9, 8, 40))
+    draft = draft_from_activity(plan, team)
+    s = draft.service
+    assert (s.day, s.content, s.plan_id, s.team_id) == (date(2026, 5, 9), "清理河道", plan, team)
+    assert {(p.volunteer_id, p.minutes, p.role) for p in s.people} == {
+        (leader, 165, "负责人"), (walker, 165, "")}  # 8:30-11:15 from the agenda
+    assert any("周九" in n for n in draft.notes), "a name that is no volunteer is said"
+    saved = record_service(s)
+    assert saved.minutes == 330 and saved.plan_id == plan

@@ -168,8 +168,15 @@ def test_hostile_text_stays_text_and_the_ledger_holds_no_phone_or_id(
              "--out", str(tmp_path / out))
     _run(capsys, "export", "volunteer-form", "--db", str(db), "--volunteer", v.number,
          "--out", str(tmp_path / "f.xlsx"))
+    from exporters.volunteers.certificate import export_register_xlsx
+    from models.volunteers.certificates import Issuer, issue_certificate
+
+    open_database(db)
+    cert = issue_certificate(v.id, None, None, Issuer("=社区", handler="+经办"), notes="@备注")
+    export_register_xlsx([cert], tmp_path / "r.xlsx")
+    close_database()
     seen: list[str] = []
-    for name in ("l.xlsx", "f.xlsx"):
+    for name in ("l.xlsx", "f.xlsx", "r.xlsx"):
         wb = load_workbook(tmp_path / name)
         for ws in wb.worksheets:
             for row in ws.iter_rows():
@@ -179,6 +186,7 @@ def test_hostile_text_stays_text_and_the_ledger_holds_no_phone_or_id(
                         seen.append(c.value)
     joined = "\n".join(seen)
     assert hostile in joined and "=1+1" in joined and "1小时1分" in joined
+    assert "+经办" in joined and "@备注" in joined
     ledger = [c.value for ws in load_workbook(tmp_path / "l.xlsx").worksheets
               for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     pdf = _pdf_text(tmp_path / "l.pdf")

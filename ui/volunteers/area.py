@@ -225,8 +225,12 @@ class VolunteersArea(QWidget):
         def save(new: NewService) -> bool:
             return self._write(record_service, new, message=self.tr("已记录服务。"))
 
+        from models.plans.service import list_plans
+
+        activities = [(p.id, f"{p.start:%Y-%m-%d} {p.title}" if p.start else p.title)
+                      for p in list_plans()]
         self.service_dialog = ServiceDialog(self.teams, list_volunteers(), save, self,
-                                            team_id=self.team_id())
+                                            team_id=self.team_id(), activities=activities)
         run_dialog(self.service_dialog)
 
     def add_volunteer(self) -> None:

@@ -99,7 +99,8 @@ class PeopleGrid(QTableWidget):
 class ServiceDialog(QDialog):
     def __init__(self, teams: list[TeamRecord], volunteers: list[VolunteerRecord],
                  save: Callable[[NewService], bool], parent: QWidget | None = None, *,
-                 day: date | None = None, team_id: int | None = None) -> None:
+                 day: date | None = None, team_id: int | None = None,
+                 activities: list[tuple[int, str]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("记录志愿服务"))
         self.resize(720, 560)
@@ -137,6 +138,17 @@ class ServiceDialog(QDialog):
         form.addRow(self.tr("地点"), self.place)
         form.addRow(self.tr("服务内容"), self.content)
         form.addRow(self.tr("每人时长（默认）"), row)
+        self.activity = QComboBox()
+        self.activity.addItem(self.tr("（不从活动导入）"), None)
+        for plan_id, title in activities or []:
+            self.activity.addItem(title, plan_id)
+        from_activity = QPushButton(self.tr("从活动填入"))
+        from_activity.setAutoDefault(False)
+        from_activity.clicked.connect(self.fill_from_activity)
+        arow = QHBoxLayout()
+        arow.addWidget(self.activity, 1)
+        arow.addWidget(from_activity)
+        form.addRow(self.tr("活动"), arow)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("参加人员：输入编号或姓名后按回车，依次填时长、角色；"
                                         "时长不含往返路途。")))
@@ -160,6 +172,7 @@ class ServiceDialog(QDialog):
         layout.addWidget(buttons)
         keep_enter_in_fields(self)  # Enter in a field never saves half a service
         self.result_service: NewService | None = None
+        self.plan_id: int | None = None  # the activity the service was filled from
 
     # --- who is who ------------------------------------------------------------------------
     def find(self, typed: str) -> tuple[VolunteerRecord | None, str]:
@@ -214,6 +227,37 @@ class ServiceDialog(QDialog):
                 row = self.grid.add_line() if row is None else row
                 self.grid.item(row, COL_WHO).setText(v.number)
 
+    def fill_from_activity(self) -> None:
+        """The activity's staff and checked-in volunteers with the agenda's time, to edit."""
+        from models.volunteers.from_activity import draft_from_activity
+
+        plan_id = self.activity.currentData()
+        if plan_id is None:
+            self.error.setText(self.tr("请先选择活动。"))
+            return
+        try:
+            draft = draft_from_activity(plan_id, self.team.currentData())
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        s = draft.service
+        self.day.setDate(QDate(s.day.year, s.day.month, s.day.day))
+        self.content.setText(s.content)
+        self.place.setText(s.place)
+        self.plan_id = plan_id
+        numbers = {v.id: v.number for v in self.volunteers}
+        have = {self.grid.text(r, COL_WHO) for r in range(self.grid.rowCount())}
+        for p in s.people:
+            if numbers.get(p.volunteer_id) in have:
+                continue
+            row = next((r for r in range(self.grid.rowCount())
+                        if not self.grid.text(r, COL_WHO)), None)
+            row = self.grid.add_line() if row is None else row
+            self.grid.item(row, COL_TIME).setText(f"{p.minutes}分")
+            self.grid.item(row, COL_ROLE).setText(p.role)
+            self.grid.item(row, COL_WHO).setText(numbers.get(p.volunteer_id, ""))
+        self.error.setText("；".join(draft.notes))
+
     # --- saving ---------------------------------------------------------------------------
     def collect(self) -> NewService:
         """The service as typed; a UserError names the first wrong line."""
@@ -234,7 +278,8 @@ class ServiceDialog(QDialog):
         if not self.content.text().strip():
             raise UserError(self.tr("请填写服务内容。"))
         return NewService(self.day.date().toPython(), self.team.currentData(), people,
-                          self.kind.currentText(), self.place.text(), self.content.text())
+                          self.kind.currentText(), self.place.text(), self.content.text(),
+                          self.plan_id)
 
     def _accept(self) -> None:
         try:
