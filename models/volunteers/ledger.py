@@ -137,8 +137,19 @@ def _as_of(year: int, today: date | None) -> date:
     return min(max(today, date(year, 1, 1)), date(year, 12, 31))
 
 
+def _month_counts(start: date, end: date) -> dict[tuple[int | None, int], int]:
+    """(team, month) -> services (not training) in the period, one GROUP BY."""
+    month = pw.fn.strftime("%m", Service.day)
+    q = (Service.select(Service.team, month, pw.fn.COUNT(Service.id))
+         .where((Service.day >= start) & (Service.day <= end) & (Service.kind == SERVICE))
+         .group_by(Service.team, month))
+    rows = cast("Iterable[tuple[int | None, str, int]]", q.tuples())  # one tuple a row
+    return {(t, int(m)): n for t, m, n in rows}
+
+
 def year_figures(year: int, team_id: int | None = None, *, today: date | None = None,
-                 with_honours: bool = True) -> YearFigures:
+                 with_honours: bool = True, with_services: bool = True) -> YearFigures:
+    """with_services False leaves each team's services list empty (the minimums alone)."""
     check_year(year)
     as_of = _as_of(year, today)
     start, end = date(year, 1, 1), date(year, 12, 31)
@@ -148,7 +159,8 @@ def year_figures(year: int, team_id: int | None = None, *, today: date | None = 
             raise UserError(f"找不到编号为 {team_id} 的服务队。")
         people = [v for v in list_volunteers(team_id, today=as_of)
                   if v.joined <= end and (v.left is None or v.left > start)]
-        services = list_services(year, team_id)
+        services = list_services(year, team_id) if with_services else []
+        month_counts = _month_counts(start, end)
         sums = _sums(start, end)
         totals = dict(cast("Iterable[tuple[int, int]]", ServiceHours.select(
             ServiceHours.volunteer, pw.fn.SUM(ServiceHours.minutes)).join(Service)
@@ -164,10 +176,7 @@ def year_figures(year: int, team_id: int | None = None, *, today: date | None = 
             tid = t.id if t else None
             rule = rules[tid] if tid is not None else rule_for(None)
             mine = [s for s in services if s.team_id == tid]
-            counts: dict[int, int] = {}
-            for s in mine:
-                if s.kind == SERVICE:
-                    counts[s.day.month] = counts.get(s.day.month, 0) + 1
+            counts = {m: n for (t_id, m), n in month_counts.items() if t_id == tid}
             held = [m for m in range(1, 13) if _month_end(year, m) <= as_of
                     and (t is None or t.founded is None or _month_end(year, m) >= t.founded)]
             reasons = team_month_reasons(counts, rule.team_per_month, held) if t else []

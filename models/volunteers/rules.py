@@ -99,12 +99,19 @@ def active_months(year: int, joined: date, left: date | None,
 
 def active_days(start: date, end: date, joined: date, left: date | None,
                 pauses: Sequence[tuple[date, date | None]]) -> int:
-    """Days from start to end (both included) the member was in the register."""
-    n, day = 0, start
-    while day <= end:
-        n += _active_on(day, joined, left, pauses)
-        day += timedelta(days=1)
-    return n
+    """Days from start to end (both included) the member was in the register (pauses do not
+    overlap: set_status opens one at a time)."""
+    one = timedelta(days=1)
+    lo = max(start, joined)
+    hi = end if left is None else min(end, left - one)
+    if hi < lo:
+        return 0
+    n = (hi - lo).days + 1
+    for s, e in pauses:
+        p_lo, p_hi = max(s, lo), hi if e is None else min(hi, e - one)
+        if p_hi >= p_lo:
+            n -= (p_hi - p_lo).days + 1
+    return max(0, n)
 
 
 def required(per_year: int, months: int) -> int:
