@@ -68,10 +68,10 @@ def draft_from_activity(plan_id: int, team_id: int | None = None) -> ActivityDra
     by_resident = {v.resident_id: v for v in people if v.resident_id is not None}
     checked = 0
     for s in list_signups(plan_id):
-        v = by_resident.get(s.resident_id) if s.checked_in and s.resident_id else None
-        if v is not None:
+        came = by_resident.get(s.resident_id) if s.checked_in and s.resident_id else None
+        if came is not None:
             checked += 1
-            chosen.setdefault(v.id, Served(v.id, minutes, "", v.name))
+            chosen.setdefault(came.id, Served(came.id, minutes, "", came.name))
     notes.append(f"签到的志愿者 {checked} 人")
     if unmatched:
         notes.append(f"不是志愿者（未列入）：{'、'.join(unmatched[:10])}")
