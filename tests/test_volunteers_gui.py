@@ -54,7 +54,8 @@ def _guarded(get_dialog, drive, failures: list[BaseException]):  # type: ignore[
         except BaseException as exc:  # noqa: BLE001 - re-raised by the test
             failures.append(exc)
         if dlg.isVisible():
-            failures.append(AssertionError(f"dialog left open: {dlg.error.text()!r}"))
+            shown = dlg.error.text() if hasattr(dlg, "error") else ""
+            failures.append(AssertionError(f"dialog left open: {shown!r}"))
             dlg.reject()
     return run
 
@@ -236,3 +237,28 @@ def test_ledger_exported_from_the_tab(qtbot, area: VolunteersArea, tmp_path: Pat
     assert wb.sheetnames[:2] == ["年度汇总", area.teams[0].name]
     rows = list(wb["年度汇总"].iter_rows(min_row=3, values_only=True))
     assert len(rows) - 1 == area.people.rowCount()  # every member shown, plus the total line
+
+
+def test_minimums_are_data_set_in_the_tab(qtbot, area: VolunteersArea, db_path: Path,
+                                          monkeypatch) -> None:
+    errors = _errors(monkeypatch)
+    before = sum(1 for m in area.rows if m.check.reason)
+
+    def drive() -> None:
+        dlg = area.rule_dialog
+        dlg.per_year.setFocus()
+        QTest.keyClick(dlg.per_year, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(dlg.per_year, "40")
+        QTest.keyClick(dlg.per_year, Qt.Key.Key_Return)  # stays: the dialog is not saved yet
+        assert dlg.isVisible()
+        dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    failures: list[BaseException] = []
+    QTimer.singleShot(0, _guarded(lambda: getattr(area, "rule_dialog", None), drive, failures))
+    QTest.mouseClick(area.buttons["rule"], Qt.MouseButton.LeftButton)
+    if failures:
+        raise AssertionError(f"{failures[0]} (messages: {errors})")
+    assert _sql(db_path, "SELECT team_id, team_per_month, member_per_year, measure, "
+                "training_counts FROM volunteer_rule") == [(None, 1, 40, "次", 0)]
+    after = sum(1 for m in area.rows if m.check.reason)
+    assert after > before, "the tab re-read the figures against the new rule"

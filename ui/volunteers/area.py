@@ -90,6 +90,7 @@ class VolunteersArea(QWidget):
             ("resume", self.tr("恢复在册"), lambda: self.set_status("在册")),
             ("leave", self.tr("退出"), lambda: self.set_status(LEFT)),
             ("team", self.tr("新建服务队…"), self.add_team),
+            ("rule", self.tr("最低要求…"), self.edit_rule),
         ):
             b = QPushButton(text)
             b.clicked.connect(lambda _c=False, f=slot: f())
@@ -290,6 +291,20 @@ class VolunteersArea(QWidget):
 
         self.team_dialog = TeamDialog(save, self)
         run_dialog(self.team_dialog)
+
+    def edit_rule(self) -> None:
+        """The shown team's minimums (all teams' default when 全部服务队 is chosen)."""
+        from models.volunteers.service import rule_for, set_rule
+        from ui.volunteers.rule_dialog import RuleDialog
+
+        tid = self.team_id()
+        name = next((t.name for t in self.teams if t.id == tid), self.tr("各服务队（默认）"))
+
+        def save(rule: Any) -> bool:
+            return self._write(set_rule, tid, rule, message=self.tr("已保存最低要求。"))
+
+        self.rule_dialog = RuleDialog(name, rule_for(tid), save, self)
+        run_dialog(self.rule_dialog)
 
     # --- files ---------------------------------------------------------------------------
     def _target(self, label: str, suffixes: tuple[str, ...], path: Path | None) -> Path | None:
