@@ -32,6 +32,7 @@ CLI_MODULES = (
     "ui.cli.relief_cmd",
     "ui.cli.residents_cmd",
     "ui.cli.signups_cmd",
+    "ui.cli.volunteers_cmd",
 )
 
 

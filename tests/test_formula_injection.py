@@ -146,11 +146,13 @@ def test_every_writer_is_covered() -> None:
                      if "Workbook(" in p.read_text(encoding="utf-8")
                      or "csv.writer(" in p.read_text(encoding="utf-8"))
     # The contests' sheets are fed the same payloads in tests/test_contests_injection.py, the
-    # relief ones in tests/test_relief_injection.py.
+    # relief ones in tests/test_relief_injection.py, the volunteers' in tests/test_volunteers_cli.py
+    # (test_hostile_text_stays_text...).
     assert writers == ["contests/certificates.py", "contests/results.py",
                        "contests/score_sheet.py", "relief/bureau.py", "relief/handover.py",
                        "relief/log_sheet.py", "residents/import_report.py",
-                       "residents/roster.py", "signups/sheets.py"]
+                       "residents/roster.py", "signups/sheets.py",
+                       "volunteers/certificate.py", "volunteers/form.py", "volunteers/ledger.py"]
 
 
 @pytest.mark.parametrize("key", XLSX)

@@ -68,16 +68,22 @@ def _signups_area(ctx: AppContext, parent: QWidget) -> QWidget:
     return SignupsArea(ctx, parent)
 
 
-def _feedback_area(ctx: AppContext, parent: QWidget) -> QWidget:
-    from ui.feedback.area import FeedbackArea
+def _volunteers_area(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.volunteers.area import VolunteersArea
 
-    return FeedbackArea(ctx, parent)
+    return VolunteersArea(ctx, parent)
 
 
 def _contests_area(ctx: AppContext, parent: QWidget) -> QWidget:
     from ui.contests.area import ContestsArea
 
     return ContestsArea(ctx, parent)
+
+
+def _feedback_area(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.feedback.area import FeedbackArea
+
+    return FeedbackArea(ctx, parent)
 
 
 def _relief_area(ctx: AppContext, parent: QWidget) -> QWidget:
@@ -92,6 +98,7 @@ AREAS: list[tuple[str, AreaFactory]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "活动方案"), _plans_area),
     (QT_TRANSLATE_NOOP("MainWindow", "居民"), _residents_area),
     (QT_TRANSLATE_NOOP("MainWindow", "报名签到"), _signups_area),
+    (QT_TRANSLATE_NOOP("MainWindow", "志愿服务"), _volunteers_area),
     (QT_TRANSLATE_NOOP("MainWindow", "评比表彰"), _contests_area),
     (QT_TRANSLATE_NOOP("MainWindow", "活动反馈"), _feedback_area),
     (QT_TRANSLATE_NOOP("MainWindow", "慰问"), _relief_area),

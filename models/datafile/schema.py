@@ -2,7 +2,7 @@
 a new file is written at (older files climb models.datafile.db's migration ladder to it).
 
 Each wing keeps its own tables (models.plans.tables, models.residents.tables,
-models.signups.tables, models.contests.tables, models.feedback.tables,
+models.signups.tables, models.volunteers.tables, models.contests.tables, models.feedback.tables,
 models.relief.tables); this module only gathers them, and no wing imports it.
 """
 from __future__ import annotations
@@ -16,14 +16,15 @@ from models.plans.tables import PLAN_PART_MODELS, PhaseTask, Plan
 from models.relief.tables import RELIEF_MODELS
 from models.residents.tables import RESIDENT_MODELS
 from models.signups.tables import SIGNUP_MODELS
+from models.volunteers.tables import VOLUNTEER_MODELS
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 def all_models() -> list[type[pw.Model]]:
     """Every table, parents before children."""
     return [Plan, *PLAN_PART_MODELS, PhaseTask, *RESIDENT_MODELS, *SIGNUP_MODELS,
-            *CONTEST_MODELS, *FEEDBACK_MODELS, *RELIEF_MODELS]
+            *CONTEST_MODELS, *FEEDBACK_MODELS, *RELIEF_MODELS, *VOLUNTEER_MODELS]
 
 
 def create(db: pw.SqliteDatabase) -> None:

@@ -90,11 +90,22 @@ def _feedback_step(args: argparse.Namespace) -> list[str]:
             + (f"，活动照片 {d.photos} 张）" if d.photos else "）") for d in make_demo_feedback()]
 
 
+def _volunteers_step(args: argparse.Namespace) -> list[str]:
+    from models.volunteers.demo import make_demo_volunteers
+
+    made = make_demo_volunteers()
+    if made is None:
+        return []
+    return [f"志愿服务队 {made.teams} 个，志愿者 {made.volunteers} 人（其中 {made.linked} 人为"
+            f"登记在册的居民），服务记录 {made.services} 次，培训 {made.trainings} 次"]
+
+
 STEPS: list[DemoStep] = [
     DemoStep("活动方案", _plans_step),
     DemoStep("居民", _residents_step, _residents_options),
     DemoStep("报名", _signups_step, _signups_options),
     DemoStep("评比表彰", _contests_step),
+    DemoStep("志愿服务", _volunteers_step),
     DemoStep("活动反馈", _feedback_step),
     DemoStep("慰问活动", relief_demo_step),
 ]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ui.cli import volunteers_cmd
 from ui.cli.common import RECORD_NUMBER, add_db_option, open_db
 from ui.cli.feedback_cmd import EXPORT_KINDS as FEEDBACK_KINDS
 from ui.cli.relief_cmd import EXPORT_KINDS as RELIEF_KINDS
@@ -383,6 +384,9 @@ KINDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
     "score-sheet": _add_score_sheet,
     "contest-results": _add_contest_results,
     "certificates": _add_certificates,
+    "volunteer-ledger": volunteers_cmd.add_ledger,
+    "volunteer-form": volunteers_cmd.add_form,
+    "service-certificate": volunteers_cmd.add_certificate,
     **FEEDBACK_KINDS,
     "honour-roll": _add_honour_roll,
     "certificate-register": _add_certificate_register,

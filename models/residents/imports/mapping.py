@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from models.common.text import remove_spaces, to_halfwidth
@@ -58,10 +59,14 @@ def normalise_header(cell: Any) -> str:
     return text.replace("：", "").replace(":", "").replace("*", "")
 
 
-def field_for_header(cell: Any) -> str | None:
+def field_for_header(cell: Any, extra: Mapping[str, str] | None = None) -> str | None:
+    """The field a header cell names. extra: another importer's own exact wordings (e.g. the
+    volunteers' 政治面貌 -> political), tried first; the residents' import passes none."""
     text = normalise_header(cell)
     if not text or len(text) > 20:
         return None
+    if extra and text in extra:
+        return extra[text]
     if text in _EXACT:
         return _EXACT[text]
     for pattern, name in _CONTAINS:
@@ -70,23 +75,24 @@ def field_for_header(cell: Any) -> str | None:
     return None
 
 
-def map_header(cells: list[Any]) -> dict[int, str]:
+def map_header(cells: list[Any], extra: Mapping[str, str] | None = None) -> dict[int, str]:
     """Column index -> field; each field taken by its first column only."""
     out: dict[int, str] = {}
     taken: set[str] = set()
     for col, cell in enumerate(cells):
-        name = field_for_header(cell)
+        name = field_for_header(cell, extra)
         if name and name not in taken:
             out[col] = name
             taken.add(name)
     return out
 
 
-def find_header_row(rows: list[list[Any]], *, look: int = 30) -> int | None:
+def find_header_row(rows: list[list[Any]], *, look: int = 30,
+                    extra: Mapping[str, str] | None = None) -> int | None:
     """Index of the header row among the first rows: the first with a name column and at least
     one other known column. None when the sheet has none (e.g. a notes sheet)."""
     for i, row in enumerate(rows[:look]):
-        mapping = map_header(row)
+        mapping = map_header(row, extra)
         if "name" in mapping.values() and len(mapping) >= 2:
             return i
     return None
@@ -124,17 +130,18 @@ def looks_like_header(cells: list[Any]) -> bool:
     return words * 3 >= len(texts) * 2
 
 
-def header_with_next_row(rows: list[list[Any]], index: int) -> tuple[int, dict[int, str]]:
+def header_with_next_row(rows: list[list[Any]], index: int,
+                         extra: Mapping[str, str] | None = None) -> tuple[int, dict[int, str]]:
     """The header found at index, merged with the row under it when that row is a second header
     row (merged "证件" over "身份证号 | 类别", 姓名 merged down over both): its fields are added
     for the columns the first row left unmapped. Returns the last header row's index and the
     columns."""
-    columns = map_header(rows[index])
+    columns = map_header(rows[index], extra)
     below = index + 1
     if below >= len(rows) or not looks_like_header(rows[below]):
         return index, columns
     taken = set(columns.values())
-    for col, name in map_header(rows[below]).items():
+    for col, name in map_header(rows[below], extra).items():
         if col not in columns and name not in taken:
             columns[col] = name
             taken.add(name)

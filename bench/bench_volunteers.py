@@ -1,0 +1,157 @@
+"""Volunteers at size (5 years, 4 teams, 240 volunteers, about 20,000 service records, i.e. a
+person's time in a service), each beside its baseline in one run:
+
+1. the year's minimums (models.volunteers.ledger.year_figures, without honours) against one bare
+   SQL GROUP BY over the same tables (target: within 2x);
+2. the ledger .xlsx (exporters.volunteers.ledger) against a bare openpyxl write-only script
+   writing the same cells (target: within 1.3x);
+3. 500 service record certificates in one PDF (exporters.volunteers.certificate) against a bare
+   reportlab script drawing the same text on as many pages (target: within 1.5x).
+
+    /work/venv/bin/python bench/bench_volunteers.py [RUNS]
+
+Times are wall-clock best of RUNS.
+"""
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from openpyxl import Workbook, load_workbook
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from exporters.pdf.fonts import font_set
+from exporters.volunteers.certificate import export_certificates_pdf
+from exporters.volunteers.ledger import export_ledger_xlsx
+from models.datafile.db import database, open_database
+from models.volunteers.certificates import CertificateRecord, Issuer
+from models.volunteers.ledger import year_figures
+from models.volunteers.service import list_volunteers
+
+YEARS = range(2022, 2027)
+
+
+def best(runs: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def fill(path: Path) -> int:
+    """The corps in bulk SQL: teams, 240 volunteers, two services a team a month, ~20,000
+    service records. Returns how many service records were written."""
+    open_database(path)
+    rng = random.Random(16)
+    db = database.obj
+    with database.atomic():
+        for t in range(1, 5):
+            db.execute_sql("INSERT INTO volunteer_team (id, name, kind, leader, office, eligible, "
+                           "position, notes) VALUES (?, ?, '', '', '', '', ?, '')",
+                           (t, f"第{t}服务队", t))
+        for v in range(1, 241):
+            db.execute_sql(
+                "INSERT INTO volunteer (id, team_id, number, name, phone, gender, political, "
+                "unit, skills, wanted, available, joined, notes) VALUES "
+                "(?, ?, ?, ?, '', '', '中共党员', '', '', '', '', ?, '')",
+                (v, (v - 1) % 4 + 1, f"ZY{v:05d}", f"志愿者{v:03d}", "2021-06-01"))
+        sid = rows = 0
+        for year in YEARS:
+            for month in range(1, 13):
+                for t in range(1, 5):
+                    for _ in range(2):
+                        sid += 1
+                        day = date(year, month, 1) + timedelta(days=rng.randrange(27))
+                        db.execute_sql(
+                            "INSERT INTO service (id, team_id, day, kind, place, content, notes) "
+                            "VALUES (?, ?, ?, '服务', '社区', '巡逻', '')", (sid, t, day))
+                        members = [v for v in range(t, 241, 4) if rng.random() < 0.7]
+                        db.execute_sql(
+                            "INSERT INTO service_hours (service_id, volunteer_id, minutes, role) "
+                            "VALUES " + ",".join("(?, ?, ?, '')" for _ in members),
+                            [x for v in members for x in (sid, v, rng.choice((60, 90, 120)))])
+                        rows += len(members)
+    return rows
+
+
+def bare_group_by(year: int) -> list[tuple]:
+    sql = ("SELECT h.volunteer_id, s.kind, COUNT(*), SUM(h.minutes) FROM service_hours h "
+           "JOIN service s ON s.id = h.service_id WHERE s.day BETWEEN ? AND ? "
+           "GROUP BY h.volunteer_id, s.kind")
+    return database.obj.execute_sql(sql, (f"{year}-01-01", f"{year}-12-31")).fetchall()
+
+
+def bare_sheet(source: Path, target: Path) -> Callable[[], None]:
+    """A bare write-only openpyxl script writing the same cells (read from ours beforehand)."""
+    values = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)]
+              for ws in load_workbook(source, read_only=True).worksheets}
+
+    def write() -> None:
+        wb = Workbook(write_only=True)
+        for title, rows in values.items():
+            ws = wb.create_sheet(title)
+            for r in rows:
+                ws.append(r)
+        wb.save(target)
+    return write
+
+
+def bare_certificates(certs: list[CertificateRecord], target: Path) -> None:
+    fonts = font_set()
+    c = Canvas(str(target), pagesize=A4)
+    for cert in certs:
+        c.setFont(fonts.title, 22)
+        c.drawCentredString(297, 740, "志愿服务记录证明")
+        c.setFont(fonts.body, 16)
+        y = 700
+        for line in (f"证书编号：{cert.number}", f"兹证明{cert.volunteer.name}（志愿者编号："
+                     f"{cert.volunteer.number}）参加志愿服务 {cert.services} 次，",
+                     f"累计志愿服务时长{cert.minutes // 60}小时。主要服务内容：{cert.content}。",
+                     "特此证明。", f"出具单位：{cert.issuer.body}", "备注：不含往返路途时间。",
+                     cert.issuer.body, f"{cert.issued:%Y年%m月%d日}"):
+            c.drawString(80, y, line)
+            y -= 29
+        c.showPage()
+    c.save()
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    folder = Path(tempfile.mkdtemp())
+    records = fill(folder / "bench.db")
+    print(f"数据：4 个服务队，240 名志愿者，{len(YEARS)} 年，服务记录（人次）{records} 条")
+    year = YEARS[-1]
+    ours = best(runs, lambda: year_figures(year, with_honours=False, with_services=False,
+                                            today=date(year, 12, 31)))
+    bare = best(runs, lambda: bare_group_by(year))
+    print(f"1. 年度最低要求：{ours * 1000:.1f} ms，裸 GROUP BY {bare * 1000:.1f} ms，"
+          f"比值 {ours / bare:.1f}（目标 2 以内）")
+    ledger = folder / "ledger.xlsx"
+    ours = best(runs, lambda: export_ledger_xlsx(year, ledger))
+    write = bare_sheet(ledger, folder / "bare.xlsx")
+    bare = best(runs, write)
+    print(f"2. 台帐 xlsx：{ours * 1000:.0f} ms，裸 openpyxl {bare * 1000:.0f} ms，"
+          f"比值 {ours / bare:.2f}（目标 1.3 以内）")
+    people = list_volunteers()
+    certs = [CertificateRecord(n + 1, f"ZYZM-{year}-{n + 1:04d}", people[n % len(people)],
+                               date(year, 1, 1), date(year, 12, 31), 20, 2400 + n,
+                               "夜间平安巡逻、政策宣讲进楼道", Issuer("某某社区居民委员会"),
+                               date(year, 12, 31), "") for n in range(500)]
+    ours = best(runs, lambda: export_certificates_pdf(certs, folder / "c.pdf"))
+    bare = best(runs, lambda: bare_certificates(certs, folder / "b.pdf"))
+    print(f"3. 500 份证明 PDF：{ours:.2f} s，裸 reportlab {bare:.2f} s，"
+          f"比值 {ours / bare:.2f}（目标 1.5 以内）")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""The year's figures behind the ledger (台帐), the minimums view and `volunteers --json`: per
+team its services month by month and the months short of the rule; per member the times and
+minutes served, training attended, the check against the rule with its reason, honours (from
+models/contests), the assessment and the star level. Sums are of whole minutes, so exact.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import cast
+
+import peewee as pw
+
+from models.common.errors import UserError
+from models.datafile.db import database
+from models.volunteers.records import Rule, ServiceRecord, TeamRecord, VolunteerRecord
+from models.volunteers.rules import (
+    HOURS,
+    SERVICE,
+    TRAINING,
+    MemberCheck,
+    active_days,
+    active_months,
+    eligibility_problem,
+    member_check,
+    stars,
+    team_month_reasons,
+)
+from models.volunteers.service import (
+    assessments,
+    list_services,
+    list_teams,
+    list_volunteers,
+    rule_for,
+)
+from models.volunteers.tables import Service, ServiceHours
+
+
+@dataclass
+class MemberYear:
+    volunteer: VolunteerRecord
+    times: int  # services (not training)
+    minutes: int
+    training_times: int
+    training_minutes: int
+    check: MemberCheck
+    total_minutes: int  # every service up to the year's end, for the star level
+    honours: list[str] = field(default_factory=list)
+    grade: str = ""
+    grade_note: str = ""
+    eligibility: str = ""  # why the member does not meet the team's rule, "" when they do
+
+    @property
+    def stars(self) -> int:
+        return stars(self.total_minutes)
+
+
+@dataclass
+class TeamYear:
+    team: TeamRecord | None  # None: services and people of no team
+    rule: Rule
+    month_counts: dict[int, int]
+    months_held: list[int]
+    month_reasons: list[str]
+    services: list[ServiceRecord]
+    members: list[MemberYear]
+
+    @property
+    def name(self) -> str:
+        return self.team.name if self.team else "（未分队）"
+
+
+@dataclass
+class YearFigures:
+    year: int
+    as_of: date
+    teams: list[TeamYear]
+
+    def member(self, volunteer_id: int) -> MemberYear | None:
+        for t in self.teams:
+            for m in t.members:
+                if m.volunteer.id == volunteer_id:
+                    return m
+        return None
+
+
+def check_year(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise UserError(f"年份 {year} 不合理（应在 2000 到 2100 之间）。")
+
+
+def _sums(start: date, end: date) -> dict[tuple[int, str], tuple[int, int]]:
+    """(volunteer, kind) -> (times, minutes) from start to end, both included."""
+    q = (ServiceHours.select(ServiceHours.volunteer, Service.kind, pw.fn.COUNT(Service.id),
+                             pw.fn.SUM(ServiceHours.minutes))
+         .join(Service).where((Service.day >= start) & (Service.day <= end))
+         .group_by(ServiceHours.volunteer, Service.kind))
+    rows = cast("Iterable[tuple[int, str, int, int]]", q.tuples())  # one tuple a row
+    return {(vid, kind): (n, m) for vid, kind, n, m in rows}
+
+
+def period_totals(volunteer_id: int, start: date, end: date) -> tuple[int, int, list[str]]:
+    """A volunteer's services (not training) from start to end: times, minutes, and what was
+    done (each distinct content once, in order of first service). The certificate's figures."""
+    if end < start:
+        raise UserError("结束日期早于开始日期。")
+    with database.atomic():
+        q = (ServiceHours.select(ServiceHours.minutes, Service.content).join(Service)
+             .where((ServiceHours.volunteer == volunteer_id) & (Service.kind == SERVICE)
+                    & (Service.day >= start) & (Service.day <= end))
+             .order_by(Service.day, Service.id))
+        times = minutes = 0
+        contents: list[str] = []
+        for m, content in cast("Iterable[tuple[int, str]]", q.tuples()):
+            times += 1
+            minutes += m
+            if content and content not in contents:
+                contents.append(content)
+    return times, minutes, contents
+
+
+def _honours(v: VolunteerRecord, year: int) -> list[str]:
+    from models.contests.service import person_honours
+
+    try:
+        found = person_honours(v.resident_id) if v.resident_id is not None else \
+            person_honours(name=v.name)
+    except UserError:
+        return []
+    return [f"{h.year}年 {h.title}" + (f"（{h.level}）" if h.level != h.title else "")
+            for h in found if h.year <= year]
+
+
+def _as_of(year: int, today: date | None) -> date:
+    today = today or date.today()
+    return min(max(today, date(year, 1, 1)), date(year, 12, 31))
+
+
+def _month_counts(start: date, end: date) -> dict[tuple[int | None, int], int]:
+    """(team, month) -> services (not training) in the period, one GROUP BY."""
+    month = pw.fn.strftime("%m", Service.day)
+    q = (Service.select(Service.team, month, pw.fn.COUNT(Service.id))
+         .where((Service.day >= start) & (Service.day <= end) & (Service.kind == SERVICE))
+         .group_by(Service.team, month))
+    rows = cast("Iterable[tuple[int | None, str, int]]", q.tuples())  # one tuple a row
+    return {(t, int(m)): n for t, m, n in rows}
+
+
+def year_figures(year: int, team_id: int | None = None, *, today: date | None = None,
+                 with_honours: bool = True, with_services: bool = True) -> YearFigures:
+    """with_services False leaves each team's services list empty (the minimums alone)."""
+    check_year(year)
+    as_of = _as_of(year, today)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    with database.atomic():
+        teams = [t for t in list_teams() if team_id is None or t.id == team_id]
+        if team_id is not None and not teams:
+            raise UserError(f"找不到编号为 {team_id} 的服务队。")
+        people = [v for v in list_volunteers(team_id, today=as_of)
+                  if v.joined <= end and (v.left is None or v.left > start)]
+        services = list_services(year, team_id) if with_services else []
+        month_counts = _month_counts(start, end)
+        sums = _sums(start, end)
+        totals = dict(cast("Iterable[tuple[int, int]]", ServiceHours.select(
+            ServiceHours.volunteer, pw.fn.SUM(ServiceHours.minutes)).join(Service)
+            .where((Service.day <= end) & (Service.kind == SERVICE))
+            .group_by(ServiceHours.volunteer).tuples()))
+        grades = assessments(year)
+        rules = {t.id: rule_for(t.id) for t in teams}
+        groups: list[TeamRecord | None] = [*teams]
+        if team_id is None and any(v.team_id is None for v in people):
+            groups.append(None)
+        out = []
+        for t in groups:
+            tid = t.id if t else None
+            rule = rules[tid] if tid is not None else rule_for(None)
+            mine = [s for s in services if s.team_id == tid]
+            counts = {m: n for (t_id, m), n in month_counts.items() if t_id == tid}
+            held = [m for m in range(1, 13) if _month_end(year, m) <= as_of
+                    and (t is None or t.founded is None or _month_end(year, m) >= t.founded)]
+            reasons = team_month_reasons(counts, rule.team_per_month, held) if t else []
+            members = [_member(v, year, as_of, rule, sums, totals, grades, with_honours)
+                       for v in people if v.team_id == tid]
+            for m in members:
+                m.eligibility = eligibility_problem(t.eligible, m.volunteer.political) if t else ""
+            out.append(TeamYear(t, rule, counts, held, reasons, mine, members))
+    return YearFigures(year, as_of, out)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _member(v: VolunteerRecord, year: int, as_of: date, rule: Rule,
+            sums: dict[tuple[int, str], tuple[int, int]], totals: dict[int, int],
+            grades: dict[int, tuple[str, str]], with_honours: bool) -> MemberYear:
+    times, minutes = sums.get((v.id, SERVICE), (0, 0))
+    t_times, t_minutes = sums.get((v.id, TRAINING), (0, 0))
+    months = len(active_months(year, v.joined, v.left, v.pauses))
+    elapsed = active_days(date(year, 1, 1), as_of, v.joined, v.left, v.pauses)
+    total = active_days(date(year, 1, 1), date(year, 12, 31), v.joined, v.left, v.pauses)
+    if as_of >= date(year, 12, 31):
+        elapsed = total
+    done_times = times + (t_times if rule.training_counts else 0)
+    done_minutes = minutes + (t_minutes if rule.training_counts else 0)
+    done = done_minutes if rule.measure == HOURS else done_times
+    check = member_check(done, rule.member_per_year, rule.measure, months, elapsed, total)
+    grade, note = grades.get(v.id, ("", ""))
+    return MemberYear(v, times, minutes, t_times, t_minutes, check, totals.get(v.id, 0),
+                      _honours(v, year) if with_honours else [], grade, note)
