@@ -196,11 +196,11 @@ def attachments_block(s: Styles, titles: Sequence[str]) -> list[Flowable]:
     return [KeepTogether(out)]
 
 
-def signature_block(s: Styles, issuer: str, when: date | None) -> list[Flowable]:
-    """The date right-indented four characters, the issuer centred over it (flush right at most
-    when it is much longer), two blank lines above for the seal."""
+def signature_block(s: Styles, issuer: str, when: date | str | None) -> list[Flowable]:
+    """The date (or its text) right-indented four characters, the issuer centred over it (flush
+    right at most when it is much longer), two blank lines above for the seal."""
     issuer = issuer.strip()
-    date_text = cn_date(when)
+    date_text = when.strip() if isinstance(when, str) else cn_date(when)
     if not issuer and not date_text:
         return []
     font = s.body.fontName
