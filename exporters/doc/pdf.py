@@ -52,7 +52,8 @@ def _block(s: Styles, b: Block) -> list[Flowable]:
 
 def story(doc: Document, s: Styles) -> list[Flowable]:
     """Every flowable of the document, in order. A heading directly over a table comes with it
-    to the next page rather than stay alone at a page foot (official.keep_heading)."""
+    to the next page rather than stay alone at a page foot (official.keep_heading); other
+    headings (one or several in a row) keep the first two lines of their body with them."""
     out: list[Flowable] = []
     if doc.title:
         out.extend(o.title_block(s, doc.title))
@@ -64,6 +65,19 @@ def story(doc: Document, s: Styles) -> list[Flowable]:
         if isinstance(b, Heading) and i + 1 < len(blocks) and isinstance(blocks[i + 1], Table):
             out.extend(o.keep_heading(flow[0], _block(s, blocks[i + 1])))
             i += 2
+            continue
+        if isinstance(b, Heading) and (i == 0 or not isinstance(blocks[i - 1], Heading)):
+            run = [flow[0]]
+            j = i + 1
+            while j < len(blocks) and isinstance(blocks[j], Heading):
+                run.extend(_block(s, blocks[j]))
+                j += 1
+            if j < len(blocks) and isinstance(blocks[j], Table):
+                run.pop()  # the last heading goes with its table (keep_heading)
+                j -= 1
+            out.append(o.KeepWithLines(run))
+            out.extend(run)
+            i = j
             continue
         out.extend(flow)
         i += 1

@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from exporters.atomic import ExportError
-from exporters.pdf.cjk import CJKParagraph
+from exporters.pdf.cjk import CJKParagraph, TitleParagraph
 from exporters.pdf.fonts import FontSet, font_set
 
 PAGE_W, PAGE_H = A4
@@ -108,7 +108,8 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
         alignment=TA_JUSTIFY, wordWrap="CJK", allowWidows=0, allowOrphans=0,
         charSpace=BODY_CHAR_SPACE,
     )
-    heading = {"parent": body, "keepWithNext": 1}
+    # kept with what follows by KeepWithLines (two lines of it), not keepWithNext (all of it)
+    heading = {"parent": body}
     return Styles(
         fonts=fonts,
         title=ParagraphStyle(
@@ -147,7 +148,8 @@ def text(value: str, style: ParagraphStyle) -> CJKParagraph:
 
 
 def title_block(s: Styles, title: str) -> list[Flowable]:
-    return [text(title, s.title)]
+    """The title, two lines split near the middle (cjk.TitleParagraph)."""
+    return [TitleParagraph(esc(title), s.title)]
 
 
 def recipients_line(s: Styles, recipients: str) -> Flowable:
@@ -281,6 +283,21 @@ def keep_heading(head: Flowable, body: list[Flowable]) -> list[Flowable]:
     if body and isinstance(body[0], CondPageBreak):
         return [CondPageBreak(5 * LINE), head, *body[1:]]
     return [head, *body]
+
+
+class KeepWithLines(CondPageBreak):
+    """Starts a new page unless the headings that follow and the first `lines` lines of their
+    body fit: a heading never ends a page alone, and never drags a whole long paragraph over."""
+
+    def __init__(self, heads: Sequence[Flowable], lines: int = 2) -> None:
+        super().__init__(lines * LINE)
+        self.heads, self.lines = list(heads), lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.height = self.lines * LINE + sum(
+            h.wrap(availWidth, availHeight)[1] + h.getSpaceBefore() + h.getSpaceAfter()
+            for h in self.heads)
+        return super().wrap(availWidth, availHeight)
 
 
 class _PageNumbers:
