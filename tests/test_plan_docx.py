@@ -251,3 +251,11 @@ def test_libreoffice_reads_the_hostile_text(converted: dict[str, str]) -> None:
     # 😀 prints; 🎉 has no glyph in this machine's fonts, which Writer leaves out of the PDF
     # (the Word file holds it: test_hostile_text_is_kept_and_the_xml_is_valid)
     assert "表情😀" in text
+
+
+def test_the_title_breaks_where_the_pdf_balances_it() -> None:
+    rec = demo_plan(DEMO_PLANS[7])  # the population-day notice
+    d = docx.Document(io.BytesIO(build_plan_docx_bytes(rec)))
+    title = d.paragraphs[0]
+    assert title.style.name == "公文标题"
+    assert title.text.split("\n") == ["关于开展2026年“7·11”", "世界人口日宣传活动的通知"]

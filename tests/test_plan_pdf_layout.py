@@ -117,3 +117,29 @@ def test_a_heading_at_a_page_foot_goes_over_with_its_lines() -> None:
 
 def test_population_seed_notice_still_prints() -> None:
     assert build_plan_pdf_bytes(population_notice()).startswith(b"%PDF")
+
+
+def test_table_columns_are_sized_from_their_content() -> None:
+    import io
+    import re
+
+    import pdfplumber
+
+    rec = demo_plan(DEMO_PLANS[1])  # the free clinic: a publicity table with deadlines
+    dates = 0
+    with pdfplumber.open(io.BytesIO(build_plan_pdf_bytes(rec))) as pdf:
+        for page in pdf.pages:
+            for table in page.extract_tables():
+                for row in table:
+                    for cell in row:
+                        flat = (cell or "").replace("\n", "")
+                        for date in re.findall(r"\d{4}年\d{1,2}月\d{1,2}日", flat):
+                            dates += 1
+                            assert date in (cell or ""), cell  # never split over two lines
+    assert dates >= 4
+    # before: the deadline column was a fixed share of the line and split every date
+    s = o.make_styles()
+    widths = o.fit_widths(s, ["阶段", "内容", "截止日期"],
+                          [["活动前", "长" * 80, "2026年5月13日"]], [1, 1, 1])
+    assert abs(sum(widths) - o.TEXT_W) < 0.01
+    assert widths[1] > widths[2] > widths[0]

@@ -79,8 +79,9 @@ def _table(doc: DocxDocument, t: Table) -> DocxTable:
     table = doc.add_table(rows=1 + len(t.rows), cols=n)
     table.style = doc.styles["Table Grid"]
     table.autofit = False
-    total = float(sum(t.widths[:n])) or 1.0
-    widths = [Mm(156 * w / total) for w in t.widths[:n]]
+    # the PDF's column widths, sized from the content (official.fit_widths)
+    fitted = o.fit_widths(o.make_styles(), t.header, t.rows, t.widths, label_rows=t.label_rows)
+    widths = [Mm(156 * w / sum(fitted)) for w in fitted]
     aligns = {"L": "left", "C": "center", "R": "right"}
     align = (t.align + "L" * n)[:n]
     for i, column in enumerate(table.columns):
@@ -168,6 +169,15 @@ def _block(doc: DocxDocument, b: Block) -> None:
         raise TypeError(f"unknown block {b!r}")
 
 
+def _title_text(title: str) -> str:
+    """The title with a line break where the PDF balances it over two lines; Word would leave
+    one or two characters on the second line."""
+    lines = o.title_lines(title)
+    joined = "\n".join(lines)
+    same = "".join(joined.split()) == "".join(title.split())
+    return joined if len(lines) == 2 and same else title
+
+
 def _page_number(p: DocxParagraph) -> None:
     """"— N —" with N a PAGE field."""
     _add_text(p, "— ")
@@ -215,7 +225,7 @@ def build_docx(doc: Document) -> DocxDocument:
     props.comments = props.subject = props.keywords = ""
     if doc.title:
         p = out.add_paragraph(style=out.styles[st.TITLE_STYLE])
-        _add_text(p, doc.title)
+        _add_text(p, _title_text(doc.title))
     for b in doc.blocks:
         _block(out, b)
     _footers(out)

@@ -38,8 +38,9 @@ def _block(s: Styles, b: Block) -> list[Flowable]:
     if isinstance(b, Recipients):
         return [o.recipients_line(s, b.text)]
     if isinstance(b, Table):
+        widths = o.fit_widths(s, b.header, b.rows, b.widths, label_rows=b.label_rows)
         return o.table_block(o.data_table(
-            s, b.header, b.rows, b.widths, align=b.align, bold_rows=b.bold_rows,
+            s, b.header, b.rows, widths, align=b.align, bold_rows=b.bold_rows,
             label_rows=b.label_rows, label_span=b.label_span))
     if isinstance(b, Attachments):
         return o.attachments_block(s, b.titles)

@@ -152,6 +152,13 @@ def title_block(s: Styles, title: str) -> list[Flowable]:
     return [TitleParagraph(esc(title), s.title)]
 
 
+def title_lines(title: str) -> list[str]:
+    """The title's lines as the PDF prints them (the Word file breaks its title there too)."""
+    from exporters.pdf.cjk import line_texts
+
+    return line_texts(title_block(make_styles(), title)[0], TEXT_W)
+
+
 def recipients_line(s: Styles, recipients: str) -> Flowable:
     line = recipients.strip().rstrip("：:，,。")
     return text(line + "：", s.recipients)
@@ -269,6 +276,59 @@ def data_table(
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
     ]))
     return table
+
+
+CELL_PAD = 6.0 + 1.0  # left and right padding, and a point to spare
+SHORT_CELL = 4  # a cell this short (characters) is never wrapped
+
+
+def _chunks(text: str) -> list[str]:
+    """The pieces a line may not break inside (a date, a number with its unit, a word)."""
+    from exporters.pdf.cjk import allowed_at
+
+    out: list[str] = []
+    for line in text.splitlines():
+        chars = list(line.strip())
+        start = 0
+        for b in range(1, len(chars)):
+            if allowed_at(chars, b):
+                out.append("".join(chars[start:b]))
+                start = b
+        out.append("".join(chars[start:]))
+    return out or [""]
+
+
+def fit_widths(s: Styles, header: Sequence[str], rows: Sequence[Sequence[str]],
+               hints: Sequence[float], *, label_rows: Sequence[int] = ()) -> list[float]:
+    """Column widths (points, summing to the text width) sized from what the columns hold, as
+    a browser sizes an automatic table: each column gets at least its header, its short cells
+    and its longest unbreakable piece (a date stays whole); the rest of the line goes to the
+    columns by how much more they would need to hold every cell on one line. The hints are used
+    when even that minimum does not fit."""
+    n = len(header)
+    labels = set(label_rows)
+
+    def width(text: str, font: str) -> float:
+        return stringWidth(text.strip(), font, TABLE_SIZE) + CELL_PAD
+
+    natural, least = [], []
+    for c in range(n):
+        head = width(header[c], s.fonts.heading1)
+        texts = [r[c] for i, r in enumerate(rows) if c < len(r) and not (i in labels and c == 0)]
+        lines = [line for t in texts for line in (t.splitlines() or [""])]
+        natural.append(max([head, *(width(line, s.fonts.body) for line in lines)]))
+        pieces = [p for t in texts for p in _chunks(t)]
+        pieces += [line for line in lines if len(line.strip()) <= SHORT_CELL]
+        least.append(max([head, *(width(p, s.fonts.body) for p in pieces)]))
+    if sum(natural) <= TEXT_W:  # everything on one line: the spare room shared out
+        spare = TEXT_W - sum(natural)
+        return [w + spare * w / sum(natural) for w in natural]
+    if sum(least) > TEXT_W:
+        total = float(sum(hints[:n]))
+        return [TEXT_W * h / total for h in hints[:n]]
+    need = [natural[c] - least[c] for c in range(n)]
+    spare = TEXT_W - sum(least)
+    return [least[c] + spare * need[c] / sum(need) for c in range(n)]
 
 
 def table_block(table: LongTable) -> list[Flowable]:
