@@ -143,3 +143,19 @@ def test_table_columns_are_sized_from_their_content() -> None:
                           [["活动前", "长" * 80, "2026年5月13日"]], [1, 1, 1])
     assert abs(sum(widths) - o.TEXT_W) < 0.01
     assert widths[1] > widths[2] > widths[0]
+
+
+def test_heading_levels_read_top_down_with_the_bundled_font_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from exporters.pdf.fonts import BUNDLED_FONT, FAUX_BOLD, font_set
+
+    bundled = o.make_styles(font_set(tmp_path))  # an empty folder: the bundled font only
+    assert bundled.fonts.all_bundled
+    # before: 一、 regular and 1. bold, the hierarchy upside down
+    assert bundled.h1.fontName in FAUX_BOLD and bundled.h3.fontName not in FAUX_BOLD
+    windows = tmp_path / "win"
+    windows.mkdir()
+    shutil.copy(BUNDLED_FONT, windows / "simhei.ttf")  # a 黑体 of its own
+    office = o.make_styles(font_set(windows))
+    assert office.h1.fontName == office.fonts.heading1 and office.h3.fontName in FAUX_BOLD

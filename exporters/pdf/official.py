@@ -110,6 +110,9 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
     )
     # kept with what follows by KeepWithLines (two lines of it), not keepWithNext (all of it)
     heading = {"parent": body}
+    # Without 黑体 the 一、 headings would print in the body's own face: drawn bold instead, so
+    # the levels read top-down (一、 bold, （一） 1. （1） regular) with the bundled font alone.
+    one_face = fonts.choices["heading1"].path == fonts.choices["body"].path
     return Styles(
         fonts=fonts,
         title=ParagraphStyle(
@@ -119,9 +122,10 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
         ),
         recipients=ParagraphStyle("recipients", parent=body, firstLineIndent=0, alignment=TA_LEFT),
         body=body,
-        h1=ParagraphStyle("h1", fontName=fonts.heading1, **heading),
+        h1=ParagraphStyle("h1", fontName=fonts.bold if one_face else fonts.heading1, **heading),
         h2=ParagraphStyle("h2", fontName=fonts.heading2, **heading),
-        h3=ParagraphStyle("h3", fontName=fonts.bold, **heading),  # 仿宋, drawn bold
+        # 仿宋, drawn bold; with one face for all, regular, so that 一、 stands above 1.
+        h3=ParagraphStyle("h3", fontName=fonts.body if one_face else fonts.bold, **heading),
         h4=ParagraphStyle("h4", **heading),
         cell=ParagraphStyle(
             "cell", fontName=fonts.body, fontSize=TABLE_SIZE, leading=TABLE_LEADING,
