@@ -60,7 +60,7 @@ def _fill(tmp: Path, target: Path) -> Iterator[Path]:
             os.replace(tmp, target)
         except PermissionError as exc:
             raise ExportError(
-                f"无法写入“{target.name}”：文件可能正在 Excel 或 WPS 中打开，或为只读。"
+                f"无法写入“{target.name}”：文件可能正在{_opened_in(target)}中打开，或为只读。"
                 "请关闭该文件后重试，或另存为其他文件名。"
             ) from exc
     except OSError as exc:
@@ -73,6 +73,16 @@ def _fill(tmp: Path, target: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _opened_in(target: Path) -> str:
+    """The program a clerk has the file open in, by its kind."""
+    suffix = target.suffix.lower()
+    if suffix in (".docx", ".doc"):
+        return " Word 或 WPS "
+    if suffix == ".pdf":
+        return " PDF 阅读器或 WPS "
+    return " Excel 或 WPS "
 
 
 def _why(exc: OSError) -> str:

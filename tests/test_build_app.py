@@ -81,6 +81,14 @@ def test_built_program_works_from_another_folder(built: Path, tmp_path: Path) ->
 
     assert "活动" in "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
 
+    word = tmp_path / "方案.docx"  # python-docx's template travels with the program
+    plan = _run(built, tmp_path, home, "export", "plan", "--db", str(db), "--id", "1",
+                "--format", "docx", "--out", str(word))
+    assert plan.returncode == 0, plan.stderr
+    import docx
+
+    assert "活动" in "".join(p.text for p in docx.Document(str(word)).paragraphs)
+
     xlsx = tmp_path / "名册.xlsx"
     roster = _run(built, tmp_path, home, "export", "roster", "--db", str(db), "--activity", "1",
                   "--out", str(xlsx))

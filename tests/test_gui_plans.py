@@ -331,6 +331,7 @@ def test_window_remembers_its_geometry(qtbot, db_path: Path, tmp_path: Path) -> 
     menu.aboutToShow.emit()  # as opening it does: areas not built yet are built for the menu
     menu_texts = [a.text() for a in menu.actions() if a.text()]
     assert menu_texts == ["新建方案…", "从模板新建…", "复制方案到其他年份…", "导出 PDF…",
+                          "导出 Word…",
                           "生成演示数据", "导入居民名册…", "撤销上次导入…", "导出居民名册…",
                           "导出志愿服务台帐…", "导出志愿者登记表…", "出具志愿服务记录证明…",
                           "打印…", "备份与恢复…", "清理旧个人信息…", "退出"]

@@ -191,6 +191,6 @@ def test_a_version_5_file_keeps_the_clerks_outline(tmp_path: Path) -> None:
 
 
 def test_every_part_an_outline_can_name_has_a_printer() -> None:
-    from exporters.plans.pdf import _blocks
+    from exporters.plans.document import part_builders
 
-    assert list(_blocks()) == list(PART_NAMES)
+    assert list(part_builders()) == list(PART_NAMES)

@@ -150,7 +150,7 @@ def test_body_text_stays_inside_the_text_area(long_pages: list[R.Page]) -> None:
     # read_pages splits characters at the text area (1 mm tolerance): outside it there must be
     # the page number and nothing else.
     for page in long_pages:
-        assert len(page.chars) > 100
+        assert len(page.chars) > 50  # the last page may hold only the end (the 落款)
         label, *_ = R.page_label(page)
         assert label == f"—{page.number}—", (page.number, label)
 

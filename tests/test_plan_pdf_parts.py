@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from exporters.pdf.official import cn_date, cn_number
-from exporters.plans.pdf import date_range, festival_label, time_range
+from exporters.plans.wording import date_range, festival_label, time_range
 
 
 def test_heading_numbers_in_chinese() -> None:
@@ -51,7 +51,8 @@ def test_user_text_is_shown_as_typed_not_read_as_markup() -> None:
 
 def test_lines_are_kept_exactly_as_typed() -> None:
     # numbering comes from the outline, never from stripping the clerk's words
-    from exporters.plans.pdf import _lines, _self_numbered
+    from exporters.plans.wording import lines_of as _lines
+    from exporters.plans.wording import self_numbered as _self_numbered
 
     typed = ["1.摸清底数；", "三、四、五年级", "3.5公里", "12、13号楼", "(1)班", "2026年计划"]
     assert _lines("\n".join(typed) + "\n\n") == typed

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from exporters.plans.pdf import build_plan_pdf_bytes, time_range
+from exporters.plans.pdf import build_plan_pdf_bytes
+from exporters.plans.wording import time_range
 from models.plans.outline import hidden_fields
 from models.plans.records import PlanRecord
 from tests import pdf_reading as R
@@ -228,7 +229,8 @@ def test_no_heading_is_invented(make: Callable[[], PlanRecord]) -> None:
     """Every heading is one of the outline's (as the editor shows them) or a title the clerk
     typed into a part (a content item, a phase with its dates, an award, a highlight)."""
     from exporters.pdf import official as o
-    from exporters.plans.pdf import date_range, plan_story
+    from exporters.plans.pdf import plan_story
+    from exporters.plans.wording import date_range
     from models.plans.outline import outline_of
 
     rec = make()

@@ -58,6 +58,29 @@ def break_allowed(prev: str, nxt: str) -> bool:
     return not (_is_word(prev) and _is_word(nxt))
 
 
+# A number keeps its unit and a date stays whole (30元, 3.5公里, 2026年3月4日, 12℃, 50人).
+UNITS: frozenset[str] = frozenset("年月日时分秒元角万亿岁人名位个次场周天号楼层户栋室班组队期届"
+                                  "页件本张份台辆套箱瓶斤克米里度项条家所座")
+TWO_CHAR_UNITS: frozenset[str] = frozenset({"公里", "公斤", "千米", "千克", "平方", "万元",
+                                            "小时", "分钟", "周岁", "厘米", "毫米", "亿元"})
+
+
+def glued(chars: list[str], b: int) -> bool:
+    """Whether a break before chars[b] would split a number from its unit or a date."""
+    prev, nxt = chars[b - 1], chars[b]
+    if prev.isdigit() and (nxt in UNITS or nxt in "公千平小分周厘毫"):
+        return True
+    if b >= 2 and chars[b - 2].isdigit() and prev + nxt in TWO_CHAR_UNITS:
+        return True
+    # 2026年 | 3月, 3月 | 4日: a date's parts stay on one line
+    return b >= 2 and prev in "年月" and chars[b - 2].isdigit() and nxt.isdigit()
+
+
+def allowed_at(chars: list[str], b: int) -> bool:
+    """May a line break before chars[b] (0 < b < len(chars))?"""
+    return _is_space(chars[b]) or (break_allowed(chars[b - 1], chars[b]) and not glued(chars, b))
+
+
 def find_break(chars: list[str], start: int, overflow: int) -> int:
     """Index before which to break a line that runs from start and cannot hold chars[overflow].
 
@@ -68,7 +91,7 @@ def find_break(chars: list[str], start: int, overflow: int) -> int:
         return start + 1
     limit = max(start + 1, start + (overflow - start) // 2)
     for b in range(overflow, limit - 1, -1):
-        if _is_space(chars[b]) or break_allowed(chars[b - 1], chars[b]):
+        if allowed_at(chars, b):
             return b
     return overflow
 
@@ -168,6 +191,16 @@ def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool,
         w = fixed[k]
         return w if w is not None else _width(units[k], max_width)
 
+    def emit(start: int, end: int, forced: bool, max_width: float) -> Any:
+        stop = end
+        # Spaces at the end of a broken line take no room on paper.
+        while stop > start and not forced and end < n and _is_space(chars[stop - 1]):
+            stop -= 1
+        width = sum(width_of(k, max_width) for k in range(start, stop) if not breaks[k])
+        return _make_line(units[start:stop], max_width, width, max_width - width, forced,
+                          calc_bounds)
+
+    spans: list[tuple[int, int, bool, float]] = []  # start, end, forced, max width
     while start < n:
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         limit = max_width + _FUZZ
@@ -185,21 +218,36 @@ def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool,
                 break
             used += w
             i += 1
-        stop = end
-        # Spaces at the end of a broken line take no room on paper.
-        while stop > start and not forced and end < n and _is_space(chars[stop - 1]):
-            stop -= 1
-        width = sum(width_of(k, max_width) for k in range(start, stop) if not breaks[k])
         last = end >= n and not forced
-        lines.append(_make_line(units[start:stop], max_width, width, max_width - width,
-                                forced, calc_bounds))
+        lines.append(emit(start, end, forced, max_width))
+        spans.append((start, end, forced, max_width))
         if last:
             break
         start = end
         # ...nor at the start of the next one.
         while start < n and not forced and _is_space(chars[start]):
             start += 1
+    _no_lone_last_character(lines, spans, chars, emit)
     return ParaLines(kind=1, lines=lines)
+
+
+def _no_lone_last_character(lines: list[Any], spans: list[tuple[int, int, bool, float]],
+                            chars: list[str], emit: Any) -> None:
+    """A paragraph never ends on a line of one character: the line before gives it company
+    (its break moves back to the previous place the rules allow)."""
+    if len(spans) < 2:
+        return
+    (p_start, p_end, p_forced, p_width), (l_start, l_end, l_forced, l_width) = spans[-2:]
+    if p_forced or l_forced:
+        return
+    if sum(1 for c in chars[l_start:l_end] if c.strip() and c not in CANNOT_START) > 1:
+        return
+    b = p_end - 1
+    while b > p_start + 1 and not allowed_at(chars, b):
+        b -= 1
+    if b <= p_start + 1 or p_end - b > (p_end - p_start) // 2:
+        return  # nowhere sensible to break: leave it
+    lines[-2:] = [emit(p_start, b, False, p_width), emit(b, l_end, False, l_width)]
 
 
 class _Text(PDFTextObject):
@@ -305,6 +353,57 @@ class CJKParagraph(Paragraph):
 
     def _char_space(self) -> float:
         return float(getattr(self.style, "charSpace", 0) or 0)
+
+
+# Where a title reads well split: after a closing quote or bracket, at a space, after a year, or
+# before the words that end a title.
+_TITLE_AFTER = frozenset("”’》）」』")
+_TITLE_BEFORE = ("活动方案", "工作方案", "实施方案", "的通知", "活动的", "宣传活动", "主题活动")
+
+
+class TitleParagraph(CJKParagraph):
+    """A centred title that, when it needs two lines, is split near the middle at a sensible
+    point (never one or two characters on a line of their own)."""
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (reportlab's name)
+        result = super().breakLinesCJK(maxWidths)
+        lines = getattr(result, "lines", [])
+        widths = maxWidths if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        if len(lines) != 2 or getattr(lines[0], "lineBreak", False):
+            return result
+        units = _units(self.frags, self._char_space())
+        if any(not isinstance(u.width, (int, float)) or hasattr(u.frag, "lineBreak")
+               for u in units):
+            return result
+        chars = [str(u) for u in units]
+        size = float(self.style.fontSize)
+        full = float(widths[0])
+        total = sum(u.width for u in units)
+        best: tuple[float, int] | None = None
+        first = 0.0
+        for b in range(1, len(units)):
+            first += units[b - 1].width
+            if b < 3 or len(units) - b < 3 or not allowed_at(chars, b):
+                continue
+            if first > full + _FUZZ or total - first > full + _FUZZ:
+                continue
+            text = "".join(chars[b:])
+            sensible = (chars[b - 1] in _TITLE_AFTER or _is_space(chars[b - 1])
+                        or text.startswith(_TITLE_BEFORE)
+                        or (chars[b - 1] == "年" and chars[b - 2].isdigit()))
+            # a sensible point wins unless it leaves the lines some eight characters apart
+            cost = abs(2 * first - total) + (0.0 if sensible else 8 * size)
+            if best is None or cost < best[0]:
+                best = (cost, b)
+        if best is None:
+            return result
+        b = best[1]
+        head = sum(u.width for u in units[:b])
+        self.height = 0
+        out = cjk_frag_split(self.frags, [head + _FUZZ, full], False, self._char_space())
+        line = out.lines[0]
+        line.maxWidth, line.extraSpace = full, full - line.currentWidth  # centred on the page
+        return out
 
 
 def line_texts(para: Paragraph, width: float) -> list[str]:

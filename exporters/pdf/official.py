@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from exporters.atomic import ExportError
-from exporters.pdf.cjk import CJKParagraph
+from exporters.pdf.cjk import CJKParagraph, TitleParagraph
 from exporters.pdf.fonts import FontSet, font_set
 
 PAGE_W, PAGE_H = A4
@@ -108,7 +108,11 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
         alignment=TA_JUSTIFY, wordWrap="CJK", allowWidows=0, allowOrphans=0,
         charSpace=BODY_CHAR_SPACE,
     )
-    heading = {"parent": body, "keepWithNext": 1}
+    # kept with what follows by KeepWithLines (two lines of it), not keepWithNext (all of it)
+    heading = {"parent": body}
+    # Without 黑体 the 一、 headings would print in the body's own face: drawn bold instead, so
+    # the levels read top-down (一、 bold, （一） 1. （1） regular) with the bundled font alone.
+    one_face = fonts.choices["heading1"].path == fonts.choices["body"].path
     return Styles(
         fonts=fonts,
         title=ParagraphStyle(
@@ -118,9 +122,10 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
         ),
         recipients=ParagraphStyle("recipients", parent=body, firstLineIndent=0, alignment=TA_LEFT),
         body=body,
-        h1=ParagraphStyle("h1", fontName=fonts.heading1, **heading),
+        h1=ParagraphStyle("h1", fontName=fonts.bold if one_face else fonts.heading1, **heading),
         h2=ParagraphStyle("h2", fontName=fonts.heading2, **heading),
-        h3=ParagraphStyle("h3", fontName=fonts.bold, **heading),  # 仿宋, drawn bold
+        # 仿宋, drawn bold; with one face for all, regular, so that 一、 stands above 1.
+        h3=ParagraphStyle("h3", fontName=fonts.body if one_face else fonts.bold, **heading),
         h4=ParagraphStyle("h4", **heading),
         cell=ParagraphStyle(
             "cell", fontName=fonts.body, fontSize=TABLE_SIZE, leading=TABLE_LEADING,
@@ -147,7 +152,15 @@ def text(value: str, style: ParagraphStyle) -> CJKParagraph:
 
 
 def title_block(s: Styles, title: str) -> list[Flowable]:
-    return [text(title, s.title)]
+    """The title, two lines split near the middle (cjk.TitleParagraph)."""
+    return [TitleParagraph(esc(title), s.title)]
+
+
+def title_lines(title: str) -> list[str]:
+    """The title's lines as the PDF prints them (the Word file breaks its title there too)."""
+    from exporters.pdf.cjk import line_texts
+
+    return line_texts(title_block(make_styles(), title)[0], TEXT_W)
 
 
 def recipients_line(s: Styles, recipients: str) -> Flowable:
@@ -196,11 +209,11 @@ def attachments_block(s: Styles, titles: Sequence[str]) -> list[Flowable]:
     return [KeepTogether(out)]
 
 
-def signature_block(s: Styles, issuer: str, when: date | None) -> list[Flowable]:
-    """The date right-indented four characters, the issuer centred over it (flush right at most
-    when it is much longer), two blank lines above for the seal."""
+def signature_block(s: Styles, issuer: str, when: date | str | None) -> list[Flowable]:
+    """The date (or its text) right-indented four characters, the issuer centred over it (flush
+    right at most when it is much longer), two blank lines above for the seal."""
     issuer = issuer.strip()
-    date_text = cn_date(when)
+    date_text = when.strip() if isinstance(when, str) else cn_date(when)
     if not issuer and not date_text:
         return []
     font = s.body.fontName
@@ -269,6 +282,59 @@ def data_table(
     return table
 
 
+CELL_PAD = 6.0 + 1.0  # left and right padding, and a point to spare
+SHORT_CELL = 4  # a cell this short (characters) is never wrapped
+
+
+def _chunks(text: str) -> list[str]:
+    """The pieces a line may not break inside (a date, a number with its unit, a word)."""
+    from exporters.pdf.cjk import allowed_at
+
+    out: list[str] = []
+    for line in text.splitlines():
+        chars = list(line.strip())
+        start = 0
+        for b in range(1, len(chars)):
+            if allowed_at(chars, b):
+                out.append("".join(chars[start:b]))
+                start = b
+        out.append("".join(chars[start:]))
+    return out or [""]
+
+
+def fit_widths(s: Styles, header: Sequence[str], rows: Sequence[Sequence[str]],
+               hints: Sequence[float], *, label_rows: Sequence[int] = ()) -> list[float]:
+    """Column widths (points, summing to the text width) sized from what the columns hold, as
+    a browser sizes an automatic table: each column gets at least its header, its short cells
+    and its longest unbreakable piece (a date stays whole); the rest of the line goes to the
+    columns by how much more they would need to hold every cell on one line. The hints are used
+    when even that minimum does not fit."""
+    n = len(header)
+    labels = set(label_rows)
+
+    def width(text: str, font: str) -> float:
+        return stringWidth(text.strip(), font, TABLE_SIZE) + CELL_PAD
+
+    natural, least = [], []
+    for c in range(n):
+        head = width(header[c], s.fonts.heading1)
+        texts = [r[c] for i, r in enumerate(rows) if c < len(r) and not (i in labels and c == 0)]
+        lines = [line for t in texts for line in (t.splitlines() or [""])]
+        natural.append(max([head, *(width(line, s.fonts.body) for line in lines)]))
+        pieces = [p for t in texts for p in _chunks(t)]
+        pieces += [line for line in lines if len(line.strip()) <= SHORT_CELL]
+        least.append(max([head, *(width(p, s.fonts.body) for p in pieces)]))
+    if sum(natural) <= TEXT_W:  # everything on one line: the spare room shared out
+        spare = TEXT_W - sum(natural)
+        return [w + spare * w / sum(natural) for w in natural]
+    if sum(least) > TEXT_W:
+        total = float(sum(hints[:n]))
+        return [TEXT_W * h / total for h in hints[:n]]
+    need = [natural[c] - least[c] for c in range(n)]
+    spare = TEXT_W - sum(least)
+    return [least[c] + spare * need[c] / sum(need) for c in range(n)]
+
+
 def table_block(table: LongTable) -> list[Flowable]:
     """A table with a little air around it; moves to a new page rather than start at its foot
     (a heading before it should come with it: see keep_heading)."""
@@ -281,6 +347,21 @@ def keep_heading(head: Flowable, body: list[Flowable]) -> list[Flowable]:
     if body and isinstance(body[0], CondPageBreak):
         return [CondPageBreak(5 * LINE), head, *body[1:]]
     return [head, *body]
+
+
+class KeepWithLines(CondPageBreak):
+    """Starts a new page unless the headings that follow and the first `lines` lines of their
+    body fit: a heading never ends a page alone, and never drags a whole long paragraph over."""
+
+    def __init__(self, heads: Sequence[Flowable], lines: int = 2) -> None:
+        super().__init__(lines * LINE)
+        self.heads, self.lines = list(heads), lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.height = self.lines * LINE + sum(
+            h.wrap(availWidth, availHeight)[1] + h.getSpaceBefore() + h.getSpaceAfter()
+            for h in self.heads)
+        return super().wrap(availWidth, availHeight)
 
 
 class _PageNumbers:

@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 
 
 def _add_plan(kinds: argparse._SubParsersAction) -> None:
-    p = kinds.add_parser("plan", help="活动方案或通知，按公文格式导出为 PDF，或导出为方案文件")
+    p = kinds.add_parser("plan", help="活动方案或通知，按公文格式导出为 PDF 或 Word 文档，"
+                                      "或导出为方案文件")
     add_db_option(p)
     p.add_argument("--id", type=RECORD_NUMBER, required=True, metavar="N",
                    help="方案编号（见 plans 子命令）")
-    p.add_argument("--format", choices=("pdf", "json"), default="pdf",
-                   help="pdf：公文格式 PDF（默认）；json：方案文件，可用 plans import 导入")
+    p.add_argument("--format", choices=("pdf", "docx", "json"), default="pdf",
+                   help="pdf：公文格式 PDF（默认）；docx：Word 文档（Word、WPS 可编辑）；"
+                        "json：方案文件，可用 plans import 导入")
     p.add_argument("--out", required=True, metavar="F.pdf", help="保存到的文件")
     p.set_defaults(func=run_plan)
 
@@ -38,7 +40,7 @@ def run_plan(args: argparse.Namespace) -> int:
     from exporters.plans.pdf import export_plan_pdf
     from models.plans.service import load_plan
 
-    _suffix(args, (".json",) if args.format == "json" else (".pdf",))
+    _suffix(args, (f".{args.format}",))
     open_db(args, create=False)
     from models.plans.checks import print_warnings
 
@@ -47,7 +49,12 @@ def run_plan(args: argparse.Namespace) -> int:
         return _write_plan_file(rec, Path(args.out))
     for warning in print_warnings(rec):
         print(f"注意：{warning}", file=sys.stderr)  # exported anyway, as asked
-    path = export_plan_pdf(rec, Path(args.out))
+    if args.format == "docx":
+        from exporters.plans.docx import export_plan_docx
+
+        path = export_plan_docx(rec, Path(args.out))
+    else:
+        path = export_plan_pdf(rec, Path(args.out))
     print(f"已导出：{path}")
     return 0
 

@@ -134,6 +134,10 @@ class PlansArea(QWidget):
         self.act_open = self._action(self.tr("打开"), lambda: self.open_plan(self.current_id()))
         self.act_copy = self._action(self.tr("复制方案到其他年份…"), self.copy_to_year)
         self.act_pdf = self._action(self.tr("导出 PDF…"), self.export_pdf, "Ctrl+E")
+        from ui.plans.word_export import word_action
+
+        self.act_word = word_action(self, lambda: self._saved_current(self.tr("导出")),
+                                    self.hub.message.emit)
         # Ctrl+P is the window's 文件 > 打印…, which calls print_document on this tab.
         self.act_print = self._action(self.tr("打印…"), self.print_document, "",
                                       self.tr("预览并打印选中的方案"))
@@ -236,8 +240,8 @@ class PlansArea(QWidget):
 
     def file_menu_actions(self) -> list[QAction | None]:
         """Actions the main window lists in its 文件 menu (None: a separator)."""
-        return [self.act_new, self.act_template, self.act_copy, None, self.act_pdf, None,
-                self.act_demo]
+        return [self.act_new, self.act_template, self.act_copy, None, self.act_pdf, self.act_word,
+                None, self.act_demo]
 
     def _mark_current_status(self) -> None:
         p = self.model.plan_at(self.model.row_of(self.current_id() or -1))
@@ -319,7 +323,8 @@ class PlansArea(QWidget):
 
     def _update_actions(self, *_args: object) -> None:
         has = self.current_id() is not None
-        for a in (self.act_open, self.act_copy, self.act_pdf, self.act_print, self.act_delete):
+        for a in (self.act_open, self.act_copy, self.act_pdf, self.act_word, self.act_print,
+                  self.act_delete):
             a.setEnabled(has)
         self.status_menu.setEnabled(has)
         if hasattr(self, "status_button"):
@@ -330,7 +335,7 @@ class PlansArea(QWidget):
         menu = QMenu(self)
         if index.isValid():
             self.table.selectRow(index.row())
-            for a in (self.act_open, self.act_copy, self.act_pdf, self.act_print):
+            for a in (self.act_open, self.act_copy, self.act_pdf, self.act_word, self.act_print):
                 menu.addAction(a)
             menu.addMenu(self.status_menu)
             menu.addSeparator()
