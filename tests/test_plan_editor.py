@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 import ui.plans.editor as plan_editor_module
+import ui.plans.editor_pages as editor_pages_module
 from models.plans.records import AgendaRow, BudgetRow, ContentRow, PhaseRow, PlanRecord
 from models.plans.service import load_plan, save_plan
 from ui.plans.editor import PlanEditor
@@ -321,7 +322,7 @@ def test_dirty_changed_is_announced_once_each_way(qtbot, editor) -> None:
 
 
 def test_festival_is_picked_from_the_list_when_there_is_one(qtbot, db_path, monkeypatch) -> None:
-    monkeypatch.setattr(plan_editor_module, "FESTIVALS", {"chongyang": "重阳节", "spring": "春节"})
+    monkeypatch.setattr(editor_pages_module, "FESTIVALS", {"chongyang": "重阳节", "spring": "春节"})
     widget = PlanEditor(make_plan())
     qtbot.addWidget(widget)
     festival = widget.field_widget("festival")
@@ -334,7 +335,7 @@ def test_festival_is_picked_from_the_list_when_there_is_one(qtbot, db_path, monk
 
 
 def test_festival_is_typed_when_there_is_no_list(qtbot, db_path, monkeypatch) -> None:
-    monkeypatch.setattr(plan_editor_module, "FESTIVALS", {})
+    monkeypatch.setattr(editor_pages_module, "FESTIVALS", {})
     widget = PlanEditor(make_plan())
     qtbot.addWidget(widget)
     festival = widget.field_widget("festival")
