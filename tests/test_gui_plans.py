@@ -248,7 +248,8 @@ def test_template_dialog_lists_templates_and_returns_the_choice(qtbot) -> None:
     assert dialog.choice() == (infos[1].key, 2027)
     plain = TemplateDialog(infos)
     qtbot.addWidget(plain)
-    assert plain.year.value() == datetime.now().year  # default: this year
+    plain.list.setCurrentRow([i.festival for i in infos].index(""))
+    assert plain.year.value() == datetime.now().year  # no festival: this year
 
 
 def test_new_from_template_and_copy_to_year(qtbot, area: PlansArea, monkeypatch) -> None:

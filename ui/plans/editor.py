@@ -30,6 +30,7 @@ from models.plans.outline import default_outline
 from models.plans.records import PlanRecord
 from models.plans.service import clone_record, load_plan, save_plan
 from ui.operations import DataHub, run_op, show_error
+from ui.plans.date_shift import moved_record
 from ui.plans.editor_pages import EditorPages
 from ui.plans.form import PlanForm
 from ui.plans.sections import SECTIONS, STYLE, scaled_font
@@ -54,6 +55,7 @@ class PlanEditor(EditorPages, QWidget):
         # the clerk adds joins the others instead of replacing them.
         self._record.outline = self._record.outline or default_outline(self._record.kind)
         self._dirty = False
+        self._start_day = self._record.start.date() if self._record.start else None
         self._forms: list[PlanForm] = []
         self._grids: list[RowsGrid] = []
         self._grid_by_attr: dict[str, RowsGrid] = {}
@@ -194,7 +196,13 @@ class PlanEditor(EditorPages, QWidget):
         list). Refused, keeping the edits, while there are unsaved changes."""
         if self._dirty:
             return False
-        self._record = load_plan(self._plan_id)
+        self._show_record(load_plan(self._plan_id))
+        return True
+
+    def _show_record(self, rec: PlanRecord) -> None:
+        """Edit rec from now on: every form and grid shows it."""
+        self._record = rec
+        self._start_day = rec.start.date() if rec.start else None
         for form in self._forms:
             form.set_record(self._record)
         for attr, widget in self._row_widgets.items():
@@ -204,8 +212,21 @@ class PlanEditor(EditorPages, QWidget):
         self._update_agenda()
         self._update_budget()
         self._update_kind()
+        self._update_festival()
         self.titleChanged.emit(self._record.title)
-        return True
+
+    def _start_edited(self) -> None:
+        """The clerk finished editing the start: offer the festival day of a new year and to move
+        every other date by as many days (ui.plans.date_shift)."""
+        old = self._start_day
+        start = self._record.start
+        self._start_day = start.date() if start else None  # first: the question takes the focus
+        if old is None or start is None or start.date() == old:
+            return
+        moved = moved_record(self, self._record, old)
+        if moved is not None:
+            self._show_record(moved)
+            self._mark_dirty()
 
     # --- for the window and the tests -------------------------------------------------------
     def field_widget(self, name: str) -> QWidget:

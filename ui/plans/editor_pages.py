@@ -140,6 +140,8 @@ class EditorPages:
         self._forms.append(form)
         if "recipients" in names:
             self.basic_form = form
+        if "start" in names:
+            form.widget("start").editingFinished.connect(self._start_edited)
         return form
 
     def _rows_widget(self, attr: str, parent: QWidget) -> QWidget:
