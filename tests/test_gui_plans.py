@@ -331,7 +331,8 @@ def test_window_remembers_its_geometry(qtbot, db_path: Path, tmp_path: Path) -> 
     menu = second.menuBar().actions()[0].menu()
     menu.aboutToShow.emit()  # as opening it does: areas not built yet are built for the menu
     menu_texts = [a.text() for a in menu.actions() if a.text()]
-    assert menu_texts == ["新建方案…", "从模板新建…", "复制方案到其他年份…", "导出 PDF…",
+    assert menu_texts == ["新建方案…", "从模板新建…", "复制方案到其他年份…", "导入方案文件…",
+                          "导出方案文件…", "导出 PDF…",
                           "生成演示数据", "导入居民名册…", "导出居民名册…", "打印…", "备份与恢复…",
                           "清理旧个人信息…", "退出"]
 

@@ -31,6 +31,7 @@ from ui.operations import run_op, run_task
 from ui.plans.area_exports import PlanExports
 from ui.plans.empty_page import build_empty_page
 from ui.plans.list_model import COL_START, COL_TITLE, PlansListModel
+from ui.plans.plan_files import PlanFileActions
 from ui.plans.tabs import EditorFactory, PlanTabs
 from ui.widgets.actions import make_action
 from ui.widgets.dialogs import run_dialog
@@ -46,7 +47,7 @@ SEARCH_DELAY_MS = 250  # debounce: query once the clerk pauses typing
 
 
 
-class PlansArea(PlanExports, QWidget):
+class PlansArea(PlanExports, PlanFileActions, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  editor_factory: EditorFactory | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +140,7 @@ class PlansArea(PlanExports, QWidget):
             self.tr("关闭方案"), lambda: self.plan_tabs.close_current(), "Ctrl+W")
         self.addAction(self.act_find)
         self.addAction(self.act_close_tab)
+        self._make_file_actions()
         self.act_demo = self._action(self.tr("生成演示数据"), self.make_demo, "",
                                      self.tr("填入几个示例方案，便于熟悉软件"))
         self.status_menu = QMenu(self.tr("修改状态"), self)
@@ -197,8 +199,8 @@ class PlansArea(PlanExports, QWidget):
 
     def file_menu_actions(self) -> list[QAction | None]:
         """Actions the main window lists in its 文件 menu (None: a separator)."""
-        return [self.act_new, self.act_template, self.act_copy, None, self.act_pdf, None,
-                self.act_demo]
+        return [self.act_new, self.act_template, self.act_copy, None, self.act_import_file,
+                self.act_export_file, None, self.act_pdf, None, self.act_demo]
 
     def _mark_current_status(self) -> None:
         p = self.model.plan_at(self.model.row_of(self.current_id() or -1))
@@ -280,7 +282,8 @@ class PlansArea(PlanExports, QWidget):
 
     def _update_actions(self, *_args: object) -> None:
         has = self.current_id() is not None
-        for a in (self.act_open, self.act_copy, self.act_pdf, self.act_print, self.act_delete):
+        for a in (self.act_open, self.act_copy, self.act_pdf, self.act_print, self.act_delete,
+                  self.act_export_file):
             a.setEnabled(has)
         self.status_menu.setEnabled(has)
         if hasattr(self, "status_button"):
@@ -336,11 +339,13 @@ class PlansArea(PlanExports, QWidget):
 
         return self._create(PlanRecord(title=title.strip()))
 
-    def _create(self, rec: PlanRecord) -> int | None:
+    def _create(self, rec: PlanRecord, done: str = "") -> int | None:
+        """Save rec as a new plan and open it; done: the message (with {0} for its title)."""
         from models.plans.service import save_plan  # see the imports
 
+        done = done or self.tr("已新建方案“{0}”。")
         result = run_op(self, self.hub, save_plan, rec, changes=PLANS,
-                        success_message=self.tr("已新建方案“{0}”。").format(rec.title))
+                        success_message=done.format(rec.title))
         if result.ok:
             self.open_plan(result.value)
             return int(result.value)
