@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.common.changes import PLANS
+from models.plans.blanks import blank_places
 from models.plans.outline import default_outline
 from models.plans.records import PlanRecord
 from models.plans.service import clone_record, load_plan, save_plan
 from ui.operations import DataHub, run_op, show_error
+from ui.plans.blank_tools import make_blank_button
 from ui.plans.date_shift import moved_record
 from ui.plans.editor_pages import EditorPages
 from ui.plans.form import PlanForm
@@ -88,13 +90,23 @@ class PlanEditor(EditorPages, QWidget):
         self.title_label.setFont(scaled_font(self.font(), 1.15))
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status")
+        # Blanks left to fill by hand (models.plans.blanks): the plan is not finished yet.
+        self.blanks_label = QLabel(self)
+        self.blanks_label.setObjectName("blanks")
+        self.blanks_label.setStyleSheet("color: #b9770e; font-weight: bold;")
+        self.blank_button = make_blank_button(
+            self, lambda text: self._show_status(text, error=True))
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setToolTip(self.tr("保存方案（Ctrl+S）"))
         self.save_button.clicked.connect(self.save)
         top = QHBoxLayout()
         top.setContentsMargins(14, 8, 14, 8)
         top.addWidget(self.title_label, 1)
+        top.addWidget(self.blanks_label)
+        top.addSpacing(12)
         top.addWidget(self.status_label)
+        top.addSpacing(12)
+        top.addWidget(self.blank_button)
         top.addSpacing(12)
         top.addWidget(self.save_button)
         line = QFrame(self)
@@ -122,6 +134,7 @@ class PlanEditor(EditorPages, QWidget):
         shortcut.activated.connect(self.save)
 
         self.sections.setCurrentRow(0)
+        self._update_blanks()
         self._update_title()
         self._update_counts()
         QTimer.singleShot(0, self, self._build_next_page)  # dropped if the editor is gone
@@ -213,6 +226,7 @@ class PlanEditor(EditorPages, QWidget):
         self._update_budget()
         self._update_kind()
         self._update_festival()
+        self._update_blanks()
         self.titleChanged.emit(self._record.title)
 
     def _start_edited(self) -> None:
@@ -252,6 +266,7 @@ class PlanEditor(EditorPages, QWidget):
     # --- reactions ----------------------------------------------------------------------------
     def _on_form_changed(self, name: str) -> None:
         self._mark_dirty()
+        self._update_blanks()
         if name == "title":
             self._update_title()
             self.titleChanged.emit(self._record.title)
@@ -265,6 +280,7 @@ class PlanEditor(EditorPages, QWidget):
 
     def _on_rows_changed(self, attr: str) -> None:
         self._mark_dirty()
+        self._update_blanks()
         self._update_counts()
         if attr == "agenda":
             self._update_agenda()
@@ -277,6 +293,12 @@ class PlanEditor(EditorPages, QWidget):
             self._dirty = True
             self.dirtyChanged.emit(True)
             self._update_title()
+
+    def _update_blanks(self) -> None:
+        places = blank_places(self._record)
+        self.blanks_label.setVisible(bool(places))
+        self.blanks_label.setText(self.tr("未完成：%1 处待填").replace("%1", str(len(places))))
+        self.blanks_label.setToolTip(self.tr("留有待填写的空白：") + "、".join(places))
 
     def _update_title(self) -> None:
         mark = self.tr(" ＊未保存") if self._dirty else ""

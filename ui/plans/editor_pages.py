@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from models.plans.festivals import FESTIVALS
 from models.plans.records import KINDS, PART_ROWS, ContentRow, PhaseRow, PhaseTaskRow
 from models.plans.rules import agenda_problems
+from ui.plans.blank_tools import make_date_to_fill_button
 from ui.plans.fields import FieldSpec, to_qdatetime
 from ui.plans.form import PlanForm
 from ui.plans.sections import (
@@ -98,6 +99,9 @@ class EditorPages:
                 self.festival_hint.setObjectName("sectionHint")
                 holder_layout.addWidget(self.festival_hint)
                 self._update_festival()
+            if "time_note" in what:
+                holder_layout.addWidget(make_date_to_fill_button(form, page), 0,
+                                        Qt.AlignmentFlag.AlignLeft)
             if "target_analysis" in what:
                 holder_layout.addWidget(make_insert_button(
                     form.widget("target_analysis"), self._activity_day, page),
