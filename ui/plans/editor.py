@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from models.common.changes import PLANS
 from models.plans.blanks import blank_places
+from models.plans.content_lines import content_lines
 from models.plans.outline import default_outline
 from models.plans.records import PlanRecord
 from models.plans.service import clone_record, load_plan, save_plan
@@ -219,7 +220,8 @@ class PlanEditor(EditorPages, QWidget):
         for form in self._forms:
             form.set_record(self._record)
         for attr, widget in self._row_widgets.items():
-            widget.set_rows(getattr(self._record, attr))
+            rows = getattr(self._record, attr)
+            widget.set_rows(content_lines(rows) if attr == "content" else rows)
         self._update_title()
         self._update_counts()
         self._update_agenda()
@@ -286,6 +288,8 @@ class PlanEditor(EditorPages, QWidget):
             self._update_agenda()
         elif attr == "budget":
             self._update_budget()
+        elif attr == "outline":
+            self._update_content_offset()
 
     def _mark_dirty(self) -> None:
         self._autosave_timer.start()  # restarted on every edit: saves after a quiet spell

@@ -10,12 +10,15 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from models.plans.content_lines import ContentLine, content_lines, content_tree
 from models.plans.festivals import FESTIVALS
-from models.plans.records import KINDS, PART_ROWS, ContentRow, PhaseRow, PhaseTaskRow
+from models.plans.outline import outline_of
+from models.plans.records import KINDS, PART_ROWS, PhaseRow, PhaseTaskRow, SectionRow
 from models.plans.rules import agenda_problems
 from ui.plans.blank_tools import make_date_to_fill_button
 from ui.plans.fields import FieldSpec, to_qdatetime
 from ui.plans.form import PlanForm
+from ui.plans.level_grid import LevelGrid
 from ui.plans.sections import (
     AMOUNT,
     HINTS,
@@ -127,6 +130,23 @@ class EditorPages:
             layout.addWidget(self._make_form(LEADERSHIP_FIELDS))
         return page
 
+    def _content_offset(self) -> int:
+        """How many levels print above the content items: its section's, and one more for the
+        section's heading (a notice's content has none: its items are the document's points)."""
+        for row in outline_of(self._record):
+            if row.key == "活动内容":
+                return row.level if row.heading.strip() else row.level - 1
+        return 1
+
+    def _update_content_offset(self) -> None:
+        grid = self._grid_by_attr.get("content")
+        if isinstance(grid, LevelGrid):
+            grid.set_level_offset(self._content_offset())
+
+    def _content_lines_changed(self) -> None:
+        grid = self._grid_by_attr["content"]
+        self._record.content = content_tree(grid.model.rows())
+
     def _activity_day(self) -> date | None:
         start = self.record().start
         return start.date() if start else None
@@ -152,11 +172,14 @@ class EditorPages:
         rows = getattr(self._record, attr)
         widget: RowsGrid | MasterDetailGrid
         if attr == "content":
-            nested = MasterDetailGrid(
-                ContentRow, ContentRow, "children", rows, self.tr("子项"), parent
-            )
-            grids = [nested.master, nested.detail]
-            widget = nested
+            # Edited as lines with levels (four deep), handed back to the record as a tree.
+            widget = LevelGrid(ContentLine, content_lines(rows), "title", parent)
+            widget.changed.connect(self._content_lines_changed)
+            widget.set_level_offset(self._content_offset())
+            grids = [widget]
+        elif attr == "outline":
+            widget = LevelGrid(SectionRow, rows, "heading", parent)
+            grids = [widget]
         elif attr == "phases":
             nested = MasterDetailGrid(PhaseRow, PhaseTaskRow, "tasks", rows, self.tr("任务"),
                                       parent)
