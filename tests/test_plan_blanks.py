@@ -31,7 +31,7 @@ def test_what_counts_as_a_blank() -> None:
                  "投放时间：___月___日", "待定", "待联系"):
         assert has_blank(text), text
     for text in ("2026年10月8日", "一、二年级", "\u3000\u3000社区成立于1984年。", "3.5公里",
-                 "a_b", "具体时间另行通知", "协办单位待定后公布", ""):
+                 "a_b", "具体时间另行通知", "2026 年 10 月 8 日", "九 月", "10 时 30 分", "协办单位待定后公布", ""):
         assert not has_blank(text), text
 
 

@@ -20,7 +20,8 @@ BLANK_NAME = "_" * 16  # about eight characters wide: room for a unit's name wri
 # An activity whose date is not known yet: its time note holds this (start and end unset).
 DATE_TO_FILL = BLANK_DATE
 
-_BLANK = re.compile(r"[\u3000 ]+[年月日时分]|_{3,}|＿{2,}")
+# spaces before 年/月/日/时/分 that follow no number ("2026 年" is a date typed with a space)
+_BLANK = re.compile(r"(?<![0-9０-９〇一二三四五六七八九十])[\u3000 ]+[年月日时分]|_{3,}|＿{2,}")
 # A value that says, in words, that it is still to be found (篇5's organiser "待定").
 _TO_BE_FOUND = {"待定", "待联系", "待填", "待确定", "另定"}
 
