@@ -50,3 +50,13 @@ def test_a_year_the_clerk_chose_stays(qtbot: QtBot) -> None:
     _go_to(qtbot, dialog, _row_of(dialog, "party_volunteer"))
     assert dialog.year.value() == 2028
     assert "2026年12月5日" in dialog.next_day.text()  # still told when the festival comes
+
+
+def test_the_buttons_speak_chinese(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = TemplateDialog(list_templates(), today=date(2026, 12, 2))
+    qtbot.addWidget(dialog)
+    texts = [b.text() for b in dialog.buttons.buttons()]
+    assert sorted(texts) == sorted(["新建方案", "取消"])  # was "Cancel"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
