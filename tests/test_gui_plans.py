@@ -248,7 +248,8 @@ def test_template_dialog_lists_templates_and_returns_the_choice(qtbot) -> None:
     assert dialog.choice() == (infos[1].key, 2027)
     plain = TemplateDialog(infos)
     qtbot.addWidget(plain)
-    assert plain.year.value() == datetime.now().year  # default: this year
+    plain.list.setCurrentRow([i.festival for i in infos].index(""))
+    assert plain.year.value() == datetime.now().year  # no festival: this year
 
 
 def test_new_from_template_and_copy_to_year(qtbot, area: PlansArea, monkeypatch) -> None:
@@ -330,8 +331,8 @@ def test_window_remembers_its_geometry(qtbot, db_path: Path, tmp_path: Path) -> 
     menu = second.menuBar().actions()[0].menu()
     menu.aboutToShow.emit()  # as opening it does: areas not built yet are built for the menu
     menu_texts = [a.text() for a in menu.actions() if a.text()]
-    assert menu_texts == ["新建方案…", "从模板新建…", "复制方案到其他年份…", "导出 PDF…",
-                          "导出 Word…",
+    assert menu_texts == ["新建方案…", "从模板新建…", "复制方案到其他年份…", "导入方案文件…",
+                          "导出方案文件…", "导出 PDF…", "导出 Word…",
                           "生成演示数据", "导入居民名册…", "撤销上次导入…", "导出居民名册…",
                           "导出志愿服务台帐…", "导出志愿者登记表…", "出具志愿服务记录证明…",
                           "打印…", "备份与恢复…", "清理旧个人信息…", "退出"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QCheckBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 import ui.plans.editor as plan_editor_module
+import ui.plans.editor_pages as editor_pages_module
+from models.plans.content_lines import content_lines
 from models.plans.records import AgendaRow, BudgetRow, ContentRow, PhaseRow, PlanRecord
 from models.plans.service import load_plan, save_plan
 from ui.plans.editor import PlanEditor
@@ -279,14 +281,13 @@ def test_choices_booleans_and_notices(qtbot, editor) -> None:
 
 def test_sub_items_and_phase_tasks_are_edited_under_their_parent(qtbot, editor) -> None:
     editor.show_section("活动内容")
-    nested = editor.findChildren(MasterDetailGrid)
-    content = next(n for n in nested if n.master is editor.grid("content"))
-    assert not content.detail.isEnabled()  # nothing selected yet
-    content.master.select_row(0)
-    assert content.detail.isEnabled()
-    assert content.detail.model.rowCount() == 1
-    content.detail.add_button.click()
-    content.detail.model.setData(content.detail.model.index(1, 0), "医护人员随行")
+    content = editor.grid("content")  # content items: one line each, indented by level
+    assert [(r.level, r.title) for r in content.model.rows()] == [(1, "登山"), (2, "分三组出发")]
+    content.select_row(1)
+    content.view.setFocus()
+    qtbot.keyClick(content.view, Qt.Key.Key_Insert)  # a line after it, at its level
+    assert content.current_row() == 2
+    content.model.setData(content.model.index(2, content.model.column_of("title")), "医护人员随行")
     editor.show_section("阶段安排")
     nested = editor.findChildren(MasterDetailGrid)
     phases = next(n for n in nested if n.master is editor.grid("phases"))
@@ -321,7 +322,7 @@ def test_dirty_changed_is_announced_once_each_way(qtbot, editor) -> None:
 
 
 def test_festival_is_picked_from_the_list_when_there_is_one(qtbot, db_path, monkeypatch) -> None:
-    monkeypatch.setattr(plan_editor_module, "FESTIVALS", {"chongyang": "重阳节", "spring": "春节"})
+    monkeypatch.setattr(editor_pages_module, "FESTIVALS", {"chongyang": "重阳节", "spring": "春节"})
     widget = PlanEditor(make_plan())
     qtbot.addWidget(widget)
     festival = widget.field_widget("festival")
@@ -334,7 +335,7 @@ def test_festival_is_picked_from_the_list_when_there_is_one(qtbot, db_path, monk
 
 
 def test_festival_is_typed_when_there_is_no_list(qtbot, db_path, monkeypatch) -> None:
-    monkeypatch.setattr(plan_editor_module, "FESTIVALS", {})
+    monkeypatch.setattr(editor_pages_module, "FESTIVALS", {})
     widget = PlanEditor(make_plan())
     qtbot.addWidget(widget)
     festival = widget.field_widget("festival")
@@ -348,7 +349,7 @@ def test_pages_are_built_on_demand_and_soon_after_opening(qtbot, editor) -> None
     editor.show_section("费用预算")
     assert editor.pages.currentWidget().isAncestorOf(editor.budget_grid)
     assert "计划合计 690.00 元" in editor.budget_label.text()
-    qtbot.waitUntil(lambda: len(editor.findChildren(MasterDetailGrid)) == 2)
+    qtbot.waitUntil(lambda: len(editor.findChildren(MasterDetailGrid)) == 1)  # the phases
     assert editor.sections.currentRow() == editor.pages.currentIndex()
     assert editor.pages.currentWidget().isAncestorOf(editor.budget_grid)
 
@@ -495,7 +496,9 @@ def test_every_field_of_a_plan_has_a_home_in_the_editor(qtbot, editor) -> None:
     for name in placed:
         assert editor.field_widget(name) is not None
     for attr in row_parts:
-        assert editor.grid(attr).model.rowCount() == len(getattr(editor.record(), attr))
+        rows = getattr(editor.record(), attr)
+        shown = content_lines(rows) if attr == "content" else rows  # content: a line an item
+        assert editor.grid(attr).model.rowCount() == len(shown)
 
 
 def test_autosave_waits_while_a_cell_is_being_typed_in(qtbot, db_path, monkeypatch) -> None:

@@ -1,5 +1,6 @@
-"""What to tell the clerk before a plan is printed: placeholders a template left in (××), and a
-festival activity whose date is not that year's festival day."""
+"""What to tell the clerk before a plan is printed: placeholders a template left in (××), a
+festival activity whose date is not that year's festival day, and blanks still to fill
+(models.plans.blanks)."""
 from __future__ import annotations
 
 import dataclasses
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from models.plans.blanks import blank_places
 from models.plans.festivals import FESTIVALS, FestivalError, festival_date
 from models.plans.records import PlanRecord, label_of
 
@@ -24,6 +26,10 @@ def print_warnings(rec: PlanRecord) -> list[str]:
         name, day = wrong
         start = rec.start.date() if rec.start else day
         out.append(f"活动日期{_cn(start)}不是{day.year}年的{name}（{_cn(day)}），请核对。")
+    blanks = blank_places(rec)
+    if blanks:
+        out.append(f"{'、'.join(blanks)}中还有待填写的空白（尚未完成），"
+                   "打印后请手工填写，或补全后再打印。")
     return out
 
 

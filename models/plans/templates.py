@@ -42,6 +42,7 @@ class TemplateInfo:
     category: str
     kind: str
     description: str
+    festival: str = ""  # the festival key the activity is tied to ("" none)
 
 
 def _read(path: Path) -> tuple[str, PlanRecord]:
@@ -68,7 +69,8 @@ def list_templates() -> list[TemplateInfo]:
     infos = []
     for path in TEMPLATE_DIR.glob("*.json"):
         description, rec = _read(path)
-        infos.append(TemplateInfo(path.stem, rec.title, rec.category, rec.kind, description))
+        infos.append(TemplateInfo(path.stem, rec.title, rec.category, rec.kind, description,
+                                  rec.festival))
     return sorted(infos, key=_order)
 
 

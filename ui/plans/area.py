@@ -2,22 +2,18 @@
 plan on the right. Every write goes through ui.operations; open editors are asked before closing."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -32,7 +28,10 @@ from models.plans.listing import count_plans, plan_years
 from models.plans.summary import CATEGORIES, STATUSES
 from ui.context import AppContext
 from ui.operations import run_op, run_task
+from ui.plans.area_exports import PlanExports
+from ui.plans.empty_page import build_empty_page
 from ui.plans.list_model import COL_START, COL_TITLE, PlansListModel
+from ui.plans.plan_files import PlanFileActions
 from ui.plans.tabs import EditorFactory, PlanTabs
 from ui.widgets.actions import make_action
 from ui.widgets.dialogs import run_dialog
@@ -47,12 +46,8 @@ if TYPE_CHECKING:
 SEARCH_DELAY_MS = 250  # debounce: query once the clerk pauses typing
 
 
-def safe_file_name(title: str) -> str:
-    name = re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", title).strip(" ._") or "活动方案"
-    return name[:80]
 
-
-class PlansArea(QWidget):
+class PlansArea(PlanExports, PlanFileActions, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  editor_factory: EditorFactory | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +86,7 @@ class PlansArea(QWidget):
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_main_page())
-        self.pages.addWidget(self._build_empty_page())
+        self.pages.addWidget(build_empty_page(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._build_toolbar())
@@ -149,6 +144,7 @@ class PlansArea(QWidget):
             self.tr("关闭方案"), lambda: self.plan_tabs.close_current(), "Ctrl+W")
         self.addAction(self.act_find)
         self.addAction(self.act_close_tab)
+        self._make_file_actions()
         self.act_demo = self._action(self.tr("生成演示数据"), self.make_demo, "",
                                      self.tr("填入几个示例方案，便于熟悉软件"))
         self.status_menu = QMenu(self.tr("修改状态"), self)
@@ -205,43 +201,10 @@ class PlansArea(QWidget):
         self.splitter = splitter
         return splitter
 
-    def _build_empty_page(self) -> QWidget:
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.addStretch(1)
-        title = QLabel(self.tr("这个数据文件里还没有活动方案"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
-        text = QLabel(self.tr("可以从常用模板（重阳敬老、义诊、亲子早教等）新建方案，"
-                              "也可以先生成演示数据看看软件怎么用。"))
-        text.setWordWrap(True)
-        for label in (title, text):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            box.addWidget(label)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.empty_template_button = QPushButton(self.tr("从模板新建"))
-        self.empty_demo_button = QPushButton(self.tr("生成演示数据"))
-        self.empty_new_button = QPushButton(self.tr("新建空白方案"))
-        self.empty_template_button.clicked.connect(self.new_from_template)
-        self.empty_demo_button.clicked.connect(self.make_demo)
-        self.empty_new_button.clicked.connect(self.new_plan)
-        for b in (self.empty_template_button, self.empty_demo_button, self.empty_new_button):
-            b.setMinimumHeight(40)
-            b.setMinimumWidth(150)
-            row.addWidget(b)
-        row.addStretch(1)
-        box.addSpacing(16)
-        box.addLayout(row)
-        box.addStretch(2)
-        return page
-
     def file_menu_actions(self) -> list[QAction | None]:
         """Actions the main window lists in its 文件 menu (None: a separator)."""
-        return [self.act_new, self.act_template, self.act_copy, None, self.act_pdf, self.act_word,
-                None, self.act_demo]
+        return [self.act_new, self.act_template, self.act_copy, None, self.act_import_file,
+                self.act_export_file, None, self.act_pdf, self.act_word, None, self.act_demo]
 
     def _mark_current_status(self) -> None:
         p = self.model.plan_at(self.model.row_of(self.current_id() or -1))
@@ -324,7 +287,7 @@ class PlansArea(QWidget):
     def _update_actions(self, *_args: object) -> None:
         has = self.current_id() is not None
         for a in (self.act_open, self.act_copy, self.act_pdf, self.act_word, self.act_print,
-                  self.act_delete):
+                  self.act_delete, self.act_export_file):
             a.setEnabled(has)
         self.status_menu.setEnabled(has)
         if hasattr(self, "status_button"):
@@ -380,11 +343,13 @@ class PlansArea(QWidget):
 
         return self._create(PlanRecord(title=title.strip()))
 
-    def _create(self, rec: PlanRecord) -> int | None:
+    def _create(self, rec: PlanRecord, done: str = "") -> int | None:
+        """Save rec as a new plan and open it; done: the message (with {0} for its title)."""
         from models.plans.service import save_plan  # see the imports
 
+        done = done or self.tr("已新建方案“{0}”。")
         result = run_op(self, self.hub, save_plan, rec, changes=PLANS,
-                        success_message=self.tr("已新建方案“{0}”。").format(rec.title))
+                        success_message=done.format(rec.title))
         if result.ok:
             self.open_plan(result.value)
             return int(result.value)
@@ -455,81 +420,6 @@ class PlansArea(QWidget):
         run_op(self, self.hub, delete_plan, plan_id, changes=PLANS,
                success_message=self.tr("已删除方案“{0}”。").format(p.title))
 
-    def _editing_id(self) -> int | None:
-        """The plan whose editor holds the keyboard focus, if one does."""
-        editor = self.tabs.currentWidget()
-        focus = QApplication.focusWidget()
-        if editor is None or focus is None or not editor.isAncestorOf(focus):
-            return None
-        return next((i for i, e in self.plan_tabs.editors.items() if e is editor), None)
-
-    def _saved_current(self, doing: str, plan_id: int | None = None) -> PlanRecord | None:
-        """The selected plan (or plan_id) as saved (its open editor asked to save first)."""
-        plan_id = plan_id if plan_id is not None else self.current_id()
-        if plan_id is None or not self.plan_tabs.ensure_saved(plan_id, doing):
-            return None
-        from models.plans.service import load_plan  # see the imports
-
-        loaded = run_op(self, None, load_plan, plan_id)
-        return loaded.value if loaded.ok else None
-
-    def print_document(self) -> None:
-        """Preview the PDF (the one 导出 PDF writes) of the plan being edited, else of the one
-        selected in the list; print from the preview."""
-        rec = self._saved_current(self.tr("打印"), self._editing_id())  # the plan on screen
-        if rec is None:
-            return
-        from exporters.plans.pdf import build_plan_pdf_bytes
-        from ui.widgets.printing import open_preview
-
-        built = run_op(self, None, build_plan_pdf_bytes, rec)
-        if built.ok:
-            open_preview(built.value, rec.title, self)
-
-    def export_pdf(self) -> None:
-        from PySide6.QtCore import QStandardPaths  # off the start-up path
-
-        rec = self._saved_current(self.tr("导出"))
-        if rec is None:
-            return
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        from models.plans.checks import print_warnings  # off the start-up path
-
-        warnings = print_warnings(rec)
-        if warnings:
-            answer = QMessageBox.question(
-                self, self.tr("导出前请核对"),
-                "\n".join(warnings) + "\n\n" + self.tr("仍要导出吗？"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{safe_file_name(rec.title)}.pdf")
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("导出 PDF"), suggested, self.tr("PDF 文件 (*.pdf)"))
-        if not name:
-            return
-        out = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
-        run_task(self, self.tr("正在导出 PDF…"), _export_pdf_task, rec, out,
-                 on_success=self._exported)
-
-    def _exported(self, path: object) -> None:
-        from PySide6.QtCore import QUrl  # off the start-up path
-        from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QMessageBox
-
-        self.hub.message.emit(self.tr("已导出：{0}").format(path))
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("导出完成"),
-                          self.tr("PDF 已保存到：\n{0}").format(path),
-                          QMessageBox.StandardButton.Close, self)
-        open_button = box.addButton(self.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
-        run_dialog(box)
-        if box.clickedButton() is open_button:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
     def make_demo(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # off the start-up path
 
@@ -547,11 +437,6 @@ class PlansArea(QWidget):
                  on_success=lambda ids: self.hub.message.emit(
                      self.tr("已生成演示数据：{0} 个方案。").format(len(ids))))
 
-
-def _export_pdf_task(_progress: object, rec: PlanRecord, out: Path) -> Path:
-    from exporters.plans.pdf import export_plan_pdf
-
-    return export_plan_pdf(rec, out)
 
 
 def _demo_task(_progress: object) -> list[int]:

@@ -1,4 +1,5 @@
-"""The editor of one plan (one tab): sections on the left, the section's form or grid on the right.
+"""The editor of one plan (one tab): sections on the left, the section's form or grid on the right
+(the pages themselves: ui.plans.editor_pages).
 
 Forms and grids edit one PlanRecord in place; saving hands it to models.plans.service.save_plan (one
 transaction) through ui.operations.run_op, like every write from the window, which announces
@@ -7,9 +8,9 @@ valid; a refused autosave is noted in the status line only, a refused save shows
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,46 +20,30 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from models.common.changes import PLANS
-from models.plans.festivals import FESTIVALS
+from models.plans.blanks import blank_places
+from models.plans.content_lines import content_lines
 from models.plans.outline import default_outline
-from models.plans.records import (
-    KINDS,
-    PART_ROWS,
-    ContentRow,
-    PhaseRow,
-    PhaseTaskRow,
-    PlanRecord,
-)
-from models.plans.rules import agenda_problems
+from models.plans.records import PlanRecord
 from models.plans.service import clone_record, load_plan, save_plan
 from ui.operations import DataHub, run_op, show_error
-from ui.plans.fields import FieldSpec, to_qdatetime
+from ui.plans.blank_tools import make_blank_button
+from ui.plans.date_shift import moved_record
+from ui.plans.editor_pages import EditorPages
 from ui.plans.form import PlanForm
-from ui.plans.sections import (
-    AMOUNT,
-    HINTS,
-    LEADERSHIP_FIELDS,
-    SECTIONS,
-    STYLE,
-    budget_summary,
-    festival_note,
-    scaled_font,
-)
-from ui.plans.target_analysis_button import make_insert_button
+from ui.plans.sections import SECTIONS, STYLE, scaled_font
 from ui.widgets.dialogs import run_dialog
 from ui.widgets.rows_grid import MasterDetailGrid, RowsGrid
 
 AUTOSAVE_MS = 4000
 
 
-class PlanEditor(QWidget):
+class PlanEditor(EditorPages, QWidget):
     saved = Signal(int)
     titleChanged = Signal(str)
     dirtyChanged = Signal(bool)
@@ -73,6 +58,7 @@ class PlanEditor(QWidget):
         # the clerk adds joins the others instead of replacing them.
         self._record.outline = self._record.outline or default_outline(self._record.kind)
         self._dirty = False
+        self._start_day = self._record.start.date() if self._record.start else None
         self._forms: list[PlanForm] = []
         self._grids: list[RowsGrid] = []
         self._grid_by_attr: dict[str, RowsGrid] = {}
@@ -105,13 +91,23 @@ class PlanEditor(QWidget):
         self.title_label.setFont(scaled_font(self.font(), 1.15))
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status")
+        # Blanks left to fill by hand (models.plans.blanks): the plan is not finished yet.
+        self.blanks_label = QLabel(self)
+        self.blanks_label.setObjectName("blanks")
+        self.blanks_label.setStyleSheet("color: #b9770e; font-weight: bold;")
+        self.blank_button = make_blank_button(
+            self, lambda text: self._show_status(text, error=True))
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setToolTip(self.tr("保存方案（Ctrl+S）"))
         self.save_button.clicked.connect(self.save)
         top = QHBoxLayout()
         top.setContentsMargins(14, 8, 14, 8)
         top.addWidget(self.title_label, 1)
+        top.addWidget(self.blanks_label)
+        top.addSpacing(12)
         top.addWidget(self.status_label)
+        top.addSpacing(12)
+        top.addWidget(self.blank_button)
         top.addSpacing(12)
         top.addWidget(self.save_button)
         line = QFrame(self)
@@ -139,6 +135,7 @@ class PlanEditor(QWidget):
         shortcut.activated.connect(self.save)
 
         self.sections.setCurrentRow(0)
+        self._update_blanks()
         self._update_title()
         self._update_counts()
         QTimer.singleShot(0, self, self._build_next_page)  # dropped if the editor is gone
@@ -213,18 +210,39 @@ class PlanEditor(QWidget):
         list). Refused, keeping the edits, while there are unsaved changes."""
         if self._dirty:
             return False
-        self._record = load_plan(self._plan_id)
+        self._show_record(load_plan(self._plan_id))
+        return True
+
+    def _show_record(self, rec: PlanRecord) -> None:
+        """Edit rec from now on: every form and grid shows it."""
+        self._record = rec
+        self._start_day = rec.start.date() if rec.start else None
         for form in self._forms:
             form.set_record(self._record)
         for attr, widget in self._row_widgets.items():
-            widget.set_rows(getattr(self._record, attr))
+            rows = getattr(self._record, attr)
+            widget.set_rows(content_lines(rows) if attr == "content" else rows)
         self._update_title()
         self._update_counts()
         self._update_agenda()
         self._update_budget()
         self._update_kind()
+        self._update_festival()
+        self._update_blanks()
         self.titleChanged.emit(self._record.title)
-        return True
+
+    def _start_edited(self) -> None:
+        """The clerk finished editing the start: offer the festival day of a new year and to move
+        every other date by as many days (ui.plans.date_shift)."""
+        old = self._start_day
+        start = self._record.start
+        self._start_day = start.date() if start else None  # first: the question takes the focus
+        if old is None or start is None or start.date() == old:
+            return
+        moved = moved_record(self, self._record, old)
+        if moved is not None:
+            self._show_record(moved)
+            self._mark_dirty()
 
     # --- for the window and the tests -------------------------------------------------------
     def field_widget(self, name: str) -> QWidget:
@@ -247,155 +265,10 @@ class PlanEditor(QWidget):
                 return
         raise KeyError(title)
 
-    # --- pages ------------------------------------------------------------------------------
-    def _show_page(self, position: int) -> None:
-        if position < 0:
-            return
-        self._ensure_page(position)
-        self.pages.setCurrentIndex(position)
-
-    def _ensure_page(self, position: int) -> None:
-        if self._built[position]:
-            return
-        self._built[position] = True
-        title, what = SECTIONS[position]
-        placeholder = self.pages.widget(position)
-        self.pages.insertWidget(position, self._build_page(title, what))
-        self.pages.removeWidget(placeholder)
-        placeholder.deleteLater()
-        # Labels that live on this page show the current state.
-        if what == "agenda":
-            self._update_agenda()
-        elif what == "budget":
-            self._update_budget()
-        elif "recipients" in what:
-            self._update_kind()
-
-    def _build_all(self) -> None:
-        for position in range(len(SECTIONS)):
-            self._ensure_page(position)
-
-    def _build_next_page(self) -> None:
-        for position, built in enumerate(self._built):
-            if not built:
-                current = self.pages.currentIndex()
-                self._ensure_page(position)
-                self.pages.setCurrentIndex(current)
-                QTimer.singleShot(0, self, self._build_next_page)  # dropped if the editor is gone
-                return
-
-    def _build_page(self, title: str, what: list[str] | str) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(22, 16, 22, 16)
-        layout.setSpacing(10)
-        heading = QLabel(self.tr(title), page)
-        heading.setObjectName("sectionTitle")
-        heading.setFont(scaled_font(self.font(), 1.3))
-        layout.addWidget(heading)
-        if title in HINTS:
-            hint = QLabel(self.tr(HINTS[title]), page)
-            hint.setObjectName("sectionHint")
-            hint.setWordWrap(True)
-            layout.addWidget(hint)
-        if isinstance(what, list):
-            form = self._make_form(what)
-            scroll = QScrollArea(page)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            # The page's own background shows through (no grey box inside a tab).
-            scroll.viewport().setAutoFillBackground(False)
-            holder = QWidget(scroll)
-            holder_layout = QVBoxLayout(holder)
-            holder_layout.setContentsMargins(0, 0, 8, 0)
-            holder_layout.addWidget(form, 1 if form.is_tall() else 0)
-            if "festival" in what and FESTIVALS:
-                # Which day the festival falls on this year: lunar festivals move every year.
-                self.festival_hint = QLabel(page)
-                self.festival_hint.setObjectName("sectionHint")
-                holder_layout.addWidget(self.festival_hint)
-                self._update_festival()
-            if "target_analysis" in what:
-                holder_layout.addWidget(make_insert_button(
-                    form.widget("target_analysis"), self._activity_day, page),
-                    0, Qt.AlignmentFlag.AlignRight)
-            if not form.is_tall():
-                holder_layout.addStretch(1)
-            scroll.setWidget(holder)
-            holder.setAutoFillBackground(False)  # setWidget turned it on
-            layout.addWidget(scroll, 1)
-            return page
-        layout.addWidget(self._rows_widget(what, page), 1)
-        if what == "agenda":
-            self.agenda_problems_label = QLabel(page)
-            self.agenda_problems_label.setObjectName("problems")
-            self.agenda_problems_label.setWordWrap(True)
-            layout.addWidget(self.agenda_problems_label)
-        elif what == "budget":
-            self.budget_label = QLabel(page)
-            self.budget_label.setObjectName("totals")
-            self.budget_label.setWordWrap(True)
-            layout.addWidget(self.budget_label)
-        elif what == "leaders":
-            layout.addWidget(self._make_form(LEADERSHIP_FIELDS))
-        return page
-
-    def _activity_day(self) -> date | None:
-        start = self.record().start
-        return start.date() if start else None
-
-    def _make_form(self, names: list[str]) -> PlanForm:
-        overrides = {}
-        labels: dict[str, dict[str, str]] = {"kind": dict(KINDS)}
-        if FESTIVALS and "festival" in names:
-            overrides["festival"] = FieldSpec(
-                "festival", "节日", "choice", ("", *FESTIVALS), optional=True
-            )
-            labels["festival"] = {"": self.tr("（不是节日活动）"), **FESTIVALS}
-        form = PlanForm(self._record, names, labels, {"status"}, overrides, self)
-        form.changed.connect(self._on_form_changed)
-        self._forms.append(form)
-        if "recipients" in names:
-            self.basic_form = form
-        return form
-
-    def _rows_widget(self, attr: str, parent: QWidget) -> QWidget:
-        rows = getattr(self._record, attr)
-        widget: RowsGrid | MasterDetailGrid
-        if attr == "content":
-            nested = MasterDetailGrid(
-                ContentRow, ContentRow, "children", rows, self.tr("子项"), parent
-            )
-            grids = [nested.master, nested.detail]
-            widget = nested
-        elif attr == "phases":
-            nested = MasterDetailGrid(PhaseRow, PhaseTaskRow, "tasks", rows, self.tr("任务"),
-                                      parent)
-            grids = [nested.master, nested.detail]
-            widget = nested
-        else:
-            computed = [("unit_price_fen", AMOUNT)] if attr == "budget" else None
-            grid = RowsGrid(PART_ROWS[attr], rows, computed, parent)
-            grids = [grid]
-            widget = grid
-        self._grid_by_attr[attr] = grids[0]
-        self._row_widgets[attr] = widget
-        for grid in grids:
-            grid.changed.connect(lambda a=attr: self._on_rows_changed(a))
-            self._grids.append(grid)
-        if attr == "agenda":
-            self.agenda_grid = grids[0]
-            self.agenda_grid.delegate.suggest_datetime = self._suggest_slot_time
-            sort = self.agenda_grid.add_button_after_moves(self.tr("按时间排序"))
-            sort.setToolTip(self.tr("按开始时间重新排列各时段；未填时间的排在最后"))
-            sort.clicked.connect(self._sort_agenda)
-        elif attr == "budget":
-            self.budget_grid = grids[0]
-        return widget
-
     # --- reactions ----------------------------------------------------------------------------
     def _on_form_changed(self, name: str) -> None:
         self._mark_dirty()
+        self._update_blanks()
         if name == "title":
             self._update_title()
             self.titleChanged.emit(self._record.title)
@@ -409,11 +282,14 @@ class PlanEditor(QWidget):
 
     def _on_rows_changed(self, attr: str) -> None:
         self._mark_dirty()
+        self._update_blanks()
         self._update_counts()
         if attr == "agenda":
             self._update_agenda()
         elif attr == "budget":
             self._update_budget()
+        elif attr == "outline":
+            self._update_content_offset()
 
     def _mark_dirty(self) -> None:
         self._autosave_timer.start()  # restarted on every edit: saves after a quiet spell
@@ -421,6 +297,12 @@ class PlanEditor(QWidget):
             self._dirty = True
             self.dirtyChanged.emit(True)
             self._update_title()
+
+    def _update_blanks(self) -> None:
+        places = blank_places(self._record)
+        self.blanks_label.setVisible(bool(places))
+        self.blanks_label.setText(self.tr("未完成：%1 处待填").replace("%1", str(len(places))))
+        self.blanks_label.setToolTip(self.tr("留有待填写的空白：") + "、".join(places))
 
     def _update_title(self) -> None:
         mark = self.tr(" ＊未保存") if self._dirty else ""
@@ -442,42 +324,6 @@ class PlanEditor(QWidget):
                 if count:
                     text += f"（{count}）"
             self.sections.item(position).setText(text)
-
-    def _update_festival(self) -> None:
-        hint = getattr(self, "festival_hint", None)
-        if hint is None:
-            return
-        hint.setText(festival_note(self._record))
-
-    def _update_agenda(self) -> None:
-        if self.agenda_grid is None:
-            return
-        problems = agenda_problems(self._record)
-        self.agenda_grid.model.set_flagged({p.row for p in problems})
-        self.agenda_problems_label.setText("\n".join(p.message for p in problems))
-        self.agenda_problems_label.setVisible(bool(problems))
-
-    def _update_budget(self) -> None:
-        if self.budget_grid is None:
-            return
-        self.budget_label.setText(budget_summary(self._record.budget))
-
-    def _sort_agenda(self) -> None:
-        assert self.agenda_grid is not None
-        self.agenda_grid.model.sort_rows(lambda s: (s.start is None, s.start or datetime.min))
-
-    def _suggest_slot_time(self, index: QModelIndex) -> QDateTime:
-        # A new slot starts where the previous one ended; an end proposes its own start.
-        rows = self._record.agenda
-        row = index.row()
-        assert self.agenda_grid is not None  # the hook is set by the agenda grid itself
-        name = self.agenda_grid.model.spec(index.column()).name
-        if 0 <= row < len(rows):
-            if name == "end" and rows[row].start is not None:
-                return to_qdatetime(rows[row].start + timedelta(minutes=30))
-            if row > 0 and rows[row - 1].end is not None:
-                return to_qdatetime(rows[row - 1].end)
-        return to_qdatetime(self._record.start)
 
     # --- saving -------------------------------------------------------------------------------
     def _first_problem(self) -> str | None:

@@ -1,4 +1,5 @@
-"""Pick a plan template and the year to place it in (从模板新建)."""
+"""Pick a plan template and the year to place it in (从模板新建). A festival template proposes
+the year of the festival's next day from today (重阳 in December: next year's), shown beside it."""
 from __future__ import annotations
 
 import re
@@ -27,8 +28,11 @@ class TemplateDialog(QDialog):
     """templates: TemplateInfo-like objects (key, title, category, kind, description)."""
 
     def __init__(self, templates: list[Any], parent: QWidget | None = None,
-                 year: int | None = None) -> None:
+                 year: int | None = None, today: date | None = None) -> None:
         super().__init__(parent)
+        self._today = today or date.today()
+        # A year the caller or the clerk chose stays; otherwise it follows the template.
+        self._year_chosen = year is not None
         self.setWindowTitle(self.tr("从模板新建方案"))
         self.resize(720, 460)
         self._templates = {t.key: t for t in templates}
@@ -52,14 +56,19 @@ class TemplateDialog(QDialog):
 
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(year or date.today().year)
+        self.year.setValue(year or self._today.year)
         self.year.setSuffix(self.tr(" 年"))
         self.year.setMinimumWidth(110)
+        self.year.valueChanged.connect(self._year_edited)
+        self._setting_year = False
+        self.next_day = QLabel()
+        self.next_day.setObjectName("nextFestivalDay")
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("新建方案"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -69,6 +78,7 @@ class TemplateDialog(QDialog):
         form = QHBoxLayout()
         form.addWidget(QLabel(self.tr("活动年份：")))
         form.addWidget(self.year)
+        form.addWidget(self.next_day)
         form.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("选择一个模板，新方案会按所选年份填好日期，之后可以随意修改。")))
@@ -92,7 +102,34 @@ class TemplateDialog(QDialog):
                     _html(_without_year(t.title)), _html(t.category), _html(t.description)
                 )
             )
+        self._follow_festival(t)
         self._update_ok()
+
+    def _year_edited(self) -> None:
+        if not self._setting_year:  # the clerk's own change, not the template's proposal
+            self._year_chosen = True
+
+    def _propose_year(self, year: int) -> None:
+        if self._year_chosen:
+            return
+        self._setting_year = True
+        self.year.setValue(year)
+        self._setting_year = False
+
+    def _follow_festival(self, t: Any) -> None:
+        """The next day of the template's festival beside the year; the year set to it unless
+        one was chosen."""
+        from models.plans.dates import next_festival_day
+        from models.plans.festivals import festival_name
+
+        day = next_festival_day(getattr(t, "festival", ""), self._today) if t else None
+        if day is None:
+            self.next_day.setText("")
+            self._propose_year(self._today.year)
+            return
+        self.next_day.setText(self.tr("下一个{0}：{1}年{2}月{3}日").format(
+            festival_name(t.festival), day.year, day.month, day.day))
+        self._propose_year(day.year)
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(

@@ -37,7 +37,7 @@ def export_word(parent: QWidget, current: Callable[[], PlanRecord | None],
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from models.plans.checks import print_warnings
-    from ui.plans.area import safe_file_name
+    from ui.plans.area_exports import safe_file_name
 
     rec = current()
     if rec is None:
