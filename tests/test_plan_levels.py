@@ -123,9 +123,13 @@ def test_content_four_levels_deep_with_keys(qtbot: QtBot, editor: PlanEditor,
     heads = headings(stored)
     assert heads[:5] == [
         "一、活动背景", "二、活动内容", "（一）三年级", "1.活动安排", "（1）第一步"]
-    # under a headed section the fourth content level is the fifth on paper: the renderer
-    # prints it at the fourth (its numbering is the renderer's to settle, see the report)
-    assert heads[5].endswith("准备信封") and heads[6] == "（二）五年级"
+    # under a headed section the fourth content level is the fifth on paper: GB/T 9704 has four
+    # heading levels, so it prints as a paragraph led by ①, not as a second （1） beside （1）第一步
+    assert heads[5] == "（二）五年级"
+    from exporters.plans.document import plan_document
+
+    shown = plan_document(stored).strings()
+    assert "①准备信封" in shown and "（2）准备信封" not in shown
 
 
 def test_outline_rename_move_level_add_with_keys(qtbot: QtBot, editor: PlanEditor,

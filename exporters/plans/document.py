@@ -38,9 +38,15 @@ from models.plans.rules import budget_totals, yuan
 
 
 def number_label(level: int, n: int) -> str:
-    """The printed number of the n-th heading of a level: 一、（一）1.（1）."""
-    lv = min(max(level, 1), 4)
+    """The printed number of the n-th heading of a level: 一、（一）1.（1）, and ①② for content one
+    level below the four of GB/T 9704 (an item four deep under a section's own heading)."""
+    lv = min(max(level, 1), DEEPEST)
+    if lv == DEEPEST:
+        return chr(0x2460 + n - 1) if n <= 20 else f"（{n}）"  # ① .. ⑳
     return [f"{cn_number(n)}、", f"（{cn_number(n)}）", f"{n}.", f"（{n}）"][lv - 1]
+
+
+DEEPEST = 5  # the four heading levels, then numbered paragraphs ① ② for content below them
 
 
 def lead(prefix: str, value: str) -> Paragraph:
@@ -70,18 +76,23 @@ class _Writer:
     and restarts the levels below it."""
 
     def __init__(self) -> None:
-        self.counters = [0, 0, 0, 0]
+        self.counters = [0] * DEEPEST
         self.sub = 2  # level of the headings inside the section being built
 
     def number(self, level: int) -> int:
-        i = min(max(level, 1), 4) - 1
+        i = min(max(level, 1), DEEPEST) - 1
         self.counters[i] += 1
-        self.counters[i + 1:] = [0] * (3 - i)
+        self.counters[i + 1:] = [0] * (DEEPEST - 1 - i)
         return self.counters[i]
 
-    def heading(self, level: int, title: str) -> Heading:
-        lv = min(max(level, 1), 4)
-        return Heading(lv, number_label(lv, self.number(lv)), title.strip())
+    def heading(self, level: int, title: str) -> Heading | Paragraph:
+        """A heading of levels 1-4; below them (content four deep under a section's heading) a
+        paragraph led by its number ①, since GB/T 9704 has no fifth heading style."""
+        lv = min(max(level, 1), DEEPEST)
+        label = number_label(lv, self.number(lv))
+        if lv == DEEPEST:
+            return lead(label, title)
+        return Heading(lv, label, title.strip())
 
     def numbered(self, values: list[str]) -> list[Block]:
         """A list: each item a paragraph numbered 1. 2. …, unless the clerk numbered it."""
