@@ -137,3 +137,28 @@ def test_blanks_typed_with_keys_are_saved_and_flagged(
     assert rec.start is None and rec.end is None and rec.time_note == BLANK_DATE
     assert blank_places(rec) == ["活动主题", "时间说明", "组织单位"]
     assert editor.blanks_label.text() == "未完成：3 处待填"
+
+
+def test_a_blank_date_keeps_room_to_write_in() -> None:
+    """Each ideographic space of a blank takes a character's width on paper, after a lead phrase's
+    colon and under the issuer alike (reportlab folded them into one narrow space, so there was no
+    room to write the year, the month or the day)."""
+    import io
+
+    import pdfplumber
+
+    rec = PlanRecord(title="重阳活动", issuer="青桐社区居民委员会",
+                     background=f"活动时间：{BLANK_DATE}上午")
+    with pdfplumber.open(io.BytesIO(build_plan_pdf_bytes(rec))) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["text"] in "：年月日"]
+    size = max(c["size"] for c in chars)
+    rows: dict[int, list[dict]] = {}
+    for c in chars:
+        rows.setdefault(round(c["top"]), []).append(c)
+    lines = [sorted(row, key=lambda c: c["x0"]) for row in rows.values()]
+    body = next(line for line in lines if line[0]["text"] == "：")
+    sign = next(line for line in lines if line[0]["text"] == "年")
+    for line in (body, sign):
+        xs = {c["text"]: c["x0"] for c in line}
+        assert xs["月"] - xs["年"] >= 2.8 * size and xs["日"] - xs["月"] >= 2.8 * size
+    assert body[1]["x0"] - body[0]["x0"] >= 2.8 * size  # 　　 between the colon and 年

@@ -1,7 +1,7 @@
 """Before printing: template placeholders left in, and a festival day that is not that year's."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from exporters.plans.pdf import build_plan_pdf_bytes
 from models.plans.checks import print_warnings
@@ -10,7 +10,7 @@ from tests import pdf_reading as R
 
 
 def test_placeholders_left_from_a_template_are_named() -> None:
-    rec = PlanRecord(title="重阳节活动方案", issuer="××街道办事处",
+    rec = PlanRecord(title="重阳节活动方案", issuer="××街道办事处", issue_date=date(2027, 9, 20),
                      organisers=[OrganiserRow("主办", "××社区居民委员会")])
     warnings = print_warnings(rec)
     assert len(warnings) == 1
@@ -29,6 +29,7 @@ def test_a_festival_on_the_wrong_day_is_named_and_not_printed_as_that_festival()
 
 def test_a_plan_on_its_festival_and_without_placeholders_has_no_warnings() -> None:
     rec = PlanRecord(title="重阳活动", festival="double_ninth", issuer="青桐社区",
+                     issue_date=date(2027, 9, 20),
                      start=datetime(2027, 10, 8, 9, 0), end=datetime(2027, 10, 8, 11, 0))
     assert print_warnings(rec) == []
     text = R.all_text(R.read_pages(build_plan_pdf_bytes(rec)))
@@ -40,3 +41,14 @@ def test_a_span_that_covers_the_festival_keeps_its_name() -> None:
                      start=datetime(2026, 7, 1), end=datetime(2026, 7, 31))
     assert print_warnings(rec) == []
     assert "（世界人口日）" in R.all_text(R.read_pages(build_plan_pdf_bytes(rec)))
+
+
+def test_an_issuer_without_a_date_prints_a_blank_date_and_is_named() -> None:
+    # the 落款 needs a date: with none yet, a blank to date and seal by hand, flagged as unfinished
+    rec = PlanRecord(title="重阳活动", issuer="青桐社区居民委员会")
+    assert print_warnings(rec) == [
+        "成文日期中还有待填写的空白（尚未完成），打印后请手工填写，或补全后再打印。"]
+    text = "".join(R.all_text(R.read_pages(build_plan_pdf_bytes(rec))).split())
+    assert text.endswith("青桐社区居民委员会年月日"), text[-30:]  # the blank's spaces left out
+    assert print_warnings(PlanRecord(title="重阳活动", issuer="青桐社区居民委员会",
+                                     issue_date=date(2027, 9, 20))) == []

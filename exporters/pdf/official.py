@@ -78,8 +78,11 @@ def cn_date(d: date | None) -> str:
 
 
 def esc(text: str) -> str:
-    """User text made safe for reportlab's paragraph markup; line breaks kept."""
-    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+    """User text made safe for reportlab's paragraph markup; line breaks kept. Ideographic spaces
+    are kept one by one, leading ones too: a blank to fill by hand (　　年　　月　　日) must keep
+    its width, and reportlab's parser folds a run of raw whitespace into one space."""
+    kept = escape(text.strip(" \t\r\n")).replace("\r\n", "\n").replace("\n", "<br/>")
+    return kept.replace("\u3000", "&#12288;")
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,7 @@ def signature_block(s: Styles, issuer: str, when: date | str | None) -> list[Flo
     """The date (or its text) right-indented four characters, the issuer centred over it (flush
     right at most when it is much longer), two blank lines above for the seal."""
     issuer = issuer.strip()
-    date_text = when.strip() if isinstance(when, str) else cn_date(when)
+    date_text = when.strip(" \t\r\n") if isinstance(when, str) else cn_date(when)  # keeps 　　年
     if not issuer and not date_text:
         return []
     font = s.body.fontName

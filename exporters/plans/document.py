@@ -31,6 +31,7 @@ from exporters.plans.wording import (
     sentence,
     time_range,
 )
+from models.plans.blanks import BLANK_DATE
 from models.plans.checks import festival_mismatch
 from models.plans.outline import outline_of
 from models.plans.records import ORGANISER_ROLES, ContentRow, PlanRecord, SectionRow
@@ -56,7 +57,8 @@ def lead(prefix: str, value: str) -> Paragraph:
     head, sep, rest = value.partition("：")
     runs = [Run(prefix)] if prefix else []
     if sep and 0 < len(head) <= 20 and rest.strip():
-        runs += [Run(head.strip() + "：", bold=True), Run(rest.strip())]
+        # ASCII spaces only: ideographic ones after the colon are a blank (　　年) to keep
+        runs += [Run(head.strip() + "：", bold=True), Run(rest.strip(" \t\r\n"))]
     else:
         runs.append(Run(value))
     return Paragraph(tuple(runs))
@@ -395,6 +397,8 @@ def plan_document(rec: PlanRecord) -> Document:
     if any(titles):
         blocks.append(Attachments([t for t in titles if t.strip()]))
     issue = cn_date(rec.issue_date)
+    if rec.issuer.strip() and not issue:
+        issue = BLANK_DATE  # an issuer with no date yet: a blank to date and seal by hand
     if rec.issuer.strip() or issue:
         blocks.append(Signature(rec.issuer.strip(), issue))
     return Document(title=rec.title.strip(), blocks=blocks, author=rec.issuer)

@@ -46,6 +46,8 @@ def blank_places(rec: PlanRecord) -> list[str]:
                 _add(found, label_of(PlanRecord, f.name))
         elif isinstance(value, str) and has_blank(value):
             _add(found, label_of(PlanRecord, f.name))
+        elif f.name == "issue_date" and value is None and rec.issuer.strip():
+            _add(found, label_of(PlanRecord, f.name))  # the 落款 prints a blank date
     return found
 
 
