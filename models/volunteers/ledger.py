@@ -140,6 +140,11 @@ def _honours(people: list[VolunteerRecord], year: int) -> dict[int, list[str]]:
             for vid, (r, n) in keys.items()}
 
 
+def volunteer_honours(v: VolunteerRecord, year: int) -> list[str]:
+    """One volunteer's honours up to the year, as the ledger shows them."""
+    return _honours([v], year).get(v.id, [])
+
+
 def _as_of(year: int, today: date | None) -> date:
     today = today or date.today()
     return min(max(today, date(year, 1, 1)), date(year, 12, 31))

@@ -345,18 +345,28 @@ def list_services(year: int | None = None, team_id: int | None = None, *,
         q = q.where(Service.id.in_(ServiceHours.select(ServiceHours.service).where(
             ServiceHours.volunteer == volunteer_id)))
     with database.atomic():
-        services = list(q.order_by(Service.day, Service.id))
-        names = {v.id: v.name for v in _records(Volunteer.select())}
+        # Plain tuples, not model objects: a year's services were most of the ledger's time.
+        services = cast("list[tuple[int, date, int | None, str | None, str, str, str, int | None]]",
+                        list(q.select(Service.id, Service.day, Service.team, VolunteerTeam.name,
+                                      Service.kind, Service.place, Service.content, Service.plan)
+                             .order_by(Service.day, Service.id).tuples()))
+        names = {vid: r_name if r_name is not None else name for vid, name, r_name in cast(
+            "Iterable[tuple[int, str, str | None]]", Volunteer.select(
+                Volunteer.id, Volunteer.name, Resident.name)
+            .join(Resident, pw.JOIN.LEFT_OUTER, on=(Volunteer.resident == Resident.id))
+            .tuples())}
         people: dict[int, list[Served]] = {}
-        sids = [s.id for s in services]
-        for i in range(0, len(sids), 500):
-            for h in ServiceHours.select().where(ServiceHours.service.in_(sids[i:i + 500])):
-                people.setdefault(h.service_id, []).append(
-                    Served(h.volunteer_id, h.minutes, h.role, names.get(h.volunteer_id, "")))
-    return [ServiceRecord(s.id, s.day, s.team_id, s.team.name if s.team is not None else "",
-                          s.kind, s.place, s.content, s.plan_id,
-                          sorted(people.get(s.id, []), key=lambda p: p.volunteer_id))
-            for s in services]
+        if services:
+            # Every row of the services chosen above, through the bare cursor: whole numbers and
+            # text need no conversion, and a sub-select needs no list of ids.
+            sql, params = ServiceHours.select(
+                ServiceHours.service, ServiceHours.volunteer, ServiceHours.minutes,
+                ServiceHours.role).where(ServiceHours.service.in_(q.select(Service.id))).sql()
+            for sid, vid, minutes, role in database.obj.execute_sql(sql, params):
+                people.setdefault(sid, []).append(Served(vid, minutes, role, names.get(vid, "")))
+    return [ServiceRecord(sid, day, team_id, team or "", kind, place, content, plan_id,
+                          sorted(people.get(sid, []), key=lambda p: p.volunteer_id))
+            for sid, day, team_id, team, kind, place, content, plan_id in services]
 
 
 def delete_service(service_id: int) -> None:
