@@ -7,6 +7,8 @@ last character meets the right edge.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -30,7 +32,14 @@ def body_lines(text: str, font: str, size: float, width: float, indent: float,
                char_space: float = 0.0, *, justify: bool = True) -> list[Line]:
     """The text broken into lines of at most width, the first indented; char_space is added
     after every character (the official page's grid), a full line's justification on top
-    (justify False: ragged, as a table cell)."""
+    (justify False: ragged, as a table cell). Remembered: a batch repeats most of its texts
+    (labels, notes, the issuer) on every page. The lines are shared: read them only."""
+    return list(_lines(text, font, size, width, indent, char_space, justify))
+
+
+@lru_cache(maxsize=1024)
+def _lines(text: str, font: str, size: float, width: float, indent: float, char_space: float,
+           justify: bool) -> tuple[Line, ...]:
     fallback = bundled_font_name()
     chars = list(" ".join(text.split()))
     fonts = [font if has_glyph(font, ch) or ch.isspace() else fallback for ch in chars]
@@ -59,17 +68,25 @@ def body_lines(text: str, font: str, size: float, width: float, indent: float,
         start = end
         while start < n and chars[start].isspace():
             start += 1
-    return out
+    return tuple(out)
+
+
+def line_width(line: Line, size: float) -> float:
+    """The width of a line's characters, without spacing."""
+    return sum(char_width(ch, f, size) for f, t in line[0] for ch in t)
 
 
 def draw_line(c: Canvas, line: Line, size: float, x: float, y: float) -> None:
     """One line at baseline y, from x (plus its indent)."""
     runs, space, left = line
     t = c.beginText(x + left, y)
-    t.setCharSpace(space)
-    for run_font, run in runs:
+    t.setCharSpace(space)  # always: the spacing would stay from the line before
+    for n, (run_font, run) in enumerate(runs):
         t.setFont(run_font, size)
-        t.textOut(run)
+        if n < len(runs) - 1:
+            t.textOut(run)
+        else:  # textLine does not measure the text, as textOut does to track its cursor
+            t.textLine(run)
     c.drawText(t)
 
 

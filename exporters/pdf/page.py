@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from exporters.pdf import official as o
 from exporters.pdf.fonts import FontSet
-from exporters.pdf.lines import Line, body_lines, draw_line
+from exporters.pdf.lines import Line, body_lines, draw_line, line_width
 
 PAD_X, PAD_TOP, PAD_BOTTOM = 3.0, 3.0, 4.0  # official.data_table's cell padding
 GREY = colors.Color(0.92, 0.92, 0.92)
@@ -121,7 +121,7 @@ class OfficialPage:
                     base = y - PAD_TOP - drop - n * o.TABLE_LEADING - o.TABLE_SIZE
                     left = x + PAD_X
                     if centre:
-                        used = sum(stringWidth(t, f, o.TABLE_SIZE) for f, t in line[0])
+                        used = line_width(line, o.TABLE_SIZE)
                         left = x + (w - used) / 2
                     draw_line(c, line, o.TABLE_SIZE, left, base)
                 x += w
