@@ -4,7 +4,8 @@ person's time in a service), each beside its baseline in one run:
 1. the year's minimums (models.volunteers.ledger.year_figures, without honours) against one bare
    SQL GROUP BY over the same tables (target: within 2x);
 2. the ledger .xlsx (exporters.volunteers.ledger) against a bare openpyxl write-only script
-   writing the same cells (target: within 1.3x);
+   writing the same cells (target: within 1.3x), ours from the year's figures (the bare script
+   is handed its cells too) and, beside it, the whole export with the reading;
 3. 500 service record certificates in one PDF (exporters.volunteers.certificate) against a bare
    reportlab script drawing the same text on as many pages (target: within 1.5x).
 
@@ -34,7 +35,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from exporters.pdf.fonts import font_set
 from exporters.volunteers.certificate import certificate_texts, export_certificates_pdf
-from exporters.volunteers.ledger import export_ledger_xlsx
+from exporters.volunteers.ledger import export_ledger_xlsx, write_ledger_xlsx
 from models.datafile.db import database, open_database
 from models.volunteers.certificates import CertificateRecord, Issuer
 from models.volunteers.ledger import year_figures
@@ -174,11 +175,18 @@ def main() -> None:
     print(f"1. 年度最低要求：{ours * 1000:.1f} ms，裸 GROUP BY {bare * 1000:.1f} ms，"
           f"比值 {ratio:.2f}（目标 2 以内）")
     ledger = folder / "ledger.xlsx"
-    export_ledger_xlsx(year, ledger)
-    ours, bare, ratio = side_by_side(runs, lambda: export_ledger_xlsx(year, ledger),
-                                     bare_sheet(ledger, folder / "bare.xlsx"))
-    print(f"2. 台帐 xlsx：{ours * 1000:.0f} ms，裸 openpyxl {bare * 1000:.0f} ms，"
+    fig = export_ledger_xlsx(year, ledger)
+    bare_write = bare_sheet(ledger, folder / "bare.xlsx")
+    # Like with like: the bare script is handed its cells, so ours is timed from the year's
+    # figures to the file; the whole export (reading the figures too) is shown beside it.
+    ours, bare, ratio = side_by_side(runs, lambda: write_ledger_xlsx(fig, ledger), bare_write)
+    print(f"2. 台帐 xlsx（由年度数据写出）：{ours * 1000:.0f} ms，"
+          f"裸 openpyxl {bare * 1000:.0f} ms，"
           f"比值 {ratio:.2f}（目标 1.3 以内）")
+    ours, bare, ratio = side_by_side(runs, lambda: export_ledger_xlsx(year, ledger), bare_write)
+    print(f"   台帐 xlsx（含读取年度数据）：{ours * 1000:.0f} ms，"
+          f"裸 openpyxl {bare * 1000:.0f} ms，"
+          f"比值 {ratio:.2f}")
     people = list_volunteers()
     certs = [CertificateRecord(n + 1, f"ZYZM-{year}-{n + 1:04d}", people[n % len(people)],
                                date(year, 1, 1), date(year, 12, 31), 20, 2400 + n,

@@ -188,6 +188,12 @@ def _summary_sheet(wb: Workbook, fig: YearFigures) -> FastRows:
 def export_ledger_xlsx(year: int, target: Path | str, team_id: int | None = None) -> YearFigures:
     """A write-only workbook: 年度汇总, a sheet per team, 培训 when there was any."""
     fig = year_figures(year, team_id)
+    write_ledger_xlsx(fig, target)
+    return fig
+
+
+def write_ledger_xlsx(fig: YearFigures, target: Path | str) -> None:
+    """The ledger of figures already read (the bench times this apart from the reading)."""
     wb = Workbook(write_only=True)
     sheets = [_summary_sheet(wb, fig)]
     for team in fig.teams:
@@ -204,7 +210,6 @@ def export_ledger_xlsx(year: int, target: Path | str, team_id: int | None = None
     with atomic_output(target) as tmp:
         wb.save(tmp)
         splice_all(Path(tmp), sheets)
-    return fig
 
 
 def export_ledger_pdf(year: int, target: Path | str, team_id: int | None = None) -> YearFigures:

@@ -99,11 +99,13 @@ def _sums(start: date, end: date,
                              pw.fn.SUM(ServiceHours.minutes))
          .join(Service).where((Service.day >= start) & (Service.day <= end))
          .group_by(ServiceHours.volunteer, Service.kind))
-    rows = cast("Iterable[tuple[int, str, int, int]]", q.tuples())  # one tuple a row
-    totals = cast("Iterable[tuple[int, int]]", ServiceHours.select(
-        ServiceHours.volunteer, pw.fn.SUM(ServiceHours.minutes)).join(Service)
-        .where((Service.day <= end) & (Service.kind == SERVICE))
-        .group_by(ServiceHours.volunteer).tuples())
+    t = (ServiceHours.select(ServiceHours.volunteer, pw.fn.SUM(ServiceHours.minutes))
+         .join(Service).where((Service.day <= end) & (Service.kind == SERVICE))
+         .group_by(ServiceHours.volunteer))
+    # through the bare cursor: whole numbers and text need no conversion
+    db = database.obj
+    rows = cast("Iterable[tuple[int, str, int, int]]", db.execute_sql(*q.sql()))
+    totals = cast("Iterable[tuple[int, int]]", db.execute_sql(*t.sql()))
     return {(vid, kind): (n, m) for vid, kind, n, m in rows}, dict(totals)
 
 

@@ -128,16 +128,23 @@ _COLUMNS = (Volunteer.id, Volunteer.number, Volunteer.name, Volunteer.phone, Vol
             Resident.birth, Resident.id_number)
 
 
+def _day(value: object) -> date | None:
+    """A date column read through the bare cursor, converted as the model's date field does."""
+    return cast("date | None", Volunteer.joined.python_value(value))
+
+
 def _records(query: pw.ModelSelect[Volunteer], today: date | None = None,
              ) -> list[VolunteerRecord]:
     today = today or date.today()
     # Plain tuples, not model objects: building three models a row was most of the time of a
     # year's minimums (bench/bench_volunteers.py).
-    rows = list(cast("Iterable[tuple]", query.select(*_COLUMNS)
-                .join(Resident, pw.JOIN.LEFT_OUTER, on=(Volunteer.resident == Resident.id))
-                .switch(Volunteer)
-                .join(VolunteerTeam, pw.JOIN.LEFT_OUTER, on=(Volunteer.team == VolunteerTeam.id))
-                .tuples()))
+    sql, params = (query.select(*_COLUMNS)
+                   .join(Resident, pw.JOIN.LEFT_OUTER, on=(Volunteer.resident == Resident.id))
+                   .switch(Volunteer)
+                   .join(VolunteerTeam, pw.JOIN.LEFT_OUTER,
+                         on=(Volunteer.team == VolunteerTeam.id)).sql())
+    rows = [(*r[:7], _day(r[7]), *r[8:14], _day(r[14]), _day(r[15]), *r[16:22], _day(r[22]),
+             r[23]) for r in database.obj.execute_sql(sql, params)]
     ids = [row[0] for row in rows]
     pauses: dict[int, list[tuple[date, date | None]]] = {}
     for i in range(0, len(ids), 500):
