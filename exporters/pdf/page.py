@@ -63,13 +63,19 @@ class OfficialPage:
         """Body lines at the fixed pitch; a paragraph split over pages leaves at least two
         lines on each side (platypus' allowOrphans=0, allowWidows=0)."""
         fit = int(self.room() // o.LINE)
-        if fit < len(lines) and self.y < self.top:
+        if len(lines) > fit and self.y < self.top:
             if fit < 2 or len(lines) < 4:
                 self.new_page()
             else:
                 fit = min(fit, len(lines) - 2)
-        for n, line in enumerate(lines):
-            if n == fit or (n and self.room() < o.LINE):
+                self._draw(lines[:fit], x)
+                self.new_page()
+                lines = lines[fit:]
+        self._draw(lines, x)
+
+    def _draw(self, lines: Sequence[Line], x: float) -> None:
+        for line in lines:
+            if self.room() < o.LINE and self.y < self.top:  # longer than a whole page
                 self.new_page()
             draw_line(self.c, line, o.BODY_SIZE, x, self.y - o.BODY_SIZE)
             self.y -= o.LINE
