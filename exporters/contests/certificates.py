@@ -21,12 +21,11 @@ from openpyxl import Workbook
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from exporters.atomic import atomic_output
-from exporters.pdf.cjk import find_break
 from exporters.pdf.fonts import FontSet, bundled_font_name, font_set, has_glyph
+from exporters.pdf.lines import draw_body
 from exporters.pdf.official import cn_date
 from exporters.sheets.layout import (
     BORDER,
@@ -158,7 +157,7 @@ def _draw(c: Canvas, cert: Certificate, layout: Layout, box: _Boxes, fonts: Font
     c.setFillColor(colors.black)
     c.setFont(name_font, 26 * k)
     c.drawString(box.text_x, box.name_y, f"{cert.name}：")
-    _draw_body(c, cert.body, fonts.body, 20 * k, 34 * k, 40 * k, box.text_x,
+    draw_body(c, cert.body, fonts.body, 20 * k, 34 * k, 40 * k, box.text_x,
                box.name_y - 14 * k - 20 * k, box.text_w)
     c.setFont(fonts.body, 20 * k)
     c.drawRightString(box.right_x, box.issuer_y, cert.issuer)
@@ -166,64 +165,6 @@ def _draw(c: Canvas, cert: Certificate, layout: Layout, box: _Boxes, fonts: Font
     c.setFont(fonts.body, 10 * k)
     c.drawString(box.text_x, box.h * 0.12, f"证书编号：{cert.number}")
     c.restoreState()
-
-
-def _body_lines(text: str, font: str, size: float, width: float,
-                indent: float) -> list[tuple[list[tuple[str, str]], float, float]]:
-    """The body broken into lines by Chinese rules (exporters.pdf.cjk.find_break), each as runs
-    of (font, text) with its character spacing and its left indent. A character the body font
-    lacks is drawn in the bundled font, never as a box. A full line is justified: spaced so its
-    last character meets the right edge. Drawn line by line rather than as a Paragraph, which
-    cost a third of a 500-certificate batch (bench/bench_contests.py)."""
-    fallback = bundled_font_name()
-    chars = list(" ".join(text.split()))
-    fonts = [font if has_glyph(font, ch) or ch.isspace() else fallback for ch in chars]
-    widths = [_char_width(ch, f, size) for ch, f in zip(chars, fonts, strict=True)]
-    out: list[tuple[list[tuple[str, str]], float, float]] = []
-    n, start = len(chars), 0
-    while start < n:
-        left = indent if not out else 0.0
-        room, used, i = width - left, 0.0, start
-        while i < n and (used + widths[i] <= room + 0.01 or i == start):
-            used += widths[i]
-            i += 1
-        end = n if i >= n else find_break(chars, start, i)
-        extra = room - sum(widths[start:end])
-        count = end - start
-        space = extra / (count - 1) if end < n and count > 1 and 0 <= extra < 4 * size else 0.0
-        runs: list[tuple[str, str]] = []
-        for k in range(start, end):
-            if runs and runs[-1][0] == fonts[k]:
-                runs[-1] = (fonts[k], runs[-1][1] + chars[k])
-            else:
-                runs.append((fonts[k], chars[k]))
-        out.append((runs, space, left))
-        start = end
-        while start < n and chars[start].isspace():
-            start += 1
-    return out
-
-
-_WIDTHS: dict[tuple[str, str, float], float] = {}
-
-
-def _char_width(ch: str, font: str, size: float) -> float:
-    w = _WIDTHS.get((ch, font, size))
-    if w is None:
-        w = _WIDTHS[(ch, font, size)] = stringWidth(ch, font, size)
-    return w
-
-
-def _draw_body(c: Canvas, text: str, font: str, size: float, leading: float, indent: float,
-               x: float, y: float, width: float) -> None:
-    """Draw the body from its first baseline y downwards."""
-    for n, (runs, space, left) in enumerate(_body_lines(text, font, size, width, indent)):
-        t = c.beginText(x + left, y - n * leading)
-        t.setCharSpace(space)
-        for run_font, run in runs:
-            t.setFont(run_font, size)
-            t.textOut(run)
-        c.drawText(t)
 
 
 def _grid(c: Canvas, box: _Boxes, fonts: FontSet) -> None:

@@ -212,6 +212,16 @@ def attachments_block(s: Styles, titles: Sequence[str]) -> list[Flowable]:
     return [KeepTogether(out)]
 
 
+def signature_indents(issuer: str, date_text: str, font: str) -> tuple[float, float]:
+    """Right indents of the issuer's line and the date's: the date four characters in, the
+    issuer centred over it (flush right at most)."""
+    wi = stringWidth(issuer, font, BODY_SIZE) + len(issuer) * BODY_CHAR_SPACE
+    wd = stringWidth(date_text, font, BODY_SIZE) + len(date_text) * BODY_CHAR_SPACE if date_text \
+        else wi
+    right_date = 4 * CHAR
+    return max(0.0, right_date + (wd - wi) / 2), right_date
+
+
 def signature_block(s: Styles, issuer: str, when: date | str | None) -> list[Flowable]:
     """The date (or its text) right-indented four characters, the issuer centred over it (flush
     right at most when it is much longer), two blank lines above for the seal."""
@@ -219,12 +229,7 @@ def signature_block(s: Styles, issuer: str, when: date | str | None) -> list[Flo
     date_text = when.strip(" \t\r\n") if isinstance(when, str) else cn_date(when)  # keeps 　　年
     if not issuer and not date_text:
         return []
-    font = s.body.fontName
-    wi = stringWidth(issuer, font, BODY_SIZE) + len(issuer) * BODY_CHAR_SPACE
-    wd = stringWidth(date_text, font, BODY_SIZE) + len(date_text) * BODY_CHAR_SPACE if date_text \
-        else wi
-    right_date = 4 * CHAR
-    right_issuer = max(0.0, right_date + (wd - wi) / 2)
+    right_issuer, right_date = signature_indents(issuer, date_text, s.body.fontName)
     out: list[Flowable] = [Spacer(1, 2 * LINE)]
     if issuer:
         style = ParagraphStyle("issuer", parent=s.signature, rightIndent=right_issuer)
@@ -365,6 +370,11 @@ class KeepWithLines(CondPageBreak):
             h.wrap(availWidth, availHeight)[1] + h.getSpaceBefore() + h.getSpaceAfter()
             for h in self.heads)
         return super().wrap(availWidth, availHeight)
+
+
+def page_number(canv: Any, font: str) -> None:
+    """The page number of the canvas's current page (for pages drawn without platypus)."""
+    _PageNumbers(font)(canv, None)
 
 
 class _PageNumbers:

@@ -35,17 +35,28 @@ class FastRows:
         self.letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
         self.text = [c.text for c in columns]
         self.ws = ws  # its part name ("xl/worksheets/sheet1.xml") is fixed when it is saved
+        self.columns = columns
         self.first = first
         self.next = first
         self.ncols = len(columns)
         self.parts: list[str] = []
 
-    def add(self, values: Sequence[Any], height: float | None = None) -> None:
+    def variant(self, **changes: Any) -> list[int]:
+        """Style ids of the columns' cells with some attributes changed (font=HEADER_FONT for a
+        bold total line), for add(styles=...)."""
+        cells = row_cells(self.ws, self.columns, [None] * self.ncols)
+        for cell in cells:
+            for name, value in changes.items():
+                setattr(cell, name, value)
+        return [c.style_id for c in cells]
+
+    def add(self, values: Sequence[Any], height: float | None = None,
+            styles: Sequence[int] | None = None) -> None:
         r = self.next
         self.next += 1
         out = [f'<row r="{r}" ht="{height}" customHeight="1">' if height else f'<row r="{r}">']
-        for letter, style, is_text, value in zip(self.letters, self.styles, self.text, values,
-                                                 strict=True):
+        for letter, style, is_text, value in zip(self.letters, styles or self.styles, self.text,
+                                                 values, strict=True):
             ref = f"{letter}{r}"
             if value is None or value == "":
                 out.append(f'<c r="{ref}" s="{style}"/>')
@@ -61,24 +72,10 @@ class FastRows:
 
     def splice(self, path: Path) -> None:
         """Put the collected rows at the end of the sheet's data in the saved workbook."""
-        tmp = path.with_name(path.name + ".splice")
-        last = self.next - 1
-        part = self.ws.path[1:]
-        try:
-            with zipfile.ZipFile(path) as src, zipfile.ZipFile(
-                    tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
-                found = False
-                for info in src.infolist():
-                    data = src.read(info.filename)
-                    if info.filename == part:
-                        data = self._spliced(data.decode("utf-8"), last).encode("utf-8")
-                        found = True
-                    dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-            if not found:
-                raise RuntimeError(f"sheet part {part} not in the saved workbook")
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        splice_all(path, [self])
+
+    def spliced(self, xml: str) -> str:
+        return self._spliced(xml, self.next - 1)
 
     def _spliced(self, xml: str, last: int) -> str:
         rows = "".join(self.parts)
@@ -90,3 +87,27 @@ class FastRows:
             ref = f"A1:{self.letters[-1]}{last}"
             xml = re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>', xml, count=1)
         return xml
+
+
+def splice_all(path: Path, sheets: Sequence[FastRows]) -> None:
+    """Splice every sheet's rows into the saved workbook in one rewrite of the file (a workbook
+    of several sheets would otherwise be rewritten once a sheet)."""
+    tmp = path.with_name(path.name + ".splice")
+    by_part = {s.ws.path[1:]: s for s in sheets}
+    try:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(
+                tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
+            found = set()
+            for info in src.infolist():
+                data = src.read(info.filename)
+                sheet = by_part.get(info.filename)
+                if sheet is not None:
+                    data = sheet.spliced(data.decode("utf-8")).encode("utf-8")
+                    found.add(info.filename)
+                dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        missing = set(by_part) - found
+        if missing:
+            raise RuntimeError(f"sheet parts {sorted(missing)} not in the saved workbook")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -8,6 +8,7 @@ is always a string cell, never a formula (exporters/sheets/text.py).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,9 +39,12 @@ class Column:
     kind: str = ""  # what it holds, for masking (models/common/masking.py: NAME, ID_NUMBER, ...)
 
 
+_WIDE = re.compile("[\u2e80-\U0010ffff]")
+
+
 def display_width(text: str) -> int:
-    """A CJK (wide) character is about two Latin widths."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    """A CJK (wide) character (from U+2E80 on) is about two Latin widths."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def fit_widths(columns: Sequence[Column], rows: Iterable[Sequence[Any]], *,

@@ -7,9 +7,10 @@ rules of models/contests/scoring.py.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
+from typing import cast
 
 from models.common.errors import UserError
 from models.contests.records import (
@@ -386,18 +387,31 @@ def person_honours(resident_id: int | None = None, name: str = "") -> list[Perso
     is found by the link; a name alone matches only entries and nominations with no link."""
     if resident_id is None and not name.strip():
         raise UserError("请指定居民或填写姓名。")
-    out: list[PersonHonour] = []
+    key = (resident_id, "" if resident_id is not None else name.strip())
+    return people_honours([key])[key]
+
+
+def people_honours(people: Sequence[tuple[int | None, str]],
+                   ) -> dict[tuple[int | None, str], list[PersonHonour]]:
+    """person_honours for many people at once, keyed (resident_id, "") for a resident and
+    (None, name) for a name alone: a few queries and each contest's results once, however many
+    people (the volunteer ledger asks for every member)."""
+    keys = [(r, "") if r is not None else (None, n.strip()) for r, n in people]
+    out: dict[tuple[int | None, str], list[PersonHonour]] = {k: [] for k in keys}
+
+    def key_of(resident: int | None, name: str) -> tuple[int | None, str]:
+        return (resident, "") if resident is not None else (None, name)
+
     with database.atomic():
-        nq = Nomination.select(Nomination, HonourList).join(HonourList).where(
-            Nomination.status == APPROVED)
-        nq = nq.where(Nomination.resident == resident_id) if resident_id is not None else \
-            nq.where(Nomination.resident.is_null() & (Nomination.name == name.strip()))
-        out += [PersonHonour(n.honour_list.year, n.honour_list.title, n.honour_list.title,
-                             "表彰", n.name) for n in nq]
-        eq = ContestEntry.select(ContestEntry.contest).distinct()
-        eq = eq.where(ContestEntry.resident == resident_id) if resident_id is not None else \
-            eq.where(ContestEntry.resident.is_null() & (ContestEntry.name == name.strip()))
-        contest_ids = [e.contest_id for e in eq]
+        for n in Nomination.select(Nomination, HonourList).join(HonourList).where(
+                Nomination.status == APPROVED):
+            mine = out.get(key_of(n.resident_id, n.name))
+            if mine is not None:
+                mine.append(PersonHonour(n.honour_list.year, n.honour_list.title,
+                                         n.honour_list.title, "表彰", n.name))
+        pairs = cast("Iterable[tuple[int, int | None, str]]", ContestEntry.select(
+            ContestEntry.contest, ContestEntry.resident, ContestEntry.name).distinct().tuples())
+        contest_ids = sorted({c for c, r, n in pairs if key_of(r, n) in out})
     for cid in contest_ids:
         try:
             res = contest_results(cid)
@@ -406,12 +420,12 @@ def person_honours(resident_id: int | None = None, name: str = "") -> list[Perso
         year = _contest_year(res.contest)
         for r in res.entries:
             e = r.entry
-            mine = e.resident_id == resident_id if resident_id is not None else (
-                e.resident_id is None and e.name == name.strip())
-            if mine and r.prize:
-                out.append(PersonHonour(year, f"{res.contest.title}（{e.category}）", r.prize,
-                                        "评比", e.name))
-    out.sort(key=lambda h: (-h.year, h.kind, h.title))
+            mine = out.get(key_of(e.resident_id, e.name))
+            if mine is not None and r.prize:
+                mine.append(PersonHonour(year, f"{res.contest.title}（{e.category}）", r.prize,
+                                         "评比", e.name))
+    for found in out.values():
+        found.sort(key=lambda h: (-h.year, h.kind, h.title))
     return out
 
 

@@ -32,7 +32,7 @@ from models.volunteers.service import (
     list_services,
     list_teams,
     list_volunteers,
-    rule_for,
+    rules_for,
 )
 from models.volunteers.tables import Service, ServiceHours
 
@@ -90,14 +90,23 @@ def check_year(year: int) -> None:
         raise UserError(f"年份 {year} 不合理（应在 2000 到 2100 之间）。")
 
 
-def _sums(start: date, end: date) -> dict[tuple[int, str], tuple[int, int]]:
-    """(volunteer, kind) -> (times, minutes) from start to end, both included."""
+def _sums(start: date, end: date,
+          ) -> tuple[dict[tuple[int, str], tuple[int, int]], dict[int, int]]:
+    """(volunteer, kind) -> (times, minutes) from start to end, both included, and volunteer ->
+    minutes of service (not training) up to end, for the star level. Two GROUP BYs: one query
+    with CASE for both was slower (bench/bench_volunteers.py)."""
     q = (ServiceHours.select(ServiceHours.volunteer, Service.kind, pw.fn.COUNT(Service.id),
                              pw.fn.SUM(ServiceHours.minutes))
          .join(Service).where((Service.day >= start) & (Service.day <= end))
          .group_by(ServiceHours.volunteer, Service.kind))
-    rows = cast("Iterable[tuple[int, str, int, int]]", q.tuples())  # one tuple a row
-    return {(vid, kind): (n, m) for vid, kind, n, m in rows}
+    t = (ServiceHours.select(ServiceHours.volunteer, pw.fn.SUM(ServiceHours.minutes))
+         .join(Service).where((Service.day <= end) & (Service.kind == SERVICE))
+         .group_by(ServiceHours.volunteer))
+    # through the bare cursor: whole numbers and text need no conversion
+    db = database.obj
+    rows = cast("Iterable[tuple[int, str, int, int]]", db.execute_sql(*q.sql()))
+    totals = cast("Iterable[tuple[int, int]]", db.execute_sql(*t.sql()))
+    return {(vid, kind): (n, m) for vid, kind, n, m in rows}, dict(totals)
 
 
 def period_totals(volunteer_id: int, start: date, end: date) -> tuple[int, int, list[str]]:
@@ -120,16 +129,22 @@ def period_totals(volunteer_id: int, start: date, end: date) -> tuple[int, int, 
     return times, minutes, contents
 
 
-def _honours(v: VolunteerRecord, year: int) -> list[str]:
-    from models.contests.service import person_honours
+def _honours(people: list[VolunteerRecord], year: int) -> dict[int, list[str]]:
+    """Each volunteer's honours up to the year, read for everyone at once (one lookup a person
+    was most of the ledger's time)."""
+    from models.contests.service import people_honours
 
-    try:
-        found = person_honours(v.resident_id) if v.resident_id is not None else \
-            person_honours(name=v.name)
-    except UserError:
-        return []
-    return [f"{h.year}年 {h.title}" + (f"（{h.level}）" if h.level != h.title else "")
-            for h in found if h.year <= year]
+    keys = {v.id: (v.resident_id, v.name) for v in people
+            if v.resident_id is not None or v.name.strip()}
+    found = people_honours(list(keys.values()))
+    return {vid: [f"{h.year}年 {h.title}" + (f"（{h.level}）" if h.level != h.title else "")
+                  for h in found[(r, "" if r is not None else n.strip())] if h.year <= year]
+            for vid, (r, n) in keys.items()}
+
+
+def volunteer_honours(v: VolunteerRecord, year: int) -> list[str]:
+    """One volunteer's honours up to the year, as the ledger shows them."""
+    return _honours([v], year).get(v.id, [])
 
 
 def _as_of(year: int, today: date | None) -> date:
@@ -161,26 +176,23 @@ def year_figures(year: int, team_id: int | None = None, *, today: date | None = 
                   if v.joined <= end and (v.left is None or v.left > start)]
         services = list_services(year, team_id) if with_services else []
         month_counts = _month_counts(start, end)
-        sums = _sums(start, end)
-        totals = dict(cast("Iterable[tuple[int, int]]", ServiceHours.select(
-            ServiceHours.volunteer, pw.fn.SUM(ServiceHours.minutes)).join(Service)
-            .where((Service.day <= end) & (Service.kind == SERVICE))
-            .group_by(ServiceHours.volunteer).tuples()))
+        sums, totals = _sums(start, end)
         grades = assessments(year)
-        rules = {t.id: rule_for(t.id) for t in teams}
+        honours = _honours(people, year) if with_honours else {}
+        rules = rules_for([*(t.id for t in teams), None])
         groups: list[TeamRecord | None] = [*teams]
         if team_id is None and any(v.team_id is None for v in people):
             groups.append(None)
         out = []
         for t in groups:
             tid = t.id if t else None
-            rule = rules[tid] if tid is not None else rule_for(None)
+            rule = rules[tid]
             mine = [s for s in services if s.team_id == tid]
             counts = {m: n for (t_id, m), n in month_counts.items() if t_id == tid}
             held = [m for m in range(1, 13) if _month_end(year, m) <= as_of
                     and (t is None or t.founded is None or _month_end(year, m) >= t.founded)]
             reasons = team_month_reasons(counts, rule.team_per_month, held) if t else []
-            members = [_member(v, year, as_of, rule, sums, totals, grades, with_honours)
+            members = [_member(v, year, as_of, rule, sums, totals, grades, honours)
                        for v in people if v.team_id == tid]
             for m in members:
                 m.eligibility = eligibility_problem(t.eligible, m.volunteer.political) if t else ""
@@ -194,7 +206,7 @@ def _month_end(year: int, month: int) -> date:
 
 def _member(v: VolunteerRecord, year: int, as_of: date, rule: Rule,
             sums: dict[tuple[int, str], tuple[int, int]], totals: dict[int, int],
-            grades: dict[int, tuple[str, str]], with_honours: bool) -> MemberYear:
+            grades: dict[int, tuple[str, str]], honours: dict[int, list[str]]) -> MemberYear:
     times, minutes = sums.get((v.id, SERVICE), (0, 0))
     t_times, t_minutes = sums.get((v.id, TRAINING), (0, 0))
     months = len(active_months(year, v.joined, v.left, v.pauses))
@@ -208,4 +220,4 @@ def _member(v: VolunteerRecord, year: int, as_of: date, rule: Rule,
     check = member_check(done, rule.member_per_year, rule.measure, months, elapsed, total)
     grade, note = grades.get(v.id, ("", ""))
     return MemberYear(v, times, minutes, t_times, t_minutes, check, totals.get(v.id, 0),
-                      _honours(v, year) if with_honours else [], grade, note)
+                      honours.get(v.id, []), grade, note)

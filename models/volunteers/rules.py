@@ -94,6 +94,8 @@ def active_months(year: int, joined: date, left: date | None,
                   pauses: Sequence[tuple[date, date | None]]) -> list[int]:
     """The months of the year a member is held to: those in which they were in the register
     (joined, not left, not paused) on the 15th."""
+    if not pauses and joined <= date(year, 1, 15) and (left is None or left > date(year, 12, 15)):
+        return list(range(1, 13))  # the usual member, without twelve checks
     return [m for m in range(1, 13) if _active_on(date(year, m, 15), joined, left, pauses)]
 
 

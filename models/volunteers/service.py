@@ -111,40 +111,64 @@ def find_team(name_or_id: str) -> TeamRecord:
 
 # --- volunteers --------------------------------------------------------------------------------
 
-def _status(v: Volunteer, pauses: Sequence[tuple[date, date | None]], today: date) -> str:
-    if v.left is not None and v.left <= today:
+def _status(left: date | None, pauses: Sequence[tuple[date, date | None]], today: date,
+            ) -> str:
+    if left is not None and left <= today:
         return LEFT
     if any(s <= today and (e is None or today < e) for s, e in pauses):
         return PAUSED
     return ACTIVE
 
 
+_COLUMNS = (Volunteer.id, Volunteer.number, Volunteer.name, Volunteer.phone, Volunteer.resident,
+            Volunteer.team, Volunteer.gender, Volunteer.birth, Volunteer.id_number,
+            Volunteer.political, Volunteer.unit, Volunteer.skills, Volunteer.wanted,
+            Volunteer.available, Volunteer.joined, Volunteer.left, Volunteer.notes,
+            VolunteerTeam.name, Resident.id, Resident.name, Resident.phone, Resident.gender,
+            Resident.birth, Resident.id_number)
+
+
+def _day(value: object) -> date | None:
+    """A date column read through the bare cursor, converted as the model's date field does."""
+    return cast("date | None", Volunteer.joined.python_value(value))
+
+
 def _records(query: pw.ModelSelect[Volunteer], today: date | None = None,
              ) -> list[VolunteerRecord]:
     today = today or date.today()
-    rows = list(query.select(Volunteer, Resident, VolunteerTeam)
-                .join(Resident, pw.JOIN.LEFT_OUTER, on=(Volunteer.resident == Resident.id))
-                .switch(Volunteer)
-                .join(VolunteerTeam, pw.JOIN.LEFT_OUTER, on=(Volunteer.team == VolunteerTeam.id)))
-    ids = [v.id for v in rows]
+    # Plain tuples, not model objects: building three models a row was most of the time of a
+    # year's minimums (bench/bench_volunteers.py).
+    sql, params = (query.select(*_COLUMNS)
+                   .join(Resident, pw.JOIN.LEFT_OUTER, on=(Volunteer.resident == Resident.id))
+                   .switch(Volunteer)
+                   .join(VolunteerTeam, pw.JOIN.LEFT_OUTER,
+                         on=(Volunteer.team == VolunteerTeam.id)).sql())
+    rows = [(*r[:7], _day(r[7]), *r[8:14], _day(r[14]), _day(r[15]), *r[16:22], _day(r[22]),
+             r[23]) for r in database.obj.execute_sql(sql, params)]
+    ids = [row[0] for row in rows]
     pauses: dict[int, list[tuple[date, date | None]]] = {}
     for i in range(0, len(ids), 500):
-        for p in VolunteerPause.select().where(VolunteerPause.volunteer.in_(ids[i:i + 500])) \
-                .order_by(VolunteerPause.start):
-            pauses.setdefault(p.volunteer_id, []).append((p.start, p.end))
+        found = cast("Iterable[tuple[int, date, date | None]]", VolunteerPause.select(
+            VolunteerPause.volunteer, VolunteerPause.start, VolunteerPause.end)
+            .where(VolunteerPause.volunteer.in_(ids[i:i + 500]))
+            .order_by(VolunteerPause.start).tuples())
+        for vid, start, end in found:
+            pauses.setdefault(vid, []).append((start, end))
     out = []
-    for v in rows:
-        r = v.resident if v.resident_id is not None else None
-        mine = pauses.get(v.id, [])
+    for (vid, number, name, phone, resident_id, team_id, gender, birth, id_number, political,
+         unit, skills, wanted, available, joined, left, notes, team, r_id, r_name, r_phone,
+         r_gender, r_birth, r_id_number) in rows:
+        linked = resident_id is not None and r_id is not None
+        mine = pauses.get(vid, [])
         out.append(VolunteerRecord(
-            id=v.id, number=v.number, name=r.name if r else v.name,
-            phone=r.phone if r else v.phone, resident_id=v.resident_id, team_id=v.team_id,
-            team=v.team.name if v.team is not None else "", gender=r.gender if r else v.gender,
-            birth=r.birth if r else v.birth,
-            id_number=(r.id_number or "") if r else (v.id_number or ""),
-            political=v.political, unit=v.unit, skills=v.skills, wanted=v.wanted,
-            available=v.available, joined=v.joined, left=v.left,
-            status=_status(v, mine, today), pauses=mine, notes=v.notes))
+            id=vid, number=number, name=r_name if linked else name,
+            phone=r_phone if linked else phone, resident_id=resident_id, team_id=team_id,
+            team=team or "", gender=r_gender if linked else gender,
+            birth=r_birth if linked else birth,
+            id_number=(r_id_number or "") if linked else (id_number or ""),
+            political=political, unit=unit, skills=skills, wanted=wanted,
+            available=available, joined=joined, left=left,
+            status=_status(left, mine, today), pauses=mine, notes=notes))
     return out
 
 
@@ -328,18 +352,28 @@ def list_services(year: int | None = None, team_id: int | None = None, *,
         q = q.where(Service.id.in_(ServiceHours.select(ServiceHours.service).where(
             ServiceHours.volunteer == volunteer_id)))
     with database.atomic():
-        services = list(q.order_by(Service.day, Service.id))
-        names = {v.id: v.name for v in _records(Volunteer.select())}
+        # Plain tuples, not model objects: a year's services were most of the ledger's time.
+        services = cast("list[tuple[int, date, int | None, str | None, str, str, str, int | None]]",
+                        list(q.select(Service.id, Service.day, Service.team, VolunteerTeam.name,
+                                      Service.kind, Service.place, Service.content, Service.plan)
+                             .order_by(Service.day, Service.id).tuples()))
+        names = {vid: r_name if r_name is not None else name for vid, name, r_name in cast(
+            "Iterable[tuple[int, str, str | None]]", Volunteer.select(
+                Volunteer.id, Volunteer.name, Resident.name)
+            .join(Resident, pw.JOIN.LEFT_OUTER, on=(Volunteer.resident == Resident.id))
+            .tuples())}
         people: dict[int, list[Served]] = {}
-        sids = [s.id for s in services]
-        for i in range(0, len(sids), 500):
-            for h in ServiceHours.select().where(ServiceHours.service.in_(sids[i:i + 500])):
-                people.setdefault(h.service_id, []).append(
-                    Served(h.volunteer_id, h.minutes, h.role, names.get(h.volunteer_id, "")))
-    return [ServiceRecord(s.id, s.day, s.team_id, s.team.name if s.team is not None else "",
-                          s.kind, s.place, s.content, s.plan_id,
-                          sorted(people.get(s.id, []), key=lambda p: p.volunteer_id))
-            for s in services]
+        if services:
+            # Every row of the services chosen above, through the bare cursor: whole numbers and
+            # text need no conversion, and a sub-select needs no list of ids.
+            sql, params = ServiceHours.select(
+                ServiceHours.service, ServiceHours.volunteer, ServiceHours.minutes,
+                ServiceHours.role).where(ServiceHours.service.in_(q.select(Service.id))).sql()
+            for sid, vid, minutes, role in database.obj.execute_sql(sql, params):
+                people.setdefault(sid, []).append(Served(vid, minutes, role, names.get(vid, "")))
+    return [ServiceRecord(sid, day, team_id, team or "", kind, place, content, plan_id,
+                          sorted(people.get(sid, []), key=lambda p: p.volunteer_id))
+            for sid, day, team_id, team, kind, place, content, plan_id in services]
 
 
 def delete_service(service_id: int) -> None:
@@ -364,6 +398,14 @@ def rule_for(team_id: int | None) -> Rule:
     if row is None:
         return Rule()
     return Rule(row.team_per_month, row.member_per_year, row.measure, row.training_counts)
+
+
+def rules_for(team_ids: Iterable[int | None]) -> dict[int | None, Rule]:
+    """rule_for of each team, read in one query."""
+    rows = {r.team_id: Rule(r.team_per_month, r.member_per_year, r.measure, r.training_counts)
+            for r in VolunteerRule.select()}
+    default = rows.get(None, Rule())
+    return {t: rows.get(t, default) if t is not None else default for t in team_ids}
 
 
 def set_rule(team_id: int | None, rule: Rule) -> Rule:

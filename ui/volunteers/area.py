@@ -248,12 +248,12 @@ class VolunteersArea(QWidget):
         run_dialog(self.volunteer_dialog)
 
     def _figures_text(self, v: VolunteerRecord) -> str:
-        from models.volunteers.ledger import _honours
+        from models.volunteers.ledger import volunteer_honours
 
         m = next((m for m in self.rows if m.volunteer.id == v.id), None)
         if m is None:
             return ""
-        honours = "；".join(_honours(v, self.year.value())) or self.tr("无")
+        honours = "；".join(volunteer_honours(v, self.year.value())) or self.tr("无")
         grade = m.grade or self.tr("未评")
         return self.tr("服务 {0} 次，{1}；培训 {2} 次；{3}；{4}；表彰：{5}；考核：{6}").format(
             m.times, hours_text(m.minutes), m.training_times, check_text(m),
