@@ -219,6 +219,7 @@ def test_a_volunteer_linked_by_pinyin_initials(volunteer_area, db_path: Path,
 
 
 def test_yearly_assessment_set_from_the_tab(volunteer_area, db_path: Path, monkeypatch) -> None:
+    from ui.volunteers.area import PEOPLE_COLUMNS
     from ui.volunteers.assessment_dialog import AssessmentDialog
 
     warned = _warnings(monkeypatch)
@@ -255,7 +256,9 @@ def test_yearly_assessment_set_from_the_tab(volunteer_area, db_path: Path, monke
     assert warned == []
     assert _sql(db_path, mine, vid, YEAR) == [(vid, YEAR, "优秀", "全年带头参加防汛值守")]
     row = [area.people.item(r, 0).text() for r in range(area.people.rowCount())].index(number)
-    assert area.people.item(row, area.people.columnCount() - 1).text() == "优秀"
+    grade_column = PEOPLE_COLUMNS.index("年度考核")
+    assert area.people.horizontalHeaderItem(grade_column).text() == "年度考核"
+    assert area.people.item(row, grade_column).text() == "优秀"
 
     # Opened again it shows what was saved; the office's own word replaces it.
     area.people.selectRow(row)

@@ -42,7 +42,8 @@ from ui.widgets.dialogs import run_dialog
 
 VOLUNTEERS = Changes(volunteers=True)
 PEOPLE_COLUMNS = ("志愿者编号", "姓名", "服务队", "政治面貌", "状态", "服务次数", "服务时长",
-                  "培训", "最低要求", "达标情况", "星级", "年度考核")
+                  "培训", "最低要求", "年度考核", "达标情况", "星级")
+CHECK_COLUMN = PEOPLE_COLUMNS.index("达标情况")
 SERVICE_COLUMNS = ("日期", "服务队", "类别", "地点", "服务内容", "人数", "时长合计")
 
 
@@ -164,9 +165,9 @@ class VolunteersArea(QWidget):
             owed = hours_text(c.owed) if c.measure == HOURS else f"{c.owed} 次"
             for col, value in enumerate((v.number, v.name, v.team, v.political, v.status,
                                          m.times, hours_text(m.minutes), m.training_times, owed,
-                                         check_text(m), stars_text(m.total_minutes), m.grade)):
+                                         m.grade, check_text(m), stars_text(m.total_minutes))):
                 item = _item(value)
-                if col == 9 and (c.reason or m.eligibility):
+                if col == CHECK_COLUMN and (c.reason or m.eligibility):
                     item.setBackground(QBrush(SHORT))
                 self.people.setItem(r, col, item)
         self.people.resizeColumnsToContents()

@@ -68,6 +68,7 @@ class ResidentPicker(QWidget):
         for w in (self.search, self.results, self.note):
             layout.addWidget(w)
         layout.addLayout(row)
+        self._say("")
         self._show_chosen("")
 
     def run_search(self) -> None:
@@ -75,7 +76,7 @@ class ResidentPicker(QWidget):
         from models.residents.service import search_residents
 
         self.results.clear()
-        self.note.clear()
+        self._say("")
         text = self.search.text().strip()
         if not text:
             return
@@ -85,16 +86,17 @@ class ResidentPicker(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, r)
             self.results.addItem(item)
         if not found.rows:
-            self.note.setText(self.tr("名册中没有找到“{0}”；不是本社区居民的，直接在下面填写。")
-                              .format(text))
+            self._say(self.tr("名册中没有找到“{0}”；不是本社区居民的，直接在下面填写。")
+                      .format(text))
         elif found.total > len(found.rows):
-            self.note.setText(self.tr("共 {0} 人，只列出前 {1} 位，请再多写几个字。")
-                              .format(found.total, len(found.rows)))
+            self._say(self.tr("共 {0} 人，只列出前 {1} 位，请再多写几个字。")
+                      .format(found.total, len(found.rows)))
 
     def _pick(self, item: QListWidgetItem) -> None:
         r: ResidentRow = item.data(Qt.ItemDataRole.UserRole)
         self.resident_id = r.id
-        self._show_chosen(self.tr("已选居民：{0}（居民编号 {1}）").format(label_of(r), r.id))
+        self._show_chosen(self.tr("已选居民：{0}，{1}（居民编号 {2}）").format(
+            r.name, where_of(r) or self.tr("住址未填"), r.id))
         self.picked.emit(r)
 
     def set_resident(self, resident_id: int | None, text: str) -> None:
@@ -109,6 +111,10 @@ class ResidentPicker(QWidget):
         self._show_chosen("")
         if was:
             self.cleared.emit()
+
+    def _say(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))  # an empty line would leave a gap in the form
 
     def _show_chosen(self, text: str) -> None:
         self.chosen.setText(text or self.tr("未选居民：可从名册查找，或直接填写。"))
