@@ -1,6 +1,7 @@
 """`volunteers --db F [--year Y] [--team N] [--json]`: every volunteer's times and hours in the
-year against the minimum; `volunteers-import --file X.xlsx [--dry-run]`; and the volunteers'
-export kinds (registered under `export` by ui/cli/export_cmd.py): volunteer-ledger,
+year against the minimum; `volunteers-import --file X.xlsx [--dry-run]`;
+`volunteer-assess --volunteer N --year Y --grade G [--note T]`: the yearly assessment; and the
+volunteers' export kinds (registered under `export` by ui/cli/export_cmd.py): volunteer-ledger,
 volunteer-form, service-certificate."""
 from __future__ import annotations
 
@@ -28,6 +29,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.add_argument("--file", required=True, metavar="X.xlsx", help="志愿者名单文件")
     i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入数据文件")
     i.set_defaults(func=run_import)
+    a = sub.add_parser("volunteer-assess",
+                       help="记录志愿者年度考核等次（优秀、合格、不合格或本单位的等次）；再记一次即改")
+    add_db_option(a)
+    a.add_argument("--volunteer", required=True, metavar="N", help="志愿者编号（如 ZY20250001）")
+    a.add_argument("--year", type=YEAR, required=True, metavar="Y", help="考核年度")
+    a.add_argument("--grade", required=True, metavar="等次", help="考核等次，如 优秀")
+    a.add_argument("--note", default="", metavar="评语", help="评语（可不填）")
+    a.set_defaults(func=run_assess)
+
+
+def run_assess(args: argparse.Namespace) -> int:
+    from models.volunteers.service import find_volunteer, set_assessment
+
+    open_db(args, create=False, write="volunteer-assess")
+    v = find_volunteer(args.volunteer)
+    set_assessment(v.id, args.year, args.grade, args.note)
+    print(f"已记录 {v.name}（{v.number}）{args.year} 年考核：{' '.join(args.grade.split())}")
+    return 0
 
 
 def run_import(args: argparse.Namespace) -> int:

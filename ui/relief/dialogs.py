@@ -3,7 +3,6 @@ refuse or withdraw, a new amount, a correction, an objection, the clerk's name).
 own error line; nothing is written here (the area writes through ui.operations)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -11,8 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QSpinBox,
     QWidget,
 )
@@ -20,6 +17,8 @@ from PySide6.QtWidgets import (
 from models.common.money import MoneyError, parse_money
 from models.relief.beneficiaries import MAX_HOUSEHOLD
 from models.relief.records import CategoryRecord, NewBeneficiary
+from models.residents.records import ResidentRow
+from ui.widgets.resident_picker import ResidentPicker, where_of
 
 
 def _buttons(dialog: QDialog, form: QFormLayout) -> QDialogButtonBox:
@@ -42,14 +41,11 @@ class NewBeneficiaryDialog(QDialog):
         self.setMinimumWidth(460)
         self.resident_id: int | None = None
         form = QFormLayout(self)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("从居民名册查找：姓名、拼音、首字母或电话，回车"))
-        self.search.returnPressed.connect(self.run_search)
-        self.results = QListWidget()
-        self.results.setMaximumHeight(120)
-        self.results.itemClicked.connect(self._pick)
-        form.addRow(self.tr("查找居民"), self.search)
-        form.addRow("", self.results)
+        self.picker = ResidentPicker(self, unlink_text=self.tr("不是居民（直接填写）"))
+        self.picker.picked.connect(self._pick)
+        self.picker.cleared.connect(self._unpick)
+        self.search, self.results = self.picker.search, self.picker.results
+        form.addRow(self.tr("查找居民"), self.picker)
         self.name = QLineEdit()
         self.category = QComboBox()
         for c in categories:
@@ -74,30 +70,20 @@ class NewBeneficiaryDialog(QDialog):
         form.addRow(self.error)
         _buttons(self, form).accepted.connect(self._accept)
 
-    def run_search(self) -> None:
-        from models.residents.records import ResidentQuery
-        from models.residents.service import search_residents
-
-        self.results.clear()
-        text = self.search.text().strip()
-        if not text:
-            return
-        for r in search_residents(ResidentQuery(text=text), 0, 30).rows:
-            where = " ".join(x for x in (r.building, r.unit, r.room) if x) or r.address
-            item = QListWidgetItem(f"{r.name}　{where}")
-            item.setData(Qt.ItemDataRole.UserRole, (r.id, r.name, where))
-            self.results.addItem(item)
-        if not self.results.count():
-            self.error.setText(self.tr("名册中没有找到“{0}”，可直接填写姓名和住址。").format(text))
-
-    def _pick(self, item: QListWidgetItem) -> None:
-        rid, name, where = item.data(Qt.ItemDataRole.UserRole)
-        self.resident_id = rid
-        self.name.setText(name)
+    def _pick(self, r: ResidentRow) -> None:
+        self.resident_id = r.id
+        self.name.setText(r.name)
         self.name.setReadOnly(True)
-        self.address.setText(where)
+        self.address.setText(where_of(r))
         self.address.setEnabled(False)  # the register's address is used
         self.error.clear()
+        self.category.setFocus()
+
+    def _unpick(self) -> None:
+        self.resident_id = None
+        self.name.setReadOnly(False)
+        self.address.setEnabled(True)
+        self.name.setFocus()
 
     def _accept(self) -> None:
         if not self.name.text().strip():

@@ -42,7 +42,8 @@ from ui.widgets.dialogs import run_dialog
 
 VOLUNTEERS = Changes(volunteers=True)
 PEOPLE_COLUMNS = ("志愿者编号", "姓名", "服务队", "政治面貌", "状态", "服务次数", "服务时长",
-                  "培训", "最低要求", "达标情况", "星级")
+                  "培训", "最低要求", "年度考核", "达标情况", "星级")
+CHECK_COLUMN = PEOPLE_COLUMNS.index("达标情况")
 SERVICE_COLUMNS = ("日期", "服务队", "类别", "地点", "服务内容", "人数", "时长合计")
 
 
@@ -89,6 +90,7 @@ class VolunteersArea(QWidget):
             ("pause", self.tr("暂停"), lambda: self.set_status(PAUSED)),
             ("resume", self.tr("恢复在册"), lambda: self.set_status("在册")),
             ("leave", self.tr("退出"), lambda: self.set_status(LEFT)),
+            ("assess", self.tr("年度考核…"), self.assess_selected),
             ("team", self.tr("新建服务队…"), self.add_team),
             ("rule", self.tr("最低要求…"), self.edit_rule),
         ):
@@ -163,9 +165,9 @@ class VolunteersArea(QWidget):
             owed = hours_text(c.owed) if c.measure == HOURS else f"{c.owed} 次"
             for col, value in enumerate((v.number, v.name, v.team, v.political, v.status,
                                          m.times, hours_text(m.minutes), m.training_times, owed,
-                                         check_text(m), stars_text(m.total_minutes))):
+                                         m.grade, check_text(m), stars_text(m.total_minutes))):
                 item = _item(value)
-                if col == 9 and (c.reason or m.eligibility):
+                if col == CHECK_COLUMN and (c.reason or m.eligibility):
                     item.setBackground(QBrush(SHORT))
                 self.people.setItem(r, col, item)
         self.people.resizeColumnsToContents()
@@ -273,6 +275,27 @@ class VolunteersArea(QWidget):
         self.volunteer_dialog = VolunteerDialog(self.teams, save, self, current=v,
                                                 figures=self._figures_text(v))
         run_dialog(self.volunteer_dialog)
+
+    def assess_selected(self) -> None:
+        """The selected volunteer's grade for the year shown, with the figures it rests on."""
+        from models.volunteers.service import set_assessment
+        from ui.volunteers.assessment_dialog import AssessmentDialog
+
+        v = self.selected()
+        if v is None:
+            return
+        year = self.year.value()
+        m = next((m for m in self.rows if m.volunteer.id == v.id), None)
+
+        def save(grade: str, note: str) -> bool:
+            return self._write(set_assessment, v.id, year, grade, note,
+                               message=self.tr("已保存 {0} 的 {1} 年考核：{2}").format(
+                                   v.name, year, grade.strip()))
+
+        self.assessment_dialog = AssessmentDialog(
+            v.name, year, save, self, grade=m.grade if m else "",
+            note=m.grade_note if m else "", figures=self._figures_text(v))
+        run_dialog(self.assessment_dialog)
 
     def set_status(self, status: str) -> None:
         from models.volunteers.service import set_status

@@ -1,7 +1,8 @@
-"""Registering or editing a volunteer: the form's boxes, a link to a resident by the resident's
-编号 (then the resident's name, phone, sex and ID show through and are not typed here), and for a
-saved volunteer the year's figures, the check against the minimum, stars, honours (from the
-contests and honours area) and the assessment, read only."""
+"""Registering or editing a volunteer: the form's boxes, a link to a resident picked from the
+register (ui.widgets.resident_picker: then the resident's name, phone, sex and ID show through and
+are not typed here), and for a saved volunteer the year's figures, the check against the
+minimum, stars, honours (from the contests and honours area) and the assessment, read only (the
+assessment is set in ui.volunteers.assessment_dialog)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.residents.records import ResidentRow
 from models.volunteers.records import NewVolunteer, TeamRecord, VolunteerRecord
 from models.volunteers.rules import POLITICAL
 from ui.widgets.enter_keys import keep_enter_in_fields
+from ui.widgets.resident_picker import ResidentPicker
 
 
 class VolunteerDialog(QDialog):
@@ -33,9 +36,9 @@ class VolunteerDialog(QDialog):
         self.setMinimumWidth(520)
         self.save = save
         form = QFormLayout(self)
-        self.resident = QLineEdit()
-        self.resident.setPlaceholderText(self.tr("是本社区居民时填居民编号，姓名电话随居民档案"))
-        self.resident.textChanged.connect(self._linked)
+        self.resident = ResidentPicker(self, unlink_text=self.tr("不关联居民"))
+        self.resident.picked.connect(self._picked)
+        self.resident.cleared.connect(lambda: self._linked(False))
         self.name = QLineEdit()
         self.gender = QComboBox()
         self.gender.addItems(["", "男", "女"])
@@ -58,7 +61,7 @@ class VolunteerDialog(QDialog):
         self.number = QLineEdit()
         self.number.setPlaceholderText(self.tr("留空则自动编号"))
         self.notes = QLineEdit()
-        for label, widget in ((self.tr("关联居民编号"), self.resident),
+        for label, widget in ((self.tr("关联居民"), self.resident),
                               (self.tr("姓名"), self.name),
                               (self.tr("性别"), self.gender), (self.tr("身份证号"), self.id_number),
                               (self.tr("联系电话"), self.phone),
@@ -92,7 +95,9 @@ class VolunteerDialog(QDialog):
             self._show(current)
 
     def _show(self, v: VolunteerRecord) -> None:
-        self.resident.setText(str(v.resident_id) if v.resident_id else "")
+        if v.resident_id is not None:
+            self.resident.set_resident(v.resident_id, v.name)
+            self._linked(True)
         self.name.setText(v.name)
         self.gender.setCurrentText(v.gender)
         self.id_number.setText(v.id_number)
@@ -107,16 +112,22 @@ class VolunteerDialog(QDialog):
         self.number.setText(v.number)
         self.notes.setText(v.notes)
 
-    def _linked(self, text: str) -> None:
+    def _picked(self, r: ResidentRow) -> None:
+        self.name.setText(r.name)
+        self.phone.setText(r.phone)
+        self.gender.setCurrentText(r.gender)
+        self.id_number.setText(r.id_number or "")
+        self._linked(True)
+        self.political.setFocus()
+
+    def _linked(self, linked: bool) -> None:
         # A linked volunteer's name, phone, sex and ID are the resident's: not typed here.
-        own = not text.strip()
         for w in (self.name, self.phone, self.gender, self.id_number):
-            w.setEnabled(own)
+            w.setEnabled(not linked)
 
     def values(self) -> NewVolunteer:
-        rid = self.resident.text().strip()
         return NewVolunteer(
-            name=self.name.text(), resident_id=int(rid) if rid.isdigit() else None,
+            name=self.name.text(), resident_id=self.resident.resident_id,
             team_id=self.team.currentData(), number=self.number.text(), phone=self.phone.text(),
             gender=self.gender.currentText(), id_number=self.id_number.text(),
             political=self.political.currentText(), unit=self.unit.text(),
@@ -125,9 +136,5 @@ class VolunteerDialog(QDialog):
             notes=self.notes.text())
 
     def _accept(self) -> None:
-        rid = self.resident.text().strip()
-        if rid and not rid.isdigit():
-            self.error.setText(self.tr("居民编号应为数字（见“居民”页的编号）。"))
-            return
         if self.save(self.values()):
             self.accept()
