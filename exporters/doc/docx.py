@@ -18,7 +18,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -28,6 +28,7 @@ from exporters.doc.model import (
     Attachments,
     Block,
     Document,
+    Figure,
     Heading,
     PageBreak,
     Paragraph,
@@ -146,6 +147,20 @@ def _attachments(doc: DocxDocument, titles: list[str]) -> None:
                first=first, jc="left", keep_next=i < len(titles))
 
 
+def _figure(doc: DocxDocument, f: Figure) -> None:
+    """The picture centred on a line of its own (kept with its caption), the caption centred
+    below it; neither indented."""
+    p = _plain(doc, jc="center", keep_next=bool(f.caption.strip()))
+    # single spacing: the body's exact line height would crop the picture to one line
+    st.ppr_set(p._p.get_or_add_pPr(), "spacing", before=120, after=0, line=240, lineRule="auto")
+    width = min(f.width_mm, 156.0)
+    p.add_run().add_picture(io.BytesIO(f.data), width=Mm(width))
+    if f.caption.strip():
+        cap = _plain(doc, f.caption, jc="center")
+        for run in cap.runs:
+            run.font.size = Pt(12)
+
+
 def _block(doc: DocxDocument, b: Block) -> None:
     if isinstance(b, Paragraph):
         p = doc.add_paragraph()
@@ -165,6 +180,8 @@ def _block(doc: DocxDocument, b: Block) -> None:
         _signature(doc, b)
     elif isinstance(b, PageBreak):
         doc.add_page_break()
+    elif isinstance(b, Figure):
+        _figure(doc, b)
     else:
         raise TypeError(f"unknown block {b!r}")
 
@@ -226,8 +243,12 @@ def build_docx(doc: Document) -> DocxDocument:
     if doc.title:
         p = out.add_paragraph(style=out.styles[st.TITLE_STYLE])
         _add_text(p, _title_text(doc.title))
-    for b in doc.blocks:
+    for i, b in enumerate(doc.blocks):
         _block(out, b)
+        if isinstance(b, Paragraph) and i + 1 < len(doc.blocks) \
+                and isinstance(doc.blocks[i + 1], Figure):
+            # the line that introduces a picture (a question over its chart) stays with it
+            st.ppr_set(out.paragraphs[-1]._p.get_or_add_pPr(), "keepNext")
     _footers(out)
     return out
 
