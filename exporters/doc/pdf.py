@@ -34,9 +34,9 @@ def paragraph_markup(s: Styles, p: Paragraph) -> str:
     return "".join(s.bold(esc(r.text)) if r.bold else esc(r.text) for r in p.runs if r.text)
 
 
-def figure_flowables(s: Styles, f: Figure) -> list[Flowable]:
+def figure_parts(s: Styles, f: Figure) -> list[Flowable]:
     """The picture centred at its width (never wider than the text), its caption centred under
-    it in 小四; the two stay on one page."""
+    it in 小四 (to be kept together on one page)."""
     pw, ph = ImageReader(io.BytesIO(f.data)).getSize()
     w = min(f.width_mm * mm, o.TEXT_W)
     h = w * ph / pw if pw else w
@@ -47,7 +47,7 @@ def figure_flowables(s: Styles, f: Figure) -> list[Flowable]:
                                firstLineIndent=0, alignment=TA_CENTER, charSpace=0)
         parts.append(o.para(esc(f.caption), style))
     parts.append(Spacer(1, 8))
-    return [KeepTogether(parts)]
+    return parts
 
 
 def _block(s: Styles, b: Block) -> list[Flowable]:
@@ -70,7 +70,7 @@ def _block(s: Styles, b: Block) -> list[Flowable]:
     if isinstance(b, PageBreak):
         return [RLPageBreak()]
     if isinstance(b, Figure):
-        return figure_flowables(s, b)
+        return [KeepTogether(figure_parts(s, b))]
     raise TypeError(f"unknown block {b!r}")
 
 
@@ -88,7 +88,10 @@ def story(doc: Document, s: Styles) -> list[Flowable]:
         flow = _block(s, b)
         if isinstance(b, Paragraph) and i + 1 < len(blocks) and isinstance(blocks[i + 1], Figure):
             # the line that introduces a picture (a question over its chart) stays with it
-            out.append(KeepTogether([*flow, *_block(s, blocks[i + 1])]))
+            # (one KeepTogether: reportlab pushes a nested one to the next page)
+            figure = blocks[i + 1]
+            assert isinstance(figure, Figure)
+            out.append(KeepTogether([*flow, *figure_parts(s, figure)]))
             i += 2
             continue
         if isinstance(b, Heading) and i + 1 < len(blocks) and isinstance(blocks[i + 1], Table):
