@@ -343,3 +343,22 @@ def test_the_summary_document_prints_through_the_model_pdf(exported: Exported) -
         assert sum(len(p.images) for p in opened.pages) == 8
     flat = R.all_text(R.read_pages(data))
     assert not [s for s in exported.doc.strings() if R.flat(s) not in flat]
+
+
+def test_a_broken_photo_is_refused_plainly(db_path: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A JPEG whose header reads but whose picture is cut short (a copy interrupted): refused
+    in Chinese, naming the photo, and no file written."""
+    from models.feedback.summary_store import add_photo
+    from tests.signup_factory import make_activity
+
+    pid = make_activity("重阳登山")
+    whole = _stored(6)
+    add_photo(pid, whole[: len(whole) // 2], "半张照片")
+    close_database()
+    out = tmp_path / "总结.docx"
+    said = _run(capsys, "export", "summary", "--db", str(db_path), "--activity", str(pid),
+                "--out", str(out), rc=2)
+    assert "“半张照片”已损坏" in said and "Traceback" not in said
+    assert not [p.name for p in tmp_path.iterdir() if "总结" in p.name]  # nor a half-written one
+    open_database(db_path)

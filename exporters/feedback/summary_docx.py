@@ -18,6 +18,7 @@ from exporters.feedback.charts import chart_pdf_bytes
 from exporters.pdf.fonts import font_set
 from exporters.pdf.official import TEXT_W, cn_date
 from exporters.plans.document import number_label
+from models.feedback.photos import PhotoError
 from models.feedback.records import QuestionTally
 from models.feedback.summary import (
     ChartBlock,
@@ -36,11 +37,18 @@ PHOTO_MAX_PX = 1600  # longest side kept: sharp on paper, a small file
 
 
 def upright_jpeg(photo: Photo) -> bytes:
-    """The photo's pixels turned upright by its EXIF orientation, as a JPEG without EXIF."""
+    """The photo's pixels turned upright by its EXIF orientation, as a JPEG without EXIF; a photo
+    whose pixels cannot be read is refused in plain words (PhotoError)."""
     from PIL import Image, ImageOps
 
-    with Image.open(io.BytesIO(photo.data)) as opened:
-        image = ImageOps.exif_transpose(opened).convert("RGB")
+    try:
+        with Image.open(io.BytesIO(photo.data)) as opened:
+            opened.draft("RGB", (PHOTO_MAX_PX, PHOTO_MAX_PX))  # a big photo decoded small
+            image = ImageOps.exif_transpose(opened).convert("RGB")
+    except (OSError, ValueError, SyntaxError) as exc:  # what Pillow raises for a broken file
+        name = f"“{photo.caption.strip()}”" if photo.caption.strip() else ""
+        raise PhotoError(f"照片{name}已损坏，无法放进 Word 文件，未写出任何文件。请在“活动总结”"
+                         f"页删除这张照片，再重新添加。") from exc
     image.thumbnail((PHOTO_MAX_PX, PHOTO_MAX_PX))
     out = io.BytesIO()
     image.save(out, "JPEG", quality=88)
