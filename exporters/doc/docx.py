@@ -84,6 +84,9 @@ def _table(doc: DocxDocument, t: Table) -> DocxTable:
     fitted = o.fit_widths(o.make_styles(), t.header, t.rows, t.widths, label_rows=t.label_rows)
     widths = [Mm(156 * w / sum(fitted)) for w in fitted]
     aligns = {"L": "left", "C": "center", "R": "right"}
+    # style ids looked up once: python-docx's p.style = … scans every style for the default on
+    # each call, most of the time of a long table
+    head_id, cell_id = (doc.styles[name].style_id for name in (st.CELL_HEAD_STYLE, st.CELL_STYLE))
     align = (t.align + "L" * n)[:n]
     for i, column in enumerate(table.columns):
         column.width = widths[i]
@@ -104,7 +107,7 @@ def _table(doc: DocxDocument, t: Table) -> DocxTable:
             if r > 0 and r - 1 in t.label_rows and 0 < c < t.label_span:
                 continue  # inside the merged label cell
             p = cell.paragraphs[0]
-            p.style = doc.styles[st.CELL_HEAD_STYLE if r == 0 else st.CELL_STYLE]
+            p._p.style = head_id if r == 0 else cell_id
             if r > 0:
                 st.ppr_set(p._p.get_or_add_pPr(), "jc", val=aligns.get(align[c], "left"))
             _add_text(p, values[c] if c < len(values) else "", bold=r - 1 in t.bold_rows)
