@@ -348,7 +348,7 @@ def test_the_summary_document_prints_through_the_model_pdf(exported: Exported) -
 def test_a_broken_photo_is_refused_plainly(db_path: Path, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     """A JPEG whose header reads but whose picture is cut short (a copy interrupted): refused
-    in Chinese, naming the photo, and no file written."""
+    in Chinese, naming the photo, and no file written, in Word and in PDF alike."""
     from models.feedback.summary_store import add_photo
     from tests.signup_factory import make_activity
 
@@ -356,9 +356,11 @@ def test_a_broken_photo_is_refused_plainly(db_path: Path, tmp_path: Path,
     whole = _stored(6)
     add_photo(pid, whole[: len(whole) // 2], "半张照片")
     close_database()
-    out = tmp_path / "总结.docx"
-    said = _run(capsys, "export", "summary", "--db", str(db_path), "--activity", str(pid),
-                "--out", str(out), rc=2)
-    assert "“半张照片”已损坏" in said and "Traceback" not in said
+    for out in (tmp_path / "总结.docx", tmp_path / "总结.pdf"):
+        said = _run(capsys, "export", "summary", "--db", str(db_path), "--activity", str(pid),
+                    "--out", str(out), rc=2)
+        # (the PDF said "系统错误（fileName=<_io.BytesIO …> … Truncated File Read）" before)
+        assert "照片“半张照片”已损坏，无法导出" in said and "BytesIO" not in said, said
+        assert "Traceback" not in said
     assert not [p.name for p in tmp_path.iterdir() if "总结" in p.name]  # nor a half-written one
     open_database(db_path)

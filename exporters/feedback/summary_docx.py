@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exporters.doc.docx import export_docx
 from exporters.doc.model import Block, Document, Figure, Heading, Paragraph, Run, Signature, Table
@@ -30,25 +31,43 @@ from models.feedback.summary import (
 )
 from models.feedback.summary_store import Photo
 
+if TYPE_CHECKING:
+    from PIL import Image
+
 CHART_DPI = 200
 TEXT_MM = 156.0  # the text width of the official page
 PHOTO_BOX_MM = (110.0, 80.0)  # one photo a line in Word: at most this wide and this high
 PHOTO_MAX_PX = 1600  # longest side kept: sharp on paper, a small file
 
 
-def upright_jpeg(photo: Photo) -> bytes:
-    """The photo's pixels turned upright by its EXIF orientation, as a JPEG without EXIF; a photo
-    whose pixels cannot be read is refused in plain words (PhotoError)."""
-    from PIL import Image, ImageOps
+def _open(photo: Photo) -> Image.Image:
+    """The photo decoded (a big one at a reduced scale, Pillow's draft), or PhotoError in plain
+    words when its pixels cannot be read (a file cut short, say)."""
+    from PIL import Image
 
     try:
         with Image.open(io.BytesIO(photo.data)) as opened:
-            opened.draft("RGB", (PHOTO_MAX_PX, PHOTO_MAX_PX))  # a big photo decoded small
-            image = ImageOps.exif_transpose(opened).convert("RGB")
+            opened.draft("RGB", (PHOTO_MAX_PX, PHOTO_MAX_PX))
+            opened.load()
+            return opened.copy()
     except (OSError, ValueError, SyntaxError) as exc:  # what Pillow raises for a broken file
         name = f"“{photo.caption.strip()}”" if photo.caption.strip() else ""
-        raise PhotoError(f"照片{name}已损坏，无法放进 Word 文件，未写出任何文件。请在“活动总结”"
-                         f"页删除这张照片，再重新添加。") from exc
+        raise PhotoError(f"照片{name}已损坏，无法导出，未写出任何文件。请在“活动总结”页删除这张"
+                         f"照片，再重新添加。") from exc
+
+
+def check_photos(photos: list[Photo]) -> None:
+    """Refuse, before anything is written, a photo whose pixels cannot be read (the PDF embeds
+    a JPEG as it is and would fail halfway with reportlab's own words)."""
+    for photo in photos:
+        _open(photo)
+
+
+def upright_jpeg(photo: Photo) -> bytes:
+    """The photo's pixels turned upright by its EXIF orientation, as a JPEG without EXIF."""
+    from PIL import ImageOps
+
+    image = ImageOps.exif_transpose(_open(photo)).convert("RGB")
     image.thumbnail((PHOTO_MAX_PX, PHOTO_MAX_PX))
     out = io.BytesIO()
     image.save(out, "JPEG", quality=88)
