@@ -364,3 +364,36 @@ def test_a_broken_photo_is_refused_plainly(db_path: Path, tmp_path: Path,
         assert "Traceback" not in said
     assert not [p.name for p in tmp_path.iterdir() if "总结" in p.name]  # nor a half-written one
     open_database(db_path)
+
+
+def test_the_clerks_outline_numbers_the_word_headings(db_path: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Sections moved, one hidden, two made level 2 and one of the clerk's own added: the Word
+    headings follow that outline with the PDF's numbers (（一）（二） under 二、, 三、 after)."""
+    from models.feedback.summary_store import load_outline, save_outline
+    from models.plans.records import SectionRow
+    from tests.signup_factory import make_activity
+
+    pid = make_activity("重阳登山")
+    by = {r.heading: r for r in load_outline(pid)}
+    by["评比表彰"].hidden = True
+    by["经费使用"].level = 2
+    mine = SectionRow("", "下一步打算", 2, text="明年继续举办。")
+    by["主要成效"].text = "大家满意。"
+    save_outline(pid, [by["活动概况"], by["反馈意见"], by["经费使用"], mine, by["参加情况"],
+                       by["评比表彰"], by["主要成效"]])
+    close_database()
+    pdf, word = tmp_path / "s.pdf", tmp_path / "s.docx"
+    for out in (pdf, word):
+        _run(capsys, "export", "summary", "--db", str(db_path), "--activity", str(pid),
+             "--out", str(out))
+    d = docx.Document(str(word))
+    found = [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith("Heading")]
+    assert found == [("Heading 1", "一、活动概况"), ("Heading 1", "二、反馈意见"),
+                     ("Heading 2", "（一）经费使用"), ("Heading 2", "（二）下一步打算"),
+                     ("Heading 1", "三、参加情况"), ("Heading 1", "四、主要成效")]
+    flat_pdf = R.all_text(R.read_pages(pdf.read_bytes()))
+    at = [flat_pdf.find(t) for _s, t in found]
+    assert -1 not in at and at == sorted(at)
+    assert "明年继续举办。" in docx_text(d) and "评比表彰" not in docx_text(d)
+    open_database(db_path)
