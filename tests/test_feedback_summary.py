@@ -129,11 +129,3 @@ def test_outline_decides_sections(demo_db: Path, tmp_path: Path,
     assert "评出获奖作品" not in flat  # hidden
     assert "存在的不足和改进措施" not in flat  # the clerk wrote nothing there
     assert "138****5678" in flat and "13812345678" not in flat
-
-
-def test_word_summary_refused_until_the_word_export_exists(
-        demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "s.docx"
-    said = _run(capsys, "export", "summary", "--db", str(demo_db), "--activity", "1", "--out",
-                str(out), rc=2)
-    assert "Word" in said and not out.exists()

@@ -18,7 +18,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -28,6 +28,7 @@ from exporters.doc.model import (
     Attachments,
     Block,
     Document,
+    Figure,
     Heading,
     PageBreak,
     Paragraph,
@@ -83,6 +84,9 @@ def _table(doc: DocxDocument, t: Table) -> DocxTable:
     fitted = o.fit_widths(o.make_styles(), t.header, t.rows, t.widths, label_rows=t.label_rows)
     widths = [Mm(156 * w / sum(fitted)) for w in fitted]
     aligns = {"L": "left", "C": "center", "R": "right"}
+    # style ids looked up once: python-docx's p.style = … scans every style for the default on
+    # each call, most of the time of a long table
+    head_id, cell_id = (doc.styles[name].style_id for name in (st.CELL_HEAD_STYLE, st.CELL_STYLE))
     align = (t.align + "L" * n)[:n]
     for i, column in enumerate(table.columns):
         column.width = widths[i]
@@ -103,7 +107,7 @@ def _table(doc: DocxDocument, t: Table) -> DocxTable:
             if r > 0 and r - 1 in t.label_rows and 0 < c < t.label_span:
                 continue  # inside the merged label cell
             p = cell.paragraphs[0]
-            p.style = doc.styles[st.CELL_HEAD_STYLE if r == 0 else st.CELL_STYLE]
+            p._p.style = head_id if r == 0 else cell_id
             if r > 0:
                 st.ppr_set(p._p.get_or_add_pPr(), "jc", val=aligns.get(align[c], "left"))
             _add_text(p, values[c] if c < len(values) else "", bold=r - 1 in t.bold_rows)
@@ -146,6 +150,20 @@ def _attachments(doc: DocxDocument, titles: list[str]) -> None:
                first=first, jc="left", keep_next=i < len(titles))
 
 
+def _figure(doc: DocxDocument, f: Figure) -> None:
+    """The picture centred on a line of its own (kept with its caption), the caption centred
+    below it; neither indented."""
+    p = _plain(doc, jc="center", keep_next=bool(f.caption.strip()))
+    # single spacing: the body's exact line height would crop the picture to one line
+    st.ppr_set(p._p.get_or_add_pPr(), "spacing", before=120, after=0, line=240, lineRule="auto")
+    width = min(f.width_mm, 156.0)
+    p.add_run().add_picture(io.BytesIO(f.data), width=Mm(width))
+    if f.caption.strip():
+        cap = _plain(doc, f.caption, jc="center")
+        for run in cap.runs:
+            run.font.size = Pt(12)
+
+
 def _block(doc: DocxDocument, b: Block) -> None:
     if isinstance(b, Paragraph):
         p = doc.add_paragraph()
@@ -165,6 +183,8 @@ def _block(doc: DocxDocument, b: Block) -> None:
         _signature(doc, b)
     elif isinstance(b, PageBreak):
         doc.add_page_break()
+    elif isinstance(b, Figure):
+        _figure(doc, b)
     else:
         raise TypeError(f"unknown block {b!r}")
 
@@ -226,8 +246,12 @@ def build_docx(doc: Document) -> DocxDocument:
     if doc.title:
         p = out.add_paragraph(style=out.styles[st.TITLE_STYLE])
         _add_text(p, _title_text(doc.title))
-    for b in doc.blocks:
+    for i, b in enumerate(doc.blocks):
         _block(out, b)
+        if isinstance(b, Paragraph) and i + 1 < len(doc.blocks) \
+                and isinstance(doc.blocks[i + 1], Figure):
+            # the line that introduces a picture (a question over its chart) stays with it
+            st.ppr_set(out.paragraphs[-1]._p.get_or_add_pPr(), "keepNext")
     _footers(out)
     return out
 

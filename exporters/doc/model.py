@@ -17,7 +17,8 @@ and the notice), putting every string in its final form (numbers as text, dates 
 
 A renderer decides only how things look; it never adds, drops or rewords text (apart from the
 colon it puts after the 主送 line and the "附件：" label with its numbers). A later document
-(an activity summary, a public notice, an honour roll) is one more builder of these blocks.
+(an activity summary, a public notice, an honour roll) is one more builder of these blocks;
+pictures (photos, charts drawn to PNG) go in as Figure blocks.
 """
 from __future__ import annotations
 
@@ -100,7 +101,20 @@ class PageBreak:
     """The next block starts a new page."""
 
 
-Block = Paragraph | Heading | Recipients | Table | Attachments | Signature | PageBreak
+@dataclass(frozen=True)
+class Figure:
+    """A picture centred on its own line, caption (may be empty) centred below it.
+
+    data is PNG or JPEG bytes whose pixels are already upright (a renderer ignores any EXIF
+    orientation); width_mm is the width on the page, the height follows the picture's shape.
+    """
+
+    data: bytes = field(repr=False)
+    width_mm: float
+    caption: str = ""
+
+
+Block = Paragraph | Heading | Recipients | Table | Attachments | Signature | PageBreak | Figure
 
 
 @dataclass
@@ -122,6 +136,8 @@ class Document:
                 out.extend(c for row in b.rows for c in row)
             elif isinstance(b, Attachments):
                 out.extend(b.titles)
+            elif isinstance(b, Figure):
+                out.append(b.caption)
             elif isinstance(b, Signature):
                 out.extend([b.issuer, b.date])
         return [s for s in out if s.strip()]

@@ -5,7 +5,11 @@ import io
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.platypus import Flowable
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 
 from exporters.atomic import atomic_output
@@ -13,6 +17,7 @@ from exporters.doc.model import (
     Attachments,
     Block,
     Document,
+    Figure,
     Heading,
     PageBreak,
     Paragraph,
@@ -27,6 +32,22 @@ from exporters.pdf.official import Styles, esc
 
 def paragraph_markup(s: Styles, p: Paragraph) -> str:
     return "".join(s.bold(esc(r.text)) if r.bold else esc(r.text) for r in p.runs if r.text)
+
+
+def figure_parts(s: Styles, f: Figure) -> list[Flowable]:
+    """The picture centred at its width (never wider than the text), its caption centred under
+    it in 小四 (to be kept together on one page)."""
+    pw, ph = ImageReader(io.BytesIO(f.data)).getSize()
+    w = min(f.width_mm * mm, o.TEXT_W)
+    h = w * ph / pw if pw else w
+    picture = Image(io.BytesIO(f.data), width=w, height=h)
+    parts: list[Flowable] = [Spacer(1, 4), picture]
+    if f.caption.strip():
+        style = ParagraphStyle("caption", parent=s.body, fontSize=12, leading=18,
+                               firstLineIndent=0, alignment=TA_CENTER, charSpace=0)
+        parts.append(o.para(esc(f.caption), style))
+    parts.append(Spacer(1, 8))
+    return parts
 
 
 def _block(s: Styles, b: Block) -> list[Flowable]:
@@ -48,6 +69,8 @@ def _block(s: Styles, b: Block) -> list[Flowable]:
         return o.signature_block(s, b.issuer, b.date)
     if isinstance(b, PageBreak):
         return [RLPageBreak()]
+    if isinstance(b, Figure):
+        return [KeepTogether(figure_parts(s, b))]
     raise TypeError(f"unknown block {b!r}")
 
 
@@ -63,6 +86,14 @@ def story(doc: Document, s: Styles) -> list[Flowable]:
     while i < len(blocks):
         b = blocks[i]
         flow = _block(s, b)
+        if isinstance(b, Paragraph) and i + 1 < len(blocks) and isinstance(blocks[i + 1], Figure):
+            # the line that introduces a picture (a question over its chart) stays with it
+            # (one KeepTogether: reportlab pushes a nested one to the next page)
+            figure = blocks[i + 1]
+            assert isinstance(figure, Figure)
+            out.append(KeepTogether([*flow, *figure_parts(s, figure)]))
+            i += 2
+            continue
         if isinstance(b, Heading) and i + 1 < len(blocks) and isinstance(blocks[i + 1], Table):
             out.extend(o.keep_heading(flow[0], _block(s, blocks[i + 1])))
             i += 2

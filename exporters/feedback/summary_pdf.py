@@ -155,7 +155,11 @@ def summary_story(doc: SummaryDoc, s: Styles) -> list[Flowable]:
 
 def export_summary_pdf(plan_id: int, out: Path, today: date | None = None) -> int:
     """Write the activity's summary; returns the number of pages."""
+    from exporters.feedback.summary_docx import check_photos
+
     doc = build_summary(plan_id, today)
+    check_photos([p for sec in doc.sections for b in sec.blocks if isinstance(b, PhotoBlock)
+                  for p in b.photos])
     fonts = font_set()
     s = make_styles(fonts)
     with atomic_output(out) as tmp:

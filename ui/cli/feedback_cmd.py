@@ -98,7 +98,8 @@ def _add_tally(kinds: argparse._SubParsersAction) -> None:
 
 
 def _add_summary(kinds: argparse._SubParsersAction) -> None:
-    _activity_export(kinds, "summary", "活动总结（公文格式 PDF：出勤、经费、反馈、表彰、照片）",
+    _activity_export(kinds, "summary",
+                     "活动总结（公文格式 PDF 或 Word：出勤、经费、反馈、表彰、照片）",
                      "S.pdf|S.docx", run_summary)
 
 
@@ -129,12 +130,16 @@ def run_tally(args: argparse.Namespace) -> int:
 def run_summary(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from exporters.feedback.summary_pdf import export_summary_pdf
-    from ui.cli.common import CommandError
-
-    if _suffix(args.out, (".pdf", ".docx")) == ".docx":
-        raise CommandError("活动总结暂时只能导出为 PDF（Word 导出尚在制作中），未写出任何文件。")
+    suffix = _suffix(args.out, (".pdf", ".docx"))
     open_db(args, create=False)
+    if suffix == ".docx":
+        from exporters.feedback.summary_docx import export_summary_docx
+
+        export_summary_docx(args.activity, Path(args.out))
+        print(f"已导出活动总结（Word）：{args.out}")
+        return 0
+    from exporters.feedback.summary_pdf import export_summary_pdf
+
     pages = export_summary_pdf(args.activity, Path(args.out))
     print(f"已导出活动总结（PDF，{pages} 页）：{args.out}")
     return 0

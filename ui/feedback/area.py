@@ -1,7 +1,7 @@
 """The 活动反馈 area: an activity at the top, then four pages: 反馈表 (the form editor), 录入
 (keying in the returned forms), 统计 (the tally with its charts) and 活动总结 (the summary's
 outline, prose and photos). Exports (blank form, tally, summary) run in the background through
-run_task.
+run_task; the summary also goes to Word (导出 Word…, beside its PDF export).
 
 The tally is re-read when its page is shown after a change, not on every saved form.
 """
@@ -43,6 +43,10 @@ def _export(progress: Progress | None, kind: str, plan_id: int, path: Path) -> P
         from exporters.feedback.tally_pdf import export_tally_pdf
 
         export_tally_pdf(plan_id, path)
+    elif kind == "summary-docx":
+        from exporters.feedback.summary_docx import export_summary_docx
+
+        export_summary_docx(plan_id, path)
     else:
         from exporters.feedback.summary_pdf import export_summary_pdf
 
@@ -81,7 +85,7 @@ class FeedbackArea(QWidget):
         self._add_summary_page()
         self.pages.currentChanged.connect(lambda _i: self._page_shown())
         buttons = {"form": self.tr("导出空白反馈表…"), "tally": self.tr("导出统计…"),
-                   "summary": self.tr("导出活动总结…")}
+                   "summary": self.tr("导出活动总结…"), "summary-docx": self.tr("导出 Word…")}
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("活动")))
         top.addWidget(self.activity, 1)
@@ -91,6 +95,9 @@ class FeedbackArea(QWidget):
             b.clicked.connect(lambda _c=False, k=kind: self.export(k))
             top.addWidget(b)
             self.export_buttons[kind] = b
+        self.export_buttons["summary"].setToolTip(self.tr("把活动总结导出为 PDF（公文格式）"))
+        self.export_buttons["summary-docx"].setToolTip(
+            self.tr("把活动总结导出为 Word 文件（.docx），可在 Word 或 WPS 中修改"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
@@ -202,17 +209,19 @@ class FeedbackArea(QWidget):
         if plan is None:
             return
         label = {"form": self.tr("反馈表"), "tally": self.tr("反馈表统计"),
-                 "summary": self.tr("活动总结")}[kind]
+                 "summary": self.tr("活动总结"), "summary-docx": self.tr("活动总结")}[kind]
+        suffix = ".docx" if kind == "summary-docx" else ".pdf"
         if path is None:
             folder = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation)
             title = activity_name(self.activity.currentText().split("　", 1)[-1])[:60]
             name, _f = QFileDialog.getSaveFileName(
-                self, self.tr("导出{0}").format(label), str(Path(folder) / f"{title}{label}.pdf"),
-                self.tr("PDF 文件 (*.pdf)"))
+                self, self.tr("导出{0}").format(label),
+                str(Path(folder) / f"{title}{label}{suffix}"),
+                self.tr("Word 文件 (*.docx)") if suffix == ".docx" else self.tr("PDF 文件 (*.pdf)"))
             if not name:
                 return
-            path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+            path = Path(name if name.lower().endswith(suffix) else name + suffix)
         self.last_export = run_task(
             self, self.tr("正在导出{0}…").format(label), _export, kind, plan, path,
             on_success=lambda p: self.hub.message.emit(self.tr("已导出：{0}").format(p)))
