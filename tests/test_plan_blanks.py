@@ -122,7 +122,7 @@ def test_blanks_typed_with_keys_are_saved_and_flagged(
     qtbot.keyClick(theme, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     assert theme.text() == "宣传时间：" + BLANK_TIME
-    assert editor.blanks_label.text() == "未完成：2 处待填"
+    qtbot.waitUntil(lambda: editor.blanks_label.text() == "未完成：2 处待填")  # once typing pauses
 
     editor.show_section("时间与地点")
     button = next(b for b in editor.findChildren(QPushButton)
@@ -136,7 +136,7 @@ def test_blanks_typed_with_keys_are_saved_and_flagged(
     assert rec.theme == "宣传时间：" + BLANK_TIME
     assert rec.start is None and rec.end is None and rec.time_note == BLANK_DATE
     assert blank_places(rec) == ["活动主题", "时间说明", "组织单位"]
-    assert editor.blanks_label.text() == "未完成：3 处待填"
+    qtbot.waitUntil(lambda: editor.blanks_label.text() == "未完成：3 处待填")
 
 
 def test_a_blank_date_keeps_room_to_write_in() -> None:

@@ -41,6 +41,7 @@ from ui.widgets.dialogs import run_dialog
 from ui.widgets.rows_grid import MasterDetailGrid, RowsGrid
 
 AUTOSAVE_MS = 4000
+BLANKS_MS = 200  # the 未完成 count follows typing after this pause
 
 
 class PlanEditor(EditorPages, QWidget):
@@ -130,6 +131,12 @@ class PlanEditor(EditorPages, QWidget):
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self._autosave)
+        # The 未完成 count reads the whole plan: once typing pauses, not on every cell (a long
+        # agenda made each edit cost milliseconds, and pasting a column seconds).
+        self._blanks_timer = QTimer(self)
+        self._blanks_timer.setSingleShot(True)
+        self._blanks_timer.setInterval(BLANKS_MS)
+        self._blanks_timer.timeout.connect(self._update_blanks)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
@@ -268,7 +275,7 @@ class PlanEditor(EditorPages, QWidget):
     # --- reactions ----------------------------------------------------------------------------
     def _on_form_changed(self, name: str) -> None:
         self._mark_dirty()
-        self._update_blanks()
+        self._blanks_timer.start()
         if name == "title":
             self._update_title()
             self.titleChanged.emit(self._record.title)
@@ -282,7 +289,7 @@ class PlanEditor(EditorPages, QWidget):
 
     def _on_rows_changed(self, attr: str) -> None:
         self._mark_dirty()
-        self._update_blanks()
+        self._blanks_timer.start()
         self._update_counts()
         if attr == "agenda":
             self._update_agenda()
