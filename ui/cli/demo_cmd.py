@@ -67,6 +67,13 @@ def _signups_step(args: argparse.Namespace) -> list[str]:
     return lines
 
 
+def _households_step(args: argparse.Namespace) -> list[str]:
+    from models.residents.demo_households import make_demo_households
+
+    made, grouped = make_demo_households()
+    return [f"户 {made} 户（{grouped} 位居民按户登记，户主为其中年长者）"] if made else []
+
+
 def _signups_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--signups", metavar="N", type=whole_number(0, 1_000_000), default=0,
                    help="另让一个不限名额的活动有 N 人报名（例如 10000，用于试用大签到表）")
@@ -104,6 +111,7 @@ STEPS: list[DemoStep] = [
     DemoStep("活动方案", _plans_step),
     DemoStep("居民", _residents_step, _residents_options),
     DemoStep("报名", _signups_step, _signups_options),
+    DemoStep("户", _households_step),
     DemoStep("评比表彰", _contests_step),
     DemoStep("志愿服务", _volunteers_step),
     DemoStep("活动反馈", _feedback_step),
