@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -27,37 +26,18 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.pairs import side_by_side, timed
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 HOUSEHOLDS = 5000
 
 
-def timed(fn: Callable[[], object]) -> float:
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
-
 
 def best(runs: int, fn: Callable[[], object]) -> float:
     return min(timed(fn) for _ in range(runs))
 
-
-def side_by_side(runs: int, ours: Callable[[], object], bare: Callable[[], object],
-                 ) -> tuple[float, float, float]:
-    """Median time of ours, of bare, and the median of the per-pair ratios ours / bare."""
-    ours()
-    bare()  # warm both (imports, fonts, caches) before timing
-    pairs = []
-    for n in range(runs):
-        if n % 2:
-            b = timed(bare)
-            o = timed(ours)
-        else:
-            o = timed(ours)
-            b = timed(bare)
-        pairs.append((o, b))
-    return (statistics.median(o for o, _ in pairs), statistics.median(b for _, b in pairs),
-            statistics.median(o / b for o, b in pairs))
 
 
 def fill(db: Path) -> int:

@@ -18,10 +18,8 @@ from another process hits both sides alike.
 from __future__ import annotations
 
 import random
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -33,6 +31,7 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from bench.pairs import side_by_side
 from exporters.pdf.fonts import font_set
 from exporters.volunteers.certificate import certificate_texts, export_certificates_pdf
 from exporters.volunteers.ledger import export_ledger_xlsx, write_ledger_xlsx
@@ -44,28 +43,6 @@ from models.volunteers.service import list_volunteers
 YEARS = range(2022, 2027)
 
 
-def timed(fn: Callable[[], object]) -> float:
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
-
-
-def side_by_side(runs: int, ours: Callable[[], object], bare: Callable[[], object],
-                 ) -> tuple[float, float, float]:
-    """Median time of ours, of bare, and the median of the per-pair ratios ours / bare."""
-    ours()
-    bare()  # warm both (imports, fonts, caches) before timing
-    pairs = []
-    for n in range(runs):
-        if n % 2:
-            b = timed(bare)
-            o = timed(ours)
-        else:
-            o = timed(ours)
-            b = timed(bare)
-        pairs.append((o, b))
-    return (statistics.median(o for o, _ in pairs), statistics.median(b for _, b in pairs),
-            statistics.median(o / b for o, b in pairs))
 
 
 def fill(path: Path) -> int:

@@ -31,6 +31,7 @@ from ui.feedback.entry import ResponseEntry
 from ui.feedback.form_editor import FormEditor
 from ui.feedback.tally_view import TallyView
 from ui.operations import Progress, run_op, run_task
+from ui.widgets.combos import choose_id, chosen_id
 
 
 def _export(progress: Progress | None, kind: str, plan_id: int, path: Path) -> Path:
@@ -126,14 +127,10 @@ class FeedbackArea(QWidget):
         self._show_activity()
 
     def plan_id(self) -> int | None:
-        value = self.activity.currentData()
-        return int(value) if value is not None else None
+        return chosen_id(self.activity)
 
     def select_activity(self, plan_id: int) -> bool:
-        i = self.activity.findData(plan_id)
-        if i >= 0:
-            self.activity.setCurrentIndex(i)
-        return i >= 0
+        return choose_id(self.activity, plan_id)
 
     def _activity_chosen(self) -> None:
         if self.plan_id() == self._plan:

@@ -41,6 +41,7 @@ from ui.context import AppContext
 from ui.operations import run_op
 from ui.relief.dialogs import ChangeDialog, NewBeneficiaryDialog
 from ui.relief.model import BeneficiariesModel
+from ui.widgets.combos import choose_id, chosen_id
 from ui.widgets.dialogs import run_dialog
 from ui.widgets.selection import set_model
 
@@ -194,14 +195,10 @@ class ReliefArea(QWidget):
         self.reload()
 
     def campaign_id(self) -> int | None:
-        value = self.campaign.currentData()
-        return int(value) if value is not None else None
+        return chosen_id(self.campaign)
 
     def select_campaign(self, campaign_id: int) -> bool:
-        index = self.campaign.findData(campaign_id)
-        if index >= 0:
-            self.campaign.setCurrentIndex(index)
-        return index >= 0
+        return choose_id(self.campaign, campaign_id)
 
     def reload(self, keep: bool = False) -> None:
         from models.relief import audit

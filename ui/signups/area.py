@@ -55,6 +55,7 @@ from ui.context import AppContext
 from ui.operations import Progress, run_op, run_task, show_error
 from ui.signups.model import COL_NAME, COL_NOTE, SignupsModel
 from ui.signups.walkin_dialog import WalkInDialog
+from ui.widgets.combos import choose_id, chosen_id
 from ui.widgets.dialogs import run_dialog
 from ui.widgets.selection import set_model
 
@@ -230,14 +231,10 @@ class SignupsArea(QWidget):
         self.reload()
 
     def plan_id(self) -> int | None:
-        value = self.activity.currentData()
-        return int(value) if value is not None else None
+        return chosen_id(self.activity)
 
     def select_activity(self, plan_id: int) -> bool:
-        i = self.activity.findData(plan_id)
-        if i >= 0:
-            self.activity.setCurrentIndex(i)
-        return i >= 0
+        return choose_id(self.activity, plan_id)
 
     def reload(self) -> None:
         plan = self.plan_id()
