@@ -73,6 +73,8 @@ class FeedbackArea(QWidget):
         self._tally_stale = True
         self.last_export: Any = None
         self.activity = QComboBox()
+        # shown while the file holds no plan yet, so the empty tab says where to begin
+        self.activity.setPlaceholderText(self.tr("还没有活动方案：请先在“活动方案”页新建或从模板新建"))
         self.activity.setMinimumWidth(420)
         self.activity.currentIndexChanged.connect(lambda _i: self._activity_chosen())
         self.editor = FormEditor(self.hub)

@@ -65,6 +65,7 @@ class ReliefArea(QWidget):
         self.ctx, self.hub = ctx, ctx.hub
         self.model = BeneficiariesModel(self)
         self.campaign = QComboBox()
+        self.campaign.setPlaceholderText(self.tr("还没有慰问活动：点右边的“新建活动…”开始"))
         self.campaign.setMinimumWidth(380)
         self.campaign.currentIndexChanged.connect(lambda _i: self.reload())
         self.new_button = QPushButton(self.tr("新建活动…"))

@@ -89,7 +89,7 @@ class VolunteersArea(QWidget):
             ("edit", self.tr("查看/编辑…"), self.edit_selected),
             ("pause", self.tr("暂停"), lambda: self.set_status(PAUSED)),
             ("resume", self.tr("恢复在册"), lambda: self.set_status("在册")),
-            ("leave", self.tr("退出"), lambda: self.set_status(LEFT)),
+            ("leave", self.tr("退出服务队"), lambda: self.set_status(LEFT)),
             ("assess", self.tr("年度考核…"), self.assess_selected),
             ("team", self.tr("新建服务队…"), self.add_team),
             ("rule", self.tr("最低要求…"), self.edit_rule),
