@@ -33,6 +33,7 @@ from models.datafile.migrations.v8 import migrate_7_to_8
 from models.datafile.migrations.v9 import migrate_8_to_9
 from models.datafile.migrations.v10 import migrate_9_to_10
 from models.datafile.migrations.v11 import migrate_10_to_11
+from models.datafile.migrations.v12 import migrate_11_to_12
 from models.datafile.precheck import (  # noqa: F401 - re-exported
     APPLICATION_ID,
     DamagedFileError,
@@ -69,6 +70,7 @@ MIGRATIONS: dict[int, MigrationStep] = {
     8: migrate_8_to_9,
     9: migrate_9_to_10,
     10: migrate_10_to_11,
+    11: migrate_11_to_12,
 }
 
 

@@ -18,7 +18,7 @@ from models.residents.tables import RESIDENT_MODELS
 from models.signups.tables import SIGNUP_MODELS
 from models.volunteers.tables import VOLUNTEER_MODELS
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 
 def all_models() -> list[type[pw.Model]]:

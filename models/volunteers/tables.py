@@ -6,6 +6,8 @@ Service time is stored as whole minutes per person per service, so every sum is 
 """
 from __future__ import annotations
 
+from typing import Any
+
 import peewee as pw
 
 from models.datafile.base import BaseModel, DateField
@@ -89,6 +91,31 @@ class ServiceHours(BaseModel):
         primary_key = pw.CompositeKey("service", "volunteer")
 
 
+class ServiceTally(BaseModel):
+    """Each volunteer's services (times, whole minutes) a year and kind: service_hours summed,
+    kept by the triggers of schema step 12 on every write (models/datafile/migrations/v12.py);
+    never written by code. The year's figures and the star levels read it."""
+
+    year = pw.IntegerField()
+    kind = pw.CharField()
+    volunteer_id = pw.IntegerField()
+    times = pw.IntegerField()
+    minutes = pw.IntegerField()
+
+    class Meta:
+        primary_key = pw.CompositeKey("year", "kind", "volunteer_id")
+        without_rowid = True
+
+    @classmethod
+    def create_table(cls, safe: bool = True, **options: Any) -> None:
+        # The table as peewee makes it, then its triggers, which peewee cannot declare.
+        super().create_table(safe, **options)
+        from models.datafile.migrations.v12 import TALLY_TRIGGERS_SQL
+
+        for sql in TALLY_TRIGGERS_SQL:
+            cls._meta.database.execute_sql(sql)
+
+
 class VolunteerRule(BaseModel):
     """The minimums for one team (team NULL: the default for every team without its own)."""
 
@@ -134,6 +161,6 @@ class ServiceCertificate(BaseModel):
 
 
 VOLUNTEER_MODELS: list[type[pw.Model]] = [
-    VolunteerTeam, Volunteer, VolunteerPause, Service, ServiceHours, VolunteerRule, Assessment,
+    VolunteerTeam, Volunteer, VolunteerPause, Service, ServiceHours, ServiceTally, VolunteerRule, Assessment,
     ServiceCertificate,
 ]
