@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import cast
 
-import peewee as pw
-
 from models.common.errors import UserError
 from models.datafile.db import database
 from models.volunteers.records import Rule, ServiceRecord, TeamRecord, VolunteerRecord
@@ -90,22 +88,19 @@ def check_year(year: int) -> None:
         raise UserError(f"年份 {year} 不合理（应在 2000 到 2100 之间）。")
 
 
-def _sums(start: date, end: date,
-          ) -> tuple[dict[tuple[int, str], tuple[int, int]], dict[int, int]]:
-    """(volunteer, kind) -> (times, minutes) from start to end, both included, and volunteer ->
-    minutes of service (not training) up to end, for the star level. Two GROUP BYs: one query
-    with CASE for both was slower (bench/bench_volunteers.py)."""
-    q = (ServiceHours.select(ServiceHours.volunteer, Service.kind, pw.fn.COUNT(Service.id),
-                             pw.fn.SUM(ServiceHours.minutes))
-         .join(Service).where((Service.day >= start) & (Service.day <= end))
-         .group_by(ServiceHours.volunteer, Service.kind))
-    t = (ServiceHours.select(ServiceHours.volunteer, pw.fn.SUM(ServiceHours.minutes))
-         .join(Service).where((Service.day <= end) & (Service.kind == SERVICE))
-         .group_by(ServiceHours.volunteer))
-    # through the bare cursor: whole numbers and text need no conversion
+def _sums(year: int) -> tuple[dict[tuple[int, str], tuple[int, int]], dict[int, int]]:
+    """(volunteer, kind) -> (times, minutes) in the year, and volunteer -> minutes of service
+    (not training) up to the year's end, for the star level: from service_tally, the sums the
+    data file keeps by trigger (models/datafile/migrations/v12.py), so five years of records
+    cost what one year's do. Read through the bare cursor: whole numbers and text need no
+    conversion."""
     db = database.obj
-    rows = cast("Iterable[tuple[int, str, int, int]]", db.execute_sql(*q.sql()))
-    totals = cast("Iterable[tuple[int, int]]", db.execute_sql(*t.sql()))
+    rows = cast("Iterable[tuple[int, str, int, int]]", db.execute_sql(
+        'SELECT "volunteer_id", "kind", "times", "minutes" FROM "service_tally" '
+        'WHERE "year" = ?', (year,)))
+    totals = cast("Iterable[tuple[int, int]]", db.execute_sql(
+        'SELECT "volunteer_id", SUM("minutes") FROM "service_tally" '
+        'WHERE "year" <= ? AND "kind" = ? GROUP BY "volunteer_id"', (year, SERVICE)))
     return {(vid, kind): (n, m) for vid, kind, n, m in rows}, dict(totals)
 
 
@@ -154,11 +149,10 @@ def _as_of(year: int, today: date | None) -> date:
 
 def _month_counts(start: date, end: date) -> dict[tuple[int | None, int], int]:
     """(team, month) -> services (not training) in the period, one GROUP BY."""
-    month = pw.fn.strftime("%m", Service.day)
-    q = (Service.select(Service.team, month, pw.fn.COUNT(Service.id))
-         .where((Service.day >= start) & (Service.day <= end) & (Service.kind == SERVICE))
-         .group_by(Service.team, month))
-    rows = cast("Iterable[tuple[int | None, str, int]]", q.tuples())  # one tuple a row
+    rows = cast("Iterable[tuple[int | None, str, int]]", database.obj.execute_sql(
+        'SELECT "team_id", strftime(\'%m\', "day"), COUNT(*) FROM "service" '
+        'WHERE "day" >= ? AND "day" <= ? AND "kind" = ? GROUP BY 1, 2',
+        (start.isoformat(), end.isoformat(), SERVICE)))
     return {(t, int(m)): n for t, m, n in rows}
 
 
@@ -176,7 +170,7 @@ def year_figures(year: int, team_id: int | None = None, *, today: date | None = 
                   if v.joined <= end and (v.left is None or v.left > start)]
         services = list_services(year, team_id) if with_services else []
         month_counts = _month_counts(start, end)
-        sums, totals = _sums(start, end)
+        sums, totals = _sums(year)
         grades = assessments(year)
         honours = _honours(people, year) if with_honours else {}
         rules = rules_for([*(t.id for t in teams), None])
@@ -194,8 +188,9 @@ def year_figures(year: int, team_id: int | None = None, *, today: date | None = 
             reasons = team_month_reasons(counts, rule.team_per_month, held) if t else []
             members = [_member(v, year, as_of, rule, sums, totals, grades, honours)
                        for v in people if v.team_id == tid]
-            for m in members:
-                m.eligibility = eligibility_problem(t.eligible, m.volunteer.political) if t else ""
+            if t is not None and t.eligible.strip():
+                for m in members:
+                    m.eligibility = eligibility_problem(t.eligible, m.volunteer.political)
             out.append(TeamYear(t, rule, counts, held, reasons, mine, members))
     return YearFigures(year, as_of, out)
 
@@ -210,10 +205,9 @@ def _member(v: VolunteerRecord, year: int, as_of: date, rule: Rule,
     times, minutes = sums.get((v.id, SERVICE), (0, 0))
     t_times, t_minutes = sums.get((v.id, TRAINING), (0, 0))
     months = len(active_months(year, v.joined, v.left, v.pauses))
-    elapsed = active_days(date(year, 1, 1), as_of, v.joined, v.left, v.pauses)
-    total = active_days(date(year, 1, 1), date(year, 12, 31), v.joined, v.left, v.pauses)
-    if as_of >= date(year, 12, 31):
-        elapsed = total
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    total = active_days(start, end, v.joined, v.left, v.pauses)
+    elapsed = total if as_of >= end else active_days(start, as_of, v.joined, v.left, v.pauses)
     done_times = times + (t_times if rule.training_counts else 0)
     done_minutes = minutes + (t_minutes if rule.training_counts else 0)
     done = done_minutes if rule.measure == HOURS else done_times

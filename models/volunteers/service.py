@@ -5,7 +5,7 @@ a resident shows the resident's name and phone (read through the link on every c
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import cast
 
@@ -25,6 +25,7 @@ from models.volunteers.records import (
     TeamRecord,
     VolunteerRecord,
 )
+from models.volunteers.roster import ALL, ONE, TEAM, read_volunteers
 from models.volunteers.rules import (
     ACTIVE,
     LEFT,
@@ -81,13 +82,15 @@ def create_team(name: str, kind: str = "", leader: str = "", office: str = "",
 
 
 def list_teams() -> list[TeamRecord]:
-    with database.atomic():
-        # .tuples() yields one tuple a row; peewee's stubs type it as a select of the model.
-        counts = dict(cast("Iterable[tuple[int, int]]", Volunteer.select(
-            Volunteer.team, pw.fn.COUNT(Volunteer.id)).where(Volunteer.left.is_null())
-            .group_by(Volunteer.team).tuples()))
-        return [_team_record(t, counts.get(t.id, 0))
-                for t in VolunteerTeam.select().order_by(VolunteerTeam.position, VolunteerTeam.id)]
+    """Every team in the clerk's order, each with its members still in the register. Through
+    the bare cursor: the minimums view reads it on every change of year or team."""
+    rows = database.obj.execute_sql(
+        'SELECT t."id", t."name", t."kind", t."leader", t."office", t."eligible", t."founded", '
+        '(SELECT COUNT(*) FROM "volunteer" v WHERE v."team_id" = t."id" AND v."left" IS NULL) '
+        'FROM "volunteer_team" t ORDER BY t."position", t."id"')
+    return [TeamRecord(tid, name, kind, leader, office, eligible,
+                       date.fromisoformat(founded) if founded else None, members)
+            for tid, name, kind, leader, office, eligible, founded, members in rows]
 
 
 def get_team(team_id: int) -> TeamRecord:
@@ -110,67 +113,6 @@ def find_team(name_or_id: str) -> TeamRecord:
 
 
 # --- volunteers --------------------------------------------------------------------------------
-
-def _status(left: date | None, pauses: Sequence[tuple[date, date | None]], today: date,
-            ) -> str:
-    if left is not None and left <= today:
-        return LEFT
-    if any(s <= today and (e is None or today < e) for s, e in pauses):
-        return PAUSED
-    return ACTIVE
-
-
-_COLUMNS = (Volunteer.id, Volunteer.number, Volunteer.name, Volunteer.phone, Volunteer.resident,
-            Volunteer.team, Volunteer.gender, Volunteer.birth, Volunteer.id_number,
-            Volunteer.political, Volunteer.unit, Volunteer.skills, Volunteer.wanted,
-            Volunteer.available, Volunteer.joined, Volunteer.left, Volunteer.notes,
-            VolunteerTeam.name, Resident.id, Resident.name, Resident.phone, Resident.gender,
-            Resident.birth, Resident.id_number)
-
-
-def _day(value: object) -> date | None:
-    """A date column read through the bare cursor, converted as the model's date field does."""
-    return cast("date | None", Volunteer.joined.python_value(value))
-
-
-def _records(query: pw.ModelSelect[Volunteer], today: date | None = None,
-             ) -> list[VolunteerRecord]:
-    today = today or date.today()
-    # Plain tuples, not model objects: building three models a row was most of the time of a
-    # year's minimums (bench/bench_volunteers.py).
-    sql, params = (query.select(*_COLUMNS)
-                   .join(Resident, pw.JOIN.LEFT_OUTER, on=(Volunteer.resident == Resident.id))
-                   .switch(Volunteer)
-                   .join(VolunteerTeam, pw.JOIN.LEFT_OUTER,
-                         on=(Volunteer.team == VolunteerTeam.id)).sql())
-    rows = [(*r[:7], _day(r[7]), *r[8:14], _day(r[14]), _day(r[15]), *r[16:22], _day(r[22]),
-             r[23]) for r in database.obj.execute_sql(sql, params)]
-    ids = [row[0] for row in rows]
-    pauses: dict[int, list[tuple[date, date | None]]] = {}
-    for i in range(0, len(ids), 500):
-        found = cast("Iterable[tuple[int, date, date | None]]", VolunteerPause.select(
-            VolunteerPause.volunteer, VolunteerPause.start, VolunteerPause.end)
-            .where(VolunteerPause.volunteer.in_(ids[i:i + 500]))
-            .order_by(VolunteerPause.start).tuples())
-        for vid, start, end in found:
-            pauses.setdefault(vid, []).append((start, end))
-    out = []
-    for (vid, number, name, phone, resident_id, team_id, gender, birth, id_number, political,
-         unit, skills, wanted, available, joined, left, notes, team, r_id, r_name, r_phone,
-         r_gender, r_birth, r_id_number) in rows:
-        linked = resident_id is not None and r_id is not None
-        mine = pauses.get(vid, [])
-        out.append(VolunteerRecord(
-            id=vid, number=number, name=r_name if linked else name,
-            phone=r_phone if linked else phone, resident_id=resident_id, team_id=team_id,
-            team=team or "", gender=r_gender if linked else gender,
-            birth=r_birth if linked else birth,
-            id_number=(r_id_number or "") if linked else (id_number or ""),
-            political=political, unit=unit, skills=skills, wanted=wanted,
-            available=available, joined=joined, left=left,
-            status=_status(left, mine, today), pauses=mine, notes=notes))
-    return out
-
 
 def _next_number(year: int) -> str:
     prefix = f"ZY{year}"
@@ -249,7 +191,7 @@ def update_volunteer(volunteer_id: int, new: NewVolunteer) -> VolunteerRecord:
 
 
 def get_volunteer(volunteer_id: int) -> VolunteerRecord:
-    found = _records(Volunteer.select().where(Volunteer.id == volunteer_id))
+    found = read_volunteers(ONE, volunteer_id)
     if not found:
         raise NotFound(f"找不到编号为 {volunteer_id} 的志愿者。")
     return found[0]
@@ -257,11 +199,10 @@ def get_volunteer(volunteer_id: int) -> VolunteerRecord:
 
 def list_volunteers(team_id: int | None = None, *, today: date | None = None,
                     ) -> list[VolunteerRecord]:
-    q = Volunteer.select()
-    if team_id is not None:
-        q = q.where(Volunteer.team == team_id)
     with database.atomic():
-        return sorted(_records(q, today), key=lambda r: (r.team_id or 0, r.number))
+        found = read_volunteers(ALL, None, today) if team_id is None \
+            else read_volunteers(TEAM, team_id, today)
+    return sorted(found, key=lambda r: (r.team_id or 0, r.number))
 
 
 def set_status(volunteer_id: int, status: str, day: date) -> VolunteerRecord:
@@ -434,5 +375,6 @@ def set_assessment(volunteer_id: int, year: int, grade: str, note: str = "") -> 
 
 
 def assessments(year: int) -> dict[int, tuple[str, str]]:
-    return {a.volunteer_id: (a.grade, a.note)
-            for a in Assessment.select().where(Assessment.year == year)}
+    rows = database.obj.execute_sql(
+        'SELECT "volunteer_id", "grade", "note" FROM "assessment" WHERE "year" = ?', (year,))
+    return {vid: (grade, note) for vid, grade, note in rows}

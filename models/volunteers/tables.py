@@ -161,6 +161,6 @@ class ServiceCertificate(BaseModel):
 
 
 VOLUNTEER_MODELS: list[type[pw.Model]] = [
-    VolunteerTeam, Volunteer, VolunteerPause, Service, ServiceHours, ServiceTally, VolunteerRule, Assessment,
-    ServiceCertificate,
+    VolunteerTeam, Volunteer, VolunteerPause, Service, ServiceHours, ServiceTally, VolunteerRule,
+    Assessment, ServiceCertificate,
 ]
