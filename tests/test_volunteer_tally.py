@@ -131,8 +131,8 @@ def test_upgrade_from_schema_11_fills_the_tally(tmp_path: Path) -> None:
     # More records than the saved file holds, across years and both kinds, written at schema 11.
     vid = [r[0] for r in con.execute("SELECT id FROM volunteer")]
     for n in range(30):
-        sid = con.execute("INSERT INTO service (team_id, plan_id, day, kind, place, content, notes) "
-                          "VALUES (NULL, NULL, ?, ?, '', '', '')",
+        sid = con.execute("INSERT INTO service (team_id, plan_id, day, kind, place, content, "
+                          "notes) VALUES (NULL, NULL, ?, ?, '', '', '')",
                           (f"{2023 + n % 4}-0{1 + n % 9}-1{n % 10}",
                            TRAINING if n % 3 == 0 else SERVICE)).lastrowid
         con.executemany("INSERT INTO service_hours VALUES (?, ?, ?, '')",

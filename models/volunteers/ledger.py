@@ -174,8 +174,11 @@ def year_figures(year: int, team_id: int | None = None, *, today: date | None = 
         grades = assessments(year)
         honours = _honours(people, year) if with_honours else {}
         rules = rules_for([*(t.id for t in teams), None])
+        by_team: dict[int | None, list[VolunteerRecord]] = {}
+        for v in people:
+            by_team.setdefault(v.team_id, []).append(v)
         groups: list[TeamRecord | None] = [*teams]
-        if team_id is None and any(v.team_id is None for v in people):
+        if team_id is None and None in by_team:
             groups.append(None)
         out = []
         for t in groups:
@@ -187,7 +190,7 @@ def year_figures(year: int, team_id: int | None = None, *, today: date | None = 
                     and (t is None or t.founded is None or _month_end(year, m) >= t.founded)]
             reasons = team_month_reasons(counts, rule.team_per_month, held) if t else []
             members = [_member(v, year, as_of, rule, sums, totals, grades, honours)
-                       for v in people if v.team_id == tid]
+                       for v in by_team.get(tid, [])]
             if t is not None and t.eligible.strip():
                 for m in members:
                     m.eligibility = eligibility_problem(t.eligible, m.volunteer.political)
@@ -199,11 +202,14 @@ def _month_end(year: int, month: int) -> date:
     return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
+NONE = (0, 0)  # times and minutes of a kind not served
+
+
 def _member(v: VolunteerRecord, year: int, as_of: date, rule: Rule,
             sums: dict[tuple[int, str], tuple[int, int]], totals: dict[int, int],
             grades: dict[int, tuple[str, str]], honours: dict[int, list[str]]) -> MemberYear:
-    times, minutes = sums.get((v.id, SERVICE), (0, 0))
-    t_times, t_minutes = sums.get((v.id, TRAINING), (0, 0))
+    times, minutes = sums.get((v.id, SERVICE), NONE)
+    t_times, t_minutes = sums.get((v.id, TRAINING), NONE)
     months = len(active_months(year, v.joined, v.left, v.pauses))
     start, end = date(year, 1, 1), date(year, 12, 31)
     total = active_days(start, end, v.joined, v.left, v.pauses)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
-from typing import cast
 
 import peewee as pw
 
@@ -43,7 +42,8 @@ def _select_sql(shape: str) -> str:
         q = q.where(Volunteer.team == 0)  # 0 stands for the parameter given when run
     elif shape == ONE:
         q = q.where(Volunteer.id == 0)
-    return cast(str, q.sql()[0])
+    sql: str = q.sql()[0]
+    return sql
 
 
 def _day(value: str | None) -> date | None:

@@ -150,8 +150,8 @@ def member_check(done: int, per_year: int, measure: str, months: int,
     owed = required(per_year * 60 if measure == HOURS else per_year, months)
     projected = None if elapsed >= total or elapsed == 0 else done * total // elapsed
     reason = ""
-    held = "全年" if months == 12 else f"本年在册 {months} 个月，按比例"
     if done < owed:
+        held = "全年" if months == 12 else f"本年在册 {months} 个月，按比例"
         gap = _amount(owed - done, measure)
         if projected is None:
             reason = (f"{held}应至少 {_amount(owed, measure)}，实际 {_amount(done, measure)}，"
