@@ -15,7 +15,7 @@ Each pair runs side by side: ours and the baseline alternate RUNS times (which o
 alternates too), and the figure reported is the median of the per-pair ratios, so a burst of load
 from another process hits both sides alike.
 
-Measured 2026-12-02 10:05 UTC (2-core VM, one other job running; 7 and 9 pairs):
+Measured 2026-12-02 09:45 UTC (2-core VM, one other job running; 7 and 9 pairs):
 
     1. minimums   before (schema 11): 14.6 ms vs the one-year GROUP BY 1.3 ms, about 11x;
                   now: 3.0-3.3 ms vs 1.3-1.5 ms, 2.3-2.4x (target 2x: not met);
