@@ -87,6 +87,17 @@ def test_household_dialog_moves_a_person_and_sets_the_head_and_status(
     assert area.model.total == 0
     QTest.mouseClick(area.include_left, Qt.MouseButton.LeftButton)
     assert area.include_left.isChecked() and area.model.total == 1
+    # Listed again, but marked: the status after the name, every cell grey, and the tooltip
+    # gives the day and says the record is kept; someone still here is shown as before.
+    name = area.model.index(0, 0)
+    assert name.data() == f"{first['name']}（迁出）"
+    assert f"已迁出 {day}，保留记录" in name.data(Qt.ItemDataRole.ToolTipRole)
+    assert area.model.index(0, 6).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "保留记录" in area.model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
+    area.search.setText(second["name"])
+    QTest.keyClick(area.search, Qt.Key.Key_Return)
+    assert area.model.total == 1 and area.model.index(0, 0).data() == second["name"]
+    assert area.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
 
 
 def test_the_area_opens_the_household_of_the_selected_person(qtbot, db_path: Path,

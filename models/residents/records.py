@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from models.residents.rules import PRESENT
 from models.residents.rules import age_on as _age_on
 
 # Orders search_residents understands (ResidentQuery.order); each is an index-backed SQL order.
@@ -113,6 +114,8 @@ class ResidentRow:
     address: str
     tags: str
     deleted_at: datetime | None = None
+    status: str = PRESENT  # or 迁出 / 死亡 (models.residents.rules.STATUSES)
+    left_on: date | None = None
 
     def age_on(self, day: date) -> int | None:
         return _age_on(self.birth, day) if self.birth else None

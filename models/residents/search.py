@@ -101,8 +101,8 @@ def fetch_rows(execute: Execute, ids: Sequence[int]) -> list[ResidentRow]:
         marks = ", ".join("?" * len(part))
         for r in execute(
                 "SELECT id, name, gender, birth, id_number, phone, building, unit, room, address, "
-                f"deleted_at FROM resident WHERE id IN ({marks})", tuple(part)):
+                f"deleted_at, status, left_on FROM resident WHERE id IN ({marks})", tuple(part)):
             by_id[r[0]] = ResidentRow(r[0], r[1], r[2], as_date(r[3]), r[4], r[5], r[6], r[7],
                                       r[8], r[9], "、".join(tags.get(r[0], [])),
-                                      as_datetime(r[10]))
+                                      as_datetime(r[10]), r[11], as_date(r[12]))
     return [by_id[i] for i in ids if i in by_id]

@@ -24,9 +24,11 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from models.residents.pages import ordered_ids_in_background, resident_ids, rows_by_ids, search_page
 from models.residents.records import ResidentQuery, ResidentRow
+from models.residents.rules import DECEASED, MOVED_AWAY, PRESENT
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,7 +46,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
-_ROLES = frozenset((_DISPLAY, _TOOLTIP, ID_ROLE, _ALIGNMENT))
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, ID_ROLE, _ALIGNMENT, _FOREGROUND))
+# People who moved away or died, listed when 含已迁出、去世 is ticked: grey, and the status after
+# the name, so they are not mistaken for people still living here.
+_LEFT_COLOUR = QColor(128, 128, 128)
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -63,7 +69,7 @@ COLUMNS: list[tuple[str, str, str | None]] = [
 ]
 BIN_COLUMN = ("deleted_at", QT_TRANSLATE_NOOP("ResidentsModel", "删除时间"), None)
 # Column widths in pixels at a 17-pixel font height (scaled up with the font).
-WIDTHS = {"name": 90, "gender": 50, "birth": 100, "age": 50, "id_number": 180, "phone": 120,
+WIDTHS = {"name": 120, "gender": 50, "birth": 100, "age": 50, "id_number": 180, "phone": 120,
           "building": 70, "address": 110, "tags": 200, "deleted_at": 140}
 COL_NAME, COL_GENDER, COL_BIRTH, COL_AGE, COL_ID = 0, 1, 2, 3, 4
 _CENTERED = {"gender", "birth", "age", "building", "deleted_at"}
@@ -72,6 +78,13 @@ _CENTERED = {"gender", "birth", "age", "building", "deleted_at"}
 def address_text(row: ResidentRow) -> str:
     """单元 + 房号 (the building has its own column), else the free-text address."""
     return row.unit + row.room if (row.unit or row.room) else row.address
+
+
+def left_text(row: ResidentRow) -> str:
+    """"已迁出 2026-05-01", "已去世 2026-05-01" (the date when known)."""
+    word = "已迁出" if row.status == MOVED_AWAY else "已去世" if row.status == DECEASED \
+        else row.status
+    return f"{word} {row.left_on.isoformat()}" if row.left_on else word
 
 
 class ResidentsModel(QAbstractTableModel):
@@ -206,12 +219,20 @@ class ResidentsModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return row.id
+        if role == _FOREGROUND:
+            return _LEFT_COLOUR if row.status != PRESENT else None
         text = self._text(row, self.columns[index.column()][0])
         if role == _TOOLTIP:
+            if row.status != PRESENT:
+                note = f"{left_text(row)}，保留记录"
+                return f"{text}\n{note}" if text else note
             return text or None
         return text
 
     def _text(self, row: ResidentRow, attr: str) -> str:
+        if attr == "name" and row.status != PRESENT:
+            # Short, to fit the column; the tooltip has the day.
+            return f"{row.name}（{'去世' if row.status == DECEASED else row.status}）"
         if attr == "birth":
             return row.birth.isoformat() if row.birth else ""
         if attr == "age":
