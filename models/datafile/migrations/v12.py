@@ -22,39 +22,21 @@ TALLY_TABLE_SQL = (
     'PRIMARY KEY ("year", "kind", "volunteer_id")) WITHOUT ROWID')
 
 # One person's time in a service is added to (or taken from) the tally row of the service's
-# year and kind; a row that falls to zero times goes.
-TALLY_TRIGGERS_SQL: tuple[str, ...] = (
-    'CREATE TRIGGER "service_tally_hours_insert" AFTER INSERT ON "service_hours" BEGIN '
+# year and kind; a row that falls to zero times goes. Each statement is written once below and
+# the triggers are made of them.
+_LINE_ON = (  # the new line of service_hours counted
     'INSERT INTO "service_tally" ("year", "kind", "volunteer_id", "times", "minutes") '
     'SELECT CAST(substr("day", 1, 4) AS INTEGER), "kind", NEW."volunteer_id", 1, NEW."minutes" '
     'FROM "service" WHERE "id" = NEW."service_id" '
     'ON CONFLICT ("year", "kind", "volunteer_id") DO UPDATE '
-    'SET "times" = "times" + 1, "minutes" = "minutes" + excluded."minutes"; END',
-
-    # When a service is deleted, its hours go by the foreign key's cascade after the service
-    # row: the lookup below then finds nothing, and the service's own trigger has counted them.
-    'CREATE TRIGGER "service_tally_hours_delete" AFTER DELETE ON "service_hours" BEGIN '
+    'SET "times" = "times" + 1, "minutes" = "minutes" + excluded."minutes"; ')
+_LINE_OFF = (  # the old line taken off
     'UPDATE "service_tally" SET "times" = "times" - 1, "minutes" = "minutes" - OLD."minutes" '
     'WHERE "volunteer_id" = OLD."volunteer_id" AND ("year", "kind") IN '
     '(SELECT CAST(substr("day", 1, 4) AS INTEGER), "kind" FROM "service" '
     'WHERE "id" = OLD."service_id"); '
-    'DELETE FROM "service_tally" WHERE "volunteer_id" = OLD."volunteer_id" AND "times" = 0; END',
-
-    'CREATE TRIGGER "service_tally_hours_update" AFTER UPDATE OF "service_id", "volunteer_id", '
-    '"minutes" ON "service_hours" BEGIN '
-    'UPDATE "service_tally" SET "times" = "times" - 1, "minutes" = "minutes" - OLD."minutes" '
-    'WHERE "volunteer_id" = OLD."volunteer_id" AND ("year", "kind") IN '
-    '(SELECT CAST(substr("day", 1, 4) AS INTEGER), "kind" FROM "service" '
-    'WHERE "id" = OLD."service_id"); '
-    'DELETE FROM "service_tally" WHERE "volunteer_id" = OLD."volunteer_id" AND "times" = 0; '
-    'INSERT INTO "service_tally" ("year", "kind", "volunteer_id", "times", "minutes") '
-    'SELECT CAST(substr("day", 1, 4) AS INTEGER), "kind", NEW."volunteer_id", 1, NEW."minutes" '
-    'FROM "service" WHERE "id" = NEW."service_id" '
-    'ON CONFLICT ("year", "kind", "volunteer_id") DO UPDATE '
-    'SET "times" = "times" + 1, "minutes" = "minutes" + excluded."minutes"; END',
-
-    # BEFORE: the service's hours are still there to be taken off.
-    'CREATE TRIGGER "service_tally_service_delete" BEFORE DELETE ON "service" BEGIN '
+    'DELETE FROM "service_tally" WHERE "volunteer_id" = OLD."volunteer_id" AND "times" = 0; ')
+_SERVICE_OFF = (  # every line of the old service taken off its year and kind
     'UPDATE "service_tally" SET "times" = "times" - 1, "minutes" = "minutes" - '
     '(SELECT "minutes" FROM "service_hours" WHERE "service_id" = OLD."id" '
     'AND "volunteer_id" = "service_tally"."volunteer_id") '
@@ -62,24 +44,29 @@ TALLY_TRIGGERS_SQL: tuple[str, ...] = (
     'AND "volunteer_id" IN (SELECT "volunteer_id" FROM "service_hours" '
     'WHERE "service_id" = OLD."id"); '
     'DELETE FROM "service_tally" WHERE "year" = CAST(substr(OLD."day", 1, 4) AS INTEGER) '
-    'AND "kind" = OLD."kind" AND "times" = 0; END',
-
-    'CREATE TRIGGER "service_tally_service_update" AFTER UPDATE OF "day", "kind" ON "service" '
-    'WHEN substr(OLD."day", 1, 4) IS NOT substr(NEW."day", 1, 4) OR OLD."kind" IS NOT NEW."kind" '
-    'BEGIN '
-    'UPDATE "service_tally" SET "times" = "times" - 1, "minutes" = "minutes" - '
-    '(SELECT "minutes" FROM "service_hours" WHERE "service_id" = OLD."id" '
-    'AND "volunteer_id" = "service_tally"."volunteer_id") '
-    'WHERE "year" = CAST(substr(OLD."day", 1, 4) AS INTEGER) AND "kind" = OLD."kind" '
-    'AND "volunteer_id" IN (SELECT "volunteer_id" FROM "service_hours" '
-    'WHERE "service_id" = OLD."id"); '
-    'DELETE FROM "service_tally" WHERE "year" = CAST(substr(OLD."day", 1, 4) AS INTEGER) '
-    'AND "kind" = OLD."kind" AND "times" = 0; '
+    'AND "kind" = OLD."kind" AND "times" = 0; ')
+_SERVICE_ON = (  # every line of the service counted in its new year and kind
     'INSERT INTO "service_tally" ("year", "kind", "volunteer_id", "times", "minutes") '
     'SELECT CAST(substr(NEW."day", 1, 4) AS INTEGER), NEW."kind", "volunteer_id", 1, "minutes" '
     'FROM "service_hours" WHERE "service_id" = NEW."id" '
     'ON CONFLICT ("year", "kind", "volunteer_id") DO UPDATE '
-    'SET "times" = "times" + 1, "minutes" = "minutes" + excluded."minutes"; END',
+    'SET "times" = "times" + 1, "minutes" = "minutes" + excluded."minutes"; ')
+
+TALLY_TRIGGERS_SQL: tuple[str, ...] = (
+    'CREATE TRIGGER "service_tally_hours_insert" AFTER INSERT ON "service_hours" BEGIN '
+    + _LINE_ON + 'END',
+    # When a service is deleted, its hours go by the foreign key's cascade after the service
+    # row: the lookup in _LINE_OFF then finds nothing, and the service's trigger took them off.
+    'CREATE TRIGGER "service_tally_hours_delete" AFTER DELETE ON "service_hours" BEGIN '
+    + _LINE_OFF + 'END',
+    'CREATE TRIGGER "service_tally_hours_update" AFTER UPDATE OF "service_id", "volunteer_id", '
+    '"minutes" ON "service_hours" BEGIN ' + _LINE_OFF + _LINE_ON + 'END',
+    # BEFORE: the service's hours are still there to be taken off.
+    'CREATE TRIGGER "service_tally_service_delete" BEFORE DELETE ON "service" BEGIN '
+    + _SERVICE_OFF + 'END',
+    'CREATE TRIGGER "service_tally_service_update" AFTER UPDATE OF "day", "kind" ON "service" '
+    'WHEN substr(OLD."day", 1, 4) IS NOT substr(NEW."day", 1, 4) OR OLD."kind" IS NOT NEW."kind" '
+    'BEGIN ' + _SERVICE_OFF + _SERVICE_ON + 'END',
 )
 
 FILL_SQL = (
