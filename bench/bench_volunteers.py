@@ -18,7 +18,9 @@ from another process hits both sides alike.
 Measured 2026-12-02 09:45 UTC (2-core VM, one other job running; 7 and 9 pairs):
 
     1. minimums   before (schema 11): 14.6 ms vs the one-year GROUP BY 1.3 ms, about 11x;
-                  now: 3.0-3.3 ms vs 1.3-1.5 ms, 2.3-2.4x (target 2x: not met);
+                  now: 3.0-3.3 ms vs 1.3-1.5 ms, 2.3-2.4x; 10:11 UTC, the check
+                  record no longer frozen (0.8 us a member to make): 2.10-2.13x
+                  (target 2x: not met);
                   against the GROUP BY with the all-years sum: 1.56x before, 0.32-0.33x now.
     2. ledger     from the figures 1.01-1.04x (target 1.3x); the whole export with reading
                   1.34-1.35x (was 1.69x).
@@ -29,7 +31,7 @@ kept by triggers: models/datafile/migrations/v12.py) instead of every record eve
 volunteers' select is compiled once (models/volunteers/roster.py) and teams, month counts and
 assessments go through the bare cursor. What is left (measured piece by piece): reading the 240
 volunteers as full records 1.1 ms (0.67 ms of it sqlite3 handing over 24 columns a row), the two
-tally reads 0.5 ms, the checks 0.9 ms; the bare GROUP BY returns 480 rows of numbers and builds
+tally reads 0.5 ms, the checks 0.7 ms; the bare GROUP BY returns 480 rows of numbers and builds
 nothing. The triggers' price on writes: bench fill's 20,000 bulk-inserted lines 0.070 -> 0.098 s,
 a service of 60 people through record_service 4.10 -> 4.34 ms.
 """

@@ -121,7 +121,7 @@ def required(per_year: int, months: int) -> int:
     return -(-per_year * months // 12)
 
 
-@dataclass(frozen=True)
+@dataclass
 class MemberCheck:
     done: int  # times, or minutes when the measure is hours
     owed: int  # likewise
