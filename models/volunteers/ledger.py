@@ -13,6 +13,7 @@ from typing import cast
 from models.common.errors import UserError
 from models.datafile.db import database
 from models.volunteers.records import Rule, ServiceRecord, TeamRecord, VolunteerRecord
+from models.volunteers.roster import ALL, TEAM, read_volunteers, roster_order
 from models.volunteers.rules import (
     HOURS,
     SERVICE,
@@ -29,7 +30,6 @@ from models.volunteers.service import (
     assessments,
     list_services,
     list_teams,
-    list_volunteers,
     rules_for,
 )
 from models.volunteers.tables import Service, ServiceHours
@@ -166,8 +166,11 @@ def year_figures(year: int, team_id: int | None = None, *, today: date | None = 
         teams = [t for t in list_teams() if team_id is None or t.id == team_id]
         if team_id is not None and not teams:
             raise UserError(f"找不到编号为 {team_id} 的服务队。")
-        people = [v for v in list_volunteers(team_id, today=as_of)
-                  if v.joined <= end and (v.left is None or v.left > start)]
+        found = read_volunteers(ALL, None, as_of) if team_id is None \
+            else read_volunteers(TEAM, team_id, as_of)
+        people = sorted((v for v in found
+                         if v.joined <= end and (v.left is None or v.left > start)),
+                        key=roster_order)
         services = list_services(year, team_id) if with_services else []
         month_counts = _month_counts(start, end)
         sums, totals = _sums(year)

@@ -60,6 +60,11 @@ def status_on(left: date | None, pauses: Sequence[tuple[date, date | None]], tod
     return ACTIVE
 
 
+def roster_order(v: VolunteerRecord) -> tuple[int, str]:
+    """The order volunteers are listed in: by team, then by volunteer number."""
+    return v.team_id or 0, v.number
+
+
 def read_volunteers(shape: str = ALL, key: int | None = None, today: date | None = None,
                     ) -> list[VolunteerRecord]:
     """Volunteers as records, in no particular order (key: the team's or the volunteer's id)."""

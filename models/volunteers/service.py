@@ -25,7 +25,7 @@ from models.volunteers.records import (
     TeamRecord,
     VolunteerRecord,
 )
-from models.volunteers.roster import ALL, ONE, TEAM, read_volunteers
+from models.volunteers.roster import ALL, ONE, TEAM, read_volunteers, roster_order
 from models.volunteers.rules import (
     ACTIVE,
     LEFT,
@@ -202,7 +202,7 @@ def list_volunteers(team_id: int | None = None, *, today: date | None = None,
     with database.atomic():
         found = read_volunteers(ALL, None, today) if team_id is None \
             else read_volunteers(TEAM, team_id, today)
-    return sorted(found, key=lambda r: (r.team_id or 0, r.number))
+    return sorted(found, key=roster_order)
 
 
 def set_status(volunteer_id: int, status: str, day: date) -> VolunteerRecord:
@@ -343,8 +343,10 @@ def rule_for(team_id: int | None) -> Rule:
 
 def rules_for(team_ids: Iterable[int | None]) -> dict[int | None, Rule]:
     """rule_for of each team, read in one query."""
-    rows = {r.team_id: Rule(r.team_per_month, r.member_per_year, r.measure, r.training_counts)
-            for r in VolunteerRule.select()}
+    rows = {tid: Rule(per_month, per_year, measure, bool(training))
+            for tid, per_month, per_year, measure, training in database.obj.execute_sql(
+                'SELECT "team_id", "team_per_month", "member_per_year", "measure", '
+                '"training_counts" FROM "volunteer_rule"')}
     default = rows.get(None, Rule())
     return {t: rows.get(t, default) if t is not None else default for t in team_ids}
 
