@@ -104,12 +104,10 @@ def import_breakdown(folder: Path, base_cpu: float) -> None:
 
     src = DATA / "residents_100k.xlsx"
     clock = time.process_time
-    from models.common import name_keys
     from models.residents.imports import rows
 
     # Cold caches, as in the measured import (it ran first in this process).
-    for cache in (rows.cached_name, rows.cached_gender, rows.cached_date, rows.cached_text,
-                  rows.cached_tags, name_keys.pinyin_keys, name_keys.stroke_key):
+    for cache in (rows.cached_gender, rows.cached_text, rows.cached_tags):
         cache.cache_clear()
     open_database(folder / "stages.db")
     paused = im._gc_paused()  # as import_residents does

@@ -73,14 +73,6 @@ def _stroke_table() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _stroke_ranks() -> dict[str, int]:
-    """Rank of every known character: fewer strokes first, then stroke by stroke 横竖撇点折."""
-    table = _stroke_table()
-    ordered = sorted(table, key=lambda c: (len(table[c]), table[c], ord(c)))
-    return {c: i for i, c in enumerate(ordered)}
-
-
 def stroke_count(ch: str) -> int | None:
     seq = _stroke_table().get(ch)
     return len(seq) if seq else None
@@ -91,16 +83,19 @@ def stroke_sequence(ch: str) -> str | None:
     return _stroke_table().get(ch)
 
 
-@lru_cache(maxsize=65536)
-def _char_stroke_key(ch: str) -> str:
-    rank = _stroke_ranks().get(ch)
-    # Six hex digits a character; unknown characters after every known one, by code point.
-    return f"{rank:06x}" if rank is not None else f"{0x200000 + ord(ch):06x}"
+@lru_cache(maxsize=1)
+def _stroke_keys() -> dict[str, str]:
+    """Six hex digits a known character: its rank (fewer strokes first, then stroke by stroke
+    横竖撇点折)."""
+    table = _stroke_table()
+    ordered = sorted(table, key=lambda c: (len(table[c]), table[c], ord(c)))
+    return {c: f"{i:06x}" for i, c in enumerate(ordered)}
 
 
-@lru_cache(maxsize=200_000)
 def stroke_key(name: str) -> str:
     """Sort key for 姓氏笔画 order: the surname's stroke count, ties by the shape of the strokes in
     the order 横竖撇点折, the same surname kept together, then the next character, and so on.
     Derived data: recomputed on every write of a resident (see models/residents/service.py)."""
-    return "".join(_char_stroke_key(c) for c in name)
+    keys = _stroke_keys()
+    # Unknown characters after every known one, by code point.
+    return "".join(keys.get(c) or f"{0x200000 + ord(c):06x}" for c in name)
