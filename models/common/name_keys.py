@@ -51,15 +51,15 @@ def name_syllables(name: str) -> list[str]:
     table = _readings()
     compound = COMPOUND_SURNAMES.get(name[:2])
     if compound:
-        return [*compound, *(table.get(c) or c.lower() for c in name[2:])]
+        return [*compound, *[table.get(c) or c.lower() for c in name[2:]]]
     first = SURNAME_READINGS.get(name[0]) or table.get(name[0]) or name[0].lower()
-    return [first, *(table.get(c) or c.lower() for c in name[1:])]
+    return [first, *[table.get(c) or c.lower() for c in name[1:]]]
 
 
 def pinyin_keys(name: str) -> tuple[str, str]:
     """("zhangsan", "zs") for 张三: full pinyin and initials, lower case, no spaces."""
     syl = name_syllables(name)
-    return "".join(syl), "".join(s[0] for s in syl if s)
+    return "".join(syl), "".join([s[:1] for s in syl])  # (s[:1]: "" for an empty one)
 
 
 @lru_cache(maxsize=1)
@@ -98,4 +98,4 @@ def stroke_key(name: str) -> str:
     Derived data: recomputed on every write of a resident (see models/residents/service.py)."""
     keys = _stroke_keys()
     # Unknown characters after every known one, by code point.
-    return "".join(keys.get(c) or f"{0x200000 + ord(c):06x}" for c in name)
+    return "".join([keys.get(c) or f"{0x200000 + ord(c):06x}" for c in name])
