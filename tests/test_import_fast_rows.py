@@ -42,3 +42,23 @@ def test_parsed_values_compare_and_read_as_before() -> None:
     assert parse_date("1950年1月").partial and parse_date("1950年1月").value == date(1950, 1, 1)
     assert parse_phone("138 1234 5678") == Parsed("13812345678") and parse_phone("").ok
     assert parse_phone("12345").code == "length" and not parse_phone("12345").ok
+
+
+def test_birth_in_an_id_read_as_year_month_day() -> None:
+    """_birth_of reads the eight digits with date.fromisoformat: the same day as date(year,
+    month, day) for every month and day 00-99 of years at and around the edges, and refused
+    (None) exactly where date() refuses."""
+    from models.common.id_number import _birth_of
+
+    today = date(2026, 12, 2)
+    for year in (0, 1, 1889, 1890, 1900, 1999, 2000, 2024, 2026, 2027, 2100, 9999):
+        for month in range(100):
+            for day in range(100):
+                digits = f"110105{year:04d}{month:02d}{day:02d}0013"
+                try:
+                    born: date | None = date(year, month, day)
+                except ValueError:
+                    born = None
+                if born is not None and (born.year < 1890 or born > today):
+                    born = None
+                assert _birth_of(digits, today) == born, digits
