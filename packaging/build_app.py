@@ -40,7 +40,8 @@ def build(dist: Path, work: Path) -> Path:
                         str(ROOT / "packaging" / "app.spec")], check=True, env=env)
     folder = dist / NAME
     _keep_one_language(folder)
-    for licence in ("fonts/wqy-microhei.LICENSE.txt", "strokes/LICENSE-cnchar.txt"):
+    for licence in ("fonts/wqy-microhei.LICENSE.txt", "strokes/LICENSE-cnchar.txt",
+                    "strokes/LICENSE-pypinyin.txt"):
         if not (folder / "_internal" / "resources" / licence).is_file():
             raise SystemExit(f"licence missing from the build: {licence}")
     return folder

@@ -47,6 +47,8 @@ def test_build_holds_resources_translations_and_no_tests(built: Path) -> None:
     internal = built / "_internal"
     for name in ("resources/fonts/wqy-microhei.ttc", "resources/fonts/wqy-microhei.LICENSE.txt",
                  "resources/strokes/cnchar_strokes.tsv", "resources/strokes/LICENSE-cnchar.txt",
+                 "resources/strokes/pinyin_readings.tsv",
+                 "resources/strokes/LICENSE-pypinyin.txt",
                  "resources/templates/spring_relief.json", "resources/version.txt"):
         assert (internal / name).is_file(), name
     qm = sorted(p.name for p in internal.rglob("*.qm"))

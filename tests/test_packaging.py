@@ -28,6 +28,8 @@ RESOURCE_FILES = (
     "resources/fonts/wqy-microhei.LICENSE.txt",
     "resources/strokes/cnchar_strokes.tsv",
     "resources/strokes/LICENSE-cnchar.txt",
+    "resources/strokes/pinyin_readings.tsv",
+    "resources/strokes/LICENSE-pypinyin.txt",
     "resources/templates/spring_relief.json",
     "resources/translations/caa_qt_zh_CN.qm",
 )

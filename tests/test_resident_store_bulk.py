@@ -29,7 +29,10 @@ def test_bulk_values_equal_row_values() -> None:
     now = datetime(2026, 11, 28, 10, 0, 0)
     stamp = "2026-11-28 10:00:00"
     recs = _records()
-    assert store._bulk_values(recs, stamp) == [store.row_values(r, now, stamp) for r in recs]
+    rows = store._bulk_rows(recs, stamp, 7)
+    assert [(r[1:], line) for r, line in zip(rows, store.search_lines(recs), strict=True)] == [
+        store.row_values(r, now, stamp) for r in recs]
+    assert [r[0] for r in rows] == list(range(7, 7 + len(recs)))
     # and the stamp given is the one row_values formats itself
     assert store.row_values(recs[0], now) == store.row_values(recs[0], now, stamp)
 
@@ -54,3 +57,23 @@ def test_bulk_insert_with_a_taken_id_writes_nothing(db_path, monkeypatch) -> Non
     assert database.obj.execute_sql("SELECT count(*) FROM resident").fetchone()[0] == 0
     assert sorted(database.obj.execute_sql("SELECT name, sql FROM sqlite_master "
                                            "WHERE type = 'index'")) == indexes
+
+
+def test_bulk_search_lines_arrive_as_written(db_path) -> None:
+    """The search lines go to SQLite as one JSON array (json_each): every character arrives as
+    it is, quotes, backslashes, line ends, tabs, U+2028, characters beyond the BMP and all."""
+    from models.datafile.db import database
+
+    odd = ['他说"你好"', "C:\\路\\1号", "一行\n二行\r\n", "\t制表", "\u2028\u2029", "𠀀𪚥😀",
+           "[1, 2]", "{\"a\": null}", "\\u0041", "''", "Ｘ路 ABC"]
+    recs = [ResidentRecord(name=f"张{i}", phone="13812345678" if i % 2 else "",
+                           address=text, room=text[:2], id_number=None)
+            for i, text in enumerate(odd)]
+    with database.atomic():
+        ids = store.bulk_insert(recs, datetime(2026, 11, 28, 10, 0, 0))
+    got = dict(database.obj.execute_sql("SELECT rowid, search_text FROM resident_fts"))
+    assert got == {rid: line for rid, line in zip(ids, store.search_lines(recs), strict=True)}
+    assert [got[rid] for rid in ids] == [
+        store.search_line(r.name, r.phone, None, "", "", r.room,
+                          r.address.lower()) for r in recs]
+    assert all(type(v) is str for v in got.values())

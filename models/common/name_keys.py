@@ -1,6 +1,6 @@
 """Keys derived from a name: full pinyin and initials (for finding people), and the stroke-order
-sort key (姓氏笔画, for printing lists). Cached per character, so 100,000 names take well under a
-second.
+sort key (姓氏笔画, for printing lists). Both come from a table of characters read once, so
+100,000 names take a fraction of a second.
 """
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from functools import lru_cache
 from resources import resource_path
 
 STROKES_FILE = resource_path("strokes", "cnchar_strokes.tsv")
+# Each character's reading as pypinyin gives it alone, without tone (tests/test_pinyin_table.py
+# makes it and checks it against pypinyin for every character).
+READINGS_FILE = resource_path("strokes", "pinyin_readings.tsv")
 
 # pypinyin reads these characters by their everyday reading; as a surname they are read so.
 SURNAME_READINGS: dict[str, str] = {
@@ -26,34 +29,37 @@ COMPOUND_SURNAMES: dict[str, tuple[str, str]] = {
 }
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str]:
+    table: dict[str, str] = {}
+    with READINGS_FILE.open(encoding="utf-8") as fh:
+        for line in fh:
+            reading, _, chars = line.rstrip("\n").partition("\t")
+            table.update(dict.fromkeys(chars, reading))
+    return table
+
+
 def char_pinyin(ch: str) -> str:
     """The reading of one character without tone ("张" -> "zhang"); other characters lower-cased."""
-    if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002ffff":
-        # Imported on first use: pypinyin takes some 0.2 s to import, and the window's first
-        # paint imports this module without needing a reading yet.
-        from pypinyin import Style, lazy_pinyin
-
-        return lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0].lower().replace("ü", "v")
-    return ch.lower()
+    return _readings().get(ch) or ch.lower()
 
 
 def name_syllables(name: str) -> list[str]:
     """One reading per character, the surname read as a surname."""
     if not name:
         return []
+    table = _readings()
     compound = COMPOUND_SURNAMES.get(name[:2])
     if compound:
-        return [*compound, *(char_pinyin(c) for c in name[2:])]
-    first = SURNAME_READINGS.get(name[0]) or char_pinyin(name[0])
-    return [first, *(char_pinyin(c) for c in name[1:])]
+        return [*compound, *[table.get(c) or c.lower() for c in name[2:]]]
+    first = SURNAME_READINGS.get(name[0]) or table.get(name[0]) or name[0].lower()
+    return [first, *[table.get(c) or c.lower() for c in name[1:]]]
 
 
-@lru_cache(maxsize=200_000)
 def pinyin_keys(name: str) -> tuple[str, str]:
     """("zhangsan", "zs") for 张三: full pinyin and initials, lower case, no spaces."""
     syl = name_syllables(name)
-    return "".join(syl), "".join(s[0] for s in syl if s)
+    return "".join(syl), "".join([s[:1] for s in syl])  # (s[:1]: "" for an empty one)
 
 
 @lru_cache(maxsize=1)
@@ -67,14 +73,6 @@ def _stroke_table() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _stroke_ranks() -> dict[str, int]:
-    """Rank of every known character: fewer strokes first, then stroke by stroke 横竖撇点折."""
-    table = _stroke_table()
-    ordered = sorted(table, key=lambda c: (len(table[c]), table[c], ord(c)))
-    return {c: i for i, c in enumerate(ordered)}
-
-
 def stroke_count(ch: str) -> int | None:
     seq = _stroke_table().get(ch)
     return len(seq) if seq else None
@@ -85,16 +83,19 @@ def stroke_sequence(ch: str) -> str | None:
     return _stroke_table().get(ch)
 
 
-@lru_cache(maxsize=65536)
-def _char_stroke_key(ch: str) -> str:
-    rank = _stroke_ranks().get(ch)
-    # Six hex digits a character; unknown characters after every known one, by code point.
-    return f"{rank:06x}" if rank is not None else f"{0x200000 + ord(ch):06x}"
+@lru_cache(maxsize=1)
+def _stroke_keys() -> dict[str, str]:
+    """Six hex digits a known character: its rank (fewer strokes first, then stroke by stroke
+    横竖撇点折)."""
+    table = _stroke_table()
+    ordered = sorted(table, key=lambda c: (len(table[c]), table[c], ord(c)))
+    return {c: f"{i:06x}" for i, c in enumerate(ordered)}
 
 
-@lru_cache(maxsize=200_000)
 def stroke_key(name: str) -> str:
     """Sort key for 姓氏笔画 order: the surname's stroke count, ties by the shape of the strokes in
     the order 横竖撇点折, the same surname kept together, then the next character, and so on.
     Derived data: recomputed on every write of a resident (see models/residents/service.py)."""
-    return "".join(_char_stroke_key(c) for c in name)
+    keys = _stroke_keys()
+    # Unknown characters after every known one, by code point.
+    return "".join([keys.get(c) or f"{0x200000 + ord(c):06x}" for c in name])

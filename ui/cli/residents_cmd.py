@@ -100,7 +100,6 @@ def check_report_target(report: Path) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from exporters.residents.import_report import write_import_report
     from models.residents.imports.guard import check_file
     from models.residents.imports.importer import ImportOptions, import_residents
 
@@ -117,6 +116,9 @@ def run_import(args: argparse.Namespace) -> int:
                             households_by_address=args.households_by_address)
     report = import_residents(source, options=options)
     if args.report:
+        # Imported only when asked for: it brings openpyxl (~0.1 s of every import otherwise).
+        from exporters.residents.import_report import write_import_report
+
         write_import_report(Path(args.report), report)
     lines = report.summary_lines()
     if args.report:

@@ -109,8 +109,8 @@ def make_preview(progress: Progress, loaded: LoadedFile, mappings: dict,
 
 @dataclass
 class ImportOutcome:
-    """The report with what the report page shows, worked out off the UI thread (the summary
-    walks every row once per sheet: half a second for 100,000 rows)."""
+    """The report with what the report page shows, worked out off the UI thread (the summary,
+    the counts and the rows not imported each walk every row)."""
 
     report: ImportReport
     lines: list[str]

@@ -7,6 +7,7 @@ imported + rejected + duplicates + updated + unchanged = data rows.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from models.residents.imports.matching import FieldChange
@@ -116,13 +117,16 @@ class ImportReport:
         """The report's summary, with up to `changes` updated rows listed field by field; its
         last line is exactly "imported=N rejected=M duplicates=K updated=U unchanged=V"."""
         lines = [f"文件：{self.source}"]
+        # Counted in one pass each (a sheet at a time over 100,000 rows took 0.1 s).
+        per_sheet = Counter(r.sheet for r in self.rows)
+        counts = Counter(r.outcome for r in self.rows)
         for s in self.sheets:
-            n = sum(1 for r in self.rows if r.sheet == s.sheet)
-            lines.append(f"工作表“{s.sheet}”：" + (f"表头在第{s.header_row}行，数据{n}行"
+            lines.append(f"工作表“{s.sheet}”：" + (f"表头在第{s.header_row}行，数据"
+                                                  f"{per_sheet[s.sheet]}行"
                                                   if s.header_row else "未找到表头，已跳过"))
-        lines.append(f"共 {len(self.rows)} 行数据：导入 {self.imported} 人，"
-                     f"更新 {self.updated} 人，无变化 {self.unchanged} 人，"
-                     f"未导入 {self.rejected} 行，重复 {self.duplicates} 行")
+        lines.append(f"共 {len(self.rows)} 行数据：导入 {counts[IMPORTED]} 人，"
+                     f"更新 {counts[UPDATED]} 人，无变化 {counts[UNCHANGED]} 人，"
+                     f"未导入 {counts[REJECTED]} 行，重复 {counts[DUPLICATE]} 行")
         if self.households:
             lines.append(f"表中共 {self.households} 户，其中新建 {self.new_households} 户")
         reasons: dict[str, int] = {}
@@ -143,7 +147,7 @@ class ImportReport:
             lines += [f"  {m.name}（编号 {m.resident_id}）{m.place}" for m in self.missing[:50]]
             if len(self.missing) > 50:
                 lines.append(f"  ……另有 {len(self.missing) - 50} 人")
-        lines.append(f"imported={self.imported} rejected={self.rejected} "
-                     f"duplicates={self.duplicates} updated={self.updated} "
-                     f"unchanged={self.unchanged}")
+        lines.append(f"imported={counts[IMPORTED]} rejected={counts[REJECTED]} "
+                     f"duplicates={counts[DUPLICATE]} updated={counts[UPDATED]} "
+                     f"unchanged={counts[UNCHANGED]}")
         return lines
