@@ -4,7 +4,9 @@ sort key (姓氏笔画, for printing lists). Both come from a table of character
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from resources import resource_path
 
@@ -29,13 +31,19 @@ COMPOUND_SURNAMES: dict[str, tuple[str, str]] = {
 }
 
 
+def _tsv(path: Path) -> Iterator[tuple[str, str]]:
+    """The two fields of each line of a table file (tab between them)."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            left, _, right = line.rstrip("\n").partition("\t")
+            yield left, right
+
+
 @lru_cache(maxsize=1)
 def _readings() -> dict[str, str]:
     table: dict[str, str] = {}
-    with READINGS_FILE.open(encoding="utf-8") as fh:
-        for line in fh:
-            reading, _, chars = line.rstrip("\n").partition("\t")
-            table.update(dict.fromkeys(chars, reading))
+    for reading, chars in _tsv(READINGS_FILE):  # a reading, then every character read so
+        table.update(dict.fromkeys(chars, reading))
     return table
 
 
@@ -64,13 +72,7 @@ def pinyin_keys(name: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=1)
 def _stroke_table() -> dict[str, str]:
-    table: dict[str, str] = {}
-    with STROKES_FILE.open(encoding="utf-8") as fh:
-        for line in fh:
-            ch, _, seq = line.rstrip("\n").partition("\t")
-            if ch and seq:
-                table[ch] = seq
-    return table
+    return {ch: seq for ch, seq in _tsv(STROKES_FILE) if ch and seq}
 
 
 def stroke_count(ch: str) -> int | None:

@@ -169,9 +169,8 @@ def search_lines(records: Sequence[ResidentRecord]) -> list[str]:
     for rec in records:
         phone = rec.phone
         digits = phone.replace("-", "") if phone.isascii() else phone_digits(phone)
-        out.append(" ".join(filter(None, (rec.name, digits, (rec.id_number or "").lower(),
-                                          f"{rec.building}{rec.unit}{rec.room}",
-                                          rec.address.lower()))))
+        out.append(search_line(rec.name, digits, rec.id_number, rec.building, rec.unit,
+                               rec.room, rec.address))
     return out
 
 
