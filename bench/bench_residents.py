@@ -101,6 +101,7 @@ def import_breakdown(folder: Path, base_cpu: float) -> None:
     from models.residents import store
     from models.residents.imports import importer as im
     from models.residents.imports.reader import read_file
+    from models.residents.imports.resolve import resolve
 
     src = DATA / "residents_100k.xlsx"
     clock = time.process_time
@@ -120,7 +121,7 @@ def import_breakdown(folder: Path, base_cpu: float) -> None:
              for c in im._sheet_candidates(sheet, mapping, date.today())]
     t2 = clock()
     with database.atomic():
-        outcomes = im._resolve(cands, lambda _n: None)
+        outcomes = resolve(cands, lambda _n: None).outcomes
         t3 = clock()
         im._write([o for o in outcomes if o.outcome == im.IMPORTED], lambda _n: None)
         t4 = clock()
