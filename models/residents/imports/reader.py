@@ -47,8 +47,11 @@ def read_file(path: Path | str, limits: ImportLimits = LIMITS) -> list[SheetData
 def iter_sheets(path: Path | str, limits: ImportLimits = LIMITS,
                 ) -> Iterator[tuple[SheetData, int]]:
     """(sheet, how many sheets the file has) for each sheet in order. A workbook's sheets are
-    parsed one ahead in a thread: calamine parses without holding Python's lock, so the next
-    sheet is read while the caller checks this one (bench/bench_residents.py)."""
+    parsed one ahead in a thread, so the next sheet can be read while the caller checks this
+    one. How much that gains depends on how long calamine holds Python's lock while it hands
+    over cells: on 2026-11-28 reading and checking went from 2.6-3.2 s to 2.0-2.2 s this way
+    (bench/bench_residents.py); on 2026-12-02, with the checks faster, little
+    (bench/bench_import_flow.py)."""
     path = Path(path)
     if not path.exists():
         raise UnreadableFile(f"找不到文件“{path}”。")
