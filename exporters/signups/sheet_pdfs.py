@@ -17,12 +17,12 @@ from exporters.signups.sheets import (
     ROSTER_COLUMNS,
     SUMMARY_COLUMNS,
     ActivityHeader,
-    _visible_order,
     activity_header,
     form_columns,
     form_notes,
     roster_values,
     summary_rows,
+    visible_order,
 )
 from models.plans.service import load_plan
 from models.signups.figures import activity_figures
@@ -56,7 +56,7 @@ def export_roster_pdf(plan_id: int, target: Path | str, *, order: str = "positio
     header = activity_header(plan_id)
     recs = [r for r in list_signups(plan_id, order=order) if r.status in ACTIVE]
     if masked and order == "strokes":
-        recs = _visible_order(recs)
+        recs = visible_order(recs)
     day = header.start.date() if header.start else None
     cols = [ROSTER_COLUMNS[i] for i in MASKED_ROSTER] if masked else ROSTER_COLUMNS
     rows = [[_text(v) for v in roster_values(n, r, day, masked)]

@@ -198,7 +198,7 @@ def export_roster(plan_id: int, target: Path | str, *, order: str = "position",
     header = activity_header(plan_id)
     recs = [r for r in list_signups(plan_id, order=order) if r.status in ACTIVE]
     if masked and order == "strokes":
-        recs = _visible_order(recs)
+        recs = visible_order(recs)
     day = header.start.date() if header.start else None
     cols = [ROSTER_COLUMNS[i] for i in MASKED_ROSTER] if masked else ROSTER_COLUMNS
     wb = Workbook(write_only=True)
@@ -221,7 +221,7 @@ def export_roster(plan_id: int, target: Path | str, *, order: str = "position",
     return total
 
 
-def _visible_order(recs: list[SignupRecord]) -> list[SignupRecord]:
+def visible_order(recs: list[SignupRecord]) -> list[SignupRecord]:
     """姓氏笔画 order on what a masked list shows of each name, then sign-up order: sorting on the
     hidden characters would let the row order tell them."""
     return sorted(recs, key=lambda r: (visible_sort_key(mask_name(r.name)), r.position))
@@ -244,7 +244,7 @@ def signin_rows(plan_id: int, *, order: str = "strokes", masked: bool = False,
     out = []
     recs = list_signups(plan_id, order=order, statuses=SEATED)
     if masked and order == "strokes":
-        recs = _visible_order(recs)
+        recs = visible_order(recs)
     for n, r in enumerate(recs, start=1):
         name = mask_name(r.name) if masked else r.name
         comps = "、".join((mask_name(c.name) if masked else c.name) +
