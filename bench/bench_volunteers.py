@@ -19,12 +19,13 @@ Measured 2026-12-02 09:45 UTC (2-core VM, one other job running; 7 and 9 pairs):
 
     1. minimums   before (schema 11): 14.6 ms vs the one-year GROUP BY 1.3 ms, about 11x;
                   now: 3.0-3.3 ms vs 1.3-1.5 ms, 2.3-2.4x; 10:11 UTC, the check
-                  record no longer frozen (0.8 us a member to make): 2.10-2.13x
-                  (target 2x: not met);
-                  against the GROUP BY with the all-years sum: 1.56x before, 0.32-0.33x now.
-    2. ledger     from the figures 1.01-1.04x (target 1.3x); the whole export with reading
-                  1.34-1.35x (was 1.69x).
-    3. 500 certificates 1.33-1.38x (target 1.5x).
+                  record no longer frozen (0.8 us a member to make): 2.10-2.13x;
+                  10:45 UTC, quiet machine (load 0.3), three runs of 9 pairs: 2.6-2.7 ms
+                  vs 1.3 ms, 2.06x, 2.04x, 1.94x (target 2x: at its edge);
+                  against the GROUP BY with the all-years sum: 1.56x before, 0.28-0.30x now.
+    2. ledger     from the figures 1.02-1.04x (target 1.3x); the whole export with reading
+                  1.30-1.37x (was 1.69x).
+    3. 500 certificates 1.30-1.32x (target 1.5x).
 
 What took the minimums from 11x to 2.3x: the all-years sum now reads service_tally (schema 12,
 kept by triggers: models/datafile/migrations/v12.py) instead of every record ever made; the
