@@ -316,3 +316,40 @@ def test_ctrl_p_in_an_open_plan_prints_that_plan_not_the_list_selection(
     dialog = _open_preview(qtbot)
     assert "社区义诊进万家" in dialog.windowTitle()
     _escape(qtbot, dialog)
+
+
+def test_ctrl_p_names_what_is_unfinished_first_and_prints_only_when_told(
+        qtbot, db_path: Path, tmp_path: Path) -> None:
+    # 打印… runs the checks 导出 runs: an issuer without a 成文日期 is named, 否 prints nothing,
+    # 是 opens the preview. The question is modal and Ctrl+P waits for it, so the answer is
+    # clicked from a timer, as a clerk would click it.
+    from PySide6.QtCore import QTimer
+
+    plan_id = save_plan(PlanRecord(title="重阳活动", issuer="青桐社区居民委员会"))
+    window = _window(qtbot, db_path, tmp_path)
+    area = window.area(window.area_titles[0])
+    assert area.select_plan(plan_id)
+    for answer in (QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes):
+        seen: list[tuple[str, str, bool]] = []
+
+        def click(answer: QMessageBox.StandardButton = answer) -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(50, click)
+                return
+            seen.append((box.windowTitle(), box.text(),
+                         box.defaultButton() is box.button(QMessageBox.StandardButton.No)))
+            QTest.mouseClick(box.button(answer), Qt.MouseButton.LeftButton)
+
+        QTimer.singleShot(50, click)
+        _ctrl(qtbot, window, Qt.Key.Key_P)
+        qtbot.waitUntil(lambda: bool(seen))
+        title, text, no_by_default = seen[0]
+        assert title == "打印前请核对" and no_by_default
+        assert "成文日期中还有待填写的空白" in text and "仍要打印吗？" in text
+        if answer == QMessageBox.StandardButton.No:
+            QApplication.processEvents()
+            assert QApplication.activeModalWidget() is None  # no preview
+    dialog = _open_preview(qtbot)
+    assert "重阳活动" in dialog.windowTitle()
+    _escape(qtbot, dialog)

@@ -1,12 +1,13 @@
-"""The plans area's PDF commands (ui.plans.area): 导出 PDF… with the checks before printing,
-and 打印… through the print preview. A mixin of PlansArea."""
+"""The plans area's PDF commands (ui.plans.area): 导出 PDF… and 打印… (through the print
+preview), each after the checks before printing. A mixin of PlansArea."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.operations import run_op, run_task
 from ui.widgets.dialogs import run_dialog
@@ -19,6 +20,33 @@ if TYPE_CHECKING:
 def safe_file_name(title: str) -> str:
     name = re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", title).strip(" ._") or "活动方案"
     return name[:80]
+
+
+_CHECK_TEXTS = {  # (title, question) of the checks before printing, by what the clerk is doing
+    "导出": (QT_TRANSLATE_NOOP("PlanExports", "导出前请核对"),
+             QT_TRANSLATE_NOOP("PlanExports", "仍要导出吗？")),
+    "打印": (QT_TRANSLATE_NOOP("PlanExports", "打印前请核对"),
+             QT_TRANSLATE_NOOP("PlanExports", "仍要打印吗？")),
+}
+
+
+def checked_before(parent: QWidget, rec: PlanRecord, doing: str) -> bool:
+    """The checks before printing (models.plans.checks.print_warnings), named before a PDF or
+    Word file is written or the plan is printed: True when there is nothing to name or the clerk
+    goes on anyway. doing: 导出 or 打印."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.plans.checks import print_warnings  # off the start-up path
+
+    warnings = print_warnings(rec)
+    if not warnings:
+        return True
+    title, question = (QCoreApplication.translate("PlanExports", t) for t in _CHECK_TEXTS[doing])
+    answer = QMessageBox.question(
+        parent, title, "\n".join(warnings) + "\n\n" + question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class PlanExports:
@@ -46,7 +74,7 @@ class PlanExports:
         """Preview the PDF (the one 导出 PDF writes) of the plan being edited, else of the one
         selected in the list; print from the preview."""
         rec = self._saved_current(self.tr("打印"), self._editing_id())  # the plan on screen
-        if rec is None:
+        if rec is None or not checked_before(self, rec, "打印"):
             return
         from exporters.plans.pdf import build_plan_pdf_bytes
         from ui.widgets.printing import open_preview
@@ -59,21 +87,9 @@ class PlanExports:
         from PySide6.QtCore import QStandardPaths  # off the start-up path
 
         rec = self._saved_current(self.tr("导出"))
-        if rec is None:
+        if rec is None or not checked_before(self, rec, "导出"):
             return
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        from models.plans.checks import print_warnings  # off the start-up path
-
-        warnings = print_warnings(rec)
-        if warnings:
-            answer = QMessageBox.question(
-                self, self.tr("导出前请核对"),
-                "\n".join(warnings) + "\n\n" + self.tr("仍要导出吗？"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        from PySide6.QtWidgets import QFileDialog
 
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"{safe_file_name(rec.title)}.pdf")

@@ -34,22 +34,13 @@ def word_action(parent: QWidget, current: Callable[[], PlanRecord | None],
 def export_word(parent: QWidget, current: Callable[[], PlanRecord | None],
                 hub_message: Callable[[str], None]) -> None:
     from PySide6.QtCore import QStandardPaths  # off the start-up path
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog
 
-    from models.plans.checks import print_warnings
-    from ui.plans.area_exports import safe_file_name
+    from ui.plans.area_exports import checked_before, safe_file_name
 
     rec = current()
-    if rec is None:
+    if rec is None or not checked_before(parent, rec, "导出"):
         return
-    warnings = print_warnings(rec)
-    if warnings:
-        answer = QMessageBox.question(
-            parent, tr("导出前请核对"), "\n".join(warnings) + "\n\n" + tr("仍要导出吗？"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     suggested = str(Path(folder) / f"{safe_file_name(rec.title)}.docx")
     name, _filter = QFileDialog.getSaveFileName(
