@@ -329,19 +329,20 @@ def test_ctrl_p_names_what_is_unfinished_first_and_prints_only_when_told(
     window = _window(qtbot, db_path, tmp_path)
     area = window.area(window.area_titles[0])
     assert area.select_plan(plan_id)
+    seen: list[tuple[str, str, bool]] = []
+
+    def click(answer: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, lambda: click(answer))
+            return
+        seen.append((box.windowTitle(), box.text(),
+                     box.defaultButton() is box.button(QMessageBox.StandardButton.No)))
+        QTest.mouseClick(box.button(answer), Qt.MouseButton.LeftButton)
+
     for answer in (QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes):
-        seen: list[tuple[str, str, bool]] = []
-
-        def click(answer: QMessageBox.StandardButton = answer) -> None:
-            box = QApplication.activeModalWidget()
-            if not isinstance(box, QMessageBox):
-                QTimer.singleShot(50, click)
-                return
-            seen.append((box.windowTitle(), box.text(),
-                         box.defaultButton() is box.button(QMessageBox.StandardButton.No)))
-            QTest.mouseClick(box.button(answer), Qt.MouseButton.LeftButton)
-
-        QTimer.singleShot(50, click)
+        seen.clear()
+        QTimer.singleShot(50, lambda answer=answer: click(answer))
         _ctrl(qtbot, window, Qt.Key.Key_P)
         qtbot.waitUntil(lambda: bool(seen))
         title, text, no_by_default = seen[0]
