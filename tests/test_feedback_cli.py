@@ -41,9 +41,32 @@ def _activities(db: Path) -> dict[str, int]:
     return {cat: pid for pid, cat, _n in rows}
 
 
+def _plan_id(db: Path, category: str) -> int:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    pid = con.execute("SELECT id FROM plan WHERE category = ?", (category,)).fetchone()[0]
+    con.close()
+    return int(pid)
+
+
 def test_demo_keys_in_forms_for_two_activities(demo_db: Path) -> None:
+    # Two activities already held; the Women's Day week (submitted, still to come) has its
+    # parents' form ready to print and no answers.
     acts = _activities(demo_db)
-    assert set(acts) == {"三八妇女节", "重阳敬老"}
+    assert set(acts) == {"义诊与健康讲座", "重阳敬老"}
+    import sqlite3
+
+    con = sqlite3.connect(demo_db)
+    womens = _plan_id(demo_db, "三八妇女节")
+    assert con.execute("SELECT COUNT(*) FROM feedback_question WHERE plan_id = ?",
+                       (womens,)).fetchone()[0] == 6
+    assert con.execute("SELECT COUNT(*) FROM feedback_response WHERE plan_id = ?",
+                       (womens,)).fetchone()[0] == 0
+    late = con.execute("SELECT COUNT(*) FROM feedback_response r JOIN plan p ON p.id = r.plan_id "
+                       "WHERE r.entered < p.start").fetchone()[0]
+    con.close()
+    assert late == 0  # no form is answered before its activity
 
 
 def _pdf_text(path: Path) -> str:
@@ -86,7 +109,7 @@ def test_tally_pdf_counts_equal_the_json(demo_db: Path, tmp_path: Path,
 
 def test_blank_form_has_every_option(demo_db: Path, tmp_path: Path,
                                      capsys: pytest.CaptureFixture[str]) -> None:
-    pid = _activities(demo_db)["三八妇女节"]
+    pid = _plan_id(demo_db, "三八妇女节")
     questions = json.loads(_run(capsys, "feedback", "--db", str(demo_db), "--activity", str(pid),
                                 "--json"))
     out = tmp_path / "form.pdf"

@@ -1,6 +1,7 @@
-"""Demo feedback: the parents' forms of the Women's Day week and the elders' forms of the Double
-Ninth outing, keyed in as a clerk would from the paper; and photos of the outing for its summary
-(drawn by models.feedback.demo_photos, nothing downloaded).
+"""Demo feedback: the residents' forms of the free clinic and the elders' forms of the Double
+Ninth outing, keyed in as a clerk would from the paper; photos of the outing for its summary
+(drawn by models.feedback.demo_photos, nothing downloaded); and the parents' form of the Women's
+Day week made ready to print, with no answers yet (that activity is still to come).
 
 Used by `main.py demo` (ui/cli/demo_cmd.py). Answers lean to the good side, as real forms do.
 """
@@ -22,6 +23,13 @@ PARENT_WORDS = (
     "建议提前一周通知，好准备材料。",
     "活动很有意义，孩子说了“妈妈辛苦了”。",
     "可以请家长到学校一起参加。",
+)
+CLINIC_WORDS = (
+    "医生很耐心，把我的用药讲清楚了。",
+    "希望每个季度都来一次，最好再加上眼科。",
+    "排队的人多，可以按楼栋分时段。",
+    "血压计能不能放在社区，平时也能量。",
+    "讲座的资料字再大一点，老年人看得清。",
 )
 ELDER_WORDS = (
     "路上有志愿者扶着，很放心，谢谢社区。",
@@ -70,14 +78,18 @@ def _fill(plan: Plan, set_name: str, forms: int, words: tuple[str, ...],
 
 
 def make_demo_feedback(seed: int = 17) -> list[DemoFeedback]:
-    """Forms for the Women's Day and the Double Ninth plans found in the file (either may be
-    missing: then it is skipped)."""
+    """Forms for the free clinic, Double Ninth and Women's Day plans found in the file (any may
+    be missing: then it is skipped)."""
     rng = random.Random(seed)
     made: list[DemoFeedback] = []
     with database.atomic():
+        clinic = Plan.select().where(Plan.category == "义诊与健康讲座").order_by(Plan.id).first()
+        if clinic is not None:
+            made.append(_fill(clinic, "义诊反馈", 40, CLINIC_WORDS, rng))
         womens = Plan.select().where(Plan.category == "三八妇女节").order_by(Plan.id).first()
-        if womens is not None:
-            made.append(_fill(womens, "家长反馈", 36, PARENT_WORDS, rng))
+        if womens is not None:  # submitted, still to come: the form ready, no answers
+            use_ready_set(womens.id, "家长反馈")
+            made.append(DemoFeedback(womens.id, womens.title, 0))
         ninth = Plan.select().where(Plan.festival == "double_ninth").order_by(Plan.id).first()
         if ninth is not None:
             made.append(_fill(ninth, "老年人反馈", 48, ELDER_WORDS, rng))

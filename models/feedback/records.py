@@ -115,7 +115,18 @@ ELDERS_SET: tuple[Question, ...] = (
     Question("明年还想参加吗", SINGLE, ["想", "看身体情况", "不想"]),
     Question("您还有什么想对社区说的", TEXT),
 )
-READY_SETS: dict[str, tuple[Question, ...]] = {"家长反馈": PARENTS_SET, "老年人反馈": ELDERS_SET}
+CLINIC_SET: tuple[Question, ...] = (
+    Question("您对本次义诊的总体满意度", RATING),
+    Question("您接受了哪些服务", MULTIPLE,
+             ["测血压血糖", "专家问诊", "用药咨询", "健康讲座", "中医理疗"]),
+    Question("排队等候的时间", SINGLE, ["很短", "可以接受", "太长"]),
+    Question("医生讲解是否清楚", RATING),
+    Question("今后最希望社区开展哪类健康服务", SINGLE,
+             ["慢病管理", "中医养生", "儿童保健", "心理健康", "其他"]),
+    Question("您的意见和建议", TEXT),
+)
+READY_SETS: dict[str, tuple[Question, ...]] = {
+    "家长反馈": PARENTS_SET, "老年人反馈": ELDERS_SET, "义诊反馈": CLINIC_SET}
 
 
 def ready_set(name: str) -> list[Question]:

@@ -93,7 +93,8 @@ def _contests_step(args: argparse.Namespace) -> list[str]:
 def _feedback_step(args: argparse.Namespace) -> list[str]:
     from models.feedback.demo import make_demo_feedback
 
-    return [f"反馈表 编号 {d.plan_id}：{d.title}（收回 {d.responses} 份"
+    return [f"反馈表 编号 {d.plan_id}：{d.title}（题目已备好，活动之后录入）" if not d.responses
+            else f"反馈表 编号 {d.plan_id}：{d.title}（收回 {d.responses} 份"
             + (f"，活动照片 {d.photos} 张）" if d.photos else "）") for d in make_demo_feedback()]
 
 
