@@ -399,3 +399,56 @@ def test_mark_a_phase_done(area, db_path: Path, monkeypatch) -> None:
     assert "已完成" in a.timeline.item(0).text()
     assert _sql(db_path, "SELECT what, new FROM relief_log WHERE what = '阶段完成'") == [
         ("阶段完成", str(TODAY - timedelta(days=1)))]
+
+
+def test_flag_a_false_report(area, db_path: Path, monkeypatch) -> None:
+    # 认定虚报… with its grounds: stored and logged, shown in the details, the button then off;
+    # next year's campaign would name the household (models/relief/checks.py).
+    _cid, ids = _campaign()
+    a = area()
+    _click_row(a, 1)
+    assert a.false_button.isEnabled()
+
+    def fill(d: QDialog) -> None:
+        d.reason.setText("入户核查发现家有出租房收入，未如实申报")
+        _ok(d)
+
+    _answer(monkeypatch, ChangeDialog, fill)
+    QTest.mouseClick(a.false_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT false_report FROM relief_beneficiary WHERE id = ?",
+                ids[1]) == [(1,)]
+    assert _sql(db_path, "SELECT what, why FROM relief_log WHERE beneficiary_id = ? "
+                         "ORDER BY id DESC LIMIT 1", ids[1]) == [
+        ("虚报", "入户核查发现家有出租房收入，未如实申报")]
+    assert "已认定虚报" in a.details.text() and not a.false_button.isEnabled()
+    assert _sql(db_path, "SELECT false_report FROM relief_beneficiary WHERE id = ?",
+                ids[0]) == [(0,)]
+
+
+def test_delete_a_campaign_made_by_mistake(area, db_path: Path, monkeypatch) -> None:
+    # A campaign with beneficiaries is refused (nothing written); an empty one goes after 是,
+    # and stays after 否.
+    cid, _ids = _campaign()
+    empty = create_campaign(NewCampaign("建错的活动", TODAY, TODAY + timedelta(days=30),
+                                        categories=[NewCategory("低保户", "每户", 50000)],
+                                        phases=[])).id
+    a = area()
+    answers = [QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *x: answers.pop(0))
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *x: errors.append(text) or 0)
+    assert a.select_campaign(cid)
+    QTest.mouseClick(a.delete_button, Qt.MouseButton.LeftButton)
+    assert errors and "已有慰问对象，不能删除" in errors[0]
+    assert _sql(db_path, "SELECT COUNT(*) FROM relief_campaign") == [(2,)]
+    assert a.select_campaign(empty)
+    answers[:] = [QMessageBox.StandardButton.No]
+    QTest.mouseClick(a.delete_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT COUNT(*) FROM relief_campaign") == [(2,)]
+    answers[:] = [QMessageBox.StandardButton.Yes]
+    QTest.mouseClick(a.delete_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT id FROM relief_campaign") == [(cid,)]
+    assert a.campaign.count() == 1 and a.campaign_id() == cid
+    assert _sql(db_path, "SELECT what, subject FROM relief_log WHERE what = '删除慰问活动'") == [
+        ("删除慰问活动", "建错的活动")]

@@ -70,6 +70,9 @@ class ReliefArea(QWidget):
         self.campaign.currentIndexChanged.connect(lambda _i: self.reload())
         self.new_button = QPushButton(self.tr("新建活动…"))
         self.new_button.clicked.connect(self.new_campaign)
+        self.delete_button = QPushButton(self.tr("删除活动…"))
+        self.delete_button.setToolTip(self.tr("只有还没有慰问对象的活动可以删除（如建错了的）"))
+        self.delete_button.clicked.connect(self.delete_campaign)
         self.clerk_label = QLabel()
         self.clerk_button = QPushButton(self.tr("设置经办人…"))
         self.clerk_button.clicked.connect(self.set_clerk)
@@ -111,6 +114,9 @@ class ReliefArea(QWidget):
         self.objection_button.clicked.connect(self.add_objection)
         self.outcome_button = QPushButton(self.tr("异议结果…"))
         self.outcome_button.clicked.connect(self.decide_objection)
+        self.false_button = QPushButton(self.tr("认定虚报…"))
+        self.false_button.setToolTip(self.tr("经核实虚报的，记录在案，次年慰问时提醒"))
+        self.false_button.clicked.connect(self.flag_false_report)
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("导出"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -125,7 +131,7 @@ class ReliefArea(QWidget):
         bar = QHBoxLayout()
         for w in (self.add_button, self.survey_button, self.next_button, self.end_button,
                   self.amount_button, self.correct_button, self.objection_button,
-                  self.outcome_button, self.export_button):
+                  self.outcome_button, self.false_button, self.export_button):
             bar.addWidget(w)
         bar.addStretch(1)
 
@@ -158,6 +164,7 @@ class ReliefArea(QWidget):
         top.addWidget(QLabel(self.tr("慰问活动：")))
         top.addWidget(self.campaign, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
         top.addWidget(self.clerk_label)
         top.addWidget(self.clerk_button)
         layout = QVBoxLayout(self)
@@ -180,7 +187,13 @@ class ReliefArea(QWidget):
         if changes.datafile:
             self.load_campaigns()
         elif changes.relief:
-            self.reload(keep=True)
+            from models.relief.service import list_campaigns
+
+            cid = self.campaign_id()
+            if cid is not None and all(c.id != cid for c in list_campaigns()):
+                self.load_campaigns()  # the campaign shown was deleted
+            else:
+                self.reload(keep=True)
 
     def load_campaigns(self) -> None:
         from models.relief.service import list_campaigns
@@ -256,12 +269,13 @@ class ReliefArea(QWidget):
         r = self.selected()
         self.log.setRowCount(0)
         for w in (self.next_button, self.end_button, self.amount_button, self.correct_button,
-                  self.objection_button, self.outcome_button):
+                  self.objection_button, self.outcome_button, self.false_button):
             w.setEnabled(r is not None)
         if r is None:
             self.details.setText(self.tr("（请在左侧选择一位慰问对象）"))
             return
         ended = r.status in ENDED
+        self.false_button.setEnabled(not r.false_report)
         self.next_button.setEnabled(not r.locked and not ended)
         self.end_button.setEnabled(not r.locked and not ended)
         self.amount_button.setEnabled(not r.locked and not ended)
@@ -273,6 +287,7 @@ class ReliefArea(QWidget):
             "状态：{6}{7}").format(
             r.name, r.category, r.household_size, yuan_text(r.amount_fen),
             r.household or "—", r.reason or "—", r.status, lock)
+            + (self.tr("\n已认定虚报（次年慰问时提醒）") if r.false_report else "")
             + "".join(self.tr("\n提醒（{0}）：{1}").format(k, why) for k, why in found))
         entries = beneficiary_log(r.id)
         self.log.setRowCount(len(entries))
@@ -301,6 +316,22 @@ class ReliefArea(QWidget):
         from ui.relief import campaign_actions
 
         campaign_actions.new_campaign(self)
+
+    def delete_campaign(self) -> None:
+        from ui.relief import campaign_actions
+
+        campaign_actions.delete_campaign(self)
+
+    def flag_false_report(self) -> None:
+        from models.relief.beneficiaries import flag_false_report
+
+        r = self.selected()
+        if r is None or r.false_report:
+            return
+        dialog = ChangeDialog(self.tr("认定“{0}”虚报（记录在案，次年慰问时提醒）").format(r.name),
+                              reason_label=self.tr("认定虚报的依据"), parent=self)
+        if run_dialog(dialog):
+            self.write(flag_false_report, r.id, dialog.reason.text())
 
     def add_beneficiary(self) -> None:
         from models.relief.beneficiaries import add_beneficiary

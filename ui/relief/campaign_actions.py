@@ -1,6 +1,6 @@
-"""The 慰问 tab's campaign-level writes: a new campaign, the posting period, hand-over before the
-posting ends (with why), a phase marked done. Each asks in a dialog and writes through the
-area's write (ui.operations)."""
+"""The 慰问 tab's campaign-level writes: a new campaign, deleting one made by mistake, the
+posting period, hand-over before the posting ends (with why), a phase marked done. Each asks in
+a dialog and writes through the area's write (ui.operations)."""
 from __future__ import annotations
 
 from datetime import date
@@ -42,6 +42,25 @@ def new_campaign(area: ReliefArea) -> None:
         if made.ok:
             area.load_campaigns()
             area.select_campaign(made.value.id)
+
+
+def delete_campaign(area: ReliefArea) -> None:
+    """Asked first (否 by default); models.relief refuses a campaign that has beneficiaries."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.relief.service import delete_campaign as delete
+
+    cid = area.campaign_id()
+    if cid is None:
+        return
+    answer = QMessageBox.question(
+        area, _tr("删除慰问活动"),
+        _tr("删除“{0}”？\n只有还没有慰问对象的活动可以删除；删除会记入变更记录。").format(
+            area.campaign.currentText()),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    if answer == QMessageBox.StandardButton.Yes:
+        area.write(delete, cid)  # the area then lists the campaigns left
 
 
 def set_posting(area: ReliefArea) -> None:
