@@ -283,8 +283,9 @@ def test_new_campaign_from_the_dialog(area, db_path: Path, monkeypatch) -> None:
 
     _answer(monkeypatch, CampaignDialog, fill)
     QTest.mouseClick(a.new_button, Qt.MouseButton.LeftButton)
-    assert _sql(db_path, "SELECT title, funds_fen FROM relief_campaign") == [
-        ("2027年春节送温暖", 6_000_000)]
+    # No relief plan in the file: the campaign stands on its own.
+    assert _sql(db_path, "SELECT title, funds_fen, plan_id FROM relief_campaign") == [
+        ("2027年春节送温暖", 6_000_000, None)]
     assert _sql(db_path, "SELECT name, basis, amount_fen, goods FROM relief_category") == [
         ("低保户", "每户", 50000, "大米10公斤|6000"), ("困难党员", "每人", 50000, "")]
     assert _sql(db_path, "SELECT name, due, who FROM relief_phase") == [
