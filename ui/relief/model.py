@@ -126,5 +126,5 @@ class BeneficiariesModel(QAbstractTableModel):
             if r.locked:
                 return QBrush(LOCKED_FG)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 4, 5, 6):
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return Qt.AlignmentFlag.AlignCenter
         return None

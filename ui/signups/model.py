@@ -97,5 +97,5 @@ class SignupsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and (r.warnings or r.override_note):
             return _tr("报名时未符合：\n{0}\n破例说明：{1}").format(r.warnings, r.override_note)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 3, 5, 6):
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return Qt.AlignmentFlag.AlignCenter
         return None

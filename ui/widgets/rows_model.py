@@ -128,7 +128,7 @@ class RowsModel(QAbstractTableModel):
                 return None
             return str(section + 1)
         if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Vertical:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return Qt.AlignmentFlag.AlignCenter
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -157,10 +157,10 @@ class RowsModel(QAbstractTableModel):
             return str(value)  # the whole text, when the column cuts it short
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.kind in NUMERIC_KINDS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             if spec.kind in {"date", "datetime", "bool"}:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                return Qt.AlignmentFlag.AlignCenter
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.BackgroundRole:
             if index.row() in self._flagged:
                 return PROBLEM_BRUSH
