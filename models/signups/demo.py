@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from models.datafile.db import database
+from models.plans.records import PlanRecord
 from models.plans.service import list_plans, load_plan
 from models.residents.query import birth_bound
 from models.signups.records import CompanionRecord, NewSignup
@@ -63,15 +64,29 @@ def _birth_age(plan_id: int, rid: int, day: date) -> int | None:
     return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
 
 
-def demo_signups_for(plan_id: int, count: int, rng: random.Random) -> int:
-    """Sign up `count` fitting residents (fewer if the register holds fewer)."""
-    rec = load_plan(plan_id)
+def registration_days(rec: PlanRecord, today: date) -> tuple[date, date] | None:
+    """The days of the registration window up to yesterday (the plan's window, else the ten
+    days before the activity): the demo signs nobody up on a day still to come. None when the
+    window has not opened by yesterday."""
     if rec.start is None:
+        return None
+    day = rec.start.date()
+    first = rec.reg_start or day - timedelta(days=10)
+    last = min(rec.reg_end or day - timedelta(days=1), today - timedelta(days=1))
+    return (first, last) if first <= last else None
+
+
+def demo_signups_for(plan_id: int, count: int, rng: random.Random,
+                     today: date | None = None) -> int:
+    """Sign up `count` fitting residents (fewer if the register holds fewer) on days of the
+    registration window that have passed."""
+    rec = load_plan(plan_id)
+    window = registration_days(rec, today or date.today())
+    if rec.start is None or window is None:
         return 0
     day = rec.start.date()
-    start = datetime.combine(rec.reg_start or day - timedelta(days=10), datetime.min.time())
-    end = datetime.combine(rec.reg_end or day - timedelta(days=1), datetime.min.time())
-    days = max(1, (end - start).days + 1)
+    start = datetime.combine(window[0], datetime.min.time())
+    days = (window[1] - window[0]).days + 1
     ids = _eligible_ids(plan_id, day, count, rng)
     # Office hours: 8:30 to 17:30 on a day of the registration window.
     times = sorted(start + timedelta(days=rng.randrange(days), minutes=510 + rng.randrange(540),
@@ -119,12 +134,13 @@ def _attend(plan_id: int, start: datetime, rng: random.Random) -> None:
 
 def make_demo_signups(*, big: int = 0, seed: int = 2026, today: date | None = None,
                       ) -> list[DemoSignupSummary]:
-    """Sign-ups for every demo plan with a date; one activity without a capacity (or the last)
-    gets `big` sign-ups when big > 0."""
+    """Sign-ups for every demo plan whose registration opened before today; one activity
+    without a capacity (or the last) gets `big` sign-ups when big > 0."""
     rng = random.Random(seed)
     today = today or date.today()
     out: list[DemoSignupSummary] = []
-    plans = [p for p in list_plans() if p.start is not None and p.kind == "plan"]
+    plans = [p for p in list_plans() if p.start is not None and p.kind == "plan"
+             and registration_days(load_plan(p.id), today) is not None]
     big_id = None
     if big > 0 and plans:
         open_ones = [p.id for p in plans if load_plan(p.id).capacity is None]
@@ -138,7 +154,7 @@ def make_demo_signups(*, big: int = 0, seed: int = 2026, today: date | None = No
             n = rec.capacity + 4 if len(out) % 2 == 0 else rec.capacity * 2 // 3
         else:
             n = 40
-        demo_signups_for(p.id, n, rng)
+        demo_signups_for(p.id, n, rng, today)
         recs = list_signups(p.id)
         waiting = [r for r in recs if r.status == "候补"]
         seated = [r for r in recs if r.status == REGISTERED]
