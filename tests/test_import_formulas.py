@@ -149,19 +149,26 @@ def test_a_cell_cut_between_two_pieces_is_seen_whole(prefix: str) -> None:
     """The guard unpacks a sheet a megabyte at a time, each piece ending at a tag's end: a
     formula cell cut anywhere between two pieces is judged as the whole cell would be."""
     p = prefix
-    xml = (
-        f'<?xml version="1.0"?><{p}worksheet xmlns{":x" if p else ""}="urn:x"><{p}sheetData>'
+    top = (f'<?xml version="1.0"?><{p}worksheet xmlns{":x" if p else ""}="urn:x">'
+           f'<{p}cols><{p}col min="1" max="2"/></{p}cols><{p}sheetData>')
+    bottom = (f"</{p}sheetData><{p}conditionalFormatting><{p}cfRule/>"
+              f"</{p}conditionalFormatting></{p}worksheet>")
+    rows = (
         f'<{p}row r="1"><{p}c r="A1" t="str"><{p}f>B1</{p}f><{p}v>甲</{p}v></{p}c>'
         f'<{p}c r="B1" s="1"/><{p}c r="C1"><{p}f>B1</{p}f><{p}v></{p}v></{p}c>'
         f'<{p}c r="D1" t="str"><{p}f>""</{p}f>\n <{p}v></{p}v></{p}c>'
         f'<{p}c r="E1"><{p}f t="shared" si="0"/></{p}c>'
         f'<{p}c r="F1"><{p}f t="shared" si="0"/><{p}v>3</{p}v></{p}c>'
         f'<{p}c r="G1"><{p}f>1+1</{p}f><{p}v>2</{p}v></{p}c></{p}row>'
-        f'<{p}row r="2"><{p}c r="A2"><{p}f>A1</{p}f></{p}c></{p}row>'
-        f"</{p}sheetData></{p}worksheet>").encode()
-    assert _feed_cut(xml, len(xml)) == 3  # C1 (an empty number), E1 and A2 (no <v>)
-    for cut in [m.end() for m in re.finditer(rb">", xml)]:
-        assert _feed_cut(xml, cut) == 3, xml[:cut][-60:]
+        f'<{p}row r="2"><{p}c r="A2"><{p}f>A1</{p}f></{p}c></{p}row>')
+    # The first cell without a result: a piece before it holds no formula at all.
+    first = (f'<{p}row r="1"><{p}c r="A1"><{p}f>B1</{p}f></{p}c>'
+             f'<{p}c r="B1" t="inlineStr"><{p}is><{p}t>甲</{p}t></{p}is></{p}c></{p}row>')
+    for body, want in [(rows, 3), (first, 1)]:  # C1 (an empty number), E1, A2 (no <v>); A1
+        xml = (top + body + bottom).encode()
+        assert _feed_cut(xml, len(xml)) == want
+        for cut in [m.end() for m in re.finditer(rb">", xml)]:
+            assert _feed_cut(xml, cut) == want, xml[:cut][-60:]
 
 
 def test_prefixed_sheet_refused_by_the_reader(tmp_path: Path) -> None:
