@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -228,3 +229,42 @@ def test_dialog_shows_the_refusal_and_writes_nothing(qtbot, monkeypatch: pytest.
     assert ADVICE in shown[0]
     assert _rows(db_path) == []
 
+
+
+def _ods(path: Path, cells: str) -> Path:
+    """An .ods with a header row and one row of the given cells (after 姓名 张三)."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="名单"><table:table-row>'
+        + "".join(f'<table:table-cell office:value-type="string"><text:p>{h}</text:p>'
+                  "</table:table-cell>" for h in ["姓名", "联系电话", "楼栋"])
+        + '</table:table-row><table:table-row><table:table-cell office:value-type="string">'
+        f"<text:p>张三</text:p></table:table-cell>{cells}</table:table-row>"
+        "</table:table></office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", (
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+            'manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type='
+            '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+            'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>"))
+    return path
+
+
+def test_ods_formula_without_result_refused_with_result_read(tmp_path: Path) -> None:
+    missing = _ods(tmp_path / "程序写的.ods",
+                   '<table:table-cell table:formula="of:=[.A2]"/>'
+                   '<table:table-cell table:formula="of:=1" table:number-columns-repeated="1"/>')
+    with pytest.raises(UserError, match="2 个公式单元格.*工作表“名单”的 B2、C2"):
+        read_file(missing)
+    saved = _ods(tmp_path / "存过的.ods",
+                 '<table:table-cell table:formula="of:=&quot;&quot;"><text:p/></table:table-cell>'
+                 '<table:table-cell table:formula="of:=&quot;1幢&quot;" office:value-type="string"'
+                 ' office:string-value="1幢"><text:p>1幢</text:p></table:table-cell>')
+    assert read_file(saved)[0].rows[1] == ["张三", "", "1幢"]

@@ -6,6 +6,8 @@ written by programs (openpyxl, some web systems' exports) often do not (<f>D2</f
 a word: the whole file is refused instead, naming the cells, before anything is read or written.
 An empty saved result is a real one when the cell's type says text (t="str": a formula that
 yields ""); an empty number (openpyxl writes <v></v> with no type) is no result.
+An .ods cell is the same: LibreOffice saves a result as a value type (or, for "", an empty
+<text:p/>); a table:formula with neither is no result (the guard's expat pass sees it).
 .xls and .xlsb keep a result in every formula record (nothing to look for); a .csv has none.
 """
 from __future__ import annotations
@@ -122,13 +124,23 @@ class SheetFormulas:
 _AFTER_NAME = (b" ", b">", b"/", b"\t", b"\n", b"\r")
 
 
+def column_letters(n: int) -> str:
+    """1 -> A, 27 -> AA."""
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
 def _cell_type(attrs: bytes) -> bytes:
     m = _TYPE.search(attrs)
     return m.group(1) if m else b"n"
 
 
 def refusal(file_name: str, found: FormulaCells, zf: zipfile.ZipFile | None) -> str:
-    """The plain refusal naming where the cells are; zf maps sheet parts to sheet names."""
+    """The plain refusal naming where the cells are; zf maps an .xlsx's sheet parts to sheet
+    names (an .ods table is named already)."""
     names = _sheet_names(zf) if zf is not None else {}
     places: list[tuple[str, list[str]]] = []
     for sheet, ref in found.first:

@@ -22,7 +22,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from models.common.errors import UserError
-from models.residents.imports.formulas import FormulaCells, SheetFormulas, refusal
+from models.residents.imports.formulas import (
+    FormulaCells,
+    SheetFormulas,
+    column_letters,
+    refusal,
+)
 
 
 class UnreadableFile(UserError):
@@ -196,7 +201,8 @@ def check_workbook_zip(path: Path, limits: ImportLimits = LIMITS) -> None:
                     _read_member(raw, info, scan)
             _check_sheets_exist(zf, name, names)
             if scan.formulas.count:
-                raise UnreadableFile(refusal(name, scan.formulas, zf))
+                raise UnreadableFile(refusal(name, scan.formulas, zf if "content.xml" not in names
+                                             else None))
     except UserError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError,
@@ -386,6 +392,8 @@ class _OdsTables:
         self.row_last = 0  # the last column with content in this row
         self.cell_repeat = 1
         self.cell_content = False
+        self.table = ""  # the table's name, for the formula refusal
+        self.cell_formula = False  # a formula with no saved result (no value type) so far
 
     def feed(self, data: bytes, final: bool = False) -> None:
         try:
@@ -398,18 +406,25 @@ class _OdsTables:
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == f"{_ODS_TABLE} table":
             self.row = self.max_row = self.max_col = 0
+            self.table = attrs.get(f"{_ODS_TABLE} name", "")
         elif tag == f"{_ODS_TABLE} table-row":
             self.row_repeat = _count(attrs.get(f"{_ODS_TABLE} number-rows-repeated"))
             self.col = self.row_last = 0
         elif tag in (f"{_ODS_TABLE} table-cell", f"{_ODS_TABLE} covered-table-cell"):
             self.cell_repeat = _count(attrs.get(f"{_ODS_TABLE} number-columns-repeated"))
             self.cell_content = f"{_ODS_OFFICE} value-type" in attrs
+            # LibreOffice saves a formula's result as a value type, or as <text:p/> for "".
+            self.cell_formula = not self.cell_content and f"{_ODS_TABLE} formula" in attrs
         elif tag.startswith(_ODS_TEXT):
             self.cell_content = True
 
     def end(self, tag: str) -> None:
         scan, limits = self.scan, self.scan.limits
         if tag in (f"{_ODS_TABLE} table-cell", f"{_ODS_TABLE} covered-table-cell"):
+            if self.cell_formula and not self.cell_content:
+                scan.formulas.add(self.table, f"{column_letters(self.col + 1)}{self.row + 1}",
+                                  self.cell_repeat * self.row_repeat)
+            self.cell_formula = False
             self.col += self.cell_repeat
             if self.cell_content:
                 self.row_last = self.col
