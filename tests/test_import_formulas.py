@@ -119,7 +119,8 @@ def test_formula_with_saved_result_imports_that_result(tmp_path: Path,
 
 def test_libreoffice_saved_copy_imports(tmp_path: Path) -> None:
     """The clerk's remedy, done by LibreOffice here (it computes and saves results as Excel
-    does): the refused file, saved once, reads with every value."""
+    does): the refused file, saved once as .xlsx or as an old .xls (whose formula records
+    always hold a result: nothing to look for there), reads with every value."""
     import shutil
     import subprocess
 
@@ -129,11 +130,13 @@ def test_libreoffice_saved_copy_imports(tmp_path: Path) -> None:
     source = _openpyxl_roster(tmp_path / "formula.xlsx")
     out = tmp_path / "saved"
     profile = (tmp_path / "profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                    "xlsx", "--outdir", str(out), str(source)], check=True, timeout=180,
-                   capture_output=True)
-    rows = read_file(out / "formula.xlsx")[0].rows
-    assert rows[2][3] == "13812345678" and rows[2][4] == "1幢" and rows[3][0] == "张三甲"
+    for kind in ("xlsx", "xls"):
+        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+                        "--convert-to", kind, "--outdir", str(out), str(source)], check=True,
+                       timeout=180, capture_output=True)
+        rows = read_file(out / f"formula.{kind}")[0].rows
+        assert rows[2][3] == "13812345678" and rows[2][4] == "1幢", (kind, rows)
+        assert rows[3][0] == "张三甲", (kind, rows)
 
 
 def _feed_cut(xml: bytes, cut: int) -> int:
@@ -204,6 +207,29 @@ def test_volunteer_list_refused_before_anything_is_written(db_path: Path, tmp_pa
     finally:
         con.close()
 
+
+def test_relief_survey_refused_before_anything_is_written(db_path: Path, tmp_path: Path) -> None:
+    from models.relief import audit
+    from models.relief.survey import import_survey
+    from tests.test_relief import campaign
+
+    audit.set_clerk("王丽")
+    cid = campaign()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "摸底表"
+    ws.append(["姓名", "楼栋", "房号", "慰问类别", "家庭人口"])
+    ws.append(["孙小梅", "3幢", "501室", "低保户", 3])
+    ws.append(["钱大海", "=B2", "502室", "低保户", 2])
+    path = tmp_path / "摸底表.xlsx"
+    wb.save(path)
+    with pytest.raises(UserError, match="工作表“摸底表”的 B3"):
+        import_survey(cid, path)
+    con = sqlite3.connect(db_path)
+    try:
+        assert con.execute("SELECT COUNT(*) FROM relief_beneficiary").fetchone() == (0,)
+    finally:
+        con.close()
 
 def test_dialog_shows_the_refusal_and_writes_nothing(qtbot, monkeypatch: pytest.MonkeyPatch,
                                                      db_path: Path, tmp_path: Path) -> None:
