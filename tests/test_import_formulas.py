@@ -163,7 +163,9 @@ def test_a_cell_cut_between_two_pieces_is_seen_whole(prefix: str) -> None:
         f'<{p}c r="D1" t="str"><{p}f>""</{p}f>\n <{p}v></{p}v></{p}c>'
         f'<{p}c r="E1"><{p}f t="shared" si="0"/></{p}c>'
         f'<{p}c r="F1"><{p}f t="shared" si="0"/><{p}v>3</{p}v></{p}c>'
-        f'<{p}c r="G1"><{p}f>1+1</{p}f><{p}v>2</{p}v></{p}c></{p}row>'
+        f'<{p}c r="G1"><{p}f>1+1</{p}f><{p}v>2</{p}v></{p}c>'
+        f'<{p}c r="H1" t="inlineStr"><{p}f>"乙"</{p}f><{p}is><{p}t>乙</{p}t></{p}is></{p}c>'
+        f"</{p}row>"
         f'<{p}row r="2"><{p}c r="A2"><{p}f>A1</{p}f></{p}c></{p}row>')
     # The first cell without a result: a piece before it holds no formula at all.
     first = (f'<{p}row r="1"><{p}c r="A1"><{p}f>B1</{p}f></{p}c>'

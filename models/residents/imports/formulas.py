@@ -42,16 +42,17 @@ _FORMULAS: dict[bytes, re.Pattern[bytes]] = {}
 
 
 def _formula_pattern(prefix: bytes) -> re.Pattern[bytes]:
-    """A formula element not followed by a <v> that starts with some text: group 1 the <v>
-    element's start (None when there is none), group 2 its text. Formulas followed by a result
-    (nearly all, in a file Excel saved) do not match, and the pattern begins with "<f", which
-    the regex engine looks for quickly: 91,000 formulas cost ~0.03 s."""
+    """A formula element not followed by a <v> that starts with some text (nor by an inline
+    string, which calamine reads as the result too): group 1 the <v> element's start (None when
+    there is none), group 2 its text. Formulas followed by a result (nearly all, in a file Excel
+    saved) do not match, and the pattern begins with "<f", which the regex engine looks for
+    quickly: 91,000 formulas cost ~0.03 s."""
     pattern = _FORMULAS.get(prefix)
     if pattern is None:
         p = re.escape(prefix)
         pattern = re.compile(
-            rb"<%sf(?:\s[^>]*)?(?:/>|>[^<]*</%sf>)\s*(?!<%sv(?:\s[^>]*)?>[^<\s])"
-            rb"(<%sv(?:\s[^>]*)?(?:/>|>([^<]*)<))?" % (p, p, p, p))
+            rb"<%sf(?:\s[^>]*)?(?:/>|>[^<]*</%sf>)\s*(?!<%sv(?:\s[^>]*)?>[^<\s]|<%sis[\s>])"
+            rb"(<%sv(?:\s[^>]*)?(?:/>|>([^<]*)<))?" % (p, p, p, p, p))
         _FORMULAS[prefix] = pattern
     return pattern
 
