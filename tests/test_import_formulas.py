@@ -189,25 +189,42 @@ def test_prefixed_sheet_refused_by_the_reader(tmp_path: Path) -> None:
         read_file(path)
 
 
-def test_volunteer_list_refused_before_anything_is_written(db_path: Path, tmp_path: Path) -> None:
-    from models.volunteers.imports import import_volunteers
-
+def _volunteer_list(path: Path) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "志愿者名单"
     ws.append(["姓名", "性别", "联系电话", "服务队"])
     ws.append(["陈立新", "男", "13812345678", "平安巡逻服务队"])
     ws.append(["王芳", "女", "=C2", "平安巡逻服务队"])
-    path = tmp_path / "志愿者.xlsx"
     wb.save(path)
+    return path
+
+
+def test_volunteer_list_refused_before_anything_is_written(db_path: Path, tmp_path: Path) -> None:
+    from models.volunteers.imports import import_volunteers
+
     with pytest.raises(UserError, match="工作表“志愿者名单”的 C3"):
-        import_volunteers(path)
+        import_volunteers(_volunteer_list(tmp_path / "志愿者.xlsx"))
     con = sqlite3.connect(db_path)
     try:
         assert con.execute("SELECT COUNT(*) FROM volunteer").fetchone() == (0,)
         assert con.execute("SELECT COUNT(*) FROM volunteer_team").fetchone() == (0,)
     finally:
         con.close()
+
+
+def test_volunteers_import_command_refuses(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "activities.db"
+    assert main.main(["residents", "import", str(_good_roster(tmp_path / "a.csv")),
+                      "--db", str(db)]) == 0
+    capsys.readouterr()
+    before = _sha(db)
+    source = _volunteer_list(tmp_path / "志愿者.xlsx")
+    assert main.main(["volunteers-import", "--file", str(source), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "工作表“志愿者名单”的 C3" in err and ADVICE in err, err
+    assert _sha(db) == before
 
 
 def test_relief_survey_refused_before_anything_is_written(db_path: Path, tmp_path: Path) -> None:
