@@ -231,6 +231,37 @@ def _formula_names(path: Path) -> Path:
     return roster_xlsx(path, rows)
 
 
+def formula_sheet(rows: list[str]) -> str:
+    """A worksheet of the given <row> XML under the roster's header (inline strings)."""
+    head = "".join(f'<c r="{_col(c)}1" t="inlineStr"><is><t>{h}</t></is></c>'
+                   for c, h in enumerate(HEADER, start=1))
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet {NS}><sheetData>'
+            f'<row r="1">{head}</row>{"".join(rows)}</sheetData></worksheet>')
+
+
+def _formula_without_result(path: Path) -> Path:
+    """What openpyxl writes: formulas and no result (<v></v>, or no <v> at all elsewhere);
+    calamine reads such cells as empty."""
+    return write_xlsx(path, formula_sheet([
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t></is></c>'
+        '<c r="D2" t="inlineStr"><is><t>13812345678</t></is></c></row>',
+        '<row r="3"><c r="A3"><f>A2&amp;"甲"</f><v></v></c>'
+        '<c r="D3"><f>D2</f></c></row>']))
+
+
+def _formula_with_result(path: Path) -> Path:
+    """What Excel writes: the formula and its saved result (text, shared formula, and one that
+    yields "" saved as an empty text)."""
+    return write_xlsx(path, formula_sheet([
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t></is></c>'
+        '<c r="D2" t="inlineStr"><is><t>13812345678</t></is></c></row>',
+        '<row r="3"><c r="A3" t="str"><f>A2&amp;"甲"</f><v>张三甲</v></c>'
+        '<c r="B3" t="str"><f>IF(1,"","男")</f><v></v></c>'
+        '<c r="D3" t="str"><f t="shared" ref="D3:D4" si="0">D2</f><v>13812345678</v></c></row>',
+        '<row r="4"><c r="A4" t="str"><f>"李"&amp;"四"</f><v>李四</v></c>'
+        '<c r="D4" t="str"><f t="shared" si="0"/><v>13812345678</v></c></row>']))
+
+
 def _nul_csv(path: Path) -> Path:
     return _text(path, "姓名,性别,联系电话\n张\x00三,男,13812345678\n李\x07四,女,\n"
                        "王\t五,男,\n赵\r六,女,\n")
@@ -339,6 +370,10 @@ CORPUS: list[Case] = [
          why="one filled .ods cell repeated into 100 million"),
     Case("formulas.xlsx", _formula_names, "import", _no_formula_runs,
          why="formula-looking names are text; only the real name imports"),
+    Case("formula_no_result.xlsx", _formula_without_result, "refuse",
+         why="formulas with no saved result (a program wrote it, not Excel)"),
+    Case("formula_result.xlsx", _formula_with_result, "import", _names("张三", "张三甲", "李四"),
+         why="formulas with the result Excel saves beside them"),
     Case("formulas.csv", lambda p: _text(p, "姓名,性别\n" + "".join(
         f'"{f.replace(chr(34), chr(34) * 2)}",男\n' for f in FORMULAS) + "王五,男\n"),
         "import", _no_formula_runs, why="formula-looking names in CSV"),

@@ -159,7 +159,7 @@ def test_reader_api(case: Case, corpus: dict[str, Path], api_runs: dict) -> None
 
 # The dialog: a few kinds of file a clerk may pick, each refused at step 1 with a message.
 DIALOG_CASES = ["empty.csv", "pdf_as.txt", "notes.txt", "text_as.xlsx", "truncated.xlsx",
-                "pdf_as.xlsx", "shared_bomb.xlsx"]
+                "pdf_as.xlsx", "shared_bomb.xlsx", "formula_no_result.xlsx"]
 
 
 @pytest.mark.parametrize("name", DIALOG_CASES)

@@ -7,6 +7,8 @@ here in a stream with a running count (the sizes written in a zip's headers can 
 longest text of a cell, the cells and the area each sheet spans (calamine fills the whole
 rectangle from A1, so one cell at XFD1048576 is a bomb) and the text the shared strings expand to
 (one long string used by thousands of cells) are all bounded before calamine sees the file.
+The same scan finds formula cells with no saved result (models.residents.imports.formulas),
+which calamine would read as empty: such a file is refused too.
 """
 from __future__ import annotations
 
@@ -15,11 +17,17 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from models.common.errors import UserError
+from models.residents.imports.formulas import (
+    FormulaCells,
+    SheetFormulas,
+    column_letters,
+    refusal,
+)
 
 
 class UnreadableFile(UserError):
@@ -164,6 +172,7 @@ class _Scan:
     shared: list[int] | None = None  # the byte length of each shared string
     exact: bool = False  # whether the shared-string cells' text must be counted one by one
     shared_text: int = 0  # bytes the shared-string cells expand to (when counted)
+    formulas: FormulaCells = field(default_factory=FormulaCells)  # formulas without a result
 
     def too_much(self, what: str) -> UnreadableFile:
         return UnreadableFile(f"“{self.name}”{what}，超过一次导入的上限，"
@@ -191,6 +200,9 @@ def check_workbook_zip(path: Path, limits: ImportLimits = LIMITS) -> None:
                 for info in order:
                     _read_member(raw, info, scan)
             _check_sheets_exist(zf, name, names)
+            if scan.formulas.count:
+                raise UnreadableFile(refusal(name, scan.formulas, zf if "content.xml" not in names
+                                             else None))
     except UserError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError,
@@ -248,6 +260,7 @@ def _read_member(raw: BinaryIO, info: zipfile.ZipInfo, scan: _Scan) -> None:
     is_ods = member == "content.xml"
     is_text = is_sheet or is_shared or is_ods
     ods = _OdsTables(scan) if is_ods else None
+    formulas = SheetFormulas(member, scan.formulas) if is_sheet else None
     limits = scan.limits
     # Texts are first measured in bytes (a character is at least one): only a run longer than
     # the limit in bytes is decoded and counted. Anchored on "<": each run is scanned once
@@ -278,6 +291,8 @@ def _read_member(raw: BinaryIO, info: zipfile.ZipInfo, scan: _Scan) -> None:
             carry = _shared_strings(part, carry, scan, cell_bytes)
         elif is_sheet:
             max_row, max_col = _sheet_part(part, scan, max_row, max_col)
+            assert formulas is not None
+            formulas.feed(part)
         elif ods is not None:
             ods.feed(part)
     if size != info.file_size:  # the header lies about the size: not a file Excel wrote
@@ -288,6 +303,9 @@ def _read_member(raw: BinaryIO, info: zipfile.ZipInfo, scan: _Scan) -> None:
         scan.exact = max(shared) * limits.cells > limits.text_bytes
     if ods is not None:
         ods.feed(carry, final=True)
+    if formulas is not None:
+        formulas.feed(carry)
+        formulas.close()
     if is_sheet:
         scan.area += max_row * max_col
         if scan.area > limits.area:
@@ -374,6 +392,8 @@ class _OdsTables:
         self.row_last = 0  # the last column with content in this row
         self.cell_repeat = 1
         self.cell_content = False
+        self.table = ""  # the table's name, for the formula refusal
+        self.cell_formula = False  # a formula with no saved result (no value type) so far
 
     def feed(self, data: bytes, final: bool = False) -> None:
         try:
@@ -386,18 +406,25 @@ class _OdsTables:
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == f"{_ODS_TABLE} table":
             self.row = self.max_row = self.max_col = 0
+            self.table = attrs.get(f"{_ODS_TABLE} name", "")
         elif tag == f"{_ODS_TABLE} table-row":
             self.row_repeat = _count(attrs.get(f"{_ODS_TABLE} number-rows-repeated"))
             self.col = self.row_last = 0
         elif tag in (f"{_ODS_TABLE} table-cell", f"{_ODS_TABLE} covered-table-cell"):
             self.cell_repeat = _count(attrs.get(f"{_ODS_TABLE} number-columns-repeated"))
             self.cell_content = f"{_ODS_OFFICE} value-type" in attrs
+            # LibreOffice saves a formula's result as a value type, or as <text:p/> for "".
+            self.cell_formula = not self.cell_content and f"{_ODS_TABLE} formula" in attrs
         elif tag.startswith(_ODS_TEXT):
             self.cell_content = True
 
     def end(self, tag: str) -> None:
         scan, limits = self.scan, self.scan.limits
         if tag in (f"{_ODS_TABLE} table-cell", f"{_ODS_TABLE} covered-table-cell"):
+            if self.cell_formula and not self.cell_content:
+                scan.formulas.add(self.table, f"{column_letters(self.col + 1)}{self.row + 1}",
+                                  self.cell_repeat * self.row_repeat)
+            self.cell_formula = False
             self.col += self.cell_repeat
             if self.cell_content:
                 self.row_last = self.col
