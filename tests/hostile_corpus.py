@@ -186,6 +186,11 @@ def ods_repeat(path: Path, *, rows: int, cols: int) -> Path:
         '<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
         'table:number-columns-repeated="16384"/></table:table-row>'
         "</table:table></office:spreadsheet></office:body></office:document-content>")
+    return write_ods(path, content)
+
+
+def write_ods(path: Path, content: str) -> Path:
+    """An .ods package around this content.xml."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
                    compress_type=zipfile.ZIP_STORED)

@@ -22,6 +22,7 @@ from models.datafile.db import close_database, open_database
 from models.residents.records import ResidentRecord
 from models.residents.service import save_resident
 from tests.hostile_corpus import CORPUS, Case, write_corpus
+from tests.import_dialog_driver import pick_in_import_dialog
 
 ROOT = Path(__file__).resolve().parent.parent
 MEMORY_CAP = 2 * 1024 ** 3  # far above what a refused file may take; the 3.9 GB bomb hits it
@@ -165,23 +166,9 @@ DIALOG_CASES = ["empty.csv", "pdf_as.txt", "notes.txt", "text_as.xlsx", "truncat
 @pytest.mark.parametrize("name", DIALOG_CASES)
 def test_dialog_refuses_at_step_one(qtbot, monkeypatch: pytest.MonkeyPatch, db_path: Path,
                                     corpus: dict[str, Path], name: str) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QMessageBox
+    from ui.residents.import_dialog import PAGE_FILE
 
-    from ui.operations import DataHub
-    from ui.residents.import_dialog import PAGE_FILE, ImportDialog
-
-    shown: list[str] = []
-    for kind in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, lambda *a, **k: shown.append(a[2]))
-    dialog = ImportDialog(DataHub())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.path_edit.setText(str(corpus[name]))
-    dialog.path_edit.setFocus()
-    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)  # the default button: 下一步
-    qtbot.waitUntil(lambda: bool(shown), timeout=15000)
-    qtbot.waitUntil(lambda: dialog.next_button.isEnabled(), timeout=5000)
+    dialog, shown = pick_in_import_dialog(qtbot, monkeypatch, corpus[name])
     assert dialog.pages.currentIndex() == PAGE_FILE, shown
     assert len(shown) == 1 and re.search(r"[\u4e00-\u9fff]", shown[0]), shown
     assert not english_words(shown[0], name), shown

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -17,7 +16,8 @@ import main
 from models.common.errors import UserError
 from models.residents.imports.formulas import FormulaCells, SheetFormulas
 from models.residents.imports.reader import read_file
-from tests.hostile_corpus import write_xlsx
+from tests.hostile_corpus import write_ods, write_xlsx
+from tests.import_dialog_driver import pick_in_import_dialog
 
 ADVICE = "请用 Excel 或 WPS 打开这个文件、保存一次（会算出公式的结果），再导入"
 
@@ -252,23 +252,10 @@ def test_relief_survey_refused_before_anything_is_written(db_path: Path, tmp_pat
 
 def test_dialog_shows_the_refusal_and_writes_nothing(qtbot, monkeypatch: pytest.MonkeyPatch,
                                                      db_path: Path, tmp_path: Path) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QMessageBox
+    from ui.residents.import_dialog import PAGE_FILE
 
-    from ui.operations import DataHub
-    from ui.residents.import_dialog import PAGE_FILE, ImportDialog
-
-    shown: list[str] = []
-    for kind in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, lambda *a, **k: shown.append(a[2]))
-    dialog = ImportDialog(DataHub())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.path_edit.setText(str(_openpyxl_roster(tmp_path / "formula.xlsx")))
-    dialog.path_edit.setFocus()
-    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)  # the default button: 下一步
-    qtbot.waitUntil(lambda: bool(shown), timeout=15000)
-    qtbot.waitUntil(dialog.next_button.isEnabled, timeout=5000)
+    dialog, shown = pick_in_import_dialog(qtbot, monkeypatch,
+                                          _openpyxl_roster(tmp_path / "formula.xlsx"))
     assert dialog.pages.currentIndex() == PAGE_FILE
     assert len(shown) == 1 and "工作表“Sheet”的 D3、E3、A4" in shown[0], shown
     assert ADVICE in shown[0]
@@ -289,17 +276,7 @@ def _ods(path: Path, cells: str) -> Path:
         + '</table:table-row><table:table-row><table:table-cell office:value-type="string">'
         f"<text:p>张三</text:p></table:table-cell>{cells}</table:table-row>"
         "</table:table></office:spreadsheet></office:body></office:document-content>")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
-                   compress_type=zipfile.ZIP_STORED)
-        z.writestr("content.xml", content)
-        z.writestr("META-INF/manifest.xml", (
-            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
-            'manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type='
-            '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
-            'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-            "</manifest:manifest>"))
-    return path
+    return write_ods(path, content)
 
 
 def test_ods_formula_without_result_refused_with_result_read(tmp_path: Path) -> None:
