@@ -453,3 +453,35 @@ def test_delete_a_campaign_made_by_mistake(area, db_path: Path, monkeypatch) -> 
     assert a.campaign.count() == 1 and a.campaign_id() == cid
     assert _sql(db_path, "SELECT what, subject FROM relief_log WHERE what = '删除慰问活动'") == [
         ("删除慰问活动", "建错的活动")]
+
+
+def test_the_list_in_building_or_stroke_order(area, db_path: Path) -> None:
+    # 按楼栋房号 for the visiting round (10幢 after 9幢, 1单元 before 2单元), 按姓氏笔画 to find
+    # someone on paper; back to the order entered. Chosen with the keyboard.
+    audit.set_clerk("李敏")
+    rec = create_campaign(NewCampaign("春节送温暖", TODAY - timedelta(days=20),
+                                      TODAY + timedelta(days=40),
+                                      categories=[NewCategory("低保户", "每户", 50000)], phases=[]))
+    for name, building, unit, room in (("赵强", "10幢", "1单元", "101室"),
+                                       ("丁梅", "9幢", "2单元", "302室"),
+                                       ("王芳", "9幢", "1单元", "1201室"),
+                                       ("白云", "9幢", "1单元", "201室")):
+        add_beneficiary(rec.id, NewBeneficiary(rec.categories[0].id, name=name,
+                                               building=building, unit=unit, room=room))
+    a = area()
+
+    def names() -> list[str]:
+        return [a.model.index(r, COL_NAME).data() for r in range(a.model.rowCount())]
+
+    assert names() == ["赵强", "丁梅", "王芳", "白云"]
+    a.order.setFocus()
+    QTest.keyClick(a.order, Qt.Key.Key_Down)
+    assert a.order.currentText() == "按楼栋房号"
+    assert names() == ["白云", "王芳", "丁梅", "赵强"]
+    QTest.keyClick(a.order, Qt.Key.Key_Down)
+    assert a.order.currentText() == "按姓氏笔画"
+    assert names() == ["丁梅", "王芳", "白云", "赵强"]  # 丁 2 strokes, 王 4, 白 5, 赵 9
+    _click_row(a, 2)
+    assert a.selected() is not None and a.selected().name == "白云"
+    QTest.keyClick(a.order, Qt.Key.Key_Home)
+    assert names() == ["赵强", "丁梅", "王芳", "白云"]

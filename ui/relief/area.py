@@ -39,6 +39,7 @@ from models.common.money import yuan_text
 from models.relief.records import ENDED, FORWARD, REFUSED, WITHDRAWN, BeneficiaryRecord
 from ui.context import AppContext
 from ui.operations import run_op
+from ui.relief import campaign_actions
 from ui.relief.dialogs import ChangeDialog, NewBeneficiaryDialog
 from ui.relief.model import BeneficiariesModel
 from ui.widgets.combos import choose_id, chosen_id
@@ -69,20 +70,20 @@ class ReliefArea(QWidget):
         self.campaign.setMinimumWidth(380)
         self.campaign.currentIndexChanged.connect(lambda _i: self.reload())
         self.new_button = QPushButton(self.tr("新建活动…"))
-        self.new_button.clicked.connect(self.new_campaign)
+        self.new_button.clicked.connect(lambda: campaign_actions.new_campaign(self))
         self.delete_button = QPushButton(self.tr("删除活动…"))
         self.delete_button.setToolTip(self.tr("只有还没有慰问对象的活动可以删除（如建错了的）"))
-        self.delete_button.clicked.connect(self.delete_campaign)
+        self.delete_button.clicked.connect(lambda: campaign_actions.delete_campaign(self))
         self.clerk_label = QLabel()
         self.clerk_button = QPushButton(self.tr("设置经办人…"))
         self.clerk_button.clicked.connect(self.set_clerk)
         self.figures = QLabel()
         self.posting_button = QPushButton(self.tr("公示期…"))
-        self.posting_button.clicked.connect(self.set_posting)
+        self.posting_button.clicked.connect(lambda: campaign_actions.set_posting(self))
         self.early_button = QPushButton(self.tr("提前发放…"))
-        self.early_button.clicked.connect(self.allow_early)
+        self.early_button.clicked.connect(lambda: campaign_actions.allow_early(self))
         self.phase_button = QPushButton(self.tr("阶段完成…"))
-        self.phase_button.clicked.connect(self.mark_phase)
+        self.phase_button.clicked.connect(lambda: campaign_actions.mark_phase(self))
         self.timeline = QListWidget()
         self.timeline.setMaximumHeight(120)
 
@@ -117,6 +118,12 @@ class ReliefArea(QWidget):
         self.false_button = QPushButton(self.tr("认定虚报…"))
         self.false_button.setToolTip(self.tr("经核实虚报的，记录在案，次年慰问时提醒"))
         self.false_button.clicked.connect(self.flag_false_report)
+        self.order = QComboBox()
+        for key, label in (("added", self.tr("按录入顺序")), ("building", self.tr("按楼栋房号")),
+                           ("strokes", self.tr("按姓氏笔画"))):
+            self.order.addItem(label, key)
+        self.order.setToolTip(self.tr("名单的排列：按楼栋房号便于走访，按姓氏笔画便于查找"))
+        self.order.currentIndexChanged.connect(self._order_changed)
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("导出"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -129,9 +136,10 @@ class ReliefArea(QWidget):
             menu.addAction(label).triggered.connect(lambda _c=False, k=kind: self.export(k))
         self.export_button.setMenu(menu)
         bar = QHBoxLayout()
-        for w in (self.add_button, self.survey_button, self.next_button, self.end_button,
-                  self.amount_button, self.correct_button, self.objection_button,
-                  self.outcome_button, self.false_button, self.export_button):
+        for w in (self.order, self.add_button, self.survey_button, self.next_button,
+                  self.end_button, self.amount_button, self.correct_button,
+                  self.objection_button, self.outcome_button, self.false_button,
+                  self.export_button):
             bar.addWidget(w)
         bar.addStretch(1)
 
@@ -207,6 +215,10 @@ class ReliefArea(QWidget):
         self.campaign.setCurrentIndex(max(0, index))
         self.campaign.blockSignals(False)
         self.reload()
+
+    def _order_changed(self, _index: int) -> None:
+        self.model.order = self.order.currentData()
+        self.reload(keep=True)
 
     def campaign_id(self) -> int | None:
         return chosen_id(self.campaign)
@@ -311,16 +323,6 @@ class ReliefArea(QWidget):
                               value=audit.clerk(), reason_label="", parent=self)
         if run_dialog(dialog):
             self.write(audit.set_clerk, dialog.value.text())
-
-    def new_campaign(self) -> None:
-        from ui.relief import campaign_actions
-
-        campaign_actions.new_campaign(self)
-
-    def delete_campaign(self) -> None:
-        from ui.relief import campaign_actions
-
-        campaign_actions.delete_campaign(self)
 
     def flag_false_report(self) -> None:
         from models.relief.beneficiaries import flag_false_report
@@ -432,21 +434,6 @@ class ReliefArea(QWidget):
         if run_dialog(dialog):
             chosen = pending[dialog.choice.currentIndex()]
             self.write(decide_objection, chosen.id, dialog.value.text())
-
-    def set_posting(self) -> None:
-        from ui.relief import campaign_actions
-
-        campaign_actions.set_posting(self)
-
-    def allow_early(self) -> None:
-        from ui.relief import campaign_actions
-
-        campaign_actions.allow_early(self)
-
-    def mark_phase(self) -> None:
-        from ui.relief import campaign_actions
-
-        campaign_actions.mark_phase(self)
 
     # --- documents -------------------------------------------------------------------------
 

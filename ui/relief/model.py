@@ -39,15 +39,22 @@ class BeneficiariesModel(QAbstractTableModel):
         self.rows: list[BeneficiaryRecord] = []
         self.total = 0
         self.findings: dict[int, list[tuple[str, str]]] = {}  # id -> [(kind, reason)]
+        # "added": a page at a time in the order entered; "building" (楼栋、单元、房号, the
+        # visiting round) and "strokes" (姓氏笔画) read the whole list at once, sorted by
+        # models.relief (a campaign's list is hundreds of rows, not 100,000).
+        self.order = "added"
 
     def load(self, campaign_id: int | None) -> None:
-        from models.relief.beneficiaries import first_page
+        from models.relief.beneficiaries import first_page, list_beneficiaries
 
         self.beginResetModel()
         self.campaign_id = campaign_id
         self.rows, self.total, self.findings = [], 0, {}
-        if campaign_id is not None:
+        if campaign_id is not None and self.order == "added":
             self.total, self.rows = first_page(campaign_id, PAGE)
+        elif campaign_id is not None:
+            self.rows = list_beneficiaries(campaign_id, self.order)
+            self.total = len(self.rows)
         self.endResetModel()
 
     def set_findings(self, findings: dict[int, list[tuple[str, str]]]) -> None:
