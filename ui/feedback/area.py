@@ -56,13 +56,10 @@ def _export(progress: Progress | None, kind: str, plan_id: int, path: Path) -> P
 
 
 def _pdf_bytes(kind: str, plan_id: int) -> bytes:
-    """The export's PDF as bytes for print preview (the exporters write files, atomically)."""
-    import tempfile
+    """The export's PDF as bytes for print preview."""
+    from ui.widgets.printing import exported_bytes  # off the start-up path
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"{kind}.pdf"
-        _export(None, kind, plan_id, path)
-        return path.read_bytes()
+    return exported_bytes(lambda path: _export(None, kind, plan_id, path), f"{kind}.pdf")
 
 
 class FeedbackArea(QWidget):

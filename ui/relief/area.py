@@ -7,7 +7,6 @@ status), 不予发放/撤回, 修改金额, 更正 (a handed-over row: a logged 
 the log; 打印 (Ctrl+P) previews the notice."""
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -53,11 +52,9 @@ DONE = QColor("#2e7d32")
 
 def _notice_bytes(campaign_id: int) -> bytes:
     from exporters.relief.notice import export_notice_pdf
+    from ui.widgets.printing import exported_bytes  # off the start-up path
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "notice.pdf"
-        export_notice_pdf(campaign_id, path)
-        return path.read_bytes()
+    return exported_bytes(lambda path: export_notice_pdf(campaign_id, path), "notice.pdf")
 
 
 class ReliefArea(QWidget):

@@ -5,9 +5,7 @@ one. Then the roster's PDF (exporters/residents/roster_pdf.py) is built in the b
 progress and shown in the print preview (ui/widgets/printing.py), from which it prints."""
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -51,11 +49,12 @@ def residents_pdf_bytes(progress: Progress, query: ResidentQuery, masked: bool,
         progress.check()  # 取消
         progress.report(done, total, tr("正在准备居民名册…"))
 
-    with tempfile.TemporaryDirectory() as folder:  # the exporter writes files (atomically)
-        path = Path(folder) / "residents.pdf"
-        export_residents(path, query, masked=masked, order=order, title=roster_title(masked),
-                         progress=report)
-        return path.read_bytes()
+    from ui.widgets.printing import exported_bytes  # off the start-up path
+
+    return exported_bytes(
+        lambda path: export_residents(path, query, masked=masked, order=order,
+                                      title=roster_title(masked), progress=report),
+        "residents.pdf")
 
 
 class ResidentsPrintDialog(QDialog):

@@ -5,7 +5,6 @@ highlighted until the clerk has phoned); the day's check-in mode; printed sheets
 background. Every write goes through ui.operations."""
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -78,11 +77,10 @@ def _export_task(progress: Progress, fn: Callable[..., Any], plan_id: int, path:
 
 def _signin_pdf_bytes(plan_id: int, order: str, masked: bool) -> bytes:
     from exporters.signups.signin_pdf import export_signin_pdf
+    from ui.widgets.printing import exported_bytes  # off the start-up path
 
-    with tempfile.TemporaryDirectory() as folder:  # the exporter writes files (atomically)
-        path = Path(folder) / "signin.pdf"
-        export_signin_pdf(plan_id, path, order=order, masked=masked)
-        return path.read_bytes()
+    return exported_bytes(
+        lambda path: export_signin_pdf(plan_id, path, order=order, masked=masked), "signin.pdf")
 
 
 class SignupsArea(QWidget):

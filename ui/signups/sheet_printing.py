@@ -3,9 +3,7 @@ PDF form (exporters/signups/sheet_pdfs.py) in the background, with progress for 
 then shows Qt's print preview of that very PDF (ui/widgets/printing.py), from which it prints."""
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -49,10 +47,9 @@ def sheet_pdf_bytes(progress: Progress, kind: str, plan_id: int, order: str) -> 
         progress.report(done, total)
 
     kw: dict[str, Any] = {"order": order, "progress": report} if ordered else {}
-    with tempfile.TemporaryDirectory() as folder:  # the exporters write files (atomically)
-        path = Path(folder) / "sheet.pdf"
-        export(plan_id, path, **kw)
-        return path.read_bytes()
+    from ui.widgets.printing import exported_bytes  # off the start-up path
+
+    return exported_bytes(lambda path: export(plan_id, path, **kw), "sheet.pdf")
 
 
 def print_sheet(area: SignupsArea, kind: str) -> BackgroundTask | None:

@@ -12,7 +12,7 @@ renders straight into a buffer that becomes a QImage (no Pillow, no numpy).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,17 @@ def _opened(pdf: PdfSource) -> Iterator[Any]:  # pypdfium2 ships no type informa
         yield doc
     finally:
         doc.close()
+
+
+def exported_bytes(export: Callable[[Path], object], name: str = "document.pdf") -> bytes:
+    """What an exporter writes, as bytes for the print preview: the exporters write files (beside
+    the target, then renamed), so export(path) writes into a folder of its own that goes after."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        export(path)
+        return path.read_bytes()
 
 
 def page_sizes(pdf: PdfSource) -> list[tuple[float, float]]:
