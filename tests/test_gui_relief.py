@@ -414,6 +414,16 @@ def test_flag_a_false_report(area, db_path: Path, monkeypatch) -> None:
         d.reason.setText("入户核查发现家有出租房收入，未如实申报")
         _ok(d)
 
+    def empty_enter(d: QDialog) -> None:  # Enter with no grounds: refused in the dialog
+        d.show()
+        d.reason.setFocus()
+        QTest.keyClick(d.reason, Qt.Key.Key_Return)
+        assert d.result() != QDialog.DialogCode.Accepted and d.error.text()
+
+    _answer(monkeypatch, ChangeDialog, empty_enter)
+    QTest.mouseClick(a.false_button, Qt.MouseButton.LeftButton)
+    assert _sql(db_path, "SELECT false_report FROM relief_beneficiary WHERE id = ?",
+                ids[1]) == [(0,)]
     _answer(monkeypatch, ChangeDialog, fill)
     QTest.mouseClick(a.false_button, Qt.MouseButton.LeftButton)
     assert _sql(db_path, "SELECT false_report FROM relief_beneficiary WHERE id = ?",
@@ -435,7 +445,9 @@ def test_delete_a_campaign_made_by_mistake(area, db_path: Path, monkeypatch) -> 
                                         phases=[])).id
     a = area()
     answers = [QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *x: answers.pop(0))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *x: asked.append(x[2]) or answers.pop(0))
     errors: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text, *x: errors.append(text) or 0)
@@ -450,6 +462,7 @@ def test_delete_a_campaign_made_by_mistake(area, db_path: Path, monkeypatch) -> 
     answers[:] = [QMessageBox.StandardButton.Yes]
     QTest.mouseClick(a.delete_button, Qt.MouseButton.LeftButton)
     assert _sql(db_path, "SELECT id FROM relief_campaign") == [(cid,)]
+    assert asked[-1].startswith("删除“建错的活动”？")  # the title, not the list's "2　…"
     assert a.campaign.count() == 1 and a.campaign_id() == cid
     assert _sql(db_path, "SELECT what, subject FROM relief_log WHERE what = '删除慰问活动'") == [
         ("删除慰问活动", "建错的活动")]

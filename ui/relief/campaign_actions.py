@@ -49,6 +49,7 @@ def delete_campaign(area: ReliefArea) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from models.relief.service import delete_campaign as delete
+    from models.relief.service import get_campaign
 
     cid = area.campaign_id()
     if cid is None:
@@ -56,7 +57,7 @@ def delete_campaign(area: ReliefArea) -> None:
     answer = QMessageBox.question(
         area, _tr("删除慰问活动"),
         _tr("删除“{0}”？\n只有还没有慰问对象的活动可以删除；删除会记入变更记录。").format(
-            area.campaign.currentText()),
+            get_campaign(cid).title),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     if answer == QMessageBox.StandardButton.Yes:
