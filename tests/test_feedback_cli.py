@@ -138,3 +138,28 @@ def test_activity_without_form_refused(demo_db: Path, tmp_path: Path,
                 "--out", str(out), rc=2)
     assert "找不到编号为 999" in said and not out.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_long_form_title_breaks_near_the_middle(tmp_path: Path) -> None:
+    # The clinic's form title needs two lines: split at a sensible point near the middle, as
+    # the plans' titles are, never "…活动反" / "馈表" (as it printed before).
+    import pdfplumber
+
+    from exporters.feedback.form_pdf import export_form_pdf
+    from models.datafile.db import close_database, open_database
+    from models.feedback.service import use_ready_set
+    from models.plans.records import PlanRecord
+    from models.plans.service import save_plan
+
+    open_database(tmp_path / "t.db")
+    try:
+        pid = save_plan(PlanRecord(
+            title="2026年“健康进社区 义诊暖人心”义诊及健康讲座活动方案", category="义诊与健康讲座"))
+        use_ready_set(pid, "义诊反馈")
+        export_form_pdf(pid, tmp_path / "form.pdf")
+    finally:
+        close_database()
+    with pdfplumber.open(tmp_path / "form.pdf") as pdf:
+        lines = (pdf.pages[0].extract_text() or "").splitlines()[:2]
+    assert lines[1].endswith("反馈表") and len(lines[1]) >= 6, lines
+    assert abs(len(lines[0]) - len(lines[1])) <= 8, lines

@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 
 from exporters.atomic import ExportError, atomic_output
-from exporters.pdf.cjk import CJKParagraph
+from exporters.pdf.cjk import CJKParagraph, TitleParagraph
 from exporters.pdf.fonts import FontSet, font_set
 from exporters.pdf.official import esc
 from models.feedback.records import MULTIPLE, RATING, TEXT, Question, activity_name
@@ -100,7 +100,7 @@ def _hint(q: Question) -> str:
 def form_story(title: str, questions: list[Question], fonts: FontSet) -> list[Flowable]:
     s = _styles(fonts)
     story: list[Flowable] = [
-        CJKParagraph(esc(f"{activity_name(title)}反馈表"), s["title"]),
+        TitleParagraph(esc(f"{activity_name(title)}反馈表"), s["title"]),
         CJKParagraph("请在您选中的方框内打“√”，填空题请直接写在框内。不必填写姓名。", s["sub"]),
     ]
     for n, q in enumerate(questions, 1):
